@@ -1,0 +1,73 @@
+#include "catalog/FolderRepository.h"
+
+#include "catalog/CatalogLog.h"
+#include "catalog/CreditStore.h"
+#include "catalog/Database.h"
+#include "catalog/WriteTransaction.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+QList<Folder> FolderRepository::list() const
+{
+    QList<Folder> folders;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(u"SELECT id, path FROM folders ORDER BY path"_s))
+        qCWarning(lcCatalog) << "folders:" << q.lastError().text();
+    while (q.next())
+        folders << Folder{q.value(0).toLongLong(), q.value(1).toString()};
+    return folders;
+}
+
+std::optional<Folder> FolderRepository::add(const QString &path)
+{
+    if (path.isEmpty() || QDir::isRelativePath(path))
+        return std::nullopt;
+    const QString clean = QDir::cleanPath(QDir::fromNativeSeparators(path));
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"INSERT INTO folders (path) VALUES (?) ON CONFLICT(path) DO NOTHING"_s);
+    q.addBindValue(clean);
+    if (!q.exec()) {
+        qCWarning(lcCatalog) << "cannot add folder:" << q.lastError().text();
+        return std::nullopt;
+    }
+    q.prepare(u"SELECT id FROM folders WHERE path = ?"_s);
+    q.addBindValue(clean);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return Folder{q.value(0).toLongLong(), clean};
+}
+
+bool FolderRepository::remove(qint64 id)
+{
+    WriteTransaction tx(m_db);
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT path FROM folders WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return false;
+    QString prefix = q.value(0).toString();
+    if (!prefix.endsWith(u'/'))
+        prefix += u'/';
+    q.finish();
+    q.prepare(u"DELETE FROM folders WHERE id = ?"_s);   // tracks go by ON DELETE CASCADE
+    q.addBindValue(id);
+    if (!q.exec()) {
+        qCWarning(lcCatalog) << "cannot remove folder:" << q.lastError().text();
+        return false;
+    }
+    q.prepare(u"DELETE FROM scan_errors WHERE substr(path, 1, length(?)) = ?"_s);
+    q.addBindValue(prefix);
+    q.addBindValue(prefix);
+    q.exec();
+    CreditStore(m_db.connection()).dropAllOrphans();
+    return tx.commit();
+}
+
+} // namespace cairn

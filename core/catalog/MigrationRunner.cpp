@@ -1,0 +1,128 @@
+#include "catalog/MigrationRunner.h"
+
+#include "catalog/CatalogLog.h"
+#include "catalog/CreditBackfill.h"
+#include "catalog/Database.h"
+#include "catalog/WriteTransaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+namespace {
+
+// version -> resource path, from the files compiled into :/sql.
+QMap<int, QString> migrationFiles()
+{
+    static const QRegularExpression pattern(u"^(\\d+)_.+\\.sql$"_s);
+    QMap<int, QString> files;
+    const QStringList names = QDir(u":/sql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        const auto match = pattern.match(name);
+        if (match.hasMatch())
+            files.insert(match.captured(1).toInt(), u":/sql/"_s + name);
+    }
+    return files;
+}
+
+// QSQLITE runs one statement per exec(): split the script on ';' at line ends.
+// (Migrations therefore contain no triggers with inner semicolons.)
+QStringList statements(const QString &script)
+{
+    QString withoutComments;
+    const QStringList lines = script.split(u'\n');
+    for (const QString &line : lines) {
+        if (!line.trimmed().startsWith(u"--"_s))
+            withoutComments += line + u'\n';
+    }
+    QStringList result;
+    const QStringList parts = withoutComments.split(u";\n"_s);
+    for (const QString &part : parts) {
+        QString sql = part.trimmed();
+        if (sql.endsWith(u';'))
+            sql.chop(1);
+        if (!sql.isEmpty())
+            result << sql;
+    }
+    return result;
+}
+
+// Steps a migration needs beyond SQL (e.g. Unicode case folding, which SQLite lacks).
+bool afterMigration(int version, QSqlDatabase &db, QString *error)
+{
+    if (version == 2)
+        return backfillCredits(db, error);
+    return true;
+}
+
+} // namespace
+
+int MigrationRunner::latestVersion()
+{
+    const auto files = migrationFiles();
+    return files.isEmpty() ? 0 : files.lastKey();
+}
+
+std::optional<QString> MigrationRunner::run()
+{
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s))
+        return u"Cannot create the schema version table: %1"_s.arg(q.lastError().text());
+    const int current = m_db.schemaVersion();
+    const auto files = migrationFiles();
+    if (files.isEmpty())
+        return u"No catalog migrations compiled in"_s;
+    const int latest = files.lastKey();
+    if (current > latest) {
+        return u"The catalog %1 has schema version %2, newer than this version of Cairn "
+               "supports (%3). Use a newer Cairn or another catalog file."_s
+            .arg(m_db.path()).arg(current).arg(latest);
+    }
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        if (it.key() <= current)
+            continue;
+        if (auto error = apply(it.key(), it.value()))
+            return error;
+        qCInfo(lcCatalog) << "catalog migrated to schema version" << it.key();
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> MigrationRunner::apply(int version, const QString &resource)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"Cannot read migration %1"_s.arg(resource);
+    const QString script = QString::fromUtf8(file.readAll());
+
+    QSqlDatabase db = m_db.connection();
+    WriteTransaction tx(m_db);
+    if (!tx.isActive())
+        return u"Cannot start migration %1: %2"_s.arg(version).arg(db.lastError().text());
+    QSqlQuery q(db);
+    const QStringList sqls = statements(script);
+    for (const QString &sql : sqls) {
+        if (!q.exec(sql))
+            return u"Migration %1 failed: %2 (%3)"_s.arg(version).arg(q.lastError().text(), sql);
+    }
+    QString error;
+    if (!afterMigration(version, db, &error))
+        return u"Migration %1 failed: %2"_s.arg(version).arg(error);
+    q.prepare(u"DELETE FROM schema_version"_s);
+    q.exec();
+    q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);
+    q.addBindValue(version);
+    if (!q.exec() || !tx.commit())
+        return u"Cannot record schema version %1: %2"_s.arg(version).arg(db.lastError().text());
+    return std::nullopt;
+}
+
+} // namespace cairn

@@ -1,0 +1,52 @@
+#pragma once
+// Reads and writes tracks (audio and video items) in the catalog. Safe to use from any thread:
+// every call runs on the calling thread's own connection.
+
+#include "catalog/Track.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace cairn {
+
+class Database;
+
+struct TrackPage
+{
+    QList<Track> items;
+    qint64 total = 0;   // matches of the query, all pages together
+};
+
+// What the scanner needs to decide whether a file must be read again.
+struct FileStamp
+{
+    qint64 trackId = 0;
+    qint64 size = 0;
+    QDateTime mtime;
+};
+
+class TrackRepository
+{
+public:
+    explicit TrackRepository(const Database &db) : m_db(db) {}
+
+    // Tracks ordered by album artist, album, disc, track number, title. `query` matches
+    // (case-insensitively, unicode-aware) title, artist, album or album artist.
+    TrackPage list(qint64 offset, int limit, const QString &query = {}) const;
+    std::optional<Track> find(qint64 id) const;
+    qint64 count() const;
+
+    // Scanner side. `upsert` fills albumId/artistId from the tags (creating album and artist
+    // rows as needed) and returns the track id, or 0 on a database error.
+    qint64 upsert(const Track &track);
+    QHash<QString, FileStamp> stampsUnder(qint64 folderId) const;   // keyed by path
+    bool remove(qint64 id);                                         // also drops orphan albums/artists
+
+private:
+    const Database &m_db;
+};
+
+} // namespace cairn

@@ -1,0 +1,69 @@
+#include "catalog/WriteTransaction.h"
+
+#include "catalog/CatalogLog.h"
+#include "catalog/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+namespace {
+
+bool run(const Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    if (q.exec(sql))
+        return true;
+    qCWarning(lcCatalog) << sql << "failed:" << q.lastError().text();
+    return false;
+}
+
+QString savepoint(int level)
+{
+    return u"sp%1"_s.arg(level);
+}
+
+} // namespace
+
+WriteTransaction::WriteTransaction(const Database &db) : m_db(db)
+{
+    int &depth = m_db.transactionDepth();
+    m_level = depth + 1;
+    m_active = run(m_db, m_level == 1 ? u"BEGIN IMMEDIATE"_s : u"SAVEPOINT "_s + savepoint(m_level));
+    if (m_active)
+        depth = m_level;
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active)
+        finish(false);
+}
+
+bool WriteTransaction::commit()
+{
+    return m_active && finish(true);
+}
+
+bool WriteTransaction::finish(bool commit)
+{
+    m_active = false;
+    m_db.transactionDepth() = m_level - 1;
+    if (m_level == 1) {
+        if (commit && run(m_db, u"COMMIT"_s))
+            return true;
+        run(m_db, u"ROLLBACK"_s);
+        return false;
+    }
+    const QString name = savepoint(m_level);
+    if (commit)
+        return run(m_db, u"RELEASE "_s + name);
+    run(m_db, u"ROLLBACK TO "_s + name);
+    run(m_db, u"RELEASE "_s + name);
+    return false;
+}
+
+} // namespace cairn

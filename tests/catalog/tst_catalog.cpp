@@ -1,0 +1,459 @@
+// The catalog against real SQLite files: per-thread connections, folders, tracks, search.
+
+#include "catalog/Database.h"
+#include "catalog/FolderRepository.h"
+#include "catalog/ScanErrorRepository.h"
+#include "catalog/TrackRepository.h"
+#include "catalog/WriteTransaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace cairn;
+
+namespace {
+
+Track makeTrack(qint64 folderId, const QString &path, const QString &title = {},
+                const QString &artist = {}, const QString &album = {},
+                const QString &albumArtist = {})
+{
+    Track t;
+    t.folderId = folderId;
+    t.path = path;
+    t.size = 1000;
+    t.mtime = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+    t.format = u"mp3"_s;
+    t.codec = u"mp3"_s;
+    t.durationMs = 1234;
+    t.title = title;
+    t.artist = artist;
+    t.album = album;
+    t.albumArtist = albumArtist;
+    return t;
+}
+
+qint64 rows(const Database &db, const QString &table)
+{
+    QSqlQuery q(db.connection());
+    return q.exec(u"SELECT COUNT(*) FROM "_s + table) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void opensInWalModeWithForeignKeys();
+    void connectionsArePerThread();
+    void threadConnectionIsRemovedWhenThreadEnds();
+    void readersWorkWhileWriterWrites();
+    void nestedWriteTransactionRollsBackInnerOnly();
+
+    void folderAddCleansAndDeduplicates_data();
+    void folderAddCleansAndDeduplicates();
+    void folderRemoveCascades();
+
+    void upsertDerivesCredits_data();
+    void upsertDerivesCredits();
+    void upsertUpdatesByPathAndDropsOrphans();
+    void removeDropsOrphans();
+    void stampsUnderFolder();
+
+    void pagingReturnsTotal();
+    void search_data();
+    void search();
+
+    void scanErrorsRecordReplaceAndClear();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_db;
+    qint64 m_folderId = 0;
+};
+
+void TestCatalog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_db = std::make_unique<Database>(m_dir->filePath(u"catalog.sqlite"_s));
+    const auto error = m_db->open();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+    const auto folder = FolderRepository(*m_db).add(u"/music"_s);
+    QVERIFY(folder);
+    m_folderId = folder->id;
+}
+
+void TestCatalog::cleanup()
+{
+    m_db.reset();
+    m_dir.reset();
+}
+
+void TestCatalog::opensInWalModeWithForeignKeys()
+{
+    QSqlQuery q(m_db->connection());
+    QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), u"wal"_s);
+    QVERIFY(q.exec(u"PRAGMA foreign_keys"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+    // A track in a folder that does not exist is refused.
+    QCOMPARE(TrackRepository(*m_db).upsert(makeTrack(9999, u"/nowhere/a.mp3"_s)), 0);
+}
+
+void TestCatalog::connectionsArePerThread()
+{
+    const QString mine = m_db->connection().connectionName();
+    QCOMPARE(m_db->connection().connectionName(), mine);   // stable on one thread
+    QString theirs;
+    bool theirsWorks = false;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        theirs = m_db->connection().connectionName();
+        theirsWorks = FolderRepository(*m_db).list().size() == 1;
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    QVERIFY(!theirs.isEmpty());
+    QVERIFY(theirs != mine);
+    QVERIFY(theirsWorks);
+
+    // Another Database on the same file gets its own names too.
+    Database other(m_db->path());
+    QVERIFY(other.connection().connectionName() != mine);
+}
+
+void TestCatalog::threadConnectionIsRemovedWhenThreadEnds()
+{
+    QString name;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        name = m_db->connection().connectionName();
+        QVERIFY(QSqlDatabase::contains(name));
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    QVERIFY(!name.isEmpty());
+    QVERIFY(!QSqlDatabase::contains(name));
+}
+
+void TestCatalog::readersWorkWhileWriterWrites()
+{
+    constexpr int kTracks = 300;
+    constexpr int kReaders = 4;
+    std::atomic_bool writing{true};
+    std::atomic_int failures{0};
+    std::atomic_int reads{0};
+    QStringList names(kReaders);
+    std::vector<std::unique_ptr<QThread>> readers;
+    for (int r = 0; r < kReaders; ++r) {
+        readers.emplace_back(QThread::create([&, r] {
+            names[r] = m_db->connection().connectionName();
+            TrackRepository tracks(*m_db);
+            qint64 last = 0;
+            do {
+                QSqlQuery q(m_db->connection());
+                if (!q.exec(u"SELECT COUNT(*) FROM tracks"_s) || !q.next()) {
+                    ++failures;
+                    continue;
+                }
+                const qint64 now = q.value(0).toLongLong();
+                const TrackPage page = tracks.list(0, 20, u"song"_s);
+                if (now < last || page.items.size() > 20)
+                    ++failures;   // rows only ever get added, and a page never exceeds its limit
+                last = now;
+                ++reads;
+            } while (writing.load());
+        }));
+        readers.back()->start();
+    }
+    TrackRepository tracks(*m_db);
+    int written = 0;
+    for (int batch = 0; batch < kTracks / 30; ++batch) {
+        WriteTransaction tx(*m_db);
+        for (int i = 0; i < 30; ++i) {
+            const int n = batch * 30 + i;
+            if (tracks.upsert(makeTrack(m_folderId, u"/music/A%1/B/song%2.mp3"_s.arg(n % 7).arg(n),
+                                        u"Song %1"_s.arg(n))) > 0) {
+                ++written;
+            }
+        }
+        if (!tx.commit())
+            written -= 30;
+    }
+    writing.store(false);
+    for (auto &thread : readers)
+        QVERIFY(thread->wait(60000));
+    QCOMPARE(written, kTracks);
+    QCOMPARE(failures.load(), 0);
+    QVERIFY(reads.load() >= kReaders);
+    QCOMPARE(tracks.count(), qint64(kTracks));
+    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), kReaders);
+}
+
+void TestCatalog::nestedWriteTransactionRollsBackInnerOnly()
+{
+    TrackRepository tracks(*m_db);
+    {
+        WriteTransaction outer(*m_db);
+        QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/a/b/kept.mp3"_s)) > 0);
+        {
+            WriteTransaction inner(*m_db);
+            QVERIFY(inner.isActive());
+            QSqlQuery q(m_db->connection());
+            QVERIFY(q.exec(u"DELETE FROM tracks"_s));
+        }   // not committed: rolled back to the savepoint
+        QVERIFY(outer.commit());
+    }
+    QCOMPARE(tracks.count(), 1);
+    {
+        WriteTransaction outer(*m_db);
+        QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/a/b/dropped.mp3"_s)) > 0);
+    }   // outer rolled back, inner upsert's savepoint with it
+    QCOMPARE(tracks.count(), 1);
+}
+
+void TestCatalog::folderAddCleansAndDeduplicates_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("same as existing") << u"/music"_s << true << u"/music"_s;
+    QTest::newRow("trailing slash and dots") << u"/music/./sub/../"_s << true << u"/music"_s;
+    QTest::newRow("new folder") << u"/films//new"_s << true << u"/films/new"_s;
+    QTest::newRow("relative") << u"music"_s << false << QString();
+    QTest::newRow("empty") << QString() << false << QString();
+}
+
+void TestCatalog::folderAddCleansAndDeduplicates()
+{
+    QFETCH(QString, input);
+    QFETCH(bool, accepted);
+    QFETCH(QString, stored);
+    FolderRepository folders(*m_db);
+    const auto folder = folders.add(input);
+    QCOMPARE(bool(folder), accepted);
+    if (!folder) {
+        QCOMPARE(folders.list().size(), 1);
+        return;
+    }
+    QCOMPARE(folder->path, stored);
+    if (stored == u"/music")
+        QCOMPARE(folder->id, m_folderId);
+    QCOMPARE(folders.list().size(), stored == u"/music" ? 1 : 2);
+}
+
+void TestCatalog::folderRemoveCascades()
+{
+    FolderRepository folders(*m_db);
+    const auto films = folders.add(u"/films"_s);
+    QVERIFY(films);
+    TrackRepository tracks(*m_db);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/x.mp3"_s, u"a"_s, u"Only Music"_s, u"M"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/y.mp3"_s, u"b"_s, u"Shared"_s, u"S"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(films->id, u"/films/z.mkv"_s, u"c"_s, u"Shared"_s, u"S"_s)) > 0);
+    ScanErrorRepository errors(*m_db);
+    errors.record(u"/music/bad.mp3"_s, u"broken"_s);
+    errors.record(u"/musicals/bad.mp3"_s, u"broken"_s);   // a sibling folder's prefix, not inside
+
+    QVERIFY(folders.remove(m_folderId));
+    QVERIFY(!folders.remove(m_folderId));   // already gone
+    QCOMPARE(folders.list().size(), 1);
+    QCOMPARE(tracks.count(), 1);
+    QCOMPARE(rows(*m_db, u"artists"_s), 1);   // "Only Music" went, "Shared" stays
+    QCOMPARE(rows(*m_db, u"albums"_s), 1);
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(errors.list().constFirst().path, u"/musicals/bad.mp3"_s);
+}
+
+void TestCatalog::upsertDerivesCredits_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("artistTag");
+    QTest::addColumn<QString>("albumTag");
+    QTest::addColumn<QString>("albumArtistTag");
+    QTest::addColumn<QString>("artist");
+    QTest::addColumn<QString>("album");
+    QTest::addColumn<QString>("albumArtist");
+    QTest::newRow("all tags") << u"/music/x/y/a.mp3"_s << u"Art"_s << u"Alb"_s << u"Various"_s
+                              << u"Art"_s << u"Alb"_s << u"Various"_s;
+    QTest::newRow("no album artist") << u"/music/x/y/a.mp3"_s << u"Art"_s << u"Alb"_s << QString()
+                                     << u"Art"_s << u"Alb"_s << u"Art"_s;
+    QTest::newRow("only album artist") << u"/music/x/y/a.mp3"_s << QString() << u"Alb"_s << u"AA"_s
+                                       << u"AA"_s << u"Alb"_s << u"AA"_s;
+    QTest::newRow("no tags: folders") << u"/music/Björk/Début/01.flac"_s << QString() << QString()
+                                      << QString() << u"Björk"_s << u"Début"_s << u"Björk"_s;
+    QTest::newRow("no tags, one level") << u"/music/Album/01.mp3"_s << QString() << QString()
+                                        << QString() << u"Unknown Artist"_s << u"Album"_s
+                                        << u"Unknown Artist"_s;
+    QTest::newRow("no tags, at root") << u"/music/01.mp3"_s << QString() << QString() << QString()
+                                      << u"Unknown Artist"_s << u"Unknown Album"_s << u"Unknown Artist"_s;
+    QTest::newRow("blank tags") << u"/music/A/B/01.mp3"_s << u"  "_s << u" "_s << QString()
+                                << u"A"_s << u"B"_s << u"A"_s;
+}
+
+void TestCatalog::upsertDerivesCredits()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, artistTag);
+    QFETCH(QString, albumTag);
+    QFETCH(QString, albumArtistTag);
+    TrackRepository tracks(*m_db);
+    const qint64 id = tracks.upsert(makeTrack(m_folderId, path, u"t"_s, artistTag, albumTag, albumArtistTag));
+    QVERIFY(id > 0);
+    const auto track = tracks.find(id);
+    QVERIFY(track);
+    QTEST(track->artistName, "artist");
+    QTEST(track->albumTitle, "album");
+    QTEST(track->albumArtistName, "albumArtist");
+    QCOMPARE(track->artist, artistTag);   // raw tags are kept as they were
+    QVERIFY(track->albumId > 0);
+    QVERIFY(track->artistId > 0);
+}
+
+void TestCatalog::upsertUpdatesByPathAndDropsOrphans()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 id = tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"One"_s, u"Old"_s, u"Old LP"_s));
+    QVERIFY(id > 0);
+    Track changed = makeTrack(m_folderId, u"/music/a.mp3"_s, u"One (remaster)"_s, u"New"_s, u"New LP"_s);
+    changed.durationMs = 999;
+    QCOMPARE(tracks.upsert(changed), id);
+    QCOMPARE(tracks.count(), 1);
+    const auto track = tracks.find(id);
+    QVERIFY(track);
+    QCOMPARE(track->title, u"One (remaster)"_s);
+    QCOMPARE(track->durationMs, 999);
+    QCOMPARE(track->mtime, changed.mtime);
+    QCOMPARE(rows(*m_db, u"artists"_s), 1);
+    QCOMPARE(rows(*m_db, u"albums"_s), 1);
+    // Same names in another case share the rows.
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/b.mp3"_s, u"Two"_s, u"NEW"_s, u"new lp"_s)) > 0);
+    QCOMPARE(rows(*m_db, u"artists"_s), 1);
+    QCOMPARE(rows(*m_db, u"albums"_s), 1);
+}
+
+void TestCatalog::removeDropsOrphans()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 a = tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"a"_s, u"X"_s, u"L"_s));
+    const qint64 b = tracks.upsert(makeTrack(m_folderId, u"/music/b.mp3"_s, u"b"_s, u"X"_s, u"L"_s));
+    QVERIFY(a > 0 && b > 0);
+    QVERIFY(tracks.remove(a));
+    QCOMPARE(rows(*m_db, u"albums"_s), 1);   // b still uses it
+    QVERIFY(!tracks.remove(a));
+    QVERIFY(!tracks.find(a));
+    QVERIFY(tracks.remove(b));
+    QCOMPARE(rows(*m_db, u"albums"_s), 0);
+    QCOMPARE(rows(*m_db, u"artists"_s), 0);
+}
+
+void TestCatalog::stampsUnderFolder()
+{
+    const auto films = FolderRepository(*m_db).add(u"/films"_s);
+    QVERIFY(films);
+    TrackRepository tracks(*m_db);
+    const qint64 id = tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s));
+    QVERIFY(tracks.upsert(makeTrack(films->id, u"/films/b.mkv"_s)) > 0);
+    const auto stamps = tracks.stampsUnder(m_folderId);
+    QCOMPARE(stamps.size(), 1);
+    QCOMPARE(stamps.value(u"/music/a.mp3"_s).trackId, id);
+    QCOMPARE(stamps.value(u"/music/a.mp3"_s).size, 1000);
+    QCOMPARE(stamps.value(u"/music/a.mp3"_s).mtime, QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC));
+    QVERIFY(tracks.stampsUnder(12345).isEmpty());
+}
+
+void TestCatalog::pagingReturnsTotal()
+{
+    TrackRepository tracks(*m_db);
+    for (int i = 0; i < 25; ++i) {
+        Track t = makeTrack(m_folderId, u"/music/a/b/%1.mp3"_s.arg(i), u"T%1"_s.arg(i), u"Art"_s, u"Alb"_s);
+        t.trackNumber = 25 - i;
+        QVERIFY(tracks.upsert(t) > 0);
+    }
+    QSet<qint64> ids;
+    for (int offset = 0; offset < 25; offset += 10) {
+        const TrackPage page = tracks.list(offset, 10);
+        QCOMPARE(page.total, 25);
+        QCOMPARE(page.items.size(), qMin(10, 25 - offset));
+        for (const Track &t : page.items)
+            ids.insert(t.id);
+    }
+    QCOMPARE(ids.size(), 25);
+    const TrackPage first = tracks.list(0, 2);
+    QCOMPARE(first.items.at(0).trackNumber, 1);   // ordered by track number within the album
+    QCOMPARE(first.items.at(1).trackNumber, 2);
+    QCOMPARE(tracks.list(100, 10).items.size(), 0);
+    QCOMPARE(tracks.list(100, 10).total, 25);
+    QCOMPARE(tracks.list(0, 0).items.size(), 0);
+    QCOMPARE(tracks.list(-5, -1).items.size(), 0);   // bad paging input does not fail
+}
+
+void TestCatalog::search_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("matches");
+    QTest::newRow("empty is all") << QString() << 5;
+    QTest::newRow("blank is all") << u"   "_s << 5;
+    QTest::newRow("non-ascii lower finds upper") << u"émile"_s << 1;
+    QTest::newRow("non-ascii upper finds lower") << u"ÉMILE"_s << 1;
+    QTest::newRow("decomposed accent") << u"e\u0301mile"_s << 1;
+    QTest::newRow("cyrillic case") << u"кино"_s << 1;
+    QTest::newRow("album") << u"greatest"_s << 1;
+    QTest::newRow("folder fallback artist") << u"ДДТ"_s << 1;
+    QTest::newRow("file name of untagged") << u"untitled-7"_s << 1;
+    QTest::newRow("percent is literal") << u"100%"_s << 1;
+    QTest::newRow("underscore is literal") << u"a_b"_s << 1;
+    QTest::newRow("percent alone") << u"%"_s << 1;
+    QTest::newRow("backslash") << u"\\"_s << 0;
+    QTest::newRow("no match") << u"zzz"_s << 0;
+}
+
+void TestCatalog::search()
+{
+    QFETCH(QString, query);
+    QFETCH(int, matches);
+    TrackRepository tracks(*m_db);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/1.mp3"_s, u"Chanson d'ÉMILE"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/2.mp3"_s, u"Song"_s, u"КИНО"_s, u"Greatest Hits"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/ДДТ/Альбом/untitled-7.mp3"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/3.mp3"_s, u"100% Pure"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/4.mp3"_s, u"a_b"_s)) > 0);
+    const TrackPage page = tracks.list(0, 50, query);
+    QCOMPARE(page.total, matches);
+    QCOMPARE(page.items.size(), matches);
+}
+
+void TestCatalog::scanErrorsRecordReplaceAndClear()
+{
+    ScanErrorRepository errors(*m_db);
+    QCOMPARE(errors.count(), 0);
+    errors.record(u"/music/a.mp3"_s, u"first"_s);
+    errors.record(u"/music/a.mp3"_s, u"second"_s, 42, QDateTime::fromSecsSinceEpoch(1000, Qt::UTC));
+    errors.record(u"/other/b.mp3"_s, u"elsewhere"_s);
+    QCOMPARE(errors.count(), 2);
+    const auto list = errors.list();
+    QCOMPARE(list.size(), 2);
+    QCOMPARE(list.at(0).path, u"/music/a.mp3"_s);
+    QCOMPARE(list.at(0).reason, u"second"_s);
+    QVERIFY(list.at(0).at.isValid());
+    QCOMPARE(errors.list(1).size(), 1);
+    const auto stamps = errors.stampsUnder(u"/music"_s);
+    QCOMPARE(stamps.size(), 1);
+    QCOMPARE(stamps.value(u"/music/a.mp3"_s).size, 42);
+    errors.clear(u"/music/a.mp3"_s);
+    errors.clear(u"/never/there.mp3"_s);
+    QCOMPARE(errors.count(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"
