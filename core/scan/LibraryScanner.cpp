@@ -1,0 +1,188 @@
+#include "scan/LibraryScanner.h"
+
+#include "catalog/Database.h"
+#include "catalog/FolderRepository.h"
+#include "catalog/ScanErrorRepository.h"
+#include "catalog/TrackRepository.h"
+#include "catalog/WriteTransaction.h"
+#include "scan/MediaReader.h"
+#include "scan/ScanLog.h"
+#include "scan/ScanPlan.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+namespace {
+
+constexpr int kBatchSize = 32;            // files read in parallel, then written in one transaction
+constexpr qint64 kProgressIntervalMs = 100;
+
+// Emits progress at most every kProgressIntervalMs, except when forced.
+class ProgressThrottle
+{
+public:
+    explicit ProgressThrottle(LibraryScanner *scanner) : m_scanner(scanner) { m_timer.start(); }
+
+    void report(const ScanProgress &progress, bool force = false)
+    {
+        if (!force && m_timer.elapsed() < kProgressIntervalMs)
+            return;
+        m_timer.restart();
+        Q_EMIT m_scanner->progress(progress);
+    }
+
+private:
+    LibraryScanner *m_scanner;
+    QElapsedTimer m_timer;
+};
+
+// Writes one batch of read results: tracks for the good files, scan errors for the others.
+void writeBatch(const Database &db, const QList<ReadJob> &jobs,
+                const QList<MediaReadResult> &results, ScanSummary &summary)
+{
+    TrackRepository tracks(db);
+    ScanErrorRepository errors(db);
+    WriteTransaction tx(db);
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        const ReadJob &job = jobs.at(i);
+        const MediaReadResult &result = results.at(i);
+        if (result.track) {
+            Track track = *result.track;
+            track.folderId = job.folderId;
+            track.path = job.file.path;
+            track.size = job.file.size;
+            track.mtime = job.file.mtime;
+            if (tracks.upsert(track) > 0) {
+                errors.clear(track.path);
+                ++(job.existingTrackId > 0 ? summary.updated : summary.added);
+                continue;
+            }
+        }
+        const QString reason = result.track ? u"cannot store the file in the catalog"_s : result.error;
+        qCInfo(lcScan) << "cannot read" << job.file.path << ":" << reason;
+        errors.record(job.file.path, reason, job.file.size, job.file.mtime);
+        if (job.existingTrackId > 0)
+            tracks.remove(job.existingTrackId);
+        ++summary.errors;
+    }
+    if (!tx.commit())
+        qCWarning(lcScan) << "a batch of" << jobs.size() << "files was not written";
+}
+
+void removeVanished(const Database &db, const ScanPlan &plan, ScanSummary &summary)
+{
+    TrackRepository tracks(db);
+    ScanErrorRepository errors(db);
+    WriteTransaction tx(db);
+    const QList<qint64> vanished = plan.tracksToRemove();
+    for (const qint64 id : vanished) {
+        if (tracks.remove(id))
+            ++summary.removed;
+    }
+    const QStringList gone = plan.errorsToClear();
+    for (const QString &path : gone)
+        errors.clear(path);
+    tx.commit();
+}
+
+} // namespace
+
+LibraryScanner::LibraryScanner(const Database &db, QObject *parent)
+    : QObject(parent), m_db(db), m_readers(std::make_unique<QThreadPool>())
+{
+    qRegisterMetaType<cairn::ScanProgress>();
+    qRegisterMetaType<cairn::ScanSummary>();
+    m_readers->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+}
+
+LibraryScanner::~LibraryScanner()
+{
+    cancel();
+    m_readers->waitForDone();
+}
+
+void LibraryScanner::scan()
+{
+    // Requests arriving while a scan runs are queued behind it; they collapse into one.
+    if (m_rescanRequested)
+        return;
+    m_rescanRequested = true;
+    QMetaObject::invokeMethod(this, &LibraryScanner::runRequestedScan, Qt::QueuedConnection);
+}
+
+void LibraryScanner::cancel()
+{
+    m_cancel.store(true);
+}
+
+void LibraryScanner::runRequestedScan()
+{
+    m_rescanRequested = false;
+    scanNow();
+}
+
+ScanSummary LibraryScanner::scanNow()
+{
+    if (m_scanning.exchange(true))
+        return {};
+    m_cancel.store(false);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    Q_EMIT scanStarted();
+    ProgressThrottle progress(this);
+    ScanSummary summary;
+
+    // 1. Walk the folders and decide what to read.
+    ScanPlan plan;
+    const MediaWalker walker(m_cancel);
+    const QList<Folder> folders = FolderRepository(m_db).list();
+    for (const Folder &folder : folders) {
+        if (!QFileInfo(folder.path).isDir()) {
+            // Possibly an unmounted drive: keep its tracks rather than wiping them.
+            qCWarning(lcScan) << "library folder missing, skipped:" << folder.path;
+            continue;
+        }
+        progress.report({plan.files, 0, folder.path});
+        plan.addFolder(folder.id, walker.walk(folder.path),
+                       TrackRepository(m_db).stampsUnder(folder.id),
+                       ScanErrorRepository(m_db).stampsUnder(folder.path));
+    }
+    summary.unchanged = plan.unchanged;
+    summary.errors = plan.knownErrors;
+    int seen = plan.unchanged + plan.knownErrors;
+    progress.report({seen, plan.files, {}}, true);
+
+    // 2. Read new and changed files in parallel; write each batch from this thread.
+    for (qsizetype start = 0; start < plan.toRead.size() && !m_cancel.load(); start += kBatchSize) {
+        const QList<ReadJob> batch = plan.toRead.mid(start, kBatchSize);
+        const auto results = QtConcurrent::blockingMapped<QList<MediaReadResult>>(
+            m_readers.get(), batch,
+            [](const ReadJob &job) { return media::read(job.file.path, job.kind); });
+        writeBatch(m_db, batch, results, summary);
+        seen += int(batch.size());
+        progress.report({seen, plan.files, batch.constLast().file.path});
+    }
+
+    // 3. Forget files that are gone (not after a cancel: the walk may be incomplete).
+    if (!m_cancel.load())
+        removeVanished(m_db, plan, summary);
+
+    summary.filesSeen = seen;
+    summary.elapsedMs = elapsed.elapsed();
+    progress.report({seen, plan.files, {}}, true);
+    qCInfo(lcScan) << "scan done:" << summary.filesSeen << "files," << summary.added << "added,"
+                   << summary.updated << "updated," << summary.unchanged << "unchanged,"
+                   << summary.removed << "removed," << summary.errors << "errors in"
+                   << summary.elapsedMs << "ms";
+    m_scanning.store(false);
+    Q_EMIT scanFinished(summary);
+    return summary;
+}
+
+} // namespace cairn

@@ -1,0 +1,24 @@
+#pragma once
+// Reads one media file into a Track: TagLib for audio, libavformat for video and for audio
+// TagLib cannot read. Never throws; a broken file yields a readable reason instead.
+
+#include "catalog/Track.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace cairn {
+
+struct MediaReadResult
+{
+    std::optional<Track> track;   // size/mtime/folderId are left for the caller
+    QString error;
+};
+
+namespace media {
+
+MediaReadResult read(const QString &path, MediaKind kind);
+
+} // namespace media
+} // namespace cairn

@@ -1,0 +1,47 @@
+#include "scan/MediaWalker.h"
+
+#include "scan/MediaTypes.h"
+#include "scan/ScanLog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+QList<FoundFile> MediaWalker::walk(const QString &root) const
+{
+    QList<FoundFile> files;
+    QSet<QString> visited;   // canonical paths: a symlink loop is entered once
+    QStringList pending{root};
+    while (!pending.isEmpty() && !m_cancel.load()) {
+        const QString dirPath = pending.takeLast();
+        const QString canonical = QFileInfo(dirPath).canonicalFilePath();
+        if (canonical.isEmpty() || visited.contains(canonical))
+            continue;
+        visited.insert(canonical);
+
+        const QFileInfoList entries = QDir(dirPath).entryInfoList(
+            QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+        QStringList subdirs;
+        for (const QFileInfo &entry : entries) {
+            if (entry.fileName().startsWith(u'.'))
+                continue;   // QDir already hides them on Unix; this covers dot names elsewhere
+            if (entry.isDir()) {
+                subdirs << entry.filePath();
+            } else if (entry.isFile() && media::kindOfExtension(entry.suffix().toLower())) {
+                const QDateTime mtime = entry.lastModified().toUTC();
+                files << FoundFile{entry.filePath(), entry.size(),
+                                   QDateTime::fromSecsSinceEpoch(mtime.toSecsSinceEpoch(), Qt::UTC)};
+            }
+        }
+        // Reverse so the stack pops them in name order.
+        for (auto it = subdirs.crbegin(); it != subdirs.crend(); ++it)
+            pending << *it;
+    }
+    return files;
+}
+
+} // namespace cairn

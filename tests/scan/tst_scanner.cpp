@@ -1,0 +1,434 @@
+// The library scanner on real media made by ffmpeg: tags and facts per format, incremental
+// rescans, removals, broken files as scan errors, symlink loops, progress and threading.
+
+#include "MediaFixtures.h"
+
+#include "catalog/Database.h"
+#include "catalog/FolderRepository.h"
+#include "catalog/ScanErrorRepository.h"
+#include "catalog/TrackRepository.h"
+#include "scan/LibraryScanner.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace cairn;
+
+namespace {
+
+const test::Tags kTags{{u"title"_s, u"Tïtle ✓ 東京"_s},
+                       {u"artist"_s, u"Émile"_s},
+                       {u"album"_s, u"Albüm"_s},
+                       {u"album_artist"_s, u"Various Ärtists"_s},
+                       {u"track"_s, u"3/12"_s},
+                       {u"disc"_s, u"2"_s},
+                       {u"date"_s, u"2021"_s},
+                       {u"genre"_s, u"Jazz"_s}};
+
+std::optional<Track> trackAt(const Database &db, const QString &path)
+{
+    const TrackPage page = TrackRepository(db).list(0, 10000);
+    for (const Track &t : page.items) {
+        if (t.path == path)
+            return t;
+    }
+    return std::nullopt;
+}
+
+bool copy(const QString &from, const QString &to)
+{
+    QDir().mkpath(QFileInfo(to).path());
+    QFile::remove(to);
+    return QFile::copy(from, to);
+}
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class TestScanner : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void readsFormats_data();
+    void readsFormats();
+    void rescanOfUnchangedLibraryRereadsNothing();
+    void modifiedFileIsReread();
+    void deletedFileLeavesCatalog();
+    void brokenFilesBecomeScanErrors_data();
+    void brokenFilesBecomeScanErrors();
+    void symlinkLoopTerminates();
+    void hiddenAndNonMediaFilesAreSkipped();
+    void missingFolderKeepsItsTracks();
+    void nestedFoldersShareFilesOnce();
+    void progressReportsSeenAndTotal();
+    void requestsDuringAScanCollapse();
+    void scansOnItsOwnThread();
+
+private:
+    QString fixture(const QString &name) const { return m_fixtures.filePath(name); }
+    QString lib(const QString &relative) const { return m_library->filePath(relative); }
+    ScanSummary scan() { return m_scanner->scanNow(); }
+
+    QTemporaryDir m_fixtures;
+    std::unique_ptr<QTemporaryDir> m_library;
+    std::unique_ptr<QTemporaryDir> m_dbDir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<LibraryScanner> m_scanner;
+};
+
+void TestScanner::initTestCase()
+{
+    QVERIFY(m_fixtures.isValid());
+    for (const QString &ext : {u"mp3"_s, u"flac"_s, u"ogg"_s, u"opus"_s, u"m4a"_s, u"wav"_s,
+                              u"wv"_s, u"wma"_s}) {
+        const QString error = test::makeAudio(fixture(u"tone."_s + ext), 2.0, kTags);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    const QString plain = test::makeAudio(fixture(u"plain.mp3"_s), 1.0, {{u"title"_s, u"Plain"_s}});
+    QVERIFY2(plain.isEmpty(), qPrintable(plain));
+    for (const QString &ext : {u"mp4"_s, u"mkv"_s}) {
+        const QString error = test::makeVideo(fixture(u"clip."_s + ext), 2.0, 320, 240);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+}
+
+void TestScanner::init()
+{
+    m_library = std::make_unique<QTemporaryDir>();
+    m_dbDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_library->isValid() && m_dbDir->isValid());
+    m_db = std::make_unique<Database>(m_dbDir->filePath(u"catalog.sqlite"_s));
+    QVERIFY(!m_db->open());
+    QVERIFY(FolderRepository(*m_db).add(m_library->path()));
+    m_scanner = std::make_unique<LibraryScanner>(*m_db);
+}
+
+void TestScanner::cleanup()
+{
+    m_scanner.reset();
+    m_db.reset();
+    m_dbDir.reset();
+    m_library.reset();
+}
+
+void TestScanner::readsFormats_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("codec");
+    QTest::addColumn<int>("sampleRate");
+    QTest::addColumn<bool>("video");
+    QTest::addColumn<bool>("fullTags");   // album artist, disc and genre survive in this format
+    QTest::addColumn<int>("year");        // ffmpeg's ASF muxer writes "date", not WM/Year
+
+    QTest::newRow("mp3") << u"tone.mp3"_s << u"Ärtist/Albüm/01 – ünïcode.mp3"_s << u"mp3"_s << 44100 << false << true << 2021;
+    QTest::newRow("flac") << u"tone.flac"_s << u"a/b/tone.flac"_s << u"flac"_s << 44100 << false << true << 2021;
+    QTest::newRow("ogg") << u"tone.ogg"_s << u"a/b/東京.ogg"_s << u"vorbis"_s << 44100 << false << true << 2021;
+    QTest::newRow("opus") << u"tone.opus"_s << u"a/b/tone.opus"_s << u"opus"_s << 48000 << false << true << 2021;
+    QTest::newRow("m4a") << u"tone.m4a"_s << u"a/b/tone.m4a"_s << u"aac"_s << 44100 << false << true << 2021;
+    QTest::newRow("wav") << u"tone.wav"_s << u"a/b/tone.wav"_s << u"pcm"_s << 44100 << false << false << 2021;
+    QTest::newRow("wv") << u"tone.wv"_s << u"a/b/tone.wv"_s << u"wavpack"_s << 44100 << false << true << 2021;
+    QTest::newRow("wma") << u"tone.wma"_s << u"a/b/tone.wma"_s << u"wma"_s << 44100 << false << true << 0;
+    QTest::newRow("mp4") << u"clip.mp4"_s << u"films/clip.mp4"_s << u"h264"_s << 44100 << true << false << 2021;
+    QTest::newRow("mkv") << u"clip.mkv"_s << u"films/Çlip.MKV"_s << u"h264"_s << 44100 << true << false << 2021;
+}
+
+void TestScanner::readsFormats()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, target);
+    QFETCH(QString, codec);
+    QFETCH(int, sampleRate);
+    QFETCH(bool, video);
+    QFETCH(bool, fullTags);
+    QFETCH(int, year);
+    QVERIFY(copy(fixture(source), lib(target)));
+
+    const ScanSummary summary = scan();
+    QCOMPARE(summary.errors, 0);
+    QCOMPARE(summary.added, 1);
+    const auto track = trackAt(*m_db, lib(target));
+    QVERIFY(track);
+    QCOMPARE(track->format, QFileInfo(target).suffix().toLower());
+    QCOMPARE(track->codec, codec);
+    QCOMPARE(track->kind, video ? MediaKind::Video : MediaKind::Audio);
+    QVERIFY2(qAbs(track->durationMs - 2000) <= 150, qPrintable(QString::number(track->durationMs)));
+    QVERIFY(track->bitrate > 0);
+    QCOMPARE(track->size, QFileInfo(lib(target)).size());
+    if (video) {
+        QCOMPARE(track->width, 320);
+        QCOMPARE(track->height, 240);
+        return;
+    }
+    QCOMPARE(track->sampleRate, sampleRate);
+    QCOMPARE(track->channels, 2);
+    QCOMPARE(track->title, kTags.value(u"title"_s));
+    QCOMPARE(track->artist, u"Émile"_s);
+    QCOMPARE(track->album, u"Albüm"_s);
+    QCOMPARE(track->year, year);
+    QCOMPARE(track->albumTitle, u"Albüm"_s);
+    if (fullTags) {
+        QCOMPARE(track->trackNumber, 3);
+        QCOMPARE(track->discNumber, 2);
+        QCOMPARE(track->genre, u"Jazz"_s);
+        QCOMPARE(track->albumArtist, u"Various Ärtists"_s);
+        QCOMPARE(track->albumArtistName, u"Various Ärtists"_s);
+    }
+    QCOMPARE(TrackRepository(*m_db).list(0, 10, u"ÉMILE"_s).total, 1);
+}
+
+void TestScanner::rescanOfUnchangedLibraryRereadsNothing()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/1.mp3"_s)));
+    QVERIFY(copy(fixture(u"tone.flac"_s), lib(u"a/b/2.flac"_s)));
+    QVERIFY(copy(fixture(u"clip.mkv"_s), lib(u"c/3.mkv"_s)));
+    const ScanSummary first = scan();
+    QCOMPARE(first.added, 3);
+    QCOMPARE(first.filesSeen, 3);
+    const ScanSummary second = scan();
+    QCOMPARE(second.filesSeen, 3);
+    QCOMPARE(second.unchanged, 3);
+    QCOMPARE(second.added + second.updated + second.removed + second.errors, 0);
+    QCOMPARE(TrackRepository(*m_db).count(), 3);
+}
+
+void TestScanner::modifiedFileIsReread()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/1.mp3"_s)));
+    QVERIFY(copy(fixture(u"tone.flac"_s), lib(u"a/b/2.flac"_s)));
+    QCOMPARE(scan().added, 2);
+    const auto before = trackAt(*m_db, lib(u"a/b/1.mp3"_s));
+    QVERIFY(before);
+
+    QVERIFY(copy(fixture(u"plain.mp3"_s), lib(u"a/b/1.mp3"_s)));
+    QFile file(lib(u"a/b/1.mp3"_s));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(before->mtime.addSecs(60), QFileDevice::FileModificationTime));
+    file.close();
+
+    const ScanSummary summary = scan();
+    QCOMPARE(summary.updated, 1);
+    QCOMPARE(summary.unchanged, 1);
+    const auto after = trackAt(*m_db, lib(u"a/b/1.mp3"_s));
+    QVERIFY(after);
+    QCOMPARE(after->id, before->id);
+    QCOMPARE(after->title, u"Plain"_s);
+    QVERIFY(qAbs(after->durationMs - 1000) <= 150);
+}
+
+void TestScanner::deletedFileLeavesCatalog()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/1.mp3"_s)));
+    QVERIFY(copy(fixture(u"tone.ogg"_s), lib(u"x/y/2.ogg"_s)));
+    QCOMPARE(scan().added, 2);
+    QVERIFY(QFile::remove(lib(u"x/y/2.ogg"_s)));
+    const ScanSummary summary = scan();
+    QCOMPARE(summary.removed, 1);
+    QCOMPARE(summary.unchanged, 1);
+    QCOMPARE(TrackRepository(*m_db).count(), 1);
+    QVERIFY(!trackAt(*m_db, lib(u"x/y/2.ogg"_s)));
+    // The album and artist only that file used are gone too (tags: Albüm / Émile shared).
+    QCOMPARE(TrackRepository(*m_db).list(0, 10, u"émile"_s).total, 1);
+}
+
+void TestScanner::brokenFilesBecomeScanErrors_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("goodSource");   // what the file becomes when it is fixed
+
+    QFile flac(fixture(u"tone.flac"_s));
+    QVERIFY(flac.open(QIODevice::ReadOnly));
+    const QByteArray flacBytes = flac.readAll();
+    QFile mp4(fixture(u"clip.mp4"_s));
+    QVERIFY(mp4.open(QIODevice::ReadOnly));
+    const QByteArray mp4Bytes = mp4.readAll();
+    QByteArray noise(64 * 1024, '\0');
+    for (int i = 0; i < noise.size(); ++i)
+        noise[i] = char((i * 7919 + 13) % 251);
+
+    QTest::newRow("zero bytes") << u"empty.mp3"_s << QByteArray() << u"tone.mp3"_s;
+    QTest::newRow("text named mp3") << u"fake.mp3"_s
+                                    << QByteArray("This is not music, just a text file.\n").repeated(50)
+                                    << u"tone.mp3"_s;
+    QTest::newRow("noise named flac") << u"noise.flac"_s << noise << u"tone.flac"_s;
+    QTest::newRow("truncated flac header") << u"cut.flac"_s << flacBytes.left(30) << u"tone.flac"_s;
+    QTest::newRow("truncated mp4") << u"cut.mp4"_s << mp4Bytes.left(mp4Bytes.size() / 3) << u"clip.mp4"_s;
+    QTest::newRow("noise named mkv") << u"noise.mkv"_s << noise << u"clip.mkv"_s;
+}
+
+void TestScanner::brokenFilesBecomeScanErrors()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, goodSource);
+    QVERIFY(copy(fixture(u"tone.ogg"_s), lib(u"good/album/ok.ogg"_s)));
+    const QString bad = lib(u"bad/"_s + name);
+    QVERIFY(writeBytes(bad, bytes));
+
+    const ScanSummary first = scan();
+    QCOMPARE(first.filesSeen, 2);
+    QCOMPARE(first.added, 1);
+    QCOMPARE(first.errors, 1);
+    QCOMPARE(TrackRepository(*m_db).count(), 1);
+    ScanErrorRepository errors(*m_db);
+    const auto list = errors.list();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list.constFirst().path, bad);
+    QVERIFY(!list.constFirst().reason.isEmpty());
+    qInfo() << name << "->" << list.constFirst().reason;
+
+    // Unchanged, it is not read again but still counts as broken.
+    const ScanSummary second = scan();
+    QCOMPARE(second.errors, 1);
+    QCOMPARE(second.unchanged, 1);
+    QCOMPARE(second.added + second.updated, 0);
+
+    // Fixed, it joins the catalog and its error goes.
+    QVERIFY(copy(fixture(goodSource), bad));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(120), QFileDevice::FileModificationTime));
+    file.close();
+    const ScanSummary third = scan();
+    QCOMPARE(third.errors, 0);
+    QCOMPARE(third.added, 1);
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(TrackRepository(*m_db).count(), 2);
+
+    // Gone, nothing is left of it.
+    QVERIFY(QFile::remove(bad));
+    QCOMPARE(scan().removed, 1);
+    QCOMPARE(errors.count(), 0);
+}
+
+void TestScanner::symlinkLoopTerminates()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/1.mp3"_s)));
+    if (!QFile::link(lib(u"a"_s), lib(u"a/b/loop"_s)) || !QFile::link(m_library->path(), lib(u"a/up"_s)))
+        QSKIP("symbolic links are not available here");
+    const ScanSummary summary = scan();
+    QVERIFY(summary.filesSeen >= 1);
+    QVERIFY(summary.filesSeen <= 3);   // each real directory entered once
+    QCOMPARE(summary.errors, 0);
+    QVERIFY(trackAt(*m_db, lib(u"a/b/1.mp3"_s)));
+}
+
+void TestScanner::hiddenAndNonMediaFilesAreSkipped()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/seen.mp3"_s)));
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/.hidden.mp3"_s)));
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u".cache/x/inside.mp3"_s)));
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/tone.mp3.bak"_s)));
+    QVERIFY(writeBytes(lib(u"a/b/notes.txt"_s), "hello"));
+    const ScanSummary summary = scan();
+    QCOMPARE(summary.filesSeen, 1);
+    QCOMPARE(summary.errors, 0);
+    QCOMPARE(TrackRepository(*m_db).count(), 1);
+}
+
+void TestScanner::missingFolderKeepsItsTracks()
+{
+    QTemporaryDir other;
+    const auto folder = FolderRepository(*m_db).add(other.path());
+    QVERIFY(folder);
+    QVERIFY(copy(fixture(u"tone.mp3"_s), other.filePath(u"a/b/1.mp3"_s)));
+    QCOMPARE(scan().added, 1);
+    QVERIFY(QDir(other.path()).removeRecursively());   // like an unplugged drive
+    const ScanSummary summary = scan();
+    QCOMPARE(summary.removed, 0);
+    QCOMPARE(TrackRepository(*m_db).count(), 1);
+}
+
+void TestScanner::nestedFoldersShareFilesOnce()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/1.mp3"_s)));
+    QVERIFY(copy(fixture(u"tone.ogg"_s), lib(u"a/b/2.ogg"_s)));
+    QVERIFY(FolderRepository(*m_db).add(lib(u"a"_s)));   // inside the library folder
+    const ScanSummary first = scan();
+    QCOMPARE(first.filesSeen, 2);
+    QCOMPARE(first.added, 2);
+    const ScanSummary second = scan();
+    QCOMPARE(second.unchanged, 2);
+    QCOMPARE(second.added + second.updated + second.removed, 0);
+    QCOMPARE(TrackRepository(*m_db).count(), 2);
+}
+
+void TestScanner::progressReportsSeenAndTotal()
+{
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(copy(fixture(u"tone.ogg"_s), lib(u"a/b/%1.ogg"_s.arg(i))));
+    QSignalSpy started(m_scanner.get(), &LibraryScanner::scanStarted);
+    QSignalSpy progress(m_scanner.get(), &LibraryScanner::progress);
+    QSignalSpy finished(m_scanner.get(), &LibraryScanner::scanFinished);
+    scan();
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(progress.size() >= 2);
+    int lastSeen = -1;
+    for (const auto &args : std::as_const(progress)) {
+        const auto p = args.at(0).value<ScanProgress>();
+        if (p.total > 0) {
+            QVERIFY(p.seen <= p.total);
+            QVERIFY(p.seen >= lastSeen);
+            lastSeen = p.seen;
+        }
+    }
+    const auto last = progress.constLast().at(0).value<ScanProgress>();
+    QCOMPARE(last.seen, 5);
+    QCOMPARE(last.total, 5);
+    QCOMPARE(finished.constFirst().at(0).value<ScanSummary>().filesSeen, 5);
+}
+
+void TestScanner::requestsDuringAScanCollapse()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/b/1.mp3"_s)));
+    QSignalSpy finished(m_scanner.get(), &LibraryScanner::scanFinished);
+    m_scanner->scan();
+    m_scanner->scan();
+    m_scanner->scan();
+    QVERIFY(finished.wait(60000));
+    QCoreApplication::processEvents();   // a second queued scan would run (and finish) here
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!m_scanner->isScanning());
+}
+
+void TestScanner::scansOnItsOwnThread()
+{
+    QVERIFY(copy(fixture(u"tone.flac"_s), lib(u"a/b/1.flac"_s)));
+    QThread thread;
+    LibraryScanner *scanner = new LibraryScanner(*m_db);
+    scanner->moveToThread(&thread);
+    connect(&thread, &QThread::finished, scanner, &QObject::deleteLater);
+    QSignalSpy finished(scanner, &LibraryScanner::scanFinished);
+    QSignalSpy progress(scanner, &LibraryScanner::progress);
+    thread.start();
+    QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.constFirst().at(0).value<ScanSummary>().added, 1);
+    QVERIFY(!progress.isEmpty());
+    thread.quit();
+    QVERIFY(thread.wait(30000));
+    QCOMPARE(TrackRepository(*m_db).count(), 1);   // read from this thread's own connection
+}
+
+QTEST_GUILESS_MAIN(TestScanner)
+#include "tst_scanner.moc"
