@@ -1,0 +1,78 @@
+#include "http/FileBody.h"
+
+#include "stream/MultipartByteRanges.h"
+
+#include <cstring>
+
+namespace cairn {
+
+FileBody::FileBody(std::unique_ptr<QFile> file) : m_file(std::move(file)) {}
+
+void FileBody::appendBytes(const QByteArray &bytes)
+{
+    m_segments.append({bytes, ByteRange{0, -1}});
+    m_size += bytes.size();
+}
+
+void FileBody::appendRange(const ByteRange &range)
+{
+    m_segments.append({QByteArray(), range});
+    m_size += range.length();
+}
+
+std::unique_ptr<FileBody> FileBody::whole(std::unique_ptr<QFile> file, qint64 size)
+{
+    auto body = std::make_unique<FileBody>(std::move(file));
+    if (size > 0)
+        body->appendRange({0, size - 1});
+    return body;
+}
+
+std::unique_ptr<FileBody> FileBody::range(std::unique_ptr<QFile> file, const ByteRange &range)
+{
+    auto body = std::make_unique<FileBody>(std::move(file));
+    body->appendRange(range);
+    return body;
+}
+
+std::unique_ptr<FileBody> FileBody::multipart(std::unique_ptr<QFile> file, const MultipartPlan &plan)
+{
+    auto body = std::make_unique<FileBody>(std::move(file));
+    for (const MultipartPart &part : plan.parts) {
+        body->appendBytes(part.head);
+        body->appendRange(part.range);
+    }
+    body->appendBytes(plan.tail);
+    return body;
+}
+
+qint64 FileBody::read(char *buffer, qint64 max)
+{
+    while (m_current < m_segments.size()) {
+        const Segment &seg = m_segments.at(m_current);
+        const bool literal = seg.range.last < seg.range.first;
+        const qint64 segSize = literal ? seg.bytes.size() : seg.range.length();
+        if (m_offset >= segSize) {
+            ++m_current;
+            m_offset = 0;
+            continue;
+        }
+        const qint64 n = qMin(max, segSize - m_offset);
+        if (literal) {
+            std::memcpy(buffer, seg.bytes.constData() + m_offset, size_t(n));
+            m_offset += n;
+            return n;
+        }
+        const qint64 at = seg.range.first + m_offset;
+        if (m_file->pos() != at && !m_file->seek(at))
+            return -1;
+        const qint64 got = m_file->read(buffer, n);
+        if (got <= 0)
+            return -1;   // the file shrank under us: the announced length can no longer hold
+        m_offset += got;
+        return got;
+    }
+    return 0;
+}
+
+} // namespace cairn

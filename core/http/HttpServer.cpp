@@ -1,0 +1,197 @@
+#include "http/HttpServer.h"
+
+#include "http/ConnectionAcceptor.h"
+#include "http/HttpLog.h"
+#include "http/HttpWorker.h"
+#include "http/Router.h"
+#include "http/WarningFilter.h"
+#include "http/api/ApiRoutes.h"
+
+#include <QSemaphore>
+#include <QThread>
+
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+// Owns one HttpWorker, constructed inside the thread so that it and every socket it creates
+// belong to this thread (QtHttpServer 6.4 cannot be moved between threads safely).
+class WorkerThread : public QThread
+{
+public:
+    WorkerThread(const Router &router, const ConnectionLimits &limits) : m_router(router), m_limits(limits) {}
+    ~WorkerThread() override
+    {
+        quit();
+        wait();
+    }
+    HttpWorker *worker()
+    {
+        m_ready.acquire();
+        m_ready.release();
+        return m_worker;
+    }
+
+protected:
+    void run() override
+    {
+        HttpWorker worker(m_router, m_limits);
+        m_worker = &worker;
+        m_ready.release();
+        exec();
+        m_worker = nullptr;
+    }
+
+private:
+    const Router &m_router;
+    ConnectionLimits m_limits;
+    HttpWorker *m_worker = nullptr;
+    QSemaphore m_ready;
+};
+
+} // namespace
+
+struct HttpServer::Private
+{
+    HttpServerConfig config;
+    Router router;
+    std::vector<std::unique_ptr<WorkerThread>> workers;
+    QThread acceptorThread;
+    ConnectionAcceptor *acceptor = nullptr;   // lives on acceptorThread
+    quint16 port = 0;
+    bool running = false;
+    bool paused = false;
+
+    void dispatch(qintptr descriptor)
+    {
+        HttpWorker *best = nullptr;
+        for (auto &t : workers) {
+            HttpWorker *w = t->worker();
+            if (w && (!best || w->connectionCount() < best->connectionCount()))
+                best = w;
+        }
+        if (best)
+            best->adoptLater(descriptor);
+    }
+
+    bool listenNow()
+    {
+        bool ok = false;
+        QMetaObject::invokeMethod(acceptor, [&] {
+            ok = acceptor->listen(config.bindAddress, port ? port : config.port);
+            if (ok)
+                port = acceptor->serverPort();
+        }, Qt::BlockingQueuedConnection);
+        return ok;
+    }
+};
+
+HttpServer::HttpServer(HttpServerConfig config, HttpServices services, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->config = config;
+    addApiRoutes(d->router, services);
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+const Router &HttpServer::router() const
+{
+    return d->router;
+}
+
+std::optional<QString> HttpServer::start()
+{
+    if (d->running)
+        return std::nullopt;
+    installWorkerWarningFilter();
+
+    const int count = d->config.workerThreads > 0 ? d->config.workerThreads
+                                                  : qMax(2, QThread::idealThreadCount());
+    ConnectionLimits limits;
+    limits.idleTimeoutMs = d->config.idleTimeoutMs;
+    limits.requestTimeoutMs = d->config.requestTimeoutMs;
+    for (int i = 0; i < count; ++i) {
+        auto thread = std::make_unique<WorkerThread>(d->router, limits);
+        thread->setObjectName(u"http-worker-%1"_s.arg(i));
+        thread->start();
+        d->workers.push_back(std::move(thread));
+    }
+    d->acceptorThread.setObjectName(u"http-acceptor"_s);
+    d->acceptorThread.start();
+    d->acceptor = new ConnectionAcceptor([p = d.get()](qintptr fd) { p->dispatch(fd); });
+    d->acceptor->setMaxPendingConnections(1024);
+    d->acceptor->moveToThread(&d->acceptorThread);
+    connect(&d->acceptorThread, &QThread::finished, d->acceptor, &QObject::deleteLater);
+
+    if (!d->listenNow()) {
+        QString error;
+        QMetaObject::invokeMethod(d->acceptor, [&] { error = d->acceptor->errorString(); },
+                                  Qt::BlockingQueuedConnection);
+        stop();
+        return tr("Cannot listen on %1:%2: %3")
+            .arg(d->config.bindAddress.toString()).arg(d->config.port).arg(error);
+    }
+    d->running = true;
+    qCInfo(lcHttp).noquote() << "listening on" << baseUrl().toString() << "with" << count << "workers";
+    Q_EMIT stateChanged();
+    return std::nullopt;
+}
+
+void HttpServer::stop()
+{
+    if (d->acceptorThread.isRunning()) {
+        QMetaObject::invokeMethod(d->acceptor, [a = d->acceptor] { a->close(); }, Qt::BlockingQueuedConnection);
+        d->acceptorThread.quit();
+        d->acceptorThread.wait();
+        d->acceptor = nullptr;
+    }
+    d->workers.clear();
+    const bool wasRunning = d->running;
+    d->running = false;
+    d->paused = false;
+    if (wasRunning)
+        Q_EMIT stateChanged();
+}
+
+void HttpServer::setPaused(bool paused)
+{
+    if (!d->running || paused == d->paused)
+        return;
+    // Paused means closed: clients are refused instead of waiting in a backlog.
+    if (paused) {
+        QMetaObject::invokeMethod(d->acceptor, [a = d->acceptor] { a->close(); }, Qt::BlockingQueuedConnection);
+    } else if (!d->listenNow()) {
+        qCWarning(lcHttp) << "cannot listen again on port" << d->port;
+        return;
+    }
+    d->paused = paused;
+    Q_EMIT stateChanged();
+}
+
+bool HttpServer::isPaused() const { return d->paused; }
+bool HttpServer::isRunning() const { return d->running; }
+quint16 HttpServer::port() const { return d->port; }
+
+QUrl HttpServer::baseUrl() const
+{
+    QHostAddress host = d->config.bindAddress;
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress::LocalHost;
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress::LocalHostIPv6;
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(host.toString());
+    url.setPort(d->port);
+    url.setPath(u"/"_s);
+    return url;
+}
+
+} // namespace cairn

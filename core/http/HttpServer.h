@@ -1,0 +1,65 @@
+#pragma once
+// Cairn's HTTP face: one listening socket, N worker threads each running its own
+// QAbstractHttpServer, and the routing table. Handlers never run on the thread that owns
+// this object (the GUI thread in the desktop app).
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace cairn {
+
+class Database;
+class Router;
+
+struct HttpServerConfig
+{
+    QHostAddress bindAddress = QHostAddress::LocalHost;
+    quint16 port = 8765;   // 0 picks a free port (tests)
+    int workerThreads = 0; // 0 = max(2, ideal thread count)
+    int idleTimeoutMs = 30000;      // a kept-alive connection with no request is closed
+    int requestTimeoutMs = 15000;   // a request must arrive whole within this (slow clients, huge headers)
+};
+
+// What the HTTP layer may ask of the rest of the application.
+struct HttpServices
+{
+    const Database *database = nullptr;
+    std::function<void()> requestScan;        // thread-safe; starts (or queues) a rescan
+    std::function<bool()> isScanning;         // thread-safe
+};
+
+class HttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    HttpServer(HttpServerConfig config, HttpServices services, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    // Starts listening and the workers. Returns an error text on failure.
+    std::optional<QString> start();
+    void stop();
+
+    // Paused: the socket stays bound but no new connection is accepted.
+    void setPaused(bool paused);
+    bool isPaused() const;
+    bool isRunning() const;
+
+    quint16 port() const;
+    QUrl baseUrl() const;
+    // Every registered route (tests enumerate them).
+    const Router &router() const;
+
+Q_SIGNALS:
+    void stateChanged();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace cairn

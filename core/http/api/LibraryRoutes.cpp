@@ -1,0 +1,48 @@
+#include "http/api/LibraryRoutes.h"
+
+#include "catalog/FolderRepository.h"
+#include "catalog/TrackRepository.h"
+#include "http/HttpExchange.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+void addLibraryRoutes(Router &router, const HttpServices &services)
+{
+    const Database &db = *services.database;
+
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/health"_s, [](const QStringList &, HttpExchange &ex) {
+        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
+            {u"status"_s, u"ok"_s}, {u"version"_s, QStringLiteral(CAIRN_VERSION)}})));
+    });
+
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/folders"_s, [&db](const QStringList &, HttpExchange &ex) {
+        QJsonArray folders;
+        for (const Folder &f : FolderRepository(db).list())
+            folders.append(QJsonObject{{u"id"_s, f.id}, {u"path"_s, f.path}});
+        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, folders}})));
+    });
+
+    const auto scanStatus = [services, &db] {
+        return QJsonObject{{u"scanning"_s, services.isScanning ? services.isScanning() : false},
+                           {u"tracks"_s, TrackRepository(db).count()}};
+    };
+    router.add({HttpMethod::Post}, u"/api/scan"_s, [services, scanStatus](const QStringList &, HttpExchange &ex) {
+        if (services.requestScan)
+            services.requestScan();
+        QJsonObject body = scanStatus();
+        body.insert(u"scanning"_s, true);
+        ex.respond(HttpResponse::json(202, QJsonDocument(body)));
+    });
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/scan"_s, [scanStatus](const QStringList &, HttpExchange &ex) {
+        ex.respond(HttpResponse::json(200, QJsonDocument(scanStatus())));
+    });
+}
+
+} // namespace cairn

@@ -1,0 +1,63 @@
+#include "http/api/MediaFileRoutes.h"
+
+#include "catalog/TrackRepository.h"
+#include "http/FileReply.h"
+#include "http/HttpExchange.h"
+#include "http/HttpLog.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "http/api/QueryParams.h"
+#include "stream/ContentDisposition.h"
+#include "stream/MediaType.h"
+
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+enum class Delivery { Inline, Attachment };
+
+void serveTrackFile(const Database &db, const QStringList &params, HttpExchange &ex, Delivery delivery)
+{
+    const auto id = parseId(params.at(0));
+    if (!id)
+        return ex.fail(ApiError::badRequest(u"track id must be a positive integer"_s));
+    TrackRepository tracks(db);
+    const auto track = tracks.find(*id);
+    if (!track)
+        return ex.fail(ApiError::notFound(u"no such track"_s));
+    if (!QFileInfo(track->path).isFile()) {
+        // The file went away since the last scan: the catalog learns it now.
+        qCInfo(lcHttp) << "track" << *id << "is gone from disk; removing it from the catalog";
+        tracks.remove(*id);
+        return ex.fail(ApiError::notFound(u"no such track"_s));
+    }
+    FileReplyOptions options;
+    options.entityId = track->id;
+    options.contentType = mediaTypeForFormat(track->format);
+    if (delivery == Delivery::Attachment)
+        options.contentDisposition = attachmentDisposition(QFileInfo(track->path).fileName());
+    if (!replyWithFile(ex, track->path, options)) {
+        qCWarning(lcHttp) << "cannot open the file of track" << *id;
+        ex.fail({500, u"the media file cannot be read"_s});
+    }
+}
+
+} // namespace
+
+void addMediaFileRoutes(Router &router, const HttpServices &services)
+{
+    const Database &db = *services.database;
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/stream"_s,
+               [&db](const QStringList &params, HttpExchange &ex) {
+                   serveTrackFile(db, params, ex, Delivery::Inline);
+               });
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/download"_s,
+               [&db](const QStringList &params, HttpExchange &ex) {
+                   serveTrackFile(db, params, ex, Delivery::Attachment);
+               });
+}
+
+} // namespace cairn
