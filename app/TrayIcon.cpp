@@ -1,0 +1,77 @@
+#include "TrayIcon.h"
+
+#include "http/HttpServer.h"
+
+#include <QCoreApplication>
+#include <QMenu>
+#include <QSystemTrayIcon>
+#include <QWidget>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+TrayIcon::TrayIcon(HttpServer &server, QWidget &window, QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_window(window)
+    , m_menu(std::make_unique<QMenu>())
+    , m_icon(new QSystemTrayIcon(window.windowIcon(), this))
+    , m_pauseAction(nullptr)
+{
+    QAction *open = m_menu->addAction(tr("Open Cairn"), this, &TrayIcon::openWindow);
+    open->setObjectName(u"openAction"_s);
+    m_pauseAction = m_menu->addAction(QString(), this, [this] {
+        m_server.setPaused(!m_server.isPaused());
+        refresh();
+    });
+    m_pauseAction->setObjectName(u"pauseAction"_s);
+    m_menu->addSeparator();
+    QAction *quit = m_menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit);
+    quit->setObjectName(u"quitAction"_s);
+
+    m_icon->setContextMenu(m_menu.get());
+    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+            openWindow();
+    });
+    connect(&m_server, &HttpServer::stateChanged, this, &TrayIcon::refresh);
+    refresh();
+}
+
+TrayIcon::~TrayIcon()
+{
+    delete m_icon;   // before m_menu, which the icon uses
+}
+
+bool TrayIcon::show()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return false;
+    m_icon->show();
+    return true;
+}
+
+QString TrayIcon::toolTip() const
+{
+    return m_icon->toolTip();
+}
+
+void TrayIcon::refresh()
+{
+    const bool paused = m_server.isPaused();
+    m_pauseAction->setText(paused ? tr("Resume server") : tr("Pause server"));
+    m_pauseAction->setEnabled(m_server.isRunning());
+    const QString url = m_server.baseUrl().toString();
+    m_icon->setToolTip(paused ? tr("Cairn — %1 (paused)").arg(url) : tr("Cairn — %1").arg(url));
+}
+
+void TrayIcon::openWindow()
+{
+    m_window.show();
+    m_window.setWindowState((m_window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window.raise();
+    m_window.activateWindow();
+}
+
+} // namespace cairn

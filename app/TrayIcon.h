@@ -1,0 +1,44 @@
+#pragma once
+// The system tray icon and its menu (open window, pause/resume server, quit). Does nothing
+// where no tray exists (offscreen, some Linux desktops): the window then stays the way in.
+
+#include <QObject>
+
+#include <memory>
+
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+class QWidget;
+
+namespace cairn {
+
+class HttpServer;
+
+class TrayIcon : public QObject
+{
+    Q_OBJECT
+public:
+    // The icon is the window's icon. Both `server` and `window` must outlive this object.
+    TrayIcon(HttpServer &server, QWidget &window, QObject *parent = nullptr);
+    ~TrayIcon() override;
+
+    // Shows the icon if the platform has a tray; returns whether it did.
+    bool show();
+
+    // The context menu (actions "openAction", "pauseAction", "quitAction"); for tests.
+    QMenu *menu() const { return m_menu.get(); }
+    QString toolTip() const;
+
+private:
+    void refresh();
+    void openWindow();
+
+    HttpServer &m_server;
+    QWidget &m_window;
+    std::unique_ptr<QMenu> m_menu;   // a QMenu is a widget and cannot be a child of this QObject
+    QSystemTrayIcon *m_icon;
+    QAction *m_pauseAction;
+};
+
+} // namespace cairn
