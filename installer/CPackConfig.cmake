@@ -1,0 +1,55 @@
+# Packages: DEB + TGZ on Linux, NSIS + ZIP on Windows, a DMG on macOS.
+# Included from the top-level CMakeLists.txt after every install() rule is known.
+set(CPACK_PACKAGE_NAME "cairn")
+set(CPACK_PACKAGE_VENDOR "Cairn")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}: stream your music and videos to your devices")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+    "Cairn scans music and video folders, keeps a catalog of them and streams them over HTTP to "
+    "browsers and players on the local network. It runs as a desktop application with a tray icon "
+    "or headless as a system service.")
+set(CPACK_PACKAGE_CONTACT "Cairn maintainers <maintainers@cairn.invalid>")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "Cairn")
+set(CPACK_PACKAGE_EXECUTABLES "cairn" "Cairn")
+set(CPACK_STRIP_FILES ON)
+if(EXISTS ${CMAKE_SOURCE_DIR}/LICENSE)
+    set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
+endif()
+
+set(CPACK_SOURCE_GENERATOR "TGZ")
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "\\\\.swp$")
+
+if(WIN32)
+    set(CPACK_GENERATOR "NSIS;ZIP")
+    set(CPACK_NSIS_DISPLAY_NAME "Cairn")
+    set(CPACK_NSIS_PACKAGE_NAME "Cairn ${PROJECT_VERSION}")
+    set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\cairn.exe")
+    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+    set(CPACK_NSIS_MODIFY_PATH OFF)
+elseif(APPLE)
+    set(CPACK_GENERATOR "DragNDrop")
+    set(CPACK_DMG_VOLUME_NAME "Cairn")
+    set(CPACK_DMG_FORMAT "UDZO")
+else()
+    set(CPACK_GENERATOR "DEB;TGZ")
+    set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+    set(CPACK_DEBIAN_PACKAGE_SECTION "video")
+    set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+    set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://cairn.invalid")
+    set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
+    # Debian 12 (bookworm) names. The SQLite driver and the ffmpeg CLI are loaded at run time,
+    # so no shared-library scan would find them.
+    string(CONCAT CPACK_DEBIAN_PACKAGE_DEPENDS
+        "libqt6core6 (>= 6.4.2), libqt6network6 (>= 6.4.2), libqt6httpserver6 (>= 6.4.2), "
+        "libqt6websockets6 (>= 6.4.2), libqt6sql6 (>= 6.4.2), libqt6sql6-sqlite (>= 6.4.2), "
+        "libqt6gui6 (>= 6.4.2), libqt6widgets6 (>= 6.4.2), "
+        "qt6-qpa-plugins (>= 6.4.2), libtag1v5 (>= 1.13), libavformat59, libavcodec59, libavutil57, "
+        "ffmpeg, adduser")
+    set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+        ${CMAKE_SOURCE_DIR}/installer/linux/debian/postinst
+        ${CMAKE_SOURCE_DIR}/installer/linux/debian/prerm
+        ${CMAKE_SOURCE_DIR}/installer/linux/debian/postrm)
+    set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+endif()
+
+include(CPack)
