@@ -89,19 +89,66 @@ CreditIds creditIdsOf(QSqlDatabase db, const QString &column, const QVariant &va
     return {q.value(0).toLongLong(), q.value(1).toLongLong()};
 }
 
+// A WHERE clause with its bound values.
+struct Filter
+{
+    QString sql;
+    QVariantList values;
+
+    void add(const QString &condition, const QVariantList &conditionValues = {})
+    {
+        sql += (sql.isEmpty() ? u"WHERE "_s : u"AND "_s) + condition + u' ';
+        values += conditionValues;
+    }
+    void bindTo(QSqlQuery &q) const
+    {
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+    }
+};
+
+void restrictTo(Filter &filter, const Visibility &visibility)
+{
+    if (visibility.unrestricted)
+        return;
+    if (visibility.folderIds.isEmpty()) {
+        filter.add(u"0"_s);
+        return;
+    }
+    QStringList marks;
+    QVariantList ids;
+    for (const qint64 id : visibility.folderIds) {
+        marks << u"?"_s;
+        ids << id;
+    }
+    filter.add(u"t.folder_id IN ("_s + marks.join(u", "_s) + u')', ids);
+}
+
 } // namespace
 
 TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query) const
 {
+    return list(offset, limit, query, Visibility::everything());
+}
+
+std::optional<Track> TrackRepository::find(qint64 id) const
+{
+    return find(id, Visibility::everything());
+}
+
+TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query,
+                                const Visibility &visibility) const
+{
     TrackPage page;
-    const bool filtered = !query.trimmed().isEmpty();
-    const QString where = filtered ? u"WHERE t.search LIKE ? ESCAPE '\\' "_s : QString();
-    const QString pattern = search::containsPattern(query);
+    Filter filter;
+    if (!query.trimmed().isEmpty())
+        filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::containsPattern(query)});
+    restrictTo(filter, visibility);
+    const QString where = filter.sql;
 
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT COUNT(*) FROM tracks t "_s + where);
-    if (filtered)
-        q.addBindValue(pattern);
+    filter.bindTo(q);
     if (!q.exec() || !q.next()) {
         qCWarning(lcCatalog) << "track count:" << q.lastError().text();
         return page;
@@ -113,8 +160,7 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query) 
     q.prepare(kSelect + where
               + u"ORDER BY aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id "
                 "LIMIT ? OFFSET ?"_s);
-    if (filtered)
-        q.addBindValue(pattern);
+    filter.bindTo(q);
     q.addBindValue(qMax(0, limit));
     q.addBindValue(qMax<qint64>(0, offset));
     if (!q.exec())
@@ -124,11 +170,14 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query) 
     return page;
 }
 
-std::optional<Track> TrackRepository::find(qint64 id) const
+std::optional<Track> TrackRepository::find(qint64 id, const Visibility &visibility) const
 {
+    Filter filter;
+    filter.add(u"t.id = ?"_s, {id});
+    restrictTo(filter, visibility);
     QSqlQuery q(m_db.connection());
-    q.prepare(kSelect + u"WHERE t.id = ?"_s);
-    q.addBindValue(id);
+    q.prepare(kSelect + filter.sql);
+    filter.bindTo(q);
     if (!q.exec() || !q.next())
         return std::nullopt;
     return trackFrom(q);

@@ -3,6 +3,7 @@
 // every call runs on the calling thread's own connection.
 
 #include "catalog/Track.h"
+#include "catalog/Visibility.h"
 
 #include <QHash>
 #include <QList>
@@ -37,6 +38,9 @@ public:
     // (case-insensitively, unicode-aware) title, artist, album or album artist.
     TrackPage list(qint64 offset, int limit, const QString &query = {}) const;
     std::optional<Track> find(qint64 id) const;
+    // The same, limited to the tracks `visibility` allows (a track outside it is not found).
+    TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility) const;
+    std::optional<Track> find(qint64 id, const Visibility &visibility) const;
     qint64 count() const;
 
     // Scanner side. `upsert` fills albumId/artistId from the tags (creating album and artist

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -74,6 +75,9 @@ private Q_SLOTS:
     void pagingReturnsTotal();
     void search_data();
     void search();
+
+    void visibilityLimitsListAndFind_data();
+    void visibilityLimitsListAndFind();
 
     void scanErrorsRecordReplaceAndClear();
 
@@ -431,6 +435,53 @@ void TestCatalog::search()
     const TrackPage page = tracks.list(0, 50, query);
     QCOMPARE(page.total, matches);
     QCOMPARE(page.items.size(), matches);
+}
+
+void TestCatalog::visibilityLimitsListAndFind_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<int>("visible");        // of 3 tracks: 2 in /music, 1 in /films
+    QTest::addColumn<bool>("seesFilm");
+    QTest::newRow("everything") << u"all"_s << 3 << true;
+    QTest::newRow("music only") << u"music"_s << 2 << false;
+    QTest::newRow("films only") << u"films"_s << 1 << true;
+    QTest::newRow("both") << u"both"_s << 3 << true;
+    QTest::newRow("no grants") << u"none"_s << 0 << false;
+    QTest::newRow("default sees nothing") << u"default"_s << 0 << false;
+    QTest::newRow("unknown folder") << u"unknown"_s << 0 << false;
+}
+
+void TestCatalog::visibilityLimitsListAndFind()
+{
+    QFETCH(QString, who);
+    QFETCH(int, visible);
+    QFETCH(bool, seesFilm);
+    const auto films = FolderRepository(*m_db).add(u"/films"_s);
+    QVERIFY(films);
+    TrackRepository tracks(*m_db);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"Same"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/b.mp3"_s, u"Other"_s)) > 0);
+    const qint64 film = tracks.upsert(makeTrack(films->id, u"/films/c.mkv"_s, u"Same"_s));
+    QVERIFY(film > 0);
+    const QHash<QString, Visibility> visibilities{
+        {u"all"_s, Visibility::everything()},
+        {u"music"_s, Visibility::folders({m_folderId})},
+        {u"films"_s, Visibility::folders({films->id})},
+        {u"both"_s, Visibility::folders({m_folderId, films->id})},
+        {u"none"_s, Visibility::folders({})},
+        {u"default"_s, Visibility{}},
+        {u"unknown"_s, Visibility::folders({4242})}};
+    const Visibility visibility = visibilities.value(who);
+    const TrackPage page = tracks.list(0, 10, QString(), visibility);
+    QCOMPARE(page.total, visible);
+    QCOMPARE(page.items.size(), visible);
+    QCOMPARE(bool(tracks.find(film, visibility)), seesFilm);
+    // Search and visibility combine.
+    const TrackPage same = tracks.list(0, 10, u"same"_s, visibility);
+    for (const Track &t : same.items)
+        QVERIFY(visibility.allowsFolder(t.folderId));
+    QCOMPARE(same.total, qint64(std::count_if(page.items.cbegin(), page.items.cend(),
+                                              [](const Track &t) { return t.title == u"Same"; })));
 }
 
 void TestCatalog::scanErrorsRecordReplaceAndClear()

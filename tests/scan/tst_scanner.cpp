@@ -422,7 +422,8 @@ void TestScanner::scansOnItsOwnThread()
     QSignalSpy progress(scanner, &LibraryScanner::progress);
     thread.start();
     QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
-    QVERIFY(finished.wait(60000));
+    // The scan may end before wait() starts (it runs on the other thread): poll the count.
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
     QCOMPARE(finished.constFirst().at(0).value<ScanSummary>().added, 1);
     QVERIFY(!progress.isEmpty());
     thread.quit();
