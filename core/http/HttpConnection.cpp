@@ -89,7 +89,8 @@ void HttpConnection::processNext()
     const RouteMatch match = m_router.match(request);
     switch (match.kind) {
     case RouteMatch::Kind::Found:
-        match.route->handler(match.params, exchange);
+        if (!m_router.guard() || m_router.guard()(*match.route, exchange))
+            match.route->handler(match.params, exchange);
         break;
     case RouteMatch::Kind::MethodNotAllowed: {
         HttpResponse r = toResponse({405, u"method not allowed"_s});

@@ -4,6 +4,7 @@
 
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "http/Identity.h"
 
 #include <memory>
 
@@ -22,6 +23,10 @@ public:
     const HttpRequest &request() const { return m_request; }
     bool hasResponded() const { return m_responded; }
 
+    // Set by the request guard before the route's handler runs.
+    const Identity &identity() const { return m_identity; }
+    void setIdentity(Identity identity) { m_identity = std::move(identity); }
+
     void respond(const HttpResponse &response);
     void fail(const ApiError &error);
     // Sends `head` with Content-Length = body->size(), then the body (never for HEAD).
@@ -30,6 +35,7 @@ public:
 private:
     HttpConnection &m_connection;
     const HttpRequest &m_request;
+    Identity m_identity;
     bool m_responded = false;
 };
 

@@ -1,6 +1,7 @@
 #include "http/HttpServer.h"
 
 #include "http/ConnectionAcceptor.h"
+#include "http/HttpExchange.h"
 #include "http/HttpLog.h"
 #include "http/HttpWorker.h"
 #include "http/Router.h"
@@ -93,6 +94,14 @@ HttpServer::HttpServer(HttpServerConfig config, HttpServices services, QObject *
     : QObject(parent), d(std::make_unique<Private>())
 {
     d->config = config;
+    if (services.guard) {
+        d->router.setGuard(services.guard);
+    } else {
+        d->router.setGuard([](const Route &, HttpExchange &exchange) {
+            exchange.setIdentity({0, QStringLiteral("local"), true, Visibility::everything()});
+            return true;
+        });
+    }
     addApiRoutes(d->router, services);
 }
 

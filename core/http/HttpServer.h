@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include "http/Router.h"
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -14,7 +16,6 @@
 namespace cairn {
 
 class Database;
-class Router;
 
 struct HttpServerConfig
 {
@@ -31,6 +32,9 @@ struct HttpServices
     const Database *database = nullptr;
     std::function<void()> requestScan;        // thread-safe; starts (or queues) a rescan
     std::function<bool()> isScanning;         // thread-safe
+    // Authenticates requests for routes that are not Access::Public (see Router.h). Empty =
+    // every caller is the local administrator: only acceptable while bound to loopback.
+    RequestGuard guard;
 };
 
 class HttpServer : public QObject

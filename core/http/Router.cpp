@@ -38,11 +38,12 @@ QByteArray nameOf(HttpMethod m)
 
 } // namespace
 
-void Router::add(QList<HttpMethod> methods, const QString &pattern, RouteHandler handler)
+void Router::add(QList<HttpMethod> methods, const QString &pattern, Access access, RouteHandler handler)
 {
     Route r;
     r.methods = std::move(methods);
     r.pattern = pattern;
+    r.access = access;
     r.parts = pattern.split(u'/', Qt::SkipEmptyParts);
     r.handler = std::move(handler);
     m_routes.append(std::move(r));

@@ -48,8 +48,8 @@ QString ServerFixture::start(HttpServerConfig config)
 bool ServerFixture::scan()
 {
     QSignalSpy finished(m_scanner.get(), &LibraryScanner::scanFinished);
-    m_scanner->scan();
-    return finished.count() > 0 || finished.wait(120000);
+    m_scanner->scanNow();
+    return finished.count() == 1;
 }
 
 qint64 ServerFixture::trackIdFor(const QString &fileName) const

@@ -22,7 +22,7 @@ public:
     QString libraryPath(const QString &name) const;
     // Opens the catalog and starts the server; returns an error text on failure.
     QString start(HttpServerConfig config = {});
-    // Runs a full scan synchronously; returns false on a timeout.
+    // Runs a full scan on this thread; returns whether it finished.
     bool scan();
     qint64 trackIdFor(const QString &fileName) const;
 

@@ -17,12 +17,12 @@ void addLibraryRoutes(Router &router, const HttpServices &services)
 {
     const Database &db = *services.database;
 
-    router.add({HttpMethod::Get, HttpMethod::Head}, u"/health"_s, [](const QStringList &, HttpExchange &ex) {
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/health"_s, Access::Public, [](const QStringList &, HttpExchange &ex) {
         ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
             {u"status"_s, u"ok"_s}, {u"version"_s, QStringLiteral(CAIRN_VERSION)}})));
     });
 
-    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/folders"_s, [&db](const QStringList &, HttpExchange &ex) {
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/folders"_s, Access::Admin, [&db](const QStringList &, HttpExchange &ex) {
         QJsonArray folders;
         for (const Folder &f : FolderRepository(db).list())
             folders.append(QJsonObject{{u"id"_s, f.id}, {u"path"_s, f.path}});
@@ -33,14 +33,14 @@ void addLibraryRoutes(Router &router, const HttpServices &services)
         return QJsonObject{{u"scanning"_s, services.isScanning ? services.isScanning() : false},
                            {u"tracks"_s, TrackRepository(db).count()}};
     };
-    router.add({HttpMethod::Post}, u"/api/scan"_s, [services, scanStatus](const QStringList &, HttpExchange &ex) {
+    router.add({HttpMethod::Post}, u"/api/scan"_s, Access::Admin, [services, scanStatus](const QStringList &, HttpExchange &ex) {
         if (services.requestScan)
             services.requestScan();
         QJsonObject body = scanStatus();
         body.insert(u"scanning"_s, true);
         ex.respond(HttpResponse::json(202, QJsonDocument(body)));
     });
-    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/scan"_s, [scanStatus](const QStringList &, HttpExchange &ex) {
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/scan"_s, Access::Admin, [scanStatus](const QStringList &, HttpExchange &ex) {
         ex.respond(HttpResponse::json(200, QJsonDocument(scanStatus())));
     });
 }

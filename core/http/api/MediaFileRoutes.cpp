@@ -25,7 +25,7 @@ void serveTrackFile(const Database &db, const QStringList &params, HttpExchange 
     if (!id)
         return ex.fail(ApiError::badRequest(u"track id must be a positive integer"_s));
     TrackRepository tracks(db);
-    const auto track = tracks.find(*id);
+    const auto track = tracks.find(*id, ex.identity().visibility);
     if (!track)
         return ex.fail(ApiError::notFound(u"no such track"_s));
     if (!QFileInfo(track->path).isFile()) {
@@ -50,11 +50,11 @@ void serveTrackFile(const Database &db, const QStringList &params, HttpExchange 
 void addMediaFileRoutes(Router &router, const HttpServices &services)
 {
     const Database &db = *services.database;
-    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/stream"_s,
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/stream"_s, Access::User,
                [&db](const QStringList &params, HttpExchange &ex) {
                    serveTrackFile(db, params, ex, Delivery::Inline);
                });
-    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/download"_s,
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/download"_s, Access::User,
                [&db](const QStringList &params, HttpExchange &ex) {
                    serveTrackFile(db, params, ex, Delivery::Attachment);
                });

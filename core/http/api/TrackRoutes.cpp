@@ -22,7 +22,7 @@ void addTrackRoutes(Router &router, const HttpServices &services)
 {
     const Database &db = *services.database;
 
-    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks"_s, [&db](const QStringList &, HttpExchange &ex) {
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks"_s, Access::User, [&db](const QStringList &, HttpExchange &ex) {
         const QUrlQuery &query = ex.request().query;
         const auto offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
         if (const auto *e = std::get_if<ApiError>(&offset))
@@ -34,7 +34,8 @@ void addTrackRoutes(Router &router, const HttpServices &services)
         if (q.size() > kMaxQueryLength)
             return ex.fail(ApiError::badRequest(u"'q' is longer than %1 characters"_s.arg(kMaxQueryLength)));
 
-        const TrackPage page = TrackRepository(db).list(std::get<qint64>(offset), int(std::get<qint64>(limit)), q);
+        const TrackPage page = TrackRepository(db).list(std::get<qint64>(offset), int(std::get<qint64>(limit)), q,
+                                                         ex.identity().visibility);
         QJsonArray items;
         for (const Track &t : page.items)
             items.append(trackToJson(t));
@@ -46,11 +47,11 @@ void addTrackRoutes(Router &router, const HttpServices &services)
         })));
     });
 
-    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}"_s, [&db](const QStringList &params, HttpExchange &ex) {
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}"_s, Access::User, [&db](const QStringList &params, HttpExchange &ex) {
         const auto id = parseId(params.at(0));
         if (!id)
             return ex.fail(ApiError::badRequest(u"track id must be a positive integer"_s));
-        const auto track = TrackRepository(db).find(*id);
+        const auto track = TrackRepository(db).find(*id, ex.identity().visibility);
         if (!track)
             return ex.fail(ApiError::notFound(u"no such track"_s));
         ex.respond(HttpResponse::json(200, QJsonDocument(trackToJson(*track))));
