@@ -14,7 +14,7 @@ packages=(
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev
   libtag1-dev libavformat-dev libavcodec-dev libavutil-dev
-  ffmpeg
+  ffmpeg ccache
 )
 
 install_packages() {
@@ -32,7 +32,9 @@ install_packages() {
 
 configure_and_build() {
   if [ ! -f "$build/build.ninja" ]; then
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" ${CAIRN_CMAKE_ARGS:-}
+    local launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${launcher[@]}" ${CAIRN_CMAKE_ARGS:-}
   fi
   cmake --build "$build" --parallel "$(nproc)"
 }

@@ -24,6 +24,7 @@ MainWindow::MainWindow(const Database &db, LibraryScanner &scanner, HttpServer &
     setWindowIcon(appIcon());
 
     auto *tabs = new QTabWidget;
+    m_tabs = tabs;
     tabs->setObjectName(u"tabs"_s);
     tabs->addTab(m_libraryTab, tr("Library"));
 
@@ -52,6 +53,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     event->accept();
+}
+
+void MainWindow::addTab(QWidget *tab, const QString &title)
+{
+    m_tabs->addTab(tab, title);
 }
 
 } // namespace cairn

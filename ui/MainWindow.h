@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+class QTabWidget;
+
 namespace cairn {
 
 class Database;
@@ -11,6 +13,7 @@ class HttpServer;
 class LibraryScanner;
 class LibraryTab;
 class ServerStatusWidget;
+
 
 class MainWindow : public QMainWindow
 {
@@ -20,6 +23,8 @@ public:
                QWidget *parent = nullptr);
 
     LibraryTab *libraryTab() const { return m_libraryTab; }
+    // Further areas (users, presets, activity…) are added by the app, which owns their services.
+    void addTab(QWidget *tab, const QString &title);
 
 public Q_SLOTS:
     // Brings the window to the front, also from the tray or a second launch.
@@ -31,6 +36,7 @@ protected:
 private:
     ServerStatusWidget *m_serverStatus;
     LibraryTab *m_libraryTab;
+    QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace cairn
