@@ -1,5 +1,6 @@
 #include "MediaFixtures.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 
@@ -72,6 +73,12 @@ QString makeVideo(const QString &path, double seconds, int width, int height)
              << u"yuv420p"_s << u"-c:a"_s << u"aac"_s;
     args << u"-shortest"_s << path;
     return run(args);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 QByteArray runProgram(const QString &program, const QStringList &args, int timeoutMs)

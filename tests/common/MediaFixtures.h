@@ -16,6 +16,9 @@ QString makeAudio(const QString &path, double seconds, const Tags &tags = {});
 // webm, avi, mov).
 QString makeVideo(const QString &path, double seconds, int width = 320, int height = 240);
 
+// The whole content of a (small) file, empty when it cannot be read.
+QByteArray readFile(const QString &path);
+
 // Runs a program and returns its stdout ("" on failure).
 QByteArray runProgram(const QString &program, const QStringList &args, int timeoutMs = 60000);
 

@@ -17,12 +17,6 @@ using namespace cairn::test;
 
 namespace {
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 QJsonObject jsonOf(const RawResponse &r)
 {
     return QJsonDocument::fromJson(r.body).object();
@@ -234,7 +228,7 @@ void TestHttp::streamWholeFile()
 {
     QFETCH(QString, name);
     QFETCH(QByteArray, contentType);
-    const QByteArray expected = fileBytes(m_fixture.libraryPath(name));
+    const QByteArray expected = readFile(m_fixture.libraryPath(name));
     QVERIFY(!expected.isEmpty());
     HttpTestClient c(m_fixture.port());
     const RawResponse r = c.get(streamPath(name));
@@ -268,7 +262,7 @@ void TestHttp::singleRanges()
     QFETCH(QByteArray, range);
     QFETCH(qint64, first);
     QFETCH(qint64, last);
-    const QByteArray file = fileBytes(m_fixture.libraryPath(u"six.wav"_s));
+    const QByteArray file = readFile(m_fixture.libraryPath(u"six.wav"_s));
     const qint64 size = file.size();
     if (first < 0)
         first += size;
@@ -286,7 +280,7 @@ void TestHttp::singleRanges()
 
 void TestHttp::multipleRanges()
 {
-    const QByteArray file = fileBytes(m_fixture.libraryPath(u"six.wav"_s));
+    const QByteArray file = readFile(m_fixture.libraryPath(u"six.wav"_s));
     HttpTestClient c(m_fixture.port());
     const RawResponse r = c.get(streamPath(u"six.wav"_s), {"Range: bytes=0-9, 100-199, -5"_ba});
     QCOMPARE(r.status, 206);
@@ -369,7 +363,7 @@ void TestHttp::conditionalRequests()
 
 void TestHttp::ifRange()
 {
-    const QByteArray file = fileBytes(m_fixture.libraryPath(u"one.mp3"_s));
+    const QByteArray file = readFile(m_fixture.libraryPath(u"one.mp3"_s));
     HttpTestClient c(m_fixture.port());
     const QByteArray etag = c.head(streamPath(u"one.mp3"_s)).header("ETag");
     RawResponse r = c.get(streamPath(u"one.mp3"_s), {"Range: bytes=10-19"_ba, "If-Range: " + etag});
@@ -411,7 +405,7 @@ void TestHttp::download()
              disposition.constData());
     for (char ch : disposition)
         QVERIFY(uchar(ch) < 0x80);
-    QCOMPARE(r.body, fileBytes(m_fixture.libraryPath(name)));
+    QCOMPARE(r.body, readFile(m_fixture.libraryPath(name)));
 }
 
 void TestHttp::fileGoneFromDisk()

@@ -18,12 +18,6 @@ using namespace cairn::test;
 
 namespace {
 
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // Open descriptors of this process that point at `path` (-1 where that can't be known).
 int openDescriptorsFor(const QString &path)
 {
@@ -81,7 +75,7 @@ void TestHttpConnection::keepAliveManyRequests()
 {
     HttpTestClient c(m_fixture.port());
     const QByteArray small = "/api/tracks/" + QByteArray::number(m_fixture.trackIdFor(u"small.mp3"_s)) + "/stream";
-    const QByteArray expected = fileBytes(m_fixture.libraryPath(u"small.mp3"_s));
+    const QByteArray expected = readFile(m_fixture.libraryPath(u"small.mp3"_s));
     for (int i = 0; i < 20; ++i) {
         const RawResponse r = (i % 2) ? c.get("/health") : c.get(small);
         QVERIFY(r.complete);
@@ -108,7 +102,7 @@ void TestHttpConnection::pipelinedRequestsAnsweredInOrder()
     QCOMPARE(head.status, 200);
     const RawResponse range = c.read();
     QCOMPARE(range.status, 206);
-    QCOMPARE(range.body, fileBytes(m_fixture.libraryPath(u"small.mp3"_s)).left(10));
+    QCOMPARE(range.body, readFile(m_fixture.libraryPath(u"small.mp3"_s)).left(10));
     const RawResponse list = c.read();
     QCOMPARE(list.status, 200);
     QVERIFY(QJsonDocument::fromJson(list.body).object().contains(u"items"_s));
@@ -121,7 +115,7 @@ void TestHttpConnection::pipelinedBehindLargeBody()
     c.send("GET " + bigPath() + " HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n");
     const RawResponse big = c.read(false, 60000);
     QCOMPARE(big.status, 200);
-    QCOMPARE(big.body, fileBytes(m_fixture.libraryPath(u"big.wav"_s)));
+    QCOMPARE(big.body, readFile(m_fixture.libraryPath(u"big.wav"_s)));
     const RawResponse health = c.read();
     QCOMPARE(health.status, 200);
     QCOMPARE(QJsonDocument::fromJson(health.body).object().value(u"status"_s).toString(), u"ok"_s);
