@@ -2,6 +2,7 @@
 
 #include "Options.h"
 #include "Runtime.h"
+#include "ShutdownSignals.h"
 #include "SingleInstance.h"
 #include "TrayIcon.h"
 
@@ -89,6 +90,7 @@ int main(int argc, char **argv)
     else
         app = std::make_unique<QApplication>(argc, argv);
     cairn::installTranslations(*app);
+    const cairn::ShutdownSignals shutdownSignals;
 
     cairn::Runtime runtime(options);
     std::unique_ptr<cairn::SingleInstance> instance;

@@ -1,0 +1,117 @@
+// The real `cairn` executable in --headless mode: options, start-up on an empty data dir,
+// serving over HTTP, and a clean exit on SIGTERM.
+
+#include "HttpTestClient.h"
+#include "MediaFixtures.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace cairn::test;
+
+class TestHeadless : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpAndVersion();
+    void badOptions_data();
+    void badOptions();
+    void servesAndStopsCleanly();
+};
+
+namespace {
+
+struct Finished
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Finished runToEnd(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(CAIRN_BINARY), args);
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+void TestHeadless::helpAndVersion()
+{
+    Finished r = runToEnd({u"--help"_s});
+    QCOMPARE(r.code, 0);
+    for (const QString &option : {u"--headless"_s, u"--data-dir"_s, u"--library"_s, u"--port"_s, u"--bind"_s})
+        QVERIFY2(r.out.contains(option), qPrintable(r.out));
+    r = runToEnd({u"--version"_s});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.startsWith(u"cairn "_s));
+}
+
+void TestHeadless::badOptions_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("port text") << QStringList{u"--headless"_s, u"--port"_s, u"abc"_s} << u"--port"_s;
+    QTest::newRow("port too big") << QStringList{u"--headless"_s, u"--port"_s, u"70000"_s} << u"--port"_s;
+    QTest::newRow("bind not an address") << QStringList{u"--headless"_s, u"--bind"_s, u"example.org"_s} << u"--bind"_s;
+    QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+    QTest::newRow("stray argument") << QStringList{u"--headless"_s, u"music"_s} << u"music"_s;
+}
+
+void TestHeadless::badOptions()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Finished r = runToEnd(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestHeadless::servesAndStopsCleanly()
+{
+    QTemporaryDir dir;
+    const QString library = dir.filePath(u"Music/Émile"_s);
+    QVERIFY(QDir().mkpath(library));
+    QCOMPARE(makeAudio(QDir(library).filePath(u"song.ogg"_s), 1, {{u"title"_s, u"Song"_s}}), QString());
+
+    QProcess cairn;
+    cairn.start(QStringLiteral(CAIRN_BINARY), {u"--headless"_s, u"--data-dir"_s, dir.filePath(u"data"_s),
+                                               u"--library"_s, dir.filePath(u"Music"_s), u"--port"_s, u"0"_s});
+    QVERIFY(cairn.waitForStarted());
+    static const QRegularExpression serving(u"serving on http://127\\.0\\.0\\.1:(\\d+)/"_s);
+    QString out;
+    const auto announcedPort = [&] {
+        out += QString::fromUtf8(cairn.readAllStandardOutput());
+        return serving.match(out).captured(1).toUInt();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(announcedPort() > 0, 20000);
+    const quint16 port = quint16(announcedPort());
+
+    HttpTestClient client(port);
+    QCOMPARE(client.get("/health").status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        QJsonDocument::fromJson(client.get("/api/tracks").body).object().value(u"total"_s).toInt(), 1, 20000);
+    QVERIFY(QFile::exists(dir.filePath(u"data/catalog.sqlite"_s)));
+
+    cairn.terminate();   // SIGTERM: a service stop
+    QVERIFY(cairn.waitForFinished(15000));
+    QCOMPARE(cairn.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cairn.exitCode(), 0);
+    QVERIFY(QFile::exists(dir.filePath(u"data/cairn.ini"_s)));   // settings are written on the way out
+}
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
