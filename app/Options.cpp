@@ -23,8 +23,12 @@ std::variant<Options, OptionsExit> parseOptions(const QStringList &arguments)
     const QCommandLineOption port(u"port"_s,
         QCoreApplication::translate("Options", "Listen on <port> (0 picks a free one)."), u"port"_s);
     const QCommandLineOption bind(u"bind"_s,
-        QCoreApplication::translate("Options", "Listen on <address> (default 127.0.0.1)."), u"address"_s);
-    parser.addOptions({help, version, headless, dataDir, library, port, bind});
+        QCoreApplication::translate("Options", "Listen on <address> (default 0.0.0.0: the whole LAN; 127.0.0.1: this computer only)."), u"address"_s);
+    const QCommandLineOption adminUser(u"admin-user"_s,
+        QCoreApplication::translate("Options", "First run: create the administrator <name>."), u"name"_s);
+    const QCommandLineOption adminPasswordFile(u"admin-password-file"_s,
+        QCoreApplication::translate("Options", "First run: the administrator's password is the first line of <file>."), u"file"_s);
+    parser.addOptions({help, version, headless, dataDir, library, port, bind, adminUser, adminPasswordFile});
 
     if (!parser.parse(arguments))
         return OptionsExit{2, parser.errorText()};
@@ -55,6 +59,9 @@ std::variant<Options, OptionsExit> parseOptions(const QStringList &arguments)
             return OptionsExit{2, QCoreApplication::translate("Options", "--bind must be an IP address, e.g. 127.0.0.1 or 0.0.0.0")};
         o.bind = address;
     }
+    o.adminUser = parser.value(adminUser);
+    if (parser.isSet(adminPasswordFile))
+        o.adminPasswordFile = QDir(parser.value(adminPasswordFile)).absolutePath();
     return o;
 }
 

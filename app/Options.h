@@ -17,6 +17,8 @@ struct Options
     QStringList libraries;                // --library, repeatable
     std::optional<quint16> port;
     std::optional<QHostAddress> bind;
+    QString adminUser;                    // first run: create this administrator…
+    QString adminPasswordFile;            // …with the password on this file's first line
 };
 
 struct OptionsExit

@@ -14,7 +14,7 @@ packages=(
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev
   libtag1-dev libavformat-dev libavcodec-dev libavutil-dev
-  ffmpeg ccache
+  ffmpeg ccache libsodium-dev openssl qt6-image-formats-plugins
 )
 
 install_packages() {

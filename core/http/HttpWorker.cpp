@@ -3,17 +3,24 @@
 #include "http/HttpLog.h"
 
 #include <QHttpServerRequest>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace cairn {
 
 QTcpSocket *AdoptingTcpServer::adopt(qintptr descriptor, const std::function<void(QTcpSocket *)> &prepare)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = m_tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(lcHttp) << "cannot adopt socket:" << socket->errorString();
         delete socket;
         return nullptr;
+    }
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        ssl->setSslConfiguration(*m_tls);
+        // A failed handshake (plain HTTP on the HTTPS port, a scanner) just ends the connection.
+        connect(ssl, &QSslSocket::sslErrors, ssl, [ssl] { ssl->abort(); });
+        ssl->startServerEncryption();
     }
     prepare(socket);
     addPendingConnection(socket);   // emits pendingConnectionAvailable → QAbstractHttpServer

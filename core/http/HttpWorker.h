@@ -5,10 +5,12 @@
 #include "http/HttpConnection.h"
 
 #include <QAbstractHttpServer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace cairn {
 
@@ -24,6 +26,11 @@ public:
     // Wraps the descriptor in a socket, lets `prepare` attach to it before anyone else, then
     // queues it for QAbstractHttpServer. Returns nullptr on failure.
     QTcpSocket *adopt(qintptr descriptor, const std::function<void(QTcpSocket *)> &prepare);
+    // With a configuration, adopted sockets are QSslSockets that start the server handshake.
+    void setTls(std::optional<QSslConfiguration> tls) { m_tls = std::move(tls); }
+
+private:
+    std::optional<QSslConfiguration> m_tls;
 };
 
 class HttpWorker : public QAbstractHttpServer
@@ -35,6 +42,8 @@ public:
     // Thread-safe: takes ownership of an accepted socket descriptor.
     void adoptLater(qintptr descriptor);
     int connectionCount() const { return m_connections.load(); }
+    // Serve HTTPS with this certificate and key. Call before the first adoptLater().
+    void setTls(const QSslConfiguration &tls) { m_tcp->setTls(tls); }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

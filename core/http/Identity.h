@@ -5,6 +5,10 @@
 
 #include <QString>
 
+#include <functional>
+
+class QObject;
+
 namespace cairn {
 
 struct Identity
@@ -13,6 +17,9 @@ struct Identity
     QString name;
     bool admin = false;
     Visibility visibility;    // sees nothing unless set
+    // Set by the auth guard: runs `onRevoked` on `context`'s thread if this user is disabled
+    // or deleted while `context` lives (ends streams in progress).
+    std::function<void(QObject *context, std::function<void()> onRevoked)> watchRevocation = {};
 };
 
 // Which identity a route requires. Every route states one, so a new route cannot be

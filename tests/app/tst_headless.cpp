@@ -102,8 +102,18 @@ void TestHeadless::servesAndStopsCleanly()
 
     HttpTestClient client(port);
     QCOMPARE(client.get("/health").status, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(
-        QJsonDocument::fromJson(client.get("/api/tracks").body).object().value(u"total"_s).toInt(), 1, 20000);
+    // First run: the administrator's generated password is printed once; the API needs a login.
+    static const QRegularExpression generated(u"administrator 'admin' with the password: (\\S+)"_s);
+    const QByteArray password = generated.match(out).captured(1).toUtf8();
+    QVERIFY2(!password.isEmpty(), qPrintable(out));
+    QCOMPARE(client.get("/api/tracks").status, 401);
+    const QByteArray login = R"({"name":"admin","password":")" + password + R"("})";
+    client.send("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(login.size()) + "\r\n\r\n" + login);
+    const QByteArray token = QJsonDocument::fromJson(client.read().body).object().value(u"token"_s).toString().toLatin1();
+    QVERIFY(!token.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(QJsonDocument::fromJson(client.get("/api/tracks", {"Authorization: Bearer " + token}).body)
+                                  .object().value(u"total"_s).toInt(), 1, 20000);
     QVERIFY(QFile::exists(dir.filePath(u"data/catalog.sqlite"_s)));
 
     cairn.terminate();   // SIGTERM: a service stop

@@ -1,0 +1,73 @@
+#pragma once
+// Answers "who is this?" for the HTTP layer: logs users in (throttled per address), turns
+// bearer tokens and signed URLs into active users, and signs stream URLs. Thread-safe.
+
+#include "auth/LoginThrottle.h"
+#include "auth/UrlSigner.h"
+#include "auth/User.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+
+#include <functional>
+#include <optional>
+
+namespace cairn {
+
+class Database;
+class UserRevocations;
+
+struct AuthSettings
+{
+    qint64 tokenLifetimeSecs = 30 * 24 * 3600;
+    qint64 signedUrlLifetimeSecs = 12 * 3600;
+    LoginThrottlePolicy throttle;
+};
+
+struct LoginOutcome
+{
+    enum class Result { LoggedIn, Refused, Throttled, Failed };
+    Result result = Result::Refused;
+    QByteArray token;
+    qint64 expiresAt = 0;
+    User user;
+    qint64 retryAfterSecs = 0;    // when Throttled
+};
+
+class Authenticator
+{
+public:
+    using Clock = std::function<qint64()>;   // seconds since the epoch
+
+    Authenticator(const Database &db, QByteArray signingSecret, const UserRevocations &revocations,
+                  AuthSettings settings = {}, Clock clock = {});
+
+    // An unknown name costs the same work and gives the same answer as a wrong password.
+    LoginOutcome login(const QString &name, const QString &password, const QHostAddress &client);
+    bool logout(const QByteArray &token);
+
+    // The enabled user owning an unexpired token.
+    std::optional<User> userForToken(const QByteArray &token);
+    // Checks `sig`/`exp` for exactly `path`; on Valid, `user` is the enabled signer.
+    SignatureCheck checkSignature(const QString &path, const QString &exp, const QString &sig) const;
+    std::optional<User> activeUser(qint64 userId) const;
+
+    // "<path>?exp=…&sig=…", valid for settings().signedUrlLifetimeSecs.
+    QString signedUrl(const QString &path, qint64 userId, qint64 *expiresAt = nullptr) const;
+    // A token for `userId` expiring at `expiresAt` (tests and tools; login() is the normal way).
+    QByteArray issueToken(qint64 userId, qint64 expiresAt);
+
+    const UserRevocations &revocations() const { return m_revocations; }
+    const AuthSettings &settings() const { return m_settings; }
+    qint64 now() const;
+
+private:
+    const Database &m_db;
+    UrlSigner m_signer;
+    const UserRevocations &m_revocations;
+    AuthSettings m_settings;
+    Clock m_clock;
+    LoginThrottle m_throttle;
+};
+
+} // namespace cairn

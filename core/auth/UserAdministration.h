@@ -1,0 +1,61 @@
+#pragma once
+// What an administrator (the Users tab or the users API) may do to accounts: validated
+// creation and edits, password resets and deletion. Disabling, deleting or re-keying a user
+// ends their tokens and streams at once. Thread-safe.
+
+#include "auth/User.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <functional>
+#include <optional>
+#include <variant>
+
+namespace cairn {
+
+class Database;
+class UserRevocations;
+
+struct UserError
+{
+    enum class Kind { Invalid, Duplicate, NotFound, LastAdmin, Failed };
+    Kind kind = Kind::Failed;
+    QString message;
+};
+
+using UserResult = std::variant<User, UserError>;
+
+class UserAdministration
+{
+    Q_DECLARE_TR_FUNCTIONS(UserAdministration)
+public:
+    static constexpr int kMinPasswordLength = 8;
+    static constexpr int kMaxNameLength = 64;
+
+    UserAdministration(const Database &db, UserRevocations &revocations, std::function<qint64()> clock = {})
+        : m_db(db), m_revocations(revocations), m_clock(std::move(clock)) {}
+
+    QList<User> list() const;
+    std::optional<User> find(qint64 id) const;
+    bool hasUsers() const;
+
+    // `changes.name` and `changes.password` are required.
+    UserResult create(const UserChanges &changes);
+    UserResult update(qint64 id, const UserChanges &changes);
+    std::optional<UserError> remove(qint64 id);
+
+    // Empty when acceptable; otherwise the message to show.
+    static std::optional<QString> checkName(const QString &name);
+    static std::optional<QString> checkPassword(const QString &password);
+
+private:
+    bool wouldLoseLastAdmin(const User &before, const std::optional<User> &after) const;
+    void endSessions(qint64 id);
+
+    const Database &m_db;
+    UserRevocations &m_revocations;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace cairn

@@ -1,0 +1,187 @@
+#include "auth/UserRepository.h"
+
+#include "auth/AuthLog.h"
+#include "catalog/Database.h"
+#include "catalog/WriteTransaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+const QString kColumns = u"id, name, admin, enabled, max_bitrate, created_at, last_seen_at"_s;
+
+User userFrom(const QSqlQuery &q)
+{
+    User u;
+    u.id = q.value(0).toLongLong();
+    u.name = q.value(1).toString();
+    u.admin = q.value(2).toBool();
+    u.enabled = q.value(3).toBool();
+    u.maxBitrate = q.value(4).toInt();
+    u.createdAt = q.value(5).toLongLong();
+    u.lastSeenAt = q.value(6).toLongLong();
+    return u;
+}
+
+bool run(QSqlQuery &q, const char *what)
+{
+    if (q.exec())
+        return true;
+    qCWarning(lcAuth) << what << q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+QList<User> UserRepository::list() const
+{
+    QList<User> users;
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT "_s + kColumns + u" FROM users ORDER BY name"_s);
+    if (!run(q, "users:"))
+        return users;
+    while (q.next())
+        users << userFrom(q);
+    for (User &u : users)
+        u.folderIds = grantsOf(u.id);
+    return users;
+}
+
+qint64 UserRepository::count() const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT COUNT(*) FROM users"_s);
+    return run(q, "user count:") && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+std::optional<User> UserRepository::find(qint64 id) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT "_s + kColumns + u" FROM users WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!run(q, "user:") || !q.next())
+        return std::nullopt;
+    User u = userFrom(q);
+    u.folderIds = grantsOf(u.id);
+    return u;
+}
+
+std::optional<User> UserRepository::findByName(const QString &name) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT "_s + kColumns + u" FROM users WHERE name = ?"_s);
+    q.addBindValue(name);
+    if (!run(q, "user by name:") || !q.next())
+        return std::nullopt;
+    User u = userFrom(q);
+    u.folderIds = grantsOf(u.id);
+    return u;
+}
+
+QByteArray UserRepository::passwordHashOf(qint64 id) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT password_hash FROM users WHERE id = ?"_s);
+    q.addBindValue(id);
+    return run(q, "password hash:") && q.next() ? q.value(0).toString().toLatin1() : QByteArray();
+}
+
+std::optional<User> UserRepository::insert(const User &user, const QByteArray &passwordHash)
+{
+    WriteTransaction tx(m_db);
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"INSERT INTO users (name, password_hash, admin, enabled, max_bitrate, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(user.name);
+    q.addBindValue(QString::fromLatin1(passwordHash));
+    q.addBindValue(user.admin);
+    q.addBindValue(user.enabled);
+    q.addBindValue(user.maxBitrate);
+    q.addBindValue(user.createdAt);
+    if (!run(q, "cannot add user:"))
+        return std::nullopt;
+    User created = user;
+    created.id = q.lastInsertId().toLongLong();
+    if (!writeGrants(created.id, user.folderIds) || !tx.commit())
+        return std::nullopt;
+    return created;
+}
+
+bool UserRepository::update(const User &user)
+{
+    WriteTransaction tx(m_db);
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE users SET name = ?, admin = ?, enabled = ?, max_bitrate = ? WHERE id = ?"_s);
+    q.addBindValue(user.name);
+    q.addBindValue(user.admin);
+    q.addBindValue(user.enabled);
+    q.addBindValue(user.maxBitrate);
+    q.addBindValue(user.id);
+    if (!run(q, "cannot update user:") || q.numRowsAffected() != 1)
+        return false;
+    return writeGrants(user.id, user.folderIds) && tx.commit();
+}
+
+bool UserRepository::setPasswordHash(qint64 id, const QByteArray &passwordHash)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
+    q.addBindValue(QString::fromLatin1(passwordHash));
+    q.addBindValue(id);
+    return run(q, "cannot set password:") && q.numRowsAffected() == 1;
+}
+
+bool UserRepository::remove(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"DELETE FROM users WHERE id = ?"_s);   // grants and tokens go by ON DELETE CASCADE
+    q.addBindValue(id);
+    return run(q, "cannot delete user:") && q.numRowsAffected() == 1;
+}
+
+void UserRepository::touch(qint64 id, qint64 now)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE users SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?"_s);
+    q.addBindValue(now);
+    q.addBindValue(id);
+    q.addBindValue(now - 60);
+    run(q, "cannot update last seen:");
+}
+
+bool UserRepository::writeGrants(qint64 userId, const QList<qint64> &folderIds)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"DELETE FROM user_folders WHERE user_id = ?"_s);
+    q.addBindValue(userId);
+    if (!run(q, "cannot clear grants:"))
+        return false;
+    for (qint64 folderId : folderIds) {
+        q.prepare(u"INSERT OR IGNORE INTO user_folders (user_id, folder_id) "
+                  "SELECT ?, id FROM folders WHERE id = ?"_s);
+        q.addBindValue(userId);
+        q.addBindValue(folderId);
+        if (!run(q, "cannot grant folder:"))
+            return false;
+    }
+    return true;
+}
+
+QList<qint64> UserRepository::grantsOf(qint64 userId) const
+{
+    QList<qint64> ids;
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT folder_id FROM user_folders WHERE user_id = ? ORDER BY folder_id"_s);
+    q.addBindValue(userId);
+    if (run(q, "grants:"))
+        while (q.next())
+            ids << q.value(0).toLongLong();
+    return ids;
+}
+
+} // namespace cairn

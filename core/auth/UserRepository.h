@@ -1,0 +1,43 @@
+#pragma once
+// Users and their folder grants in the catalog. Safe from any thread (per-thread connections).
+// The password hash only leaves through passwordHashOf(), for verification.
+
+#include "auth/User.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <optional>
+
+namespace cairn {
+
+class Database;
+
+class UserRepository
+{
+public:
+    explicit UserRepository(const Database &db) : m_db(db) {}
+
+    QList<User> list() const;
+    qint64 count() const;
+    std::optional<User> find(qint64 id) const;
+    std::optional<User> findByName(const QString &name) const;   // case-insensitive
+    QByteArray passwordHashOf(qint64 id) const;
+
+    // Inserts the user (name, flags, bitrate, grants); returns it with its id.
+    std::optional<User> insert(const User &user, const QByteArray &passwordHash);
+    // Writes name, flags, bitrate and grants of an existing user.
+    bool update(const User &user);
+    bool setPasswordHash(qint64 id, const QByteArray &passwordHash);
+    bool remove(qint64 id);
+    // Updates last-seen, at most once a minute per user (keeps writes off the hot path).
+    void touch(qint64 id, qint64 now);
+
+private:
+    bool writeGrants(qint64 userId, const QList<qint64> &folderIds);
+    QList<qint64> grantsOf(qint64 userId) const;
+
+    const Database &m_db;
+};
+
+} // namespace cairn

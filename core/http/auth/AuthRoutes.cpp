@@ -1,0 +1,162 @@
+#include "http/auth/AuthRoutes.h"
+
+#include "auth/Authenticator.h"
+#include "auth/UserAdministration.h"
+#include "catalog/TrackRepository.h"
+#include "http/HttpExchange.h"
+#include "http/HttpServer.h"
+#include "http/api/QueryParams.h"
+#include "http/auth/AuthGuard.h"
+#include "http/auth/ClientAddress.h"
+#include "http/auth/UserJson.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+QJsonValue isoTime(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+}
+
+ApiError errorOf(const UserError &e)
+{
+    switch (e.kind) {
+    case UserError::Kind::Invalid: return {400, e.message};
+    case UserError::Kind::Duplicate: return {409, e.message};
+    case UserError::Kind::NotFound: return {404, e.message};
+    case UserError::Kind::LastAdmin: return {409, e.message};
+    case UserError::Kind::Failed: break;
+    }
+    return {500, e.message};
+}
+
+void respondWith(HttpExchange &ex, int status, const UserResult &result)
+{
+    if (const auto *e = std::get_if<UserError>(&result))
+        return ex.fail(errorOf(*e));
+    ex.respond(HttpResponse::json(status, QJsonDocument(userToJson(std::get<User>(result)))));
+}
+
+void addLoginRoutes(Router &router, Authenticator &auth, const TrustedProxies &proxies)
+{
+    router.add({HttpMethod::Post}, u"/api/auth/login"_s, Access::Public, [&auth, proxies](const QStringList &, HttpExchange &ex) {
+        const QJsonDocument doc = QJsonDocument::fromJson(ex.request().body);
+        const QJsonObject o = doc.object();
+        if (!o.value(u"name"_s).isString() || !o.value(u"password"_s).isString())
+            return ex.fail(ApiError::badRequest(u"expected a JSON object with 'name' and 'password'"_s));
+        const LoginOutcome out = auth.login(o.value(u"name"_s).toString(), o.value(u"password"_s).toString(),
+                                            clientAddress(ex.request(), proxies));
+        switch (out.result) {
+        case LoginOutcome::Result::LoggedIn:
+            return ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
+                {u"token"_s, QString::fromLatin1(out.token)},
+                {u"expiresAt"_s, isoTime(out.expiresAt)},
+                {u"user"_s, userToJson(out.user)}})));
+        case LoginOutcome::Result::Throttled: {
+            HttpResponse r = toResponse({429, u"too many failed logins; try again later"_s});
+            r.setHeader("Retry-After", QByteArray::number(out.retryAfterSecs));
+            return ex.respond(r);
+        }
+        case LoginOutcome::Result::Refused:
+            return ex.fail({401, u"wrong name or password"_s});
+        case LoginOutcome::Result::Failed:
+            break;
+        }
+        ex.fail({500, u"cannot log in now"_s});
+    });
+
+    router.add({HttpMethod::Post}, u"/api/auth/logout"_s, Access::User, [&auth](const QStringList &, HttpExchange &ex) {
+        const QByteArray token = bearerToken(ex.request());
+        if (!token.isEmpty())
+            auth.logout(token);
+        ex.respond(HttpResponse::empty(204));
+    });
+
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/auth/me"_s, Access::User, [&auth](const QStringList &, HttpExchange &ex) {
+        const auto user = auth.activeUser(ex.identity().userId);
+        if (!user)
+            return ex.fail({401, u"authentication required"_s});
+        ex.respond(HttpResponse::json(200, QJsonDocument(userToJson(*user))));
+    });
+}
+
+void addSignedUrlRoute(Router &router, Authenticator &auth, const Database &db)
+{
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/stream-url"_s, Access::User,
+               [&auth, &db](const QStringList &params, HttpExchange &ex) {
+        const auto id = parseId(params.at(0));
+        if (!id)
+            return ex.fail(ApiError::badRequest(u"track id must be a positive integer"_s));
+        if (!TrackRepository(db).find(*id, ex.identity().visibility))
+            return ex.fail(ApiError::notFound(u"no such track"_s));
+        const QString base = u"/api/tracks/%1/"_s.arg(*id);
+        qint64 expiresAt = 0;
+        const QString url = auth.signedUrl(base + u"stream"_s, ex.identity().userId, &expiresAt);
+        const QString download = auth.signedUrl(base + u"download"_s, ex.identity().userId);
+        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
+            {u"url"_s, url}, {u"downloadUrl"_s, download}, {u"expiresAt"_s, isoTime(expiresAt)}})));
+    });
+}
+
+void addUserRoutes(Router &router, UserAdministration &users)
+{
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/users"_s, Access::Admin, [&users](const QStringList &, HttpExchange &ex) {
+        QJsonArray items;
+        for (const User &u : users.list())
+            items.append(userToJson(u));
+        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, items}})));
+    });
+    router.add({HttpMethod::Post}, u"/api/users"_s, Access::Admin, [&users](const QStringList &, HttpExchange &ex) {
+        const auto changes = userChangesFromJson(ex.request().body);
+        if (const auto *e = std::get_if<ApiError>(&changes))
+            return ex.fail(*e);
+        respondWith(ex, 201, users.create(std::get<UserChanges>(changes)));
+    });
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/users/{id}"_s, Access::Admin,
+               [&users](const QStringList &params, HttpExchange &ex) {
+        const auto id = parseId(params.at(0));
+        if (!id)
+            return ex.fail(ApiError::badRequest(u"user id must be a positive integer"_s));
+        const auto user = users.find(*id);
+        if (!user)
+            return ex.fail(ApiError::notFound(u"no such user"_s));
+        ex.respond(HttpResponse::json(200, QJsonDocument(userToJson(*user))));
+    });
+    router.add({HttpMethod::Put, HttpMethod::Patch}, u"/api/users/{id}"_s, Access::Admin,
+               [&users](const QStringList &params, HttpExchange &ex) {
+        const auto id = parseId(params.at(0));
+        if (!id)
+            return ex.fail(ApiError::badRequest(u"user id must be a positive integer"_s));
+        const auto changes = userChangesFromJson(ex.request().body);
+        if (const auto *e = std::get_if<ApiError>(&changes))
+            return ex.fail(*e);
+        respondWith(ex, 200, users.update(*id, std::get<UserChanges>(changes)));
+    });
+    router.add({HttpMethod::Delete}, u"/api/users/{id}"_s, Access::Admin, [&users](const QStringList &params, HttpExchange &ex) {
+        const auto id = parseId(params.at(0));
+        if (!id)
+            return ex.fail(ApiError::badRequest(u"user id must be a positive integer"_s));
+        if (const auto e = users.remove(*id))
+            return ex.fail(errorOf(*e));
+        ex.respond(HttpResponse::empty(204));
+    });
+}
+
+} // namespace
+
+void addAuthRoutes(Router &router, const HttpServices &services)
+{
+    if (!services.auth || !services.users)
+        return;
+    addLoginRoutes(router, *services.auth, services.trustedProxies);
+    addSignedUrlRoute(router, *services.auth, *services.database);
+    addUserRoutes(router, *services.users);
+}
+
+} // namespace cairn
