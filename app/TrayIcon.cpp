@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 
+#include "activity/ActivityRegistry.h"
 #include "http/HttpServer.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,15 @@ TrayIcon::~TrayIcon()
     delete m_icon;   // before m_menu, which the icon uses
 }
 
+void TrayIcon::setActivity(const ActivityRegistry *activity)
+{
+    m_activity = activity;
+    // Queued: the registry signals from worker threads.
+    if (m_activity)
+        connect(m_activity, &ActivityRegistry::changed, this, &TrayIcon::refresh, Qt::QueuedConnection);
+    refresh();
+}
+
 bool TrayIcon::show()
 {
     if (!QSystemTrayIcon::isSystemTrayAvailable())
@@ -63,7 +73,10 @@ void TrayIcon::refresh()
     m_pauseAction->setText(paused ? tr("Resume server") : tr("Pause server"));
     m_pauseAction->setEnabled(m_server.isRunning());
     const QString url = m_server.baseUrl().toString();
-    m_icon->setToolTip(paused ? tr("Cairn — %1 (paused)").arg(url) : tr("Cairn — %1").arg(url));
+    QString tip = paused ? tr("Cairn — %1 (paused)").arg(url) : tr("Cairn — %1").arg(url);
+    if (m_activity)
+        tip += u'\n' + tr("%n active stream(s)", nullptr, m_activity->activeCount());
+    m_icon->setToolTip(tip);
 }
 
 void TrayIcon::openWindow()

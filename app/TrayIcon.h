@@ -13,6 +13,7 @@ class QWidget;
 
 namespace cairn {
 
+class ActivityRegistry;
 class HttpServer;
 
 class TrayIcon : public QObject
@@ -22,6 +23,9 @@ public:
     // The icon is the window's icon. Both `server` and `window` must outlive this object.
     TrayIcon(HttpServer &server, QWidget &window, QObject *parent = nullptr);
     ~TrayIcon() override;
+
+    // The tooltip then also counts the active streams (`activity` must outlive this object).
+    void setActivity(const ActivityRegistry *activity);
 
     // Shows the icon if the platform has a tray; returns whether it did.
     bool show();
@@ -39,6 +43,7 @@ private:
     std::unique_ptr<QMenu> m_menu;   // a QMenu is a widget and cannot be a child of this QObject
     QSystemTrayIcon *m_icon;
     QAction *m_pauseAction;
+    const ActivityRegistry *m_activity = nullptr;
 };
 
 } // namespace cairn

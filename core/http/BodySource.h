@@ -4,16 +4,29 @@
 
 #include <QtGlobal>
 
+#include <functional>
+
 namespace cairn {
 
 class BodySource
 {
 public:
+    static constexpr qint64 kUnknownSize = -1;
+
     virtual ~BodySource() = default;
-    // Exact number of bytes the body will produce.
+    // Exact number of bytes the body will produce, or kUnknownSize: then the body is sent
+    // chunked (HTTP/1.1) or ended by closing the connection (HTTP/1.0).
     virtual qint64 size() const = 0;
-    // Copies up to `max` bytes into `buffer`; returns the count, 0 at the end, -1 on an error.
+    // Copies up to `max` bytes into `buffer`; returns the count, 0 at the end (see isLive),
+    // -1 on an error.
     virtual qint64 read(char *buffer, qint64 max) = 0;
+
+    // Live sources produce data over time (ffmpeg output, event feeds). For them read()
+    // returning 0 means "nothing yet" unless atEnd(); they call the notifier, on the pump's
+    // thread, whenever more may be read or the end was reached. Files are not live.
+    virtual bool isLive() const { return false; }
+    virtual bool atEnd() const { return true; }
+    virtual void setDataNotifier(std::function<void()> notify) { Q_UNUSED(notify); }
 };
 
 } // namespace cairn

@@ -1,5 +1,7 @@
 #include "http/HttpConnection.h"
 
+#include "activity/ActivityRegistry.h"
+#include "activity/MetricsRegistry.h"
 #include "http/ApiError.h"
 #include "http/BodySource.h"
 #include "http/HttpExchange.h"
@@ -14,6 +16,27 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
+namespace {
+
+// serializeHead always frames with Content-Length; a body of unknown length is chunked
+// instead (HTTP/1.1) or delimited by the connection's end (HTTP/1.0).
+QByteArray headWithoutLength(const HttpResponse &head, bool chunked, bool close)
+{
+    QByteArray out = serializeHead(head, 0, close);
+    const QByteArray length = "Content-Length: 0\r\n"_ba;
+    const qsizetype at = out.indexOf(length);
+    if (at >= 0)
+        out.replace(at, length.size(), chunked ? "Transfer-Encoding: chunked\r\n"_ba : QByteArray());
+    return out;
+}
+
+QString userOf(const HttpExchange &exchange)
+{
+    const QString &name = exchange.identity().name;
+    return name.isEmpty() ? u"-"_s : name;
+}
+
+} // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, const Router &router, const ConnectionLimits &limits)
     : QObject(socket), m_socket(socket), m_router(router), m_limits(limits)
@@ -87,6 +110,7 @@ void HttpConnection::processNext()
     const HttpRequest request = m_pending.dequeue();
     HttpExchange exchange(*this, request);
     const RouteMatch match = m_router.match(request);
+    m_route = match.route ? match.route->pattern : u"other"_s;
     switch (match.kind) {
     case RouteMatch::Kind::Found:
         if (!m_router.guard() || m_router.guard()(*match.route, exchange))
@@ -108,43 +132,78 @@ void HttpConnection::processNext()
     }
 }
 
-void HttpConnection::sendResponse(const HttpRequest &request, const HttpResponse &response)
+void HttpConnection::sendResponse(const HttpExchange &exchange, const HttpResponse &response)
 {
+    const HttpRequest &request = exchange.request();
     const bool close = request.wantsClose();
     m_socket->write(serializeHead(response, response.body.size(), close));
     const bool bodyless = request.isHead() || response.status == 204 || response.status == 304;
     if (!bodyless)
         m_socket->write(response.body);
-    finishResponse(request, response.status, bodyless ? 0 : response.body.size(), true, close);
+    finishResponse({request, userOf(exchange), m_route, response.status},
+                   bodyless ? 0 : response.body.size(), true, close);
 }
 
-void HttpConnection::sendStream(const HttpRequest &request, const HttpResponse &head,
-                                std::unique_ptr<BodySource> body)
+void HttpConnection::sendStream(const HttpExchange &exchange, const HttpResponse &head,
+                                std::unique_ptr<BodySource> body, const StreamInfo &info)
 {
-    const bool close = request.wantsClose();
+    const HttpRequest &request = exchange.request();
     const qint64 size = body->size();
-    m_socket->write(serializeHead(head, size, close));
-    if (request.isHead() || size == 0)
-        return finishResponse(request, head.status, 0, true, close);
-    // The request object dies with this call's caller; the log line needs a copy.
-    auto done = [this, logged = request, status = head.status, size, close](bool ok) {
-        finishResponse(logged, status, ok ? size : -1, ok, close);
+    const bool unknownSize = size == BodySource::kUnknownSize;
+    if (request.isHead() || size == 0) {
+        const bool close = request.wantsClose();
+        m_socket->write(unknownSize ? headWithoutLength(head, !request.http10, close) : serializeHead(head, size, close));
+        return finishResponse({request, userOf(exchange), m_route, head.status}, 0, true, close);
+    }
+    // HTTP/1.0 has no chunked coding: the end of the connection ends the body.
+    const bool close = request.wantsClose() || (unknownSize && request.http10);
+    // The pump is a child of the socket: if the client leaves, both go (the pump reports it
+    // first, through `done`).
+    auto done = [this, answered = Answered{request, userOf(exchange), m_route, head.status}, close](bool ok, qint64 sent) {
+        finishResponse(answered, sent, ok, close);
     };
-    // The pump is a child of the socket: if the client leaves, both go and `done` never runs.
     auto *pump = new ResponsePump(m_socket, std::move(body), std::move(done));
+    if (info.counted && m_limits.activity) {
+        StreamRequest stream;
+        stream.user = exchange.identity().name;
+        stream.userId = exchange.identity().userId;
+        stream.client = request.peer.toString();
+        stream.userAgent = QString::fromUtf8(request.header("user-agent"));
+        stream.info = info;
+        stream.totalBytes = size;
+        auto admitted = m_limits.activity->open(stream, pump);
+        if (auto *refusal = std::get_if<StreamRefusal>(&admitted)) {
+            delete pump;   // and the body with it (a transcode stops here)
+            HttpResponse r = toResponse({503, refusal->message});
+            r.setHeader("Retry-After", QByteArray::number(refusal->retryAfterSeconds));
+            m_socket->write(serializeHead(r, r.body.size(), request.wantsClose()) + r.body);
+            return finishResponse({request, userOf(exchange), m_route, 503}, r.body.size(), true, request.wantsClose());
+        }
+        pump->setTicket(std::move(std::get<std::unique_ptr<StreamTicket>>(admitted)));
+    }
+    m_socket->write(unknownSize ? headWithoutLength(head, !request.http10, close) : serializeHead(head, size, close));
+    pump->setChunked(unknownSize && !request.http10);
     pump->start();
 }
 
-void HttpConnection::finishResponse(const HttpRequest &request, int status, qint64 bodyBytes, bool ok, bool close)
+void HttpConnection::finishResponse(const Answered &answered, qint64 bodyBytes, bool ok, bool close)
 {
+    const HttpRequest &request = answered.request;
+    const qint64 ns = request.received.nsecsElapsed();
+    // The path carries no query string: signatures and tokens in URLs never reach the log.
     qCInfo(lcHttpAccess).noquote()
-        << request.peer.toString() << request.methodName << request.path << status << bodyBytes
-        << QString::number(request.received.nsecsElapsed() / 1e6, 'f', 1) + u"ms"_s;
+        << request.peer.toString() << answered.user << request.methodName << request.path << answered.status
+        << bodyBytes << QString::number(double(ns) / 1e6, 'f', 1) + (ok ? u"ms"_s : u"ms incomplete"_s);
+    if (m_limits.metrics) {
+        m_limits.metrics->recordRequest(answered.route, answered.status, double(ns) / 1e9);
+        m_limits.metrics->addBytesServed(bodyBytes);
+    }
     m_busy = false;
     if (!ok || close) {
         m_closing = true;
         m_pending.clear();
-        m_socket->disconnectFromHost();
+        if (m_socket->state() != QAbstractSocket::UnconnectedState)
+            m_socket->disconnectFromHost();
         return;
     }
     if (!m_pending.isEmpty())

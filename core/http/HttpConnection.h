@@ -17,15 +17,23 @@ class QTcpSocket;
 
 namespace cairn {
 
+class ActivityRegistry;
 class BodySource;
+class HttpExchange;
+class MetricsRegistry;
 class Router;
 struct HttpResponse;
+struct StreamInfo;
 
 struct ConnectionLimits
 {
     int idleTimeoutMs = 30000;        // keep-alive connection with no request
     int requestTimeoutMs = 15000;     // from a request's first byte to its last
     qint64 maxRequestBytes = 1024 * 1024 + 64 * 1024;
+    // Where counted streams register (limits, pacing, End); null = none of that.
+    ActivityRegistry *activity = nullptr;
+    // Where every answered request is counted; null = not counted.
+    MetricsRegistry *metrics = nullptr;
 };
 
 class HttpConnection : public QObject
@@ -42,13 +50,24 @@ public:
     bool takeHttp10Flag();
 
     // Used by HttpExchange.
-    void sendResponse(const HttpRequest &request, const HttpResponse &response);
-    void sendStream(const HttpRequest &request, const HttpResponse &head, std::unique_ptr<BodySource> body);
+    void sendResponse(const HttpExchange &exchange, const HttpResponse &response);
+    // A counted stream (info.counted) is refused with 503 + Retry-After beyond the activity
+    // limits; otherwise it is registered, paced and endable while its body is sent.
+    void sendStream(const HttpExchange &exchange, const HttpResponse &head, std::unique_ptr<BodySource> body,
+                    const StreamInfo &info);
 
 private:
+    // What the access log and the metrics need once a response is over.
+    struct Answered
+    {
+        HttpRequest request;
+        QString user;
+        QString route;
+        int status = 0;
+    };
     void onReadyRead();
     void processNext();
-    void finishResponse(const HttpRequest &request, int status, qint64 bodyBytes, bool ok, bool close);
+    void finishResponse(const Answered &answered, qint64 bodyBytes, bool ok, bool close);
     void onRequestTimeout();
 
     QTcpSocket *m_socket;
@@ -59,6 +78,7 @@ private:
     bool m_atRequestStart = true;
     bool m_busy = false;
     bool m_closing = false;
+    QString m_route;                  // pattern of the route being answered, for metrics
     QTimer m_idleTimer;
     QTimer m_requestTimer;
 };

@@ -3,8 +3,14 @@
 // socket's own write buffer is below a high-water mark, and resumes on bytesWritten. Memory
 // stays flat however slow the client is. Lives as a child of the socket, so a client that
 // goes away takes the pump and its open file with it.
+// A counted stream (with a StreamTicket) is also paced to its own and the server's bandwidth
+// caps by timers, reports its bytes, and obeys End from the activity registry.
+
+#include "activity/BandwidthBudget.h"
+#include "activity/StreamTicket.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -15,26 +21,44 @@ namespace cairn {
 
 class BodySource;
 
-class ResponsePump : public QObject
+class ResponsePump : public QObject, public StreamControl
 {
     Q_OBJECT
 public:
-    // `done(ok)` runs once every byte was handed to the socket (ok) or the source failed.
-    ResponsePump(QTcpSocket *socket, std::unique_ptr<BodySource> body, std::function<void(bool)> done);
+    // `done(ok, bytes)` runs once: every byte was handed to the socket (ok), or the source
+    // failed, the client left or the stream was ended (not ok). `bytes` = body bytes sent.
+    ResponsePump(QTcpSocket *socket, std::unique_ptr<BodySource> body, std::function<void(bool, qint64)> done);
     ~ResponsePump() override;
 
+    // Frames the body with chunked transfer coding (for bodies of unknown size).
+    void setChunked(bool chunked) { m_chunked = chunked; }
+    // Makes this a counted stream; the ticket's registry may then call the StreamControl API.
+    void setTicket(std::unique_ptr<StreamTicket> ticket);
     void start();
     qint64 bytesQueued() const { return m_queued; }
 
+    // StreamControl: thread-safe, they post to this pump's thread.
+    void requestEnd() override;
+    void capChanged() override;
+
 private:
     void fill();
-    void finish(bool ok);
+    // How many bytes may be written now (pacing); arms the pacing timer when it is 0.
+    qint64 allowance(qint64 want);
+    void write(const char *data, qint64 size);
+    void finish(bool ok, int ending);
+    void endNow();
 
     QTcpSocket *m_socket;
     std::unique_ptr<BodySource> m_body;
-    std::function<void(bool)> m_done;
+    std::function<void(bool, qint64)> m_done;
+    std::unique_ptr<StreamTicket> m_ticket;
+    TokenBucket m_ownCap;
+    QTimer m_paceTimer;
     QByteArray m_buffer;
     qint64 m_queued = 0;
+    bool m_chunked = false;
+    bool m_started = false;
     bool m_finished = false;
 };
 

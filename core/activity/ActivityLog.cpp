@@ -1,0 +1,5 @@
+#include "activity/ActivityLog.h"
+
+namespace cairn {
+Q_LOGGING_CATEGORY(lcActivity, "cairn.activity")
+} // namespace cairn

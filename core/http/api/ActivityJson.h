@@ -1,0 +1,18 @@
+#pragma once
+// The JSON of the activity API: live streams, totals, history rows, most played tracks.
+
+#include "activity/StreamHistory.h"
+#include "activity/StreamSnapshot.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace cairn {
+
+QJsonObject streamJson(const StreamSnapshot &stream);
+// {"items": [stream…], "active", "transcodes", "bytesPerSecond"}
+QJsonObject activityJson(const QList<StreamSnapshot> &streams);
+QJsonObject finishedStreamJson(const FinishedStream &stream);
+QJsonObject playCountJson(const PlayCount &count);
+
+} // namespace cairn

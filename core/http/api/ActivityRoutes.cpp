@@ -1,0 +1,131 @@
+#include "http/api/ActivityRoutes.h"
+
+#include "activity/ActivityRegistry.h"
+#include "activity/MetricsRegistry.h"
+#include "activity/StreamHistory.h"
+#include "http/HttpExchange.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "http/api/ActivityEventFeed.h"
+#include "http/api/ActivityJson.h"
+#include "http/api/QueryParams.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+constexpr qint64 kMaxCapKBps = 10LL * 1000 * 1000;   // 10 GB/s: anything above is "no cap"
+
+// The cap in kB/s from `?kBps=` or a JSON body {"kBps": n}; 0 removes the stream's own cap.
+std::variant<qint64, ApiError> requestedCap(const HttpRequest &request)
+{
+    if (request.query.hasQueryItem(u"kBps"_s))
+        return intParam(request.query, u"kBps"_s, 0, 0, kMaxCapKBps);
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
+    const QJsonValue value = doc.object().value(u"kBps"_s);
+    if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > double(kMaxCapKBps)
+        || value.toDouble() != double(qint64(value.toDouble())))
+        return ApiError::badRequest(u"kBps must be an integer from 0 to %1 (query or JSON body)"_s.arg(kMaxCapKBps));
+    return qint64(value.toDouble());
+}
+
+std::optional<StreamSnapshot> liveStream(const ActivityRegistry &activity, qint64 id)
+{
+    const QList<StreamSnapshot> streams = activity.snapshot();
+    for (const StreamSnapshot &s : streams)
+        if (s.id == id)
+            return s;
+    return std::nullopt;
+}
+
+void addMetricsRoute(Router &router, const HttpServices &services)
+{
+    MetricsRegistry *metrics = services.metrics;
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/metrics"_s,
+               services.publicMetrics ? Access::Public : Access::Admin,
+               [metrics](const QStringList &, HttpExchange &ex) {
+                   HttpResponse r;
+                   r.setHeader("Content-Type", MetricsRegistry::contentType());
+                   r.setHeader("Cache-Control", "no-store");
+                   r.body = metrics->render();
+                   ex.respond(r);
+               });
+}
+
+} // namespace
+
+void addActivityRoutes(Router &router, const HttpServices &services)
+{
+    if (services.metrics)
+        addMetricsRoute(router, services);
+    ActivityRegistry *activity = services.activity;
+    if (!activity)
+        return;
+
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/activity"_s, Access::Admin,
+               [activity](const QStringList &, HttpExchange &ex) {
+                   ex.respond(HttpResponse::json(200, QJsonDocument(activityJson(activity->snapshot()))));
+               });
+
+    router.add({HttpMethod::Get}, u"/api/activity/events"_s, Access::Admin,
+               [activity](const QStringList &, HttpExchange &ex) {
+                   HttpResponse head;
+                   head.setHeader("Content-Type", "text/event-stream; charset=utf-8");
+                   head.setHeader("Cache-Control", "no-store");
+                   head.setHeader("X-Accel-Buffering", "no");   // nginx would hold the events back
+                   ex.stream(head, std::make_unique<ActivityEventFeed>(*activity), StreamInfo::uncounted());
+               });
+
+    router.add({HttpMethod::Post}, u"/api/activity/{id}/end"_s, Access::Admin,
+               [activity](const QStringList &params, HttpExchange &ex) {
+                   const auto id = parseId(params.at(0));
+                   if (!id)
+                       return ex.fail(ApiError::badRequest(u"stream id must be a positive integer"_s));
+                   if (!activity->end(*id))
+                       return ex.fail(ApiError::notFound(u"no such live stream"_s));
+                   // The stream's own thread closes it: accepted, done moments later.
+                   ex.respond(HttpResponse::json(202, QJsonDocument(QJsonObject{{u"id"_s, *id}, {u"ending"_s, true}})));
+               });
+
+    router.add({HttpMethod::Post}, u"/api/activity/{id}/throttle"_s, Access::Admin,
+               [activity](const QStringList &params, HttpExchange &ex) {
+                   const auto id = parseId(params.at(0));
+                   if (!id)
+                       return ex.fail(ApiError::badRequest(u"stream id must be a positive integer"_s));
+                   const auto cap = requestedCap(ex.request());
+                   if (const auto *error = std::get_if<ApiError>(&cap))
+                       return ex.fail(*error);
+                   if (!activity->throttle(*id, std::get<qint64>(cap) * 1000))
+                       return ex.fail(ApiError::notFound(u"no such live stream"_s));
+                   const auto stream = liveStream(*activity, *id);
+                   if (!stream)
+                       return ex.fail(ApiError::notFound(u"no such live stream"_s));
+                   ex.respond(HttpResponse::json(200, QJsonDocument(streamJson(*stream))));
+               });
+
+    if (!services.database)
+        return;
+    const Database &db = *services.database;
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/activity/history"_s, Access::Admin,
+               [&db](const QStringList &, HttpExchange &ex) {
+                   const auto limit = intParam(ex.request().query, u"limit"_s, 100, 1, 1000);
+                   if (const auto *error = std::get_if<ApiError>(&limit))
+                       return ex.fail(*error);
+                   const StreamHistory history(db);
+                   QJsonArray items;
+                   const QList<FinishedStream> recent = history.recent(int(std::get<qint64>(limit)));
+                   for (const FinishedStream &s : recent)
+                       items.append(finishedStreamJson(s));
+                   QJsonArray top;
+                   const QList<PlayCount> played = history.mostPlayed(20);
+                   for (const PlayCount &c : played)
+                       top.append(playCountJson(c));
+                   ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, items},
+                                                                                {u"mostPlayed"_s, top}})));
+               });
+}
+
+} // namespace cairn

@@ -1,0 +1,177 @@
+// The Activity tab offscreen against a real server: live rows with the right users and
+// kinds, sorting, End stream from the GUI (the client sees the close, the row goes, history
+// records it), Throttle from the GUI, the limits editor.
+
+#include "ActivityServer.h"
+#include "ActivityTab.h"
+#include "ActivityTableModel.h"
+#include "StreamReader.h"
+#include "TrayIcon.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace cairn;
+using namespace cairn::test;
+
+namespace {
+
+QString cell(const QTableView *table, int row, int column)
+{
+    return table->model()->index(row, column).data().toString();
+}
+
+int rowOf(const QTableView *table, const QString &user)
+{
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        if (cell(table, row, ActivityTableModel::User) == user)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+class TestActivityTab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void liveRowsEndAndThrottle();
+    void limitsEditorApplies();
+    void trayCountsActiveStreams();
+
+private:
+    ActivityServer m_server;
+};
+
+void TestActivityTab::initTestCase()
+{
+    const QString error = m_server.start({u"a.wav"_s, u"b.wav"_s}, 60);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestActivityTab::liveRowsEndAndThrottle()
+{
+    ActivityTab tab(m_server.activity(), &m_server.database());
+    tab.resize(1000, 700);
+    tab.show();
+    QTableView *table = tab.table();
+    auto *end = tab.findChild<QPushButton *>(u"endStreamButton"_s);
+    auto *throttle = tab.findChild<QPushButton *>(u"throttleButton"_s);
+    auto *totals = tab.findChild<QLabel *>(u"activityTotalsLabel"_s);
+    auto *history = tab.findChild<QTableWidget *>(u"historyTable"_s);
+    QVERIFY(end && throttle && totals && history);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(!end->isEnabled());
+
+    const quint16 port = m_server.port();
+    std::vector<std::unique_ptr<StreamReader>> readers;
+    readers.push_back(std::make_unique<StreamReader>(port, m_server.streamPath(u"a.wav"_s),
+                                                     QList<QByteArray>{"X-Test-User: zoe"}, StreamReader::Mode::Slow,
+                                                     200 * 1024));
+    readers.push_back(std::make_unique<StreamReader>(port, m_server.downloadPath(u"b.wav"_s),
+                                                     QList<QByteArray>{"X-Test-User: adam"}, StreamReader::Mode::Stalled));
+    readers.push_back(std::make_unique<StreamReader>(port, m_server.streamPath(u"b.wav"_s), QList<QByteArray>{},
+                                                     StreamReader::Mode::Slow, 50 * 1024));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
+    QVERIFY(totals->text().contains(u"3"_s));
+    QCOMPARE(cell(table, rowOf(table, u"zoe"_s), ActivityTableModel::Kind), u"direct"_s);
+    QCOMPARE(cell(table, rowOf(table, u"zoe"_s), ActivityTableModel::Track), u"a.wav"_s);
+    QCOMPARE(cell(table, rowOf(table, u"adam"_s), ActivityTableModel::Kind), u"download"_s);
+    QCOMPARE(cell(table, rowOf(table, u"local"_s), ActivityTableModel::Kind), u"direct"_s);
+
+    // Sortable: by user, both ways.
+    table->sortByColumn(ActivityTableModel::User, Qt::AscendingOrder);
+    QCOMPARE(cell(table, 0, ActivityTableModel::User), u"adam"_s);
+    QCOMPARE(cell(table, 2, ActivityTableModel::User), u"zoe"_s);
+    table->sortByColumn(ActivityTableModel::User, Qt::DescendingOrder);
+    QCOMPARE(cell(table, 0, ActivityTableModel::User), u"zoe"_s);
+
+    // Refreshes keep the selection (rows are updated in place, not rebuilt).
+    table->selectRow(rowOf(table, u"local"_s));
+    QVERIFY(throttle->isEnabled());
+    const qint64 sentBefore = table->model()->index(rowOf(table, u"local"_s), ActivityTableModel::Sent)
+                                  .data(ActivityTableModel::SortRole).toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->index(rowOf(table, u"local"_s), ActivityTableModel::Sent)
+                                 .data(ActivityTableModel::SortRole).toLongLong() > sentBefore, 10000);
+    QCOMPARE(cell(table, table->selectionModel()->selectedRows().first().row(), ActivityTableModel::User), u"local"_s);
+
+    // Throttle through the GUI action.
+    tab.setThrottlePrompt([](const StreamSnapshot &) { return std::optional<int>(80); });
+    throttle->click();
+    const int localRow = rowOf(table, u"local"_s);
+    QCOMPARE(table->model()->index(localRow, ActivityTableModel::Cap).data(ActivityTableModel::SortRole).toLongLong(),
+             80000);
+    // A cancelled prompt changes nothing.
+    tab.setThrottlePrompt([](const StreamSnapshot &) { return std::optional<int>(); });
+    throttle->click();
+    QCOMPARE(table->model()->index(localRow, ActivityTableModel::Cap).data(ActivityTableModel::SortRole).toLongLong(),
+             80000);
+
+    // End zoe's stream from the GUI.
+    table->selectRow(rowOf(table, u"zoe"_s));
+    end->click();
+    QTRY_VERIFY_WITH_TIMEOUT(readers.front()->isClosed(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 2, 10000);
+    QCOMPARE(rowOf(table, u"zoe"_s), -1);
+    QTRY_VERIFY_WITH_TIMEOUT(history->rowCount() >= 1, 10000);
+    QCOMPARE(history->item(0, 0)->text(), u"zoe"_s);
+    QCOMPARE(history->item(0, 5)->text(), u"ended"_s);
+    QVERIFY(!readers.at(1)->isClosed());
+
+    readers.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 3, 10000);
+    auto *mostPlayed = tab.findChild<QListWidget *>(u"mostPlayedList"_s);
+    QVERIFY(mostPlayed->count() >= 1);   // downloads are not plays; the streams are
+    QVERIFY(!end->isEnabled());
+}
+
+void TestActivityTab::limitsEditorApplies()
+{
+    ActivityTab tab(m_server.activity(), nullptr);
+    StreamLimits applied;
+    int calls = 0;
+    tab.setLimitsApply([&](const StreamLimits &l) {
+        applied = l;
+        ++calls;
+    });
+    tab.findChild<QSpinBox *>(u"maxStreamsSpin"_s)->setValue(4);
+    tab.findChild<QSpinBox *>(u"maxPerUserSpin"_s)->setValue(2);
+    tab.findChild<QSpinBox *>(u"totalCapSpin"_s)->setValue(5000);
+    tab.findChild<QSpinBox *>(u"streamCapSpin"_s)->setValue(0);
+    tab.findChild<QPushButton *>(u"applyLimitsButton"_s)->click();
+    QCOMPARE(calls, 1);
+    QCOMPARE(applied.maxStreams, 4);
+    QCOMPARE(applied.maxStreamsPerUser, 2);
+    QCOMPARE(applied.totalBytesPerSecond, 5'000'000);
+    QCOMPARE(applied.streamBytesPerSecond, 0);
+}
+
+void TestActivityTab::trayCountsActiveStreams()
+{
+    QWidget window;
+    TrayIcon tray(m_server.server(), window);
+    QVERIFY(!tray.toolTip().contains(u"stream"_s));
+    tray.setActivity(&m_server.activity());
+    QVERIFY2(tray.toolTip().contains(u"0 active stream"_s), qPrintable(tray.toolTip()));
+    StreamReader reader(m_server.port(), m_server.streamPath(u"a.wav"_s), {}, StreamReader::Mode::Stalled);
+    QTRY_VERIFY2_WITH_TIMEOUT(tray.toolTip().contains(u"1 active stream"_s), qPrintable(tray.toolTip()), 10000);
+    reader.close();
+    QTRY_VERIFY2_WITH_TIMEOUT(tray.toolTip().contains(u"0 active stream"_s), qPrintable(tray.toolTip()), 10000);
+}
+
+QTEST_MAIN(TestActivityTab)
+#include "tst_activity_tab.moc"

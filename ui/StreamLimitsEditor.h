@@ -1,0 +1,36 @@
+#pragma once
+// The streaming limits as editable fields (concurrency in total and per user, total and
+// per-stream bandwidth caps in kB/s; 0 = unlimited) with an Apply button.
+
+#include "activity/StreamLimits.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QPushButton;
+class QSpinBox;
+
+namespace cairn {
+
+class StreamLimitsEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StreamLimitsEditor(const StreamLimits &initial, QWidget *parent = nullptr);
+
+    // Receives the edited limits on Apply (the app applies and stores them).
+    void setApply(std::function<void(const StreamLimits &)> apply) { m_apply = std::move(apply); }
+    StreamLimits limits() const;
+
+private:
+    StreamLimits m_initial;
+    std::function<void(const StreamLimits &)> m_apply;
+    QSpinBox *m_maxStreams;
+    QSpinBox *m_maxPerUser;
+    QSpinBox *m_totalCap;
+    QSpinBox *m_streamCap;
+    QPushButton *m_applyButton;
+};
+
+} // namespace cairn
