@@ -1,0 +1,10 @@
+#pragma once
+// GET/HEAD /api/tracks/{id}/transcode (?preset=NAME | ?format=&bitrate=, &offset=SECONDS):
+// a track transcoded by FFmpeg on the fly, or served from the transcode cache; and
+// GET /api/presets, the presets a client may name.
+
+namespace cairn {
+class Router;
+struct HttpServices;
+void addTranscodeRoutes(Router &router, const HttpServices &services);
+} // namespace cairn

@@ -1,0 +1,5 @@
+#include "transcode/TranscodeLog.h"
+
+namespace cairn {
+Q_LOGGING_CATEGORY(lcTranscode, "cairn.transcode")
+} // namespace cairn

@@ -1,0 +1,243 @@
+#include "PresetsTab.h"
+
+#include "PresetsTabForm.h"
+#include "PresetsTabTrial.h"
+
+#include "catalog/TrackRepository.h"
+#include "transcode/PresetRules.h"
+#include "transcode/TranscodeService.h"
+
+#include <QAudioOutput>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMediaPlayer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace cairn {
+namespace {
+constexpr int kTrackChoices = 500;
+} // namespace
+
+PresetsTab::PresetsTab(TranscodeService &service, const Database &db, std::function<void(int)> setCacheMiB,
+                       QWidget *parent)
+    : QWidget(parent), m_service(service), m_db(db), m_presets(db), m_setCacheMiB(std::move(setCacheMiB))
+{
+    m_trial = new PresetsTabTrial(service.settings().ffmpegProgram, this);
+    connect(m_trial, &PresetsTabTrial::finished, this, &PresetsTab::onTrialFinished);
+
+    auto *editor = new QVBoxLayout;
+    m_form = new PresetsTabForm;
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    auto *save = new QPushButton(tr("Save"));
+    connect(save, &QPushButton::clicked, this, &PresetsTab::saveCurrent);
+    connect(m_form, &PresetsTabForm::edited, this, [this] { m_message->clear(); });
+    editor->addWidget(m_form);
+    editor->addWidget(save, 0, Qt::AlignLeft);
+    editor->addWidget(m_message);
+    editor->addWidget(buildTryPane());
+    editor->addWidget(buildCachePane());
+    editor->addStretch();
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(buildListPane(), 1);
+    layout->addLayout(editor, 2);
+    reload(0);
+}
+
+PresetsTab::~PresetsTab() = default;
+
+QWidget *PresetsTab::buildListPane()
+{
+    auto *pane = new QWidget;
+    auto *layout = new QVBoxLayout(pane);
+    m_list = new QListWidget;
+    connect(m_list, &QListWidget::currentRowChanged, this, &PresetsTab::showSelected);
+    auto *buttons = new QHBoxLayout;
+    const QList<QPair<QString, void (PresetsTab::*)()>> actions{
+        {tr("Add"), &PresetsTab::addPreset}, {tr("Duplicate"), &PresetsTab::duplicateCurrent},
+        {tr("Delete"), &PresetsTab::deleteCurrent}};
+    for (const auto &[label, slot] : actions) {
+        auto *button = new QPushButton(label);
+        connect(button, &QPushButton::clicked, this, slot);
+        buttons->addWidget(button);
+    }
+    layout->addWidget(m_list);
+    layout->addLayout(buttons);
+    return pane;
+}
+
+QWidget *PresetsTab::buildTryPane()
+{
+    auto *box = new QGroupBox(tr("Try the preset"));
+    auto *layout = new QVBoxLayout(box);
+    m_tracks = new QComboBox;
+    for (const Track &t : TrackRepository(m_db).list(0, kTrackChoices).items) {
+        if (t.kind == MediaKind::Audio)
+            m_tracks->addItem(t.title.isEmpty() ? QFileInfo(t.path).fileName() : t.title, t.id);
+    }
+    m_tryButton = new QPushButton(tr("Try %1 seconds").arg(PresetsTabTrial::kSeconds));
+    connect(m_tryButton, &QPushButton::clicked, this, &PresetsTab::tryCurrent);
+    m_trialResult = new QLabel;
+    layout->addWidget(m_tracks);
+    layout->addWidget(m_tryButton, 0, Qt::AlignLeft);
+    layout->addWidget(m_trialResult);
+    return box;
+}
+
+QWidget *PresetsTab::buildCachePane()
+{
+    auto *box = new QGroupBox(tr("Transcode cache"));
+    auto *layout = new QHBoxLayout(box);
+    m_cacheMiB = new QSpinBox;
+    m_cacheMiB->setRange(0, 1024 * 1024);
+    m_cacheMiB->setSuffix(tr(" MiB"));
+    m_cacheMiB->setSpecialValueText(tr("off"));
+    m_cacheMiB->setValue(int(m_service.cache().maxBytes() >> 20));
+    connect(m_cacheMiB, &QSpinBox::editingFinished, this, [this] {
+        if (m_setCacheMiB)
+            m_setCacheMiB(m_cacheMiB->value());
+        refreshCacheUsage();
+    });
+    auto *clear = new QPushButton(tr("Clear"));
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_service.cache().clear();
+        refreshCacheUsage();
+    });
+    m_cacheUsage = new QLabel;
+    layout->addWidget(new QLabel(tr("Size limit")));
+    layout->addWidget(m_cacheMiB);
+    layout->addWidget(m_cacheUsage, 1);
+    layout->addWidget(clear);
+    refreshCacheUsage();
+    return box;
+}
+
+void PresetsTab::refreshCacheUsage()
+{
+    m_cacheUsage->setText(tr("%1 in %n file(s)", nullptr, m_service.cache().entryCount())
+                              .arg(QLocale().formattedDataSize(m_service.cache().totalBytes())));
+}
+
+void PresetsTab::reload(qint64 selectId)
+{
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    int row = 0;
+    for (const Preset &p : m_presets.list()) {
+        auto *item = new QListWidgetItem(p.name, m_list);
+        item->setData(Qt::UserRole, p.id);
+        if (p.id == selectId)
+            row = m_list->count() - 1;
+    }
+    m_list->setCurrentRow(m_list->count() > 0 ? row : -1);
+    showSelected();
+}
+
+void PresetsTab::showSelected()
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    if (!item)
+        return;
+    if (const auto preset = m_presets.find(item->data(Qt::UserRole).toLongLong()))
+        m_form->setPreset(*preset);
+    m_message->clear();
+}
+
+void PresetsTab::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
+}
+
+void PresetsTab::addPreset()
+{
+    Preset fresh;
+    fresh.name = tr("New preset");
+    fresh.bitrateKbps = infoFor(fresh.format).defaultKbps;
+    m_list->clearSelection();
+    m_list->setCurrentRow(-1);
+    m_form->setPreset(fresh);
+    showMessage(tr("Edit the new preset, then save it."), false);
+}
+
+bool PresetsTab::saveCurrent()
+{
+    const auto saved = m_presets.save(m_form->preset());
+    if (const auto *error = std::get_if<QString>(&saved)) {
+        showMessage(tr("Not saved: %1").arg(*error), true);
+        return false;
+    }
+    reload(std::get<Preset>(saved).id);
+    showMessage(tr("Saved."), false);
+    return true;
+}
+
+void PresetsTab::duplicateCurrent()
+{
+    const Preset current = m_form->preset();
+    if (current.id == 0)
+        return;
+    const auto copy = m_presets.duplicate(current.id);
+    if (const auto *error = std::get_if<QString>(&copy))
+        return showMessage(*error, true);
+    reload(std::get<Preset>(copy).id);
+}
+
+void PresetsTab::deleteCurrent()
+{
+    const Preset current = m_form->preset();
+    if (current.id == 0 || !m_presets.remove(current.id))
+        return;
+    reload(0);
+    showMessage(tr("Deleted \"%1\".").arg(current.name), false);
+}
+
+void PresetsTab::tryCurrent()
+{
+    const Preset preset = m_form->preset();
+    if (const auto error = presetError(preset))
+        return showMessage(*error, true);
+    const auto track = TrackRepository(m_db).find(m_tracks->currentData().toLongLong());
+    if (!track)
+        return showMessage(tr("Choose a track to try the preset on."), true);
+    if (m_player)
+        m_player->stop();
+    m_tryButton->setEnabled(false);
+    m_trialResult->setText(tr("Transcoding…"));
+    m_trial->start(*track, preset);
+}
+
+void PresetsTab::onTrialFinished(const TrialResult &result)
+{
+    m_tryButton->setEnabled(true);
+    if (!result.error.isEmpty()) {
+        m_trialResult->setText(tr("Failed: %1").arg(result.error));
+        Q_EMIT trialFinished(m_trialResult->text());
+        return;
+    }
+    m_trialResult->setText(tr("%1 for %2 s: %3 kbit/s")
+                               .arg(QLocale().formattedDataSize(result.bytes))
+                               .arg(result.seconds, 0, 'f', 1)
+                               .arg(result.kbps, 0, 'f', 0));
+    if (m_playTrials) {
+        if (!m_player) {
+            m_player = new QMediaPlayer(this);
+            m_audio = new QAudioOutput(this);
+            m_player->setAudioOutput(m_audio);
+        }
+        m_player->setSource(QUrl::fromLocalFile(result.path));
+        m_player->play();
+    }
+    Q_EMIT trialFinished(m_trialResult->text());
+}
+
+} // namespace cairn
