@@ -2,6 +2,8 @@
 // A catalog item (audio track or video) as a plain value: identity of its file,
 // technical facts from probing, and tags. Carries no QtSql types.
 
+#include "catalog/ArtSource.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -42,6 +44,11 @@ struct Track
 
     qint64 albumId = 0;
     qint64 artistId = 0;
+
+    // Artwork: what the file embeds (set by the reader) and the album folder's image (set by
+    // the scanner's folder pass; ignored by upsert).
+    EmbeddedArt embeddedArt = EmbeddedArt::None;
+    QString folderArt;
 
     // Names the track is filed under (from the album/artist rows: tags or folder fallbacks).
     // Filled by TrackRepository reads; ignored by upsert.

@@ -53,6 +53,8 @@ Track trackFrom(const QSqlQuery &q)
     t.year = v("year").toInt();
     t.albumId = v("album_id").toLongLong();
     t.artistId = v("artist_id").toLongLong();
+    t.embeddedArt = EmbeddedArt(qBound(0, v("embedded_art").toInt(), 2));
+    t.folderArt = v("folder_art").toString();
     t.albumTitle = v("album_title").toString();
     t.albumArtistName = v("album_artist_name").toString();
     t.artistName = v("artist_name").toString();
@@ -206,8 +208,8 @@ qint64 TrackRepository::upsert(const Track &track)
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO tracks (folder_id, kind, path, size, mtime, format, codec, duration_ms, "
               "bitrate, sample_rate, channels, width, height, title, artist, album, album_artist, "
-              "genre, track_no, disc_no, year, album_id, artist_id, search) VALUES "
-              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "genre, track_no, disc_no, year, album_id, artist_id, search, embedded_art) VALUES "
+              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "ON CONFLICT(path) DO UPDATE SET folder_id = excluded.folder_id, kind = excluded.kind, "
               "size = excluded.size, mtime = excluded.mtime, format = excluded.format, "
               "codec = excluded.codec, duration_ms = excluded.duration_ms, "
@@ -217,7 +219,7 @@ qint64 TrackRepository::upsert(const Track &track)
               "album_artist = excluded.album_artist, genre = excluded.genre, "
               "track_no = excluded.track_no, disc_no = excluded.disc_no, year = excluded.year, "
               "album_id = excluded.album_id, artist_id = excluded.artist_id, "
-              "search = excluded.search"_s);
+              "search = excluded.search, embedded_art = excluded.embedded_art"_s);
     for (const QVariant &v : QVariantList{
              track.folderId, track.kind == MediaKind::Video ? 1 : 0, track.path, track.size,
              track.mtime.isValid() ? track.mtime.toSecsSinceEpoch() : 0, orEmpty(track.format),
@@ -226,7 +228,7 @@ qint64 TrackRepository::upsert(const Track &track)
              orEmpty(track.artist), orEmpty(track.album), orEmpty(track.albumArtist),
              orEmpty(track.genre),
              track.trackNumber, track.discNumber, track.year, albumId, artistId,
-             searchDocument(track, credits)}) {
+             searchDocument(track, credits), int(track.embeddedArt)}) {
         q.addBindValue(v);
     }
     if (!q.exec()) {

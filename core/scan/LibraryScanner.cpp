@@ -5,6 +5,7 @@
 #include "catalog/ScanErrorRepository.h"
 #include "catalog/TrackRepository.h"
 #include "catalog/WriteTransaction.h"
+#include "scan/FolderArtPass.h"
 #include "scan/MediaReader.h"
 #include "scan/ScanLog.h"
 #include "scan/ScanPlan.h"
@@ -172,6 +173,8 @@ ScanSummary LibraryScanner::scanNow()
     // 3. Forget files that are gone (not after a cancel: the walk may be incomplete).
     if (!m_cancel.load())
         removeVanished(m_db, plan, summary);
+    // 4. Note the folders' cover images (also next to unchanged files).
+    refreshFolderArt(m_db, m_cancel);
 
     summary.filesSeen = seen;
     summary.elapsedMs = elapsed.elapsed();

@@ -25,6 +25,8 @@ MediaReadResult read(const QString &path, MediaKind kind)
     if (!probed.track)
         return {std::nullopt, probed.error};
     probed.track->kind = kind;   // the extension decides: an .mp3 with cover art stays audio
+    if (kind == MediaKind::Video)
+        probed.track->embeddedArt = EmbeddedArt::VideoFrame;
     return {probed.track, {}};
 }
 

@@ -1,5 +1,6 @@
 #include "scan/TagLibReader.h"
 
+#include "artwork/EmbeddedPicture.h"
 #include "scan/TagFields.h"
 
 #include <QFile>
@@ -92,6 +93,7 @@ std::optional<Track> read(const QString &path)
     track.bitrate = props->bitrate();
     track.sampleRate = props->sampleRate();
     track.channels = props->channels();
+    track.embeddedArt = artwork::hasPicture(ref.file()) ? EmbeddedArt::Picture : EmbeddedArt::None;
 
     const TagLib::PropertyMap tags = ref.file()->properties();
     for (auto it = tags.begin(); it != tags.end(); ++it) {

@@ -1,0 +1,3 @@
+#include "artwork/ArtworkLog.h"
+
+Q_LOGGING_CATEGORY(lcArtwork, "cairn.artwork")

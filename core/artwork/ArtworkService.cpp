@@ -1,0 +1,235 @@
+#include "artwork/ArtworkService.h"
+
+#include "artwork/ArtworkLog.h"
+#include "artwork/EmbeddedPicture.h"
+#include "artwork/ImageResizer.h"
+#include "artwork/VideoFrame.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QStringList>
+#include <QWaitCondition>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn::artwork {
+
+// One production in progress; later requests for the same key wait for its result.
+struct ArtworkService::Flight
+{
+    QMutex mutex;
+    QWaitCondition done;
+    bool finished = false;
+    Artwork result;
+};
+
+// The source file as it is now: any change to it changes every key derived from it.
+struct ArtworkService::Identity
+{
+    qint64 size = 0;
+    QDateTime mtime;
+
+    QByteArray keyFor(const ArtSource &source, int pixels) const
+    {
+        // Bump the version when the encoding changes, so old cache entries are not reused.
+        return "cairn-art-v1\n"_ba + QByteArray::number(int(source.kind)) + '\n'
+               + source.path.toUtf8() + '\n' + QByteArray::number(size) + '\n'
+               + QByteArray::number(mtime.toMSecsSinceEpoch()) + '\n' + QByteArray::number(pixels);
+    }
+    ArtworkValidators validatorsFor(const QByteArray &key) const
+    {
+        const QByteArray hash = QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex();
+        return {'"' + hash.left(32) + '"',
+                QDateTime::fromSecsSinceEpoch(mtime.toSecsSinceEpoch(), Qt::UTC)};
+    }
+};
+
+namespace {
+
+constexpr int kFrameKeySize = -1;   // the cache key of a video's full-size poster frame
+
+Artwork failure(Artwork::Status status, const QString &error)
+{
+    Artwork a;
+    a.status = status;
+    a.error = error;
+    return a;
+}
+
+} // namespace
+
+ArtworkService::ArtworkService(ArtworkServiceOptions options)
+    : m_options(std::move(options)), m_cache(m_options.cacheDirectory, m_options.cacheBytes)
+{
+    ImageResizer::installLimits();
+}
+
+ArtworkService::~ArtworkService() = default;
+
+int ArtworkService::clampSize(qint64 requested)
+{
+    return int(std::clamp<qint64>(requested, kMinSize, kMaxSize));
+}
+
+std::optional<ArtworkService::Identity> ArtworkService::identify(const ArtSource &source) const
+{
+    if (source.isNone())
+        return std::nullopt;
+    const QFileInfo info(source.path);
+    if (!info.isFile())
+        return std::nullopt;
+    return Identity{info.size(), info.lastModified().toUTC()};
+}
+
+std::optional<ArtworkValidators> ArtworkService::validators(const ArtSource &source, int size) const
+{
+    const auto identity = identify(source);
+    if (!identity)
+        return std::nullopt;
+    return identity->validatorsFor(identity->keyFor(source, size));
+}
+
+Artwork ArtworkService::fetch(const ArtSource &source, int size)
+{
+    const auto identity = identify(source);
+    if (!identity)
+        return failure(Artwork::Status::NoArtwork, u"no artwork"_s);
+    const QByteArray key = identity->keyFor(source, size);
+    const ArtworkValidators validators = identity->validatorsFor(key);
+    if (size > 0) {
+        if (auto cached = m_cache.find(key))
+            return {Artwork::Status::Ok, cached->data, cached->mimeType, validators, {}};
+    }
+    if (auto failed = knownFailure(key))
+        return *failed;
+
+    std::shared_ptr<Flight> flight;
+    bool leader = false;
+    {
+        QMutexLocker lock(&m_flightsMutex);
+        flight = m_flights.value(key);
+        if (!flight) {
+            flight = std::make_shared<Flight>();
+            m_flights.insert(key, flight);
+            leader = true;
+        }
+    }
+    if (!leader) {
+        QMutexLocker lock(&flight->mutex);
+        while (!flight->finished)
+            flight->done.wait(&flight->mutex);
+        return flight->result;
+    }
+
+    // A flight that ended just before ours began has filled the cache.
+    Artwork result;
+    if (auto cached = size > 0 ? m_cache.find(key) : std::nullopt)
+        result = {Artwork::Status::Ok, cached->data, cached->mimeType, validators, {}};
+    else
+        result = produce(source, *identity, size);
+    result.validators = validators;
+    if (result.status != Artwork::Status::Ok)
+        rememberFailure(key, identity->keyFor(source, 0), result);
+    {
+        QMutexLocker lock(&flight->mutex);
+        flight->result = result;
+        flight->finished = true;
+    }
+    flight->done.wakeAll();
+    QMutexLocker lock(&m_flightsMutex);
+    m_flights.remove(key);
+    return result;
+}
+
+Artwork ArtworkService::produce(const ArtSource &source, const Identity &identity, int size)
+{
+    Artwork original = loadOriginal(source, identity);
+    if (original.status != Artwork::Status::Ok)
+        return original;
+    if (size <= 0) {
+        const ImageCheck check = ImageResizer::inspect(original.data);
+        if (!check.image)
+            return failure(Artwork::Status::BadImage, check.error);
+        return {Artwork::Status::Ok, original.data, check.image->mimeType, {}, {}};
+    }
+    ++m_resizes;
+    const ResizeResult resized = ImageResizer::resize(original.data, size);
+    if (!resized.image)
+        return failure(Artwork::Status::BadImage, resized.error);
+    m_cache.store(identity.keyFor(source, size), {resized.image->data, resized.image->mimeType});
+    return {Artwork::Status::Ok, resized.image->data, resized.image->mimeType, {}, {}};
+}
+
+Artwork ArtworkService::loadOriginal(const ArtSource &source, const Identity &identity)
+{
+    Artwork a;
+    a.status = Artwork::Status::Ok;
+    switch (source.kind) {
+    case ArtSource::Kind::None:
+        return failure(Artwork::Status::NoArtwork, u"no artwork"_s);
+    case ArtSource::Kind::ImageFile: {
+        if (identity.size > m_options.maxSourceBytes)
+            return failure(Artwork::Status::BadImage, u"the image file is too large"_s);
+        QFile file(source.path);
+        if (!file.open(QIODevice::ReadOnly))
+            return failure(Artwork::Status::NoArtwork, u"the image file cannot be read"_s);
+        a.data = file.read(m_options.maxSourceBytes);
+        return a;
+    }
+    case ArtSource::Kind::EmbeddedPicture: {
+        const PictureRead read = readPicture(source.path, m_options.maxSourceBytes);
+        if (read.tooLarge)
+            return failure(Artwork::Status::BadImage, u"the embedded picture is too large"_s);
+        if (!read.picture)
+            return failure(Artwork::Status::NoArtwork, u"the file no longer embeds a picture"_s);
+        a.data = read.picture->data;
+        return a;
+    }
+    case ArtSource::Kind::VideoFrame: {
+        const QByteArray key = identity.keyFor(source, kFrameKeySize);
+        if (auto cached = m_cache.find(key)) {
+            a.data = cached->data;
+            return a;
+        }
+        ++m_frameGrabs;
+        a.data = grabVideoFrame(source.path, source.durationMs);
+        if (a.data.isEmpty())
+            return failure(Artwork::Status::NoArtwork, u"no frame could be taken from the video"_s);
+        m_cache.store(key, {a.data, "image/jpeg"_ba});
+        return a;
+    }
+    }
+    return failure(Artwork::Status::NoArtwork, u"no artwork"_s);
+}
+
+std::optional<Artwork> ArtworkService::knownFailure(const QByteArray &key)
+{
+    QMutexLocker lock(&m_failuresMutex);
+    const auto it = m_failures.constFind(key);
+    return it == m_failures.cend() ? std::nullopt : std::optional<Artwork>(*it);
+}
+
+void ArtworkService::rememberFailure(const QByteArray &key, const QByteArray &sourceKey,
+                                     const Artwork &failed)
+{
+    QMutexLocker lock(&m_failuresMutex);
+    if (m_failures.size() > 10000) {
+        m_failures.clear();   // bounded; at worst a failure is retried and logged again
+        m_logged.clear();
+    }
+    m_failures.insert(key, failed);
+    if (m_logged.contains(sourceKey))
+        return;
+    m_logged.insert(sourceKey);
+    const QStringList lines = QString::fromUtf8(key).split(u'\n');
+    const QString path = lines.value(2);
+    if (failed.status == Artwork::Status::BadImage)
+        qCWarning(lcArtwork) << "unusable artwork in" << path << ":" << failed.error;
+    else
+        qCInfo(lcArtwork) << "no artwork from" << path << ":" << failed.error;
+}
+
+} // namespace cairn::artwork

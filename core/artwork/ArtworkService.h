@@ -1,0 +1,89 @@
+#pragma once
+// Delivers artwork for a recorded ArtSource: the original picture, or a resized copy from the
+// on-disk cache (made once, even when many requests ask for it at the same time). Thread-safe;
+// HTTP workers and the GUI's cover loader share one instance.
+
+#include "artwork/ArtworkCache.h"
+#include "catalog/ArtSource.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace cairn::artwork {
+
+struct ArtworkValidators
+{
+    QByteArray etag;         // strong, with quotes; changes when the source file or size changes
+    QDateTime lastModified;  // the source file's, UTC, whole seconds
+};
+
+struct Artwork
+{
+    enum class Status { Ok, NoArtwork, BadImage };
+    Status status = Status::NoArtwork;
+    QByteArray data;
+    QByteArray mimeType;
+    ArtworkValidators validators;
+    QString error;           // for NoArtwork/BadImage: why
+};
+
+struct ArtworkServiceOptions
+{
+    QString cacheDirectory;
+    qint64 cacheBytes = 256LL << 20;
+    qint64 maxSourceBytes = 32LL << 20;   // larger embedded pictures / image files are refused
+};
+
+class ArtworkService
+{
+public:
+    static constexpr int kMinSize = 16;
+    static constexpr int kMaxSize = 2048;
+
+    explicit ArtworkService(ArtworkServiceOptions options);
+    ~ArtworkService();
+
+    // Into [kMinSize, kMaxSize].
+    static int clampSize(qint64 requested);
+
+    // What fetch() would stamp on the answer, from the source file's metadata alone (cheap:
+    // lets a revalidation be answered 304 without touching the image). nullopt when the source
+    // file is gone. `size` 0 = the original.
+    std::optional<ArtworkValidators> validators(const ArtSource &source, int size) const;
+    // The artwork at `size` (0 = the original bytes), resized from the cache when possible.
+    Artwork fetch(const ArtSource &source, int size);
+
+    // Images decoded and scaled so far (cache misses); tests and the bench watch it.
+    quint64 resizeCount() const { return m_resizes.load(); }
+    quint64 frameGrabCount() const { return m_frameGrabs.load(); }
+    ArtworkCache &cache() { return m_cache; }
+
+private:
+    struct Flight;
+    struct Identity;
+    std::optional<Identity> identify(const ArtSource &source) const;
+    Artwork produce(const ArtSource &source, const Identity &identity, int size);
+    Artwork loadOriginal(const ArtSource &source, const Identity &identity);
+    void rememberFailure(const QByteArray &key, const QByteArray &sourceKey, const Artwork &failure);
+    std::optional<Artwork> knownFailure(const QByteArray &key);
+
+    const ArtworkServiceOptions m_options;
+    ArtworkCache m_cache;
+    QMutex m_flightsMutex;
+    QHash<QByteArray, std::shared_ptr<Flight>> m_flights;
+    QMutex m_failuresMutex;
+    QHash<QByteArray, Artwork> m_failures;   // by key: not retried until the source changes
+    QSet<QByteArray> m_logged;               // by source identity: each bad source logged once
+    std::atomic<quint64> m_resizes{0};
+    std::atomic<quint64> m_frameGrabs{0};
+};
+
+} // namespace cairn::artwork

@@ -1,0 +1,157 @@
+#include "http/api/ArtworkRoutes.h"
+
+#include "artwork/ArtworkService.h"
+#include "catalog/ArtworkRepository.h"
+#include "http/ApiError.h"
+#include "http/HttpExchange.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "http/api/QueryParams.h"
+#include "stream/HttpDate.h"
+#include "stream/Preconditions.h"
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+enum class ArtOf { Track, Album, Artist };
+
+// The URL names no version, so a day's freshness then revalidation (a cheap 304); clients that
+// add `v` (any value that changes with the ETag) may keep the answer for a year.
+constexpr QByteArrayView kCacheControl = "private, max-age=86400";
+constexpr QByteArrayView kImmutableCacheControl = "private, max-age=31536000, immutable";
+
+// `size`: absent → 0 (the original); an optionally signed decimal integer → clamped into the
+// allowed range; anything else → 400.
+std::variant<int, ApiError> sizeParam(const QUrlQuery &query)
+{
+    if (!query.hasQueryItem(u"size"_s))
+        return 0;
+    QString text = query.queryItemValue(u"size"_s, QUrl::FullyDecoded);
+    const bool negative = text.startsWith(u'-');
+    if (negative || text.startsWith(u'+'))
+        text.remove(0, 1);
+    const bool digits = !text.isEmpty()
+        && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    if (!digits)
+        return ApiError::badRequest(u"'size' must be an integer (it is clamped to %1–%2)"_s
+                                        .arg(artwork::ArtworkService::kMinSize)
+                                        .arg(artwork::ArtworkService::kMaxSize));
+    if (negative)
+        return artwork::ArtworkService::kMinSize;
+    // Long digit strings cannot overflow: anything past 9 digits is simply "very large".
+    const qint64 value = text.size() > 9 ? artwork::ArtworkService::kMaxSize : text.toLongLong();
+    return artwork::ArtworkService::clampSize(value);
+}
+
+ConditionalHeaders conditionalHeaders(const HttpRequest &r)
+{
+    ConditionalHeaders h;
+    h.ifMatch = r.header("if-match");
+    h.ifNoneMatch = r.header("if-none-match");
+    h.ifModifiedSince = r.header("if-modified-since");
+    h.ifUnmodifiedSince = r.header("if-unmodified-since");
+    h.isGetOrHead = true;
+    return h;
+}
+
+void setValidators(HttpResponse &r, const artwork::ArtworkValidators &v, const HttpRequest &request)
+{
+    r.setHeader("ETag", v.etag);
+    r.setHeader("Last-Modified", formatHttpDate(v.lastModified));
+    r.setHeader("Cache-Control", (request.query.hasQueryItem(u"v"_s) ? kImmutableCacheControl
+                                                                      : kCacheControl).toByteArray());
+}
+
+std::optional<ArtSource> findSource(const Database &db, ArtOf of, qint64 id, const Visibility &visibility)
+{
+    const ArtworkRepository repository(db);
+    switch (of) {
+    case ArtOf::Track: return repository.forTrack(id, visibility);
+    case ArtOf::Album: return repository.forAlbum(id, visibility);
+    case ArtOf::Artist: return repository.forArtist(id, visibility);
+    }
+    return std::nullopt;
+}
+
+QString nameOf(ArtOf of)
+{
+    switch (of) {
+    case ArtOf::Track: return u"track"_s;
+    case ArtOf::Album: return u"album"_s;
+    case ArtOf::Artist: return u"artist"_s;
+    }
+    return {};
+}
+
+void serveArt(const Database &db, artwork::ArtworkService &service, ArtOf of,
+              const QStringList &params, HttpExchange &ex)
+{
+    const auto id = parseId(params.at(0));
+    if (!id)
+        return ex.fail(ApiError::badRequest(nameOf(of) + u" id must be a positive integer"_s));
+    const auto size = sizeParam(ex.request().query);
+    if (const auto *error = std::get_if<ApiError>(&size))
+        return ex.fail(*error);
+    const int pixels = std::get<int>(size);
+
+    const auto source = findSource(db, of, *id, ex.identity().visibility);
+    if (!source)
+        return ex.fail(ApiError::notFound(u"no such "_s + nameOf(of)));
+    const auto validators = service.validators(*source, pixels);
+    if (!validators)
+        return ex.fail(ApiError::notFound(u"no artwork"_s));
+
+    // Revalidation is answered from the source file's stamp alone: no decoding, no cache read.
+    switch (evaluatePreconditions(conditionalHeaders(ex.request()), {validators->etag, validators->lastModified})) {
+    case PreconditionResult::NotModified: {
+        HttpResponse r = HttpResponse::empty(304);
+        setValidators(r, *validators, ex.request());
+        return ex.respond(r);
+    }
+    case PreconditionResult::PreconditionFailed:
+        return ex.fail({412, u"precondition failed"_s});
+    case PreconditionResult::Proceed:
+        break;
+    }
+
+    const artwork::Artwork art = service.fetch(*source, pixels);
+    switch (art.status) {
+    case artwork::Artwork::Status::NoArtwork:
+        return ex.fail(ApiError::notFound(u"no artwork"_s));
+    case artwork::Artwork::Status::BadImage:
+        return ex.fail({422, u"the artwork image is unusable: "_s + art.error});
+    case artwork::Artwork::Status::Ok:
+        break;
+    }
+    HttpResponse r;
+    r.status = 200;
+    r.setHeader("Content-Type", art.mimeType);
+    setValidators(r, art.validators, ex.request());
+    r.body = art.data;
+    ex.respond(r);
+}
+
+} // namespace
+
+void addArtworkRoutes(Router &router, const HttpServices &services)
+{
+    if (!services.artwork)
+        return;
+    const Database &db = *services.database;
+    artwork::ArtworkService &service = *services.artwork;
+    const QList<QPair<QString, ArtOf>> routes{{u"/api/tracks/{id}/art"_s, ArtOf::Track},
+                                              {u"/api/albums/{id}/art"_s, ArtOf::Album},
+                                              {u"/api/artists/{id}/art"_s, ArtOf::Artist}};
+    for (const auto &[pattern, of] : routes) {
+        router.add({HttpMethod::Get, HttpMethod::Head}, pattern, Access::User,
+                   [&db, &service, of](const QStringList &params, HttpExchange &ex) {
+                       serveArt(db, service, of, params, ex);
+                   });
+    }
+}
+
+} // namespace cairn

@@ -1,0 +1,14 @@
+#pragma once
+// The scanner's last step: records for every track the cover image of its folder, so a cover
+// added, replaced or removed next to unchanged files is noticed by the next scan.
+
+#include <atomic>
+
+namespace cairn {
+
+class Database;
+
+// Returns the number of tracks whose folder image changed.
+int refreshFolderArt(const Database &db, const std::atomic_bool &cancel);
+
+} // namespace cairn
