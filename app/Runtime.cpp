@@ -1,9 +1,21 @@
 #include "Runtime.h"
 
+#include "FirstAdmin.h"
+#include "artwork/ArtworkService.h"
+#include "auth/Authenticator.h"
+#include "auth/SigningSecret.h"
+#include "auth/UserAdministration.h"
+#include "auth/UserRevocations.h"
+#include "activity/ActivityRegistry.h"
+#include "activity/CairnMetrics.h"
+#include "activity/MetricsRegistry.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
 #include "http/HttpServer.h"
+#include "http/auth/AuthGuard.h"
+#include "http/auth/TlsFiles.h"
 #include "scan/LibraryScanner.h"
+#include "transcode/TranscodeService.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -16,6 +28,8 @@ Q_LOGGING_CATEGORY(lcApp, "cairn.app")
 namespace cairn {
 namespace {
 constexpr quint16 kDefaultPort = 8765;
+constexpr int kDefaultArtworkCacheMiB = 256;
+constexpr int kDefaultTranscodeCacheMiB = 2048;
 } // namespace
 
 Runtime::Runtime(Options options, QObject *parent)
@@ -50,6 +64,8 @@ std::optional<QString> Runtime::start()
     if (const auto error = m_database->open())
         return tr("Cannot open the catalog: %1").arg(*error);
     addLibraries();
+    if (const auto error = startAuth())
+        return error;
 
     m_scanner = new LibraryScanner(*m_database);
     m_scanner->moveToThread(&m_scanThread);
@@ -60,23 +76,104 @@ std::optional<QString> Runtime::start()
     HttpServerConfig config;
     config.port = m_options.port.value_or(quint16(m_settings->value(u"server/port"_s, kDefaultPort).toUInt()));
     config.bindAddress = m_options.bind.value_or(
-        QHostAddress(m_settings->value(u"server/bind"_s, u"127.0.0.1"_s).toString()));
+        QHostAddress(m_settings->value(u"server/bind"_s, u"0.0.0.0"_s).toString()));
     if (config.bindAddress.isNull())
         config.bindAddress = QHostAddress::LocalHost;
+    if (const QString cert = m_settings->value(u"server/tlsCertificate"_s).toString(); !cert.isEmpty()) {
+        const auto tls = loadTlsFiles(cert, m_settings->value(u"server/tlsKey"_s).toString());
+        if (const auto *error = std::get_if<QString>(&tls))
+            return tr("Cannot use the HTTPS certificate: %1").arg(*error);
+        config.tls = std::get<QSslConfiguration>(tls);
+    }
+
+    const qint64 artworkCacheMiB = qBound(8, m_settings->value(u"artwork/cacheMiB"_s, kDefaultArtworkCacheMiB).toInt(), 1 << 20);
+    m_artwork = std::make_unique<artwork::ArtworkService>(artwork::ArtworkServiceOptions{
+        QDir(m_dataDir).filePath(u"cache/artwork"_s), artworkCacheMiB << 20, 32LL << 20});
 
     HttpServices services;
     services.database = m_database.get();
+    services.artwork = m_artwork.get();
+    TranscodeSettings transcode;
+    transcode.ffmpegProgram = m_settings->value(u"transcode/ffmpeg"_s, transcode.ffmpegProgram).toString();
+    transcode.maxConcurrent = qMax(0, m_settings->value(u"transcode/maxConcurrent"_s, 0).toInt());
+    transcode.cacheDirectory = QDir(m_dataDir).filePath(u"cache/transcodes"_s);
+    transcode.cacheMaxBytes = qMax<qint64>(0, m_settings->value(u"transcode/cacheMiB"_s, kDefaultTranscodeCacheMiB).toLongLong()) << 20;
+    m_transcoding = std::make_unique<TranscodeService>(*m_database, transcode);
+    services.transcoding = m_transcoding.get();
     LibraryScanner *scanner = m_scanner;
     services.requestScan = [scanner] {
         QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
     };
     services.isScanning = [scanner] { return scanner->isScanning(); };
+    services.auth = m_auth.get();
+    services.users = m_users.get();
+    services.corsOrigins = m_settings->value(u"server/corsOrigins"_s).toStringList();
+    services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins));
+    services.trustedProxies = parseTrustedProxies(m_settings->value(u"server/trustedProxies"_s).toStringList());
+    startActivity(config, services);
     m_server = std::make_unique<HttpServer>(config, services);
     if (const auto error = m_server->start())
         return error;
 
     services.requestScan();
     return std::nullopt;
+}
+
+std::optional<QString> Runtime::startAuth()
+{
+    const auto secret = loadOrCreateSigningSecret(m_dataDir);
+    if (!secret)
+        return tr("Cannot create the URL signing key in %1").arg(m_dataDir);
+    m_revocations = std::make_unique<UserRevocations>();
+    m_auth = std::make_unique<Authenticator>(*m_database, *secret, *m_revocations);
+    m_users = std::make_unique<UserAdministration>(*m_database, *m_revocations);
+    QTextStream out(stdout);
+    return ensureFirstAdmin(*m_users, m_options, out);
+}
+
+void Runtime::startActivity(HttpServerConfig &config, HttpServices &services)
+{
+    QSettings &s = *m_settings;
+    config.idleTimeoutMs = qBound(1, s.value(u"server/idleTimeoutSeconds"_s, 30).toInt(), 3600) * 1000;
+    config.requestTimeoutMs = qBound(1, s.value(u"server/requestTimeoutSeconds"_s, 15).toInt(), 600) * 1000;
+
+    m_activity = std::make_unique<ActivityRegistry>(m_database.get());
+    StreamLimits limits;
+    limits.maxStreams = qMax(0, s.value(u"streams/maxTotal"_s, 0).toInt());
+    limits.maxStreamsPerUser = qMax(0, s.value(u"streams/maxPerUser"_s, 0).toInt());
+    limits.totalBytesPerSecond = qMax<qint64>(0, s.value(u"streams/totalCapKBps"_s, 0).toLongLong()) * 1000;
+    limits.streamBytesPerSecond = qMax<qint64>(0, s.value(u"streams/streamCapKBps"_s, 0).toLongLong()) * 1000;
+    limits.retryAfterSeconds = qBound(1, s.value(u"streams/retryAfterSeconds"_s, 30).toInt(), 3600);
+    m_activity->setLimits(limits);
+    m_activity->setHistoryRetention(qMax(0, s.value(u"history/maxRows"_s, 10000).toInt()),
+                                    qMax(0, s.value(u"history/maxDays"_s, 365).toInt()));
+
+    m_metrics = std::make_unique<MetricsRegistry>();
+    addCairnMetrics(*m_metrics, *m_activity, m_database.get());
+    MetricsRegistry *metrics = m_metrics.get();
+    connect(m_scanner, &LibraryScanner::scanFinished, this, [metrics](const ScanSummary &summary) {
+        metrics->observeScan(double(summary.elapsedMs) / 1000.0);
+    });
+
+    services.activity = m_activity.get();
+    services.metrics = m_metrics.get();
+    services.publicMetrics = s.value(u"metrics/public"_s, false).toBool();
+}
+
+void Runtime::setStreamLimits(const StreamLimits &limits)
+{
+    m_activity->setLimits(limits);
+    m_settings->setValue(u"streams/maxTotal"_s, limits.maxStreams);
+    m_settings->setValue(u"streams/maxPerUser"_s, limits.maxStreamsPerUser);
+    m_settings->setValue(u"streams/totalCapKBps"_s, limits.totalBytesPerSecond / 1000);
+    m_settings->setValue(u"streams/streamCapKBps"_s, limits.streamBytesPerSecond / 1000);
+    m_settings->setValue(u"streams/retryAfterSeconds"_s, limits.retryAfterSeconds);
+}
+
+void Runtime::setTranscodeCacheMiB(int mib)
+{
+    m_transcoding->cache().setMaxBytes(qint64(qMax(0, mib)) << 20);
+    m_settings->setValue(u"transcode/cacheMiB"_s, qMax(0, mib));
 }
 
 void Runtime::addLibraries()

@@ -3,6 +3,7 @@
 // The same for the desktop app and --headless; the only place where services are wired.
 
 #include "Options.h"
+#include "activity/StreamLimits.h"
 
 #include <QObject>
 #include <QSettings>
@@ -13,9 +14,20 @@
 
 namespace cairn {
 
+namespace artwork {
+class ArtworkService;
+}
+class ActivityRegistry;
+class Authenticator;
 class Database;
+class UserAdministration;
+class UserRevocations;
 class HttpServer;
 class LibraryScanner;
+class MetricsRegistry;
+class TranscodeService;
+struct HttpServerConfig;
+struct HttpServices;
 
 class Runtime : public QObject
 {
@@ -33,11 +45,21 @@ public:
     Database &database() { return *m_database; }
     LibraryScanner &scanner() { return *m_scanner; }
     HttpServer &server() { return *m_server; }
+    UserAdministration &users() { return *m_users; }
+    artwork::ArtworkService &artwork() { return *m_artwork; }
+    ActivityRegistry &activity() { return *m_activity; }
+    TranscodeService &transcoding() { return *m_transcoding; }
+    // Resizes the transcode cache now (evicting as needed) and keeps the size in the settings.
+    void setTranscodeCacheMiB(int mib);
+    // Applies new stream limits now and keeps them in the settings.
+    void setStreamLimits(const StreamLimits &limits);
 
     static QString defaultDataDir();
 
 private:
     void addLibraries();
+    std::optional<QString> startAuth();
+    void startActivity(HttpServerConfig &config, HttpServices &services);
 
     Options m_options;
     QString m_dataDir;
@@ -45,6 +67,13 @@ private:
     std::unique_ptr<Database> m_database;
     QThread m_scanThread;
     LibraryScanner *m_scanner = nullptr;      // lives on m_scanThread
+    std::unique_ptr<UserRevocations> m_revocations;
+    std::unique_ptr<Authenticator> m_auth;
+    std::unique_ptr<UserAdministration> m_users;
+    std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server
+    std::unique_ptr<ActivityRegistry> m_activity;         // outlives the server (streams hold tickets)
+    std::unique_ptr<MetricsRegistry> m_metrics;           // outlives the server
+    std::unique_ptr<TranscodeService> m_transcoding;      // outlives the server (bodies hold its slots)
     std::unique_ptr<HttpServer> m_server;
 };
 

@@ -6,8 +6,14 @@
 #include "SingleInstance.h"
 #include "TrayIcon.h"
 
+#include "ActivityTab.h"
+#include "AlbumGrid.h"
 #include "MainWindow.h"
+#include "PresetsTab.h"
 #include "Translations.h"
+#include "UserEditDialog.h"
+#include "UsersTab.h"
+#include "auth/UserAdministration.h"
 #include "http/HttpServer.h"
 
 #include <QApplication>
@@ -53,9 +59,21 @@ int runHeadless(cairn::Runtime &runtime)
 
 int runDesktop(cairn::Runtime &runtime, cairn::SingleInstance &instance)
 {
+    if (!runtime.users().hasUsers() && !cairn::askForFirstAdmin(runtime.users()))
+        return 1;
     QApplication::setQuitOnLastWindowClosed(false);
     cairn::MainWindow window(runtime.database(), runtime.scanner(), runtime.server());
+    window.addTab(new cairn::AlbumGrid(runtime.database(), runtime.artwork(), runtime.scanner()),
+                  QApplication::translate("cairn", "Albums"));
+    window.addTab(new cairn::UsersTab(runtime.users(), runtime.database()), QApplication::translate("cairn", "Users"));
+    auto *activityTab = new cairn::ActivityTab(runtime.activity(), &runtime.database());
+    activityTab->setLimitsApply([&runtime](const cairn::StreamLimits &limits) { runtime.setStreamLimits(limits); });
+    window.addTab(activityTab, QApplication::translate("cairn", "Activity"));
+    window.addTab(new cairn::PresetsTab(runtime.transcoding(), runtime.database(),
+                                        [&runtime](int mib) { runtime.setTranscodeCacheMiB(mib); }),
+                  QApplication::translate("cairn", "Presets"));
     cairn::TrayIcon tray(runtime.server(), window);
+    tray.setActivity(&runtime.activity());
     const bool hasTray = tray.show();
     // Without a tray the window is the only way back in, so closing it must quit.
     if (!hasTray)

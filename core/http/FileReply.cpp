@@ -85,17 +85,17 @@ bool replyWithFile(HttpExchange &ex, const QString &path, const FileReplyOptions
         if (ranges.ranges.size() == 1) {
             head.setHeader("Content-Type", options.contentType);
             head.setHeader("Content-Range", contentRangeHeader(ranges.ranges.first(), size));
-            ex.stream(head, FileBody::range(std::move(file), ranges.ranges.first()));
+            ex.stream(head, FileBody::range(std::move(file), ranges.ranges.first()), options.stream);
         } else {
             const MultipartPlan plan = planMultipart(ranges.ranges, size, options.contentType);
             head.setHeader("Content-Type", plan.contentType);
-            ex.stream(head, FileBody::multipart(std::move(file), plan));
+            ex.stream(head, FileBody::multipart(std::move(file), plan), options.stream);
         }
         return true;
     case RangeOutcome::Full:
         head.status = 200;
         head.setHeader("Content-Type", options.contentType);
-        ex.stream(head, FileBody::whole(std::move(file), size));
+        ex.stream(head, FileBody::whole(std::move(file), size), options.stream);
         return true;
     }
     return true;

@@ -3,6 +3,8 @@
 // Last-Modified), conditional requests (304/412), single and multiple ranges (206,
 // multipart/byteranges), 416, If-Range; the body streams from the file, never whole in memory.
 
+#include "activity/StreamInfo.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -16,6 +18,7 @@ struct FileReplyOptions
     QByteArray contentType;
     QByteArray contentDisposition;  // empty = none
     QByteArray cacheControl = "private, no-cache";
+    StreamInfo stream;              // what the body is, for the activity list and history
 };
 
 // Returns false, without answering, when the file cannot be opened (the caller decides).

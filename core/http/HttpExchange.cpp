@@ -4,6 +4,8 @@
 #include "http/BodySource.h"
 #include "http/HttpConnection.h"
 
+#include <QAbstractSocket>
+
 namespace cairn {
 
 void HttpExchange::respond(const HttpResponse &response)
@@ -12,7 +14,13 @@ void HttpExchange::respond(const HttpResponse &response)
     if (m_responded)
         return;
     m_responded = true;
-    m_connection.sendResponse(m_request, response);
+    if (!m_extraHeaders.isEmpty()) {
+        HttpResponse decorated = response;
+        for (const auto &[name, value] : m_extraHeaders)
+            decorated.headers.append({name, value});
+        return m_connection.sendResponse(*this, decorated);
+    }
+    m_connection.sendResponse(*this, response);
 }
 
 void HttpExchange::fail(const ApiError &error)
@@ -20,13 +28,22 @@ void HttpExchange::fail(const ApiError &error)
     respond(toResponse(error));
 }
 
-void HttpExchange::stream(const HttpResponse &head, std::unique_ptr<BodySource> body)
+void HttpExchange::stream(const HttpResponse &head, std::unique_ptr<BodySource> body, const StreamInfo &info)
 {
     Q_ASSERT(!m_responded);
     if (m_responded)
         return;
     m_responded = true;
-    m_connection.sendStream(m_request, head, std::move(body));
+    // A revoked user's stream ends with its connection (the socket is the connection's parent).
+    if (m_identity.watchRevocation)
+        m_identity.watchRevocation(&m_connection, [c = &m_connection] {
+            if (auto *socket = qobject_cast<QAbstractSocket *>(c->parent()))
+                socket->abort();
+        });
+    HttpResponse decorated = head;
+    for (const auto &[name, value] : m_extraHeaders)
+        decorated.headers.append({name, value});
+    m_connection.sendStream(*this, decorated, std::move(body), info);
 }
 
 } // namespace cairn

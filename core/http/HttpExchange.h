@@ -2,6 +2,7 @@
 // One request and the way to answer it. Handlers get it on their worker thread and answer
 // exactly once, with a small in-memory response or a streamed body.
 
+#include "activity/StreamInfo.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
 #include "http/Identity.h"
@@ -26,16 +27,21 @@ public:
     // Set by the request guard before the route's handler runs.
     const Identity &identity() const { return m_identity; }
     void setIdentity(Identity identity) { m_identity = std::move(identity); }
+    // A header every answer of this exchange carries (CORS, added by the guard).
+    void addResponseHeader(const QByteArray &name, const QByteArray &value) { m_extraHeaders.append({name, value}); }
 
     void respond(const HttpResponse &response);
     void fail(const ApiError &error);
-    // Sends `head` with Content-Length = body->size(), then the body (never for HEAD).
-    void stream(const HttpResponse &head, std::unique_ptr<BodySource> body);
+    // Sends `head` with Content-Length = body->size() (chunked when unknown), then the body
+    // (never for HEAD). `info` says what the stream is, for the activity list, its limits
+    // and its history; StreamInfo::uncounted() for long-lived non-media bodies.
+    void stream(const HttpResponse &head, std::unique_ptr<BodySource> body, const StreamInfo &info = {});
 
 private:
     HttpConnection &m_connection;
     const HttpRequest &m_request;
     Identity m_identity;
+    QList<QPair<QByteArray, QByteArray>> m_extraHeaders;
     bool m_responded = false;
 };
 

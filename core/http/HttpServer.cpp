@@ -7,6 +7,7 @@
 #include "http/Router.h"
 #include "http/WarningFilter.h"
 #include "http/api/ApiRoutes.h"
+#include "http/auth/CorsPolicy.h"
 
 #include <QSemaphore>
 #include <QThread>
@@ -58,6 +59,8 @@ private:
 struct HttpServer::Private
 {
     HttpServerConfig config;
+    ActivityRegistry *activity = nullptr;
+    MetricsRegistry *metrics = nullptr;
     Router router;
     std::vector<std::unique_ptr<WorkerThread>> workers;
     QThread acceptorThread;
@@ -94,6 +97,8 @@ HttpServer::HttpServer(HttpServerConfig config, HttpServices services, QObject *
     : QObject(parent), d(std::make_unique<Private>())
 {
     d->config = config;
+    d->activity = services.activity;
+    d->metrics = services.metrics;
     if (services.guard) {
         d->router.setGuard(services.guard);
     } else {
@@ -103,6 +108,8 @@ HttpServer::HttpServer(HttpServerConfig config, HttpServices services, QObject *
         });
     }
     addApiRoutes(d->router, services);
+    if (!services.corsOrigins.isEmpty())   // last: answers preflights for every route above
+        CorsPolicy(services.corsOrigins).addPreflightRoutes(d->router);
 }
 
 HttpServer::~HttpServer()
@@ -126,10 +133,14 @@ std::optional<QString> HttpServer::start()
     ConnectionLimits limits;
     limits.idleTimeoutMs = d->config.idleTimeoutMs;
     limits.requestTimeoutMs = d->config.requestTimeoutMs;
+    limits.activity = d->activity;
+    limits.metrics = d->metrics;
     for (int i = 0; i < count; ++i) {
         auto thread = std::make_unique<WorkerThread>(d->router, limits);
         thread->setObjectName(u"http-worker-%1"_s.arg(i));
         thread->start();
+        if (d->config.tls)
+            thread->worker()->setTls(*d->config.tls);   // before the first connection can arrive
         d->workers.push_back(std::move(thread));
     }
     d->acceptorThread.setObjectName(u"http-acceptor"_s);
@@ -196,7 +207,7 @@ QUrl HttpServer::baseUrl() const
     else if (host == QHostAddress::AnyIPv6)
         host = QHostAddress::LocalHostIPv6;
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(d->config.tls ? u"https"_s : u"http"_s);
     url.setHost(host.toString());
     url.setPort(d->port);
     url.setPath(u"/"_s);

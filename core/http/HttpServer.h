@@ -5,9 +5,11 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include "http/Router.h"
+#include "http/auth/ClientAddress.h"
 
 #include <functional>
 #include <memory>
@@ -15,7 +17,15 @@
 
 namespace cairn {
 
+namespace artwork {
+class ArtworkService;
+}
+class ActivityRegistry;
+class Authenticator;
 class Database;
+class MetricsRegistry;
+class TranscodeService;
+class UserAdministration;
 
 struct HttpServerConfig
 {
@@ -24,6 +34,7 @@ struct HttpServerConfig
     int workerThreads = 0; // 0 = max(2, ideal thread count)
     int idleTimeoutMs = 30000;      // a kept-alive connection with no request is closed
     int requestTimeoutMs = 15000;   // a request must arrive whole within this (slow clients, huge headers)
+    std::optional<QSslConfiguration> tls;   // certificate + key: serve HTTPS only; empty = plain HTTP
 };
 
 // What the HTTP layer may ask of the rest of the application.
@@ -35,6 +46,15 @@ struct HttpServices
     // Authenticates requests for routes that are not Access::Public (see Router.h). Empty =
     // every caller is the local administrator: only acceptable while bound to loopback.
     RequestGuard guard;
+    Authenticator *auth = nullptr;            // thread-safe; null = no login/user routes
+    UserAdministration *users = nullptr;      // thread-safe; with `auth`
+    TrustedProxies trustedProxies;            // whose Forwarded/X-Forwarded-For is believed
+    QStringList corsOrigins;                  // browser origins allowed cross-origin; empty = CORS off
+    ActivityRegistry *activity = nullptr;     // thread-safe; null = streams are not listed, limited or paced
+    MetricsRegistry *metrics = nullptr;       // thread-safe; null = no /metrics
+    bool publicMetrics = false;               // GET /metrics without authentication (else admins only)
+    artwork::ArtworkService *artwork = nullptr;   // thread-safe; null = no artwork routes
+    TranscodeService *transcoding = nullptr;  // thread-safe; null = transcode requests answer 503
 };
 
 class HttpServer : public QObject

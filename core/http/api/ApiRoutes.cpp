@@ -1,9 +1,13 @@
 #include "http/api/ApiRoutes.h"
 
 #include "http/HttpServer.h"
+#include "http/api/ActivityRoutes.h"
+#include "http/api/ArtworkRoutes.h"
 #include "http/api/LibraryRoutes.h"
 #include "http/api/MediaFileRoutes.h"
 #include "http/api/TrackRoutes.h"
+#include "http/api/TranscodeRoutes.h"
+#include "http/auth/AuthRoutes.h"
 
 namespace cairn {
 
@@ -12,6 +16,10 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addLibraryRoutes(router, services);
     addTrackRoutes(router, services);
     addMediaFileRoutes(router, services);
+    addAuthRoutes(router, services);
+    addActivityRoutes(router, services);
+    addArtworkRoutes(router, services);
+    addTranscodeRoutes(router, services);
 }
 
 } // namespace cairn

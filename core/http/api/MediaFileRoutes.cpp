@@ -39,6 +39,9 @@ void serveTrackFile(const Database &db, const QStringList &params, HttpExchange 
     options.contentType = mediaTypeForFormat(track->format);
     if (delivery == Delivery::Attachment)
         options.contentDisposition = attachmentDisposition(QFileInfo(track->path).fileName());
+    options.stream.kind = delivery == Delivery::Attachment ? StreamKind::Download : StreamKind::Direct;
+    options.stream.trackId = track->id;
+    options.stream.title = track->title.isEmpty() ? QFileInfo(track->path).completeBaseName() : track->title;
     if (!replyWithFile(ex, track->path, options)) {
         qCWarning(lcHttp) << "cannot open the file of track" << *id;
         ex.fail({500, u"the media file cannot be read"_s});
