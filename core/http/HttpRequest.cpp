@@ -21,7 +21,9 @@ HttpMethod methodOf(QHttpServerRequest::Method m)
     }
 }
 
-QByteArray nameOfMethod(HttpMethod m)
+} // namespace
+
+QByteArray methodName(HttpMethod m)
 {
     switch (m) {
     case HttpMethod::Get: return "GET"_ba;
@@ -36,13 +38,11 @@ QByteArray nameOfMethod(HttpMethod m)
     return "OTHER"_ba;
 }
 
-} // namespace
-
 HttpRequest HttpRequest::fromQt(const QHttpServerRequest &request, bool http10)
 {
     HttpRequest r;
     r.method = methodOf(request.method());
-    r.methodName = nameOfMethod(r.method);
+    r.methodName = cairn::methodName(r.method);
     const QUrl url = request.url();
     // Split the still-encoded path so an encoded '/' (%2F) stays inside its segment.
     const QByteArray encodedPath = url.path(QUrl::FullyEncoded).toUtf8();

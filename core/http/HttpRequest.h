@@ -18,6 +18,9 @@ namespace cairn {
 
 enum class HttpMethod { Get, Head, Post, Put, Delete, Options, Patch, Other };
 
+// "GET", "HEAD"…; "OTHER" for methods Cairn does not know.
+QByteArray methodName(HttpMethod method);
+
 struct HttpRequest
 {
     HttpMethod method = HttpMethod::Other;

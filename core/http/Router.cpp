@@ -21,21 +21,6 @@ bool matches(const Route &route, const QStringList &segments, QStringList *param
     return true;
 }
 
-QByteArray nameOf(HttpMethod m)
-{
-    switch (m) {
-    case HttpMethod::Get: return "GET";
-    case HttpMethod::Head: return "HEAD";
-    case HttpMethod::Post: return "POST";
-    case HttpMethod::Put: return "PUT";
-    case HttpMethod::Delete: return "DELETE";
-    case HttpMethod::Options: return "OPTIONS";
-    case HttpMethod::Patch: return "PATCH";
-    case HttpMethod::Other: break;
-    }
-    return {};
-}
-
 } // namespace
 
 void Router::add(QList<HttpMethod> methods, const QString &pattern, Access access, RouteHandler handler)
@@ -64,8 +49,8 @@ RouteMatch Router::match(const HttpRequest &request) const
             return result;
         }
         for (HttpMethod m : route.methods)
-            if (!allowed.contains(nameOf(m)))
-                allowed << nameOf(m);
+            if (!allowed.contains(methodName(m)))
+                allowed << methodName(m);
     }
     if (!allowed.isEmpty()) {
         result.kind = RouteMatch::Kind::MethodNotAllowed;

@@ -22,21 +22,6 @@ const QStringList kPublicRoutes{u"/health"_s, u"/api/auth/login"_s};
 
 enum class Caller { Nobody, BadToken, ExpiredToken, OtherUsersSignature, User, UserOnHiddenTrack, Admin };
 
-QByteArray methodName(HttpMethod m)
-{
-    switch (m) {
-    case HttpMethod::Get: return "GET";
-    case HttpMethod::Head: return "HEAD";
-    case HttpMethod::Post: return "POST";
-    case HttpMethod::Put: return "PUT";
-    case HttpMethod::Delete: return "DELETE";
-    case HttpMethod::Options: return "OPTIONS";
-    case HttpMethod::Patch: return "PATCH";
-    case HttpMethod::Other: break;
-    }
-    return "OTHER";
-}
-
 bool isTrackRoute(const Route &route)
 {
     return route.pattern.startsWith(u"/api/tracks/{"_s);
