@@ -18,6 +18,7 @@
 #include "transcode/TranscodeService.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
@@ -27,6 +28,20 @@ Q_LOGGING_CATEGORY(lcApp, "cairn.app")
 
 namespace cairn {
 namespace {
+
+// The catalog holds password hashes and tokens: owner only. Created empty first so SQLite's
+// -wal and -shm files, which copy the database file's permissions, are born private too.
+void restrictToOwner(const QString &catalogPath)
+{
+    if (!QFile::exists(catalogPath)) {
+        QFile create(catalogPath);
+        create.open(QIODevice::WriteOnly);
+    }
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+        if (QFile::exists(catalogPath + suffix))
+            QFile::setPermissions(catalogPath + suffix, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
 constexpr quint16 kDefaultPort = 8765;
 constexpr int kDefaultArtworkCacheMiB = 256;
 constexpr int kDefaultTranscodeCacheMiB = 2048;
@@ -60,7 +75,9 @@ std::optional<QString> Runtime::start()
         return tr("Cannot create the data directory %1").arg(m_dataDir);
     m_settings = std::make_unique<QSettings>(QDir(m_dataDir).filePath(u"cairn.ini"_s), QSettings::IniFormat);
 
-    m_database = std::make_unique<Database>(QDir(m_dataDir).filePath(u"catalog.sqlite"_s));
+    const QString catalogPath = QDir(m_dataDir).filePath(u"catalog.sqlite"_s);
+    restrictToOwner(catalogPath);
+    m_database = std::make_unique<Database>(catalogPath);
     if (const auto error = m_database->open())
         return tr("Cannot open the catalog: %1").arg(*error);
     addLibraries();

@@ -115,6 +115,15 @@ void TestHeadless::servesAndStopsCleanly()
     QTRY_COMPARE_WITH_TIMEOUT(QJsonDocument::fromJson(client.get("/api/tracks", {"Authorization: Bearer " + token}).body)
                                   .object().value(u"total"_s).toInt(), 1, 20000);
     QVERIFY(QFile::exists(dir.filePath(u"data/catalog.sqlite"_s)));
+#ifdef Q_OS_UNIX
+    // Password hashes and tokens live there: nobody but the owner may read it, WAL included.
+    for (const QString &name : {u"data/catalog.sqlite"_s, u"data/catalog.sqlite-wal"_s}) {
+        QVERIFY(QFile::exists(dir.filePath(name)));
+        QCOMPARE(QFile::permissions(dir.filePath(name))
+                     & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+    }
+#endif
 
     cairn.terminate();   // SIGTERM: a service stop
     QVERIFY(cairn.waitForFinished(15000));
