@@ -2,6 +2,7 @@
 
 #include "PresetsTabForm.h"
 #include "PresetsTabTrial.h"
+#include "VideoPresetsPane.h"
 
 #include "catalog/TrackRepository.h"
 #include "transcode/PresetRules.h"
@@ -33,27 +34,44 @@ PresetsTab::PresetsTab(TranscodeService &service, const Database &db, std::funct
     m_trial = new PresetsTabTrial(service.settings().ffmpegProgram, this);
     connect(m_trial, &PresetsTabTrial::finished, this, &PresetsTab::onTrialFinished);
 
-    auto *editor = new QVBoxLayout;
     m_form = new PresetsTabForm;
     m_message = new QLabel;
     m_message->setWordWrap(true);
-    auto *save = new QPushButton(tr("Save"));
-    connect(save, &QPushButton::clicked, this, &PresetsTab::saveCurrent);
     connect(m_form, &PresetsTabForm::edited, this, [this] { m_message->clear(); });
-    editor->addWidget(m_form);
-    editor->addWidget(save, 0, Qt::AlignLeft);
-    editor->addWidget(m_message);
-    editor->addWidget(buildTryPane());
-    editor->addWidget(buildCachePane());
-    editor->addStretch();
+    m_videoPane = new VideoPresetsPane(service.videoPresets());
+    connect(m_videoPane, &VideoPresetsPane::message, this, &PresetsTab::showMessage);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->addWidget(buildListPane(), 1);
-    layout->addLayout(editor, 2);
+    auto *side = new QVBoxLayout;
+    side->addWidget(buildTryPane());
+    side->addWidget(buildCachePane());
+    side->addStretch();
+    auto *top = new QHBoxLayout;
+    top->addWidget(buildAudioPane(), 2);
+    top->addLayout(side, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_videoPane);
+    layout->addWidget(m_message);
+    layout->addStretch();
     reload(0);
 }
 
 PresetsTab::~PresetsTab() = default;
+
+QWidget *PresetsTab::buildAudioPane()
+{
+    auto *box = new QGroupBox(tr("Transcoding presets"));
+    auto *save = new QPushButton(tr("Save"));
+    connect(save, &QPushButton::clicked, this, &PresetsTab::saveCurrent);
+    auto *editor = new QVBoxLayout;
+    editor->addWidget(m_form);
+    editor->addWidget(save, 0, Qt::AlignLeft);
+    editor->addStretch();
+    auto *layout = new QHBoxLayout(box);
+    layout->addWidget(buildListPane(), 1);
+    layout->addLayout(editor, 2);
+    return box;
+}
 
 QWidget *PresetsTab::buildListPane()
 {

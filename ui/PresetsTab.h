@@ -1,7 +1,8 @@
 #pragma once
 // The Presets tab: the transcoding presets (add, edit, duplicate, delete, each validated at
-// save time), a "Try" that transcodes a few seconds of a chosen track and plays them, and the
-// transcode cache's size. Preset writes are single small catalog statements on this thread.
+// save time), a "Try" that transcodes a few seconds of a chosen track and plays them, the
+// transcode cache's size, and the video (HLS) presets (VideoPresetsPane). Preset writes are
+// single small catalog statements on this thread.
 
 #include "transcode/PresetRepository.h"
 
@@ -23,6 +24,7 @@ class Database;
 class PresetsTabForm;
 class PresetsTabTrial;
 class TranscodeService;
+class VideoPresetsPane;
 struct TrialResult;
 
 class PresetsTab : public QWidget
@@ -43,6 +45,7 @@ public:
     QLabel *messageLabel() const { return m_message; }
     QComboBox *trackBox() const { return m_tracks; }
     PresetsTabTrial *trial() const { return m_trial; }
+    VideoPresetsPane *videoPane() const { return m_videoPane; }
 
     void addPreset();
     bool saveCurrent();
@@ -54,6 +57,7 @@ Q_SIGNALS:
     void trialFinished(const QString &summary);
 
 private:
+    QWidget *buildAudioPane();
     QWidget *buildListPane();
     QWidget *buildTryPane();
     QWidget *buildCachePane();
@@ -76,6 +80,7 @@ private:
     QSpinBox *m_cacheMiB = nullptr;
     QLabel *m_cacheUsage = nullptr;
     PresetsTabTrial *m_trial = nullptr;
+    VideoPresetsPane *m_videoPane = nullptr;
     QMediaPlayer *m_player = nullptr;
     QAudioOutput *m_audio = nullptr;
     bool m_playTrials = true;

@@ -1,10 +1,12 @@
 #pragma once
-// What the HTTP layer needs to transcode: the presets, the FFmpeg program, the cap on
-// concurrent transcodes and the transcode cache. Built once by the app; thread-safe.
+// What the HTTP layer needs to transcode: the presets (audio and video HLS), the FFmpeg
+// program, the cap on concurrent transcodes and the transcode cache. Built once by the app;
+// thread-safe.
 
 #include "transcode/PresetRepository.h"
 #include "transcode/TranscodeCache.h"
 #include "transcode/TranscodeLimiter.h"
+#include "transcode/VideoPresetRepository.h"
 
 #include <QString>
 
@@ -27,6 +29,7 @@ public:
     TranscodeService(const Database &db, TranscodeSettings settings);
 
     PresetRepository presets() const { return PresetRepository(m_db); }
+    VideoPresetRepository videoPresets() const { return VideoPresetRepository(m_db); }
     TranscodeLimiter &limiter() { return m_limiter; }
     TranscodeCache &cache() { return m_cache; }
     const TranscodeSettings &settings() const { return m_settings; }

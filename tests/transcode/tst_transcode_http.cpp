@@ -153,6 +153,16 @@ void TestTranscodeHttp::presetsListed()
     QCOMPARE(items.size(), 6);
     QCOMPARE(items.at(3).toObject().value(u"name"_s).toString(), u"MP3 320"_s);
     QCOMPARE(items.at(3).toObject().value(u"seekable"_s).toBool(), true);
+    const QJsonArray video = jsonOf(r).value(u"video"_s).toArray();
+    QCOMPARE(video.size(), 5);
+    QCOMPARE(video.first().toObject().value(u"name"_s).toString(), u"360p"_s);
+    const QJsonObject uhd = video.last().toObject();
+    QCOMPARE(uhd.value(u"name"_s).toString(), u"2160p (4K)"_s);
+    QVERIFY(uhd.value(u"id"_s).toInteger() > 0);
+    QCOMPARE(uhd.value(u"width"_s).toInt(), 3840);
+    QCOMPARE(uhd.value(u"height"_s).toInt(), 2160);
+    QCOMPARE(uhd.value(u"videoBitrate"_s).toInt(), 16000);
+    QCOMPARE(uhd.value(u"audioBitrate"_s).toInt(), 192);
 }
 
 void TestTranscodeHttp::outputDecodedByFfprobe_data()

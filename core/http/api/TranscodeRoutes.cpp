@@ -172,6 +172,16 @@ QJsonArray presetsJson(const QList<Preset> &presets)
     return items;
 }
 
+QJsonArray videoPresetsJson(const QList<VideoPreset> &presets)
+{
+    QJsonArray items;
+    for (const VideoPreset &p : presets)
+        items.append(QJsonObject{{u"id"_s, p.id}, {u"name"_s, p.name}, {u"width"_s, p.width},
+                                 {u"height"_s, p.height}, {u"videoBitrate"_s, p.videoKbps},
+                                 {u"audioBitrate"_s, p.audioKbps}});
+    return items;
+}
+
 } // namespace
 
 void addTranscodeRoutes(Router &router, const HttpServices &services)
@@ -185,7 +195,9 @@ void addTranscodeRoutes(Router &router, const HttpServices &services)
                });
     router.add({HttpMethod::Get}, u"/api/presets"_s, Access::User, [service](const QStringList &, HttpExchange &ex) {
         const QList<Preset> presets = service ? service->presets().list() : QList<Preset>{};
-        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, presetsJson(presets)}})));
+        const QList<VideoPreset> video = service ? service->videoPresets().list() : QList<VideoPreset>{};
+        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, presetsJson(presets)},
+                                                                     {u"video"_s, videoPresetsJson(video)}})));
     });
 }
 
