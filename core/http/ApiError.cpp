@@ -8,7 +8,10 @@ namespace cairn {
 
 HttpResponse toResponse(const ApiError &error)
 {
-    return HttpResponse::json(error.status, QJsonDocument(QJsonObject{{u"error"_s, error.message}}));
+    HttpResponse r = HttpResponse::json(error.status, QJsonDocument(QJsonObject{{u"error"_s, error.message}}));
+    if (error.retryAfterSeconds > 0)
+        r.setHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
+    return r;
 }
 
 } // namespace cairn

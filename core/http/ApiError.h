@@ -12,6 +12,7 @@ struct ApiError
 {
     int status = 500;
     QString message;
+    int retryAfterSeconds = 0;   // > 0: sent as Retry-After (503 for limits and busy transcoders)
 
     static ApiError badRequest(const QString &message) { return {400, message}; }
     static ApiError notFound(const QString &message) { return {404, message}; }

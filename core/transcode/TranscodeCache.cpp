@@ -125,6 +125,28 @@ std::unique_ptr<CacheWriter> TranscodeCache::writer(const QString &key, const QS
     return std::unique_ptr<CacheWriter>(new CacheWriter(*this, key, finalPath, std::move(file)));
 }
 
+std::optional<QString> TranscodeCache::adopt(const QString &key, const QString &filePath, const QString &extension)
+{
+    if (maxBytes() <= 0)
+        return std::nullopt;
+    QDir().mkpath(m_dir);
+    const QString finalPath = QDir(m_dir).filePath(key + u'.' + extension);
+    const QString part = QDir(m_dir).filePath(
+        key + u'-' + QUuid::createUuid().toString(QUuid::Id128) + u'.' + extension + kPartSuffix);
+    if (!QFile::rename(filePath, part)) {
+        if (!QFile::copy(filePath, part)) {
+            QFile::remove(part);
+            return std::nullopt;
+        }
+        QFile::remove(filePath);
+    }
+    commit(key, part, finalPath);
+    QMutexLocker lock(&m_mutex);
+    if (!m_entries.contains(key))
+        return std::nullopt;   // evicted at once: larger than the whole budget
+    return finalPath;
+}
+
 void TranscodeCache::commit(const QString &key, const QString &partPath, const QString &finalPath)
 {
     QMutexLocker lock(&m_mutex);

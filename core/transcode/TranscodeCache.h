@@ -57,6 +57,10 @@ public:
     std::optional<QString> lookup(const QString &key);
     // A writer for `key`, or nullptr when the cache is disabled (size 0) or not writable.
     std::unique_ptr<CacheWriter> writer(const QString &key, const QString &extension);
+    // Moves a finished file (written elsewhere, e.g. by FFmpeg itself) into the cache as `key`.
+    // Returns its new path, or nullopt when the cache is disabled or the move failed (the file
+    // is then left where it was). Same file system = a rename; otherwise a copy.
+    std::optional<QString> adopt(const QString &key, const QString &filePath, const QString &extension);
 
     void setMaxBytes(qint64 maxBytes);
     qint64 maxBytes() const;
