@@ -1,0 +1,249 @@
+#include "http/api/VideoPreviewRoutes.h"
+
+#include "catalog/TrackRepository.h"
+#include "http/ApiError.h"
+#include "http/FileReply.h"
+#include "http/HttpExchange.h"
+#include "http/HttpLog.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "http/api/QueryParams.h"
+#include "http/api/VideoPreviewQuery.h"
+#include "preview/ThumbnailSprite.h"
+#include "preview/VideoPreviews.h"
+#include "stream/HttpDate.h"
+#include "stream/Preconditions.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+// The URL names no file version: a day's freshness, then a cheap revalidation (304).
+constexpr QByteArrayView kImageCacheControl = "private, max-age=86400";
+constexpr int kRetryAfterSeconds = 5;
+
+// The video named by the path, visible to the caller; otherwise the exchange is answered.
+std::optional<Track> findVideo(const Database &db, const QStringList &params, HttpExchange &ex)
+{
+    const auto id = parseId(params.at(0));
+    if (!id) {
+        ex.fail(ApiError::badRequest(u"video id must be a positive integer"_s));
+        return std::nullopt;
+    }
+    auto track = TrackRepository(db).find(*id, ex.identity().visibility);
+    if (!track || track->kind != MediaKind::Video || !QFileInfo(track->path).isFile()) {
+        ex.fail(ApiError::notFound(u"no such video"_s));
+        return std::nullopt;
+    }
+    return track;
+}
+
+template<typename T>
+std::optional<T> valueOr400(std::variant<T, ApiError> parsed, HttpExchange &ex)
+{
+    if (const auto *error = std::get_if<ApiError>(&parsed)) {
+        ex.fail(*error);
+        return std::nullopt;
+    }
+    return std::get<T>(parsed);
+}
+
+QByteArray basePath(qint64 id)
+{
+    return "/api/videos/"_ba + QByteArray::number(id);
+}
+
+ConditionalHeaders conditionalHeaders(const HttpRequest &r)
+{
+    ConditionalHeaders h;
+    h.ifMatch = r.header("if-match");
+    h.ifNoneMatch = r.header("if-none-match");
+    h.ifModifiedSince = r.header("if-modified-since");
+    h.ifUnmodifiedSince = r.header("if-unmodified-since");
+    h.isGetOrHead = true;
+    return h;
+}
+
+void setValidators(HttpResponse &r, const PreviewValidators &v)
+{
+    r.setHeader("ETag", v.etag);
+    r.setHeader("Last-Modified", formatHttpDate(v.lastModified));
+    r.setHeader("Cache-Control", kImageCacheControl.toByteArray());
+}
+
+// Answers a revalidation from the file's stamp alone; false when the picture must be sent.
+bool answeredByPreconditions(const std::optional<PreviewValidators> &validators, HttpExchange &ex)
+{
+    if (!validators) {
+        ex.fail(ApiError::notFound(u"no such video"_s));
+        return true;
+    }
+    switch (evaluatePreconditions(conditionalHeaders(ex.request()), {validators->etag, validators->lastModified})) {
+    case PreconditionResult::NotModified: {
+        HttpResponse r = HttpResponse::empty(304);
+        setValidators(r, *validators);
+        ex.respond(r);
+        return true;
+    }
+    case PreconditionResult::PreconditionFailed:
+        ex.fail({412, u"precondition failed"_s});
+        return true;
+    case PreconditionResult::Proceed:
+        break;
+    }
+    return false;
+}
+
+void sendImage(const PreviewImage &image, HttpExchange &ex)
+{
+    switch (image.status) {
+    case PreviewImage::Status::SourceGone:
+        return ex.fail(ApiError::notFound(u"no such video"_s));
+    case PreviewImage::Status::Failed:
+        return ex.fail({422, u"no picture could be taken from this video"_s});
+    case PreviewImage::Status::Ok:
+        break;
+    }
+    HttpResponse r;
+    r.status = 200;
+    r.setHeader("Content-Type", "image/jpeg");
+    setValidators(r, image.validators);
+    r.body = image.jpeg;
+    ex.respond(r);
+}
+
+void serveThumbnail(const Database &db, VideoPreviews &previews, const QStringList &params, HttpExchange &ex)
+{
+    const auto video = findVideo(db, params, ex);
+    if (!video)
+        return;
+    const auto timeMs = valueOr400(previewTimeParam(ex.request().query, video->durationMs), ex);
+    if (!timeMs)
+        return;
+    const auto width = valueOr400(previewWidthParam(ex.request().query), ex);
+    if (!width)
+        return;
+    if (answeredByPreconditions(previews.thumbnailValidators(*video, *timeMs, *width), ex))
+        return;
+    sendImage(previews.thumbnail(*video, *timeMs, *width), ex);
+}
+
+void serveSprite(const Database &db, VideoPreviews &previews, const QStringList &params, HttpExchange &ex)
+{
+    const auto video = findVideo(db, params, ex);
+    if (!video)
+        return;
+    const auto count = valueOr400(previewCountParam(ex.request().query), ex);
+    if (!count)
+        return;
+    const auto width = valueOr400(previewWidthParam(ex.request().query), ex);
+    if (!width)
+        return;
+    if (answeredByPreconditions(previews.spriteValidators(*video, *count, *width), ex))
+        return;
+    sendImage(previews.sprite(*video, *count, *width), ex);
+}
+
+QJsonObject thumbnailsJson(const Track &video, int count, int width)
+{
+    const QByteArray base = basePath(video.id);
+    const QString widthText = QString::number(width);
+    QJsonArray items;
+    const QList<qint64> times = spriteTimes(video.durationMs, count);
+    for (qsizetype i = 0; i < times.size(); ++i) {
+        const QString url = QString::fromLatin1(base) + u"/thumbnail?t="_s + decimalSeconds(times.at(i))
+                            + u"&width="_s + widthText;
+        items.append(QJsonObject{{u"index"_s, int(i)}, {u"time"_s, double(times.at(i)) / 1000.0}, {u"url"_s, url}});
+    }
+    const SpriteLayout layout = spriteLayout(count, width, video.width, video.height);
+    const QString spriteUrl = QString::fromLatin1(base) + u"/thumbnails/sprite?count="_s + QString::number(count)
+                              + u"&width="_s + widthText;
+    return QJsonObject{{u"durationMs"_s, video.durationMs},
+                       {u"interval"_s, double(qMax<qint64>(0, video.durationMs)) / 1000.0 / count},
+                       {u"items"_s, items},
+                       {u"sprite"_s, QJsonObject{{u"url"_s, spriteUrl},
+                                                 {u"columns"_s, layout.columns},
+                                                 {u"rows"_s, layout.rows},
+                                                 {u"tileWidth"_s, layout.tileWidth},
+                                                 {u"tileHeight"_s, layout.tileHeight}}}};
+}
+
+void serveThumbnailList(const Database &db, const QStringList &params, HttpExchange &ex)
+{
+    const auto video = findVideo(db, params, ex);
+    if (!video)
+        return;
+    const auto count = valueOr400(previewCountParam(ex.request().query), ex);
+    if (!count)
+        return;
+    const auto width = valueOr400(previewWidthParam(ex.request().query), ex);
+    if (!width)
+        return;
+    ex.respond(HttpResponse::json(200, QJsonDocument(thumbnailsJson(*video, *count, *width))));
+}
+
+void servePreviewClip(const Database &db, VideoPreviews &previews, const QStringList &params, HttpExchange &ex)
+{
+    const auto video = findVideo(db, params, ex);
+    if (!video)
+        return;
+    const PreviewClipFile clip = previews.previewClip(*video);
+    switch (clip.status) {
+    case PreviewClipFile::Status::Ok:
+        break;
+    case PreviewClipFile::Status::SourceGone:
+        return ex.fail(ApiError::notFound(u"no such video"_s));
+    case PreviewClipFile::Status::Busy: {
+        HttpResponse r = toResponse({503, u"too many transcodes are running; try again shortly"_s});
+        r.setHeader("Retry-After", QByteArray::number(kRetryAfterSeconds));
+        return ex.respond(r);
+    }
+    case PreviewClipFile::Status::NotKept:
+        return ex.fail({503, u"preview clips are kept in the transcode cache, which is off or too small "
+                             "(transcode/cacheMiB)"_s});
+    case PreviewClipFile::Status::Failed:
+        return ex.fail({500, u"no preview clip could be made of this video"_s});
+    }
+    FileReplyOptions options;
+    options.entityId = video->id;
+    options.contentType = "video/mp4";
+    options.stream.kind = StreamKind::Direct;
+    options.stream.trackId = video->id;
+    options.stream.title = video->title.isEmpty() ? QFileInfo(video->path).completeBaseName() : video->title;
+    if (!replyWithFile(ex, clip.path, options)) {
+        qCWarning(lcHttp) << "cannot open the preview clip of video" << video->id;
+        ex.fail({500, u"the preview clip cannot be read"_s});
+    }
+}
+
+} // namespace
+
+void addVideoPreviewRoutes(Router &router, const HttpServices &services)
+{
+    if (!services.videoPreviews)
+        return;
+    const Database &db = *services.database;
+    VideoPreviews &previews = *services.videoPreviews;
+    const QList<HttpMethod> getOrHead{HttpMethod::Get, HttpMethod::Head};
+    router.add(getOrHead, u"/api/videos/{id}/thumbnail"_s, Access::User,
+               [&db, &previews](const QStringList &params, HttpExchange &ex) {
+                   serveThumbnail(db, previews, params, ex);
+               });
+    router.add(getOrHead, u"/api/videos/{id}/thumbnails"_s, Access::User,
+               [&db](const QStringList &params, HttpExchange &ex) { serveThumbnailList(db, params, ex); });
+    router.add(getOrHead, u"/api/videos/{id}/thumbnails/sprite"_s, Access::User,
+               [&db, &previews](const QStringList &params, HttpExchange &ex) {
+                   serveSprite(db, previews, params, ex);
+               });
+    router.add(getOrHead, u"/api/videos/{id}/preview"_s, Access::User,
+               [&db, &previews](const QStringList &params, HttpExchange &ex) {
+                   servePreviewClip(db, previews, params, ex);
+               });
+}
+
+} // namespace cairn

@@ -1,0 +1,3 @@
+#include "preview/PreviewLog.h"
+
+Q_LOGGING_CATEGORY(lcPreview, "cairn.preview")
