@@ -11,9 +11,11 @@
 #include "activity/MetricsRegistry.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
+#include "hls/HlsService.h"
 #include "http/HttpServer.h"
 #include "http/auth/AuthGuard.h"
 #include "http/auth/TlsFiles.h"
+#include "preview/VideoPreviews.h"
 #include "scan/LibraryScanner.h"
 #include "transcode/TranscodeService.h"
 
@@ -45,6 +47,7 @@ void restrictToOwner(const QString &catalogPath)
 constexpr quint16 kDefaultPort = 8765;
 constexpr int kDefaultArtworkCacheMiB = 256;
 constexpr int kDefaultTranscodeCacheMiB = 2048;
+constexpr int kDefaultThumbnailCacheMiB = 64;
 } // namespace
 
 Runtime::Runtime(Options options, QObject *parent)
@@ -117,6 +120,11 @@ std::optional<QString> Runtime::start()
     transcode.cacheMaxBytes = qMax<qint64>(0, m_settings->value(u"transcode/cacheMiB"_s, kDefaultTranscodeCacheMiB).toLongLong()) << 20;
     m_transcoding = std::make_unique<TranscodeService>(*m_database, transcode);
     services.transcoding = m_transcoding.get();
+    VideoPreviewOptions previews;
+    previews.thumbnailCacheDirectory = QDir(m_dataDir).filePath(u"cache/thumbnails"_s);
+    previews.thumbnailCacheBytes = qint64(qBound(8, m_settings->value(u"preview/thumbnailCacheMiB"_s, kDefaultThumbnailCacheMiB).toInt(), 1 << 20)) << 20;
+    m_videoPreviews = std::make_unique<VideoPreviews>(previews, *m_transcoding);
+    services.videoPreviews = m_videoPreviews.get();
     LibraryScanner *scanner = m_scanner;
     services.requestScan = [scanner] {
         QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
@@ -128,6 +136,7 @@ std::optional<QString> Runtime::start()
     services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins));
     services.trustedProxies = parseTrustedProxies(m_settings->value(u"server/trustedProxies"_s).toStringList());
     startActivity(config, services);
+    startHls(services);
     m_server = std::make_unique<HttpServer>(config, services);
     if (const auto error = m_server->start())
         return error;
@@ -146,6 +155,28 @@ std::optional<QString> Runtime::startAuth()
     m_users = std::make_unique<UserAdministration>(*m_database, *m_revocations);
     QTextStream out(stdout);
     return ensureFirstAdmin(*m_users, m_options, out);
+}
+
+void Runtime::startHls(HttpServices &services)
+{
+    const QSettings &s = *m_settings;
+    HlsSettings hls;
+    hls.segmentSeconds = qBound(2, s.value(u"hls/segmentSeconds"_s, hls.segmentSeconds).toInt(), 20);
+    const QString speed = s.value(u"hls/x264Preset"_s, hls.x264Preset).toString();
+    static const QStringList speeds{u"ultrafast"_s, u"superfast"_s, u"veryfast"_s, u"faster"_s, u"fast"_s,
+                                    u"medium"_s,    u"slow"_s,      u"slower"_s,   u"veryslow"_s};
+    if (speeds.contains(speed))
+        hls.x264Preset = speed;
+    else
+        qCWarning(lcApp).noquote() << "hls/x264Preset" << speed << "is not one of" << speeds.join(u", "_s)
+                                  << "- using" << hls.x264Preset;
+    hls.aheadSegments = qBound(1, s.value(u"hls/aheadSegments"_s, hls.aheadSegments).toInt(), 1000);
+    hls.producerIdleMs = qBound(1, s.value(u"hls/producerIdleSeconds"_s, hls.producerIdleMs / 1000).toInt(), 3600) * 1000;
+    hls.sessionIdleMs = qBound(1, s.value(u"hls/sessionIdleSeconds"_s, hls.sessionIdleMs / 1000).toInt(), 86400) * 1000;
+    // Beside the transcode cache (same file system): finished segments move there by rename.
+    hls.workDirectory = QDir(m_dataDir).filePath(u"cache/hls-work"_s);
+    m_hls = std::make_unique<HlsService>(*m_transcoding, m_activity.get(), hls);
+    services.hls = m_hls.get();
 }
 
 void Runtime::startActivity(HttpServerConfig &config, HttpServices &services)

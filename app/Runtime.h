@@ -22,10 +22,12 @@ class Authenticator;
 class Database;
 class UserAdministration;
 class UserRevocations;
+class HlsService;
 class HttpServer;
 class LibraryScanner;
 class MetricsRegistry;
 class TranscodeService;
+class VideoPreviews;
 struct HttpServerConfig;
 struct HttpServices;
 
@@ -60,6 +62,7 @@ private:
     void addLibraries();
     std::optional<QString> startAuth();
     void startActivity(HttpServerConfig &config, HttpServices &services);
+    void startHls(HttpServices &services);
 
     Options m_options;
     QString m_dataDir;
@@ -74,6 +77,8 @@ private:
     std::unique_ptr<ActivityRegistry> m_activity;         // outlives the server (streams hold tickets)
     std::unique_ptr<MetricsRegistry> m_metrics;           // outlives the server
     std::unique_ptr<TranscodeService> m_transcoding;      // outlives the server (bodies hold its slots)
+    std::unique_ptr<VideoPreviews> m_videoPreviews;       // outlives the server
+    std::unique_ptr<HlsService> m_hls;                    // outlives the server (bodies hold sessions)
     std::unique_ptr<HttpServer> m_server;
 };
 

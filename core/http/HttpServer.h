@@ -21,11 +21,13 @@ namespace artwork {
 class ArtworkService;
 }
 class ActivityRegistry;
+class HlsService;
 class Authenticator;
 class Database;
 class MetricsRegistry;
 class TranscodeService;
 class UserAdministration;
+class VideoPreviews;
 
 struct HttpServerConfig
 {
@@ -55,6 +57,8 @@ struct HttpServices
     bool publicMetrics = false;               // GET /metrics without authentication (else admins only)
     artwork::ArtworkService *artwork = nullptr;   // thread-safe; null = no artwork routes
     TranscodeService *transcoding = nullptr;  // thread-safe; null = transcode requests answer 503
+    VideoPreviews *videoPreviews = nullptr;   // thread-safe; null = no video thumbnail/preview routes
+    HlsService *hls = nullptr;                // thread-safe; null = no HLS routes
 };
 
 class HttpServer : public QObject

@@ -3,10 +3,12 @@
 #include "http/HttpServer.h"
 #include "http/api/ActivityRoutes.h"
 #include "http/api/ArtworkRoutes.h"
+#include "http/api/HlsRoutes.h"
 #include "http/api/LibraryRoutes.h"
 #include "http/api/MediaFileRoutes.h"
 #include "http/api/TrackRoutes.h"
 #include "http/api/TranscodeRoutes.h"
+#include "http/api/VideoPreviewRoutes.h"
 #include "http/auth/AuthRoutes.h"
 
 namespace cairn {
@@ -20,6 +22,8 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addActivityRoutes(router, services);
     addArtworkRoutes(router, services);
     addTranscodeRoutes(router, services);
+    addVideoPreviewRoutes(router, services);
+    addHlsRoutes(router, services);
 }
 
 } // namespace cairn

@@ -1,0 +1,5 @@
+#include "hls/HlsLog.h"
+
+namespace cairn {
+Q_LOGGING_CATEGORY(lcHls, "cairn.hls")
+}

@@ -1,0 +1,62 @@
+#include "hls/HlsPlaylist.h"
+
+#include <cmath>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+// Version 3: decimal EXTINF durations; nothing newer (byte ranges, fMP4) is used.
+constexpr QByteArrayView kHeader = "#EXTM3U\n#EXT-X-VERSION:3\n";
+
+// A URI is one line: a line break inside would be read as a second entry.
+QByteArray uriLine(const QString &uri)
+{
+    QByteArray line = uri.toUtf8();
+    line.replace('\r', QByteArrayView()).replace('\n', QByteArrayView());
+    return line + '\n';
+}
+
+// RFC 8216 4.3.3.1: every EXTINF, rounded to the nearest integer, must not exceed the target.
+int targetDuration(const SegmentTimeline &timeline)
+{
+    qint64 target = timeline.targetSeconds();
+    for (int i = 0; i < timeline.count(); ++i)
+        target = qMax<qint64>(target, std::llround(timeline.durationSeconds(i)));
+    return int(target);
+}
+
+} // namespace
+
+QByteArray masterPlaylist(const QList<HlsVariant> &variants, const std::function<QString(const HlsVariant &)> &uriFor)
+{
+    QByteArray text = kHeader.toByteArray() + "#EXT-X-INDEPENDENT-SEGMENTS\n";
+    for (const HlsVariant &variant : variants) {
+        text += u"#EXT-X-STREAM-INF:BANDWIDTH=%1,AVERAGE-BANDWIDTH=%2,RESOLUTION=%3x%4,CODECS=\"%5\"\n"_s
+                    .arg(variant.bandwidth())
+                    .arg(variant.averageBandwidth())
+                    .arg(variant.width)
+                    .arg(variant.height)
+                    .arg(variant.codecs)
+                    .toUtf8();
+        text += uriLine(uriFor(variant));
+    }
+    return text;
+}
+
+QByteArray mediaPlaylist(const SegmentTimeline &timeline, const std::function<QString(int index)> &uriFor)
+{
+    QByteArray text = kHeader.toByteArray();
+    text += "#EXT-X-TARGETDURATION:" + QByteArray::number(targetDuration(timeline)) + '\n';
+    text += "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n";
+    for (int i = 0; i < timeline.count(); ++i) {
+        // QByteArray::number ignores the locale: always a '.' decimal point.
+        text += "#EXTINF:" + QByteArray::number(timeline.durationSeconds(i), 'f', 3) + ",\n";
+        text += uriLine(uriFor(i));
+    }
+    text += "#EXT-X-ENDLIST\n";
+    return text;
+}
+
+} // namespace cairn

@@ -1,0 +1,329 @@
+#include "hls/HlsSession.h"
+
+#include "hls/HlsLog.h"
+#include "hls/SegmentProducer.h"
+#include "hls/SegmentWait.h"
+#include "transcode/TranscodeCache.h"
+#include "transcode/TranscodeLimiter.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+
+#include <chrono>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+// A producer is kept for a waiting request this close after the segment it is writing:
+// switching would cost more than waiting.
+constexpr int kNearSegments = 2;
+const QString kSegmentExtension = u"ts"_s;
+
+} // namespace
+
+qint64 HlsSession::nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+HlsSession::HlsSession(QString id, HlsSessionSource source, const HlsSessionContext &context, std::function<void()> wake)
+    : m_id(std::move(id)), m_source(std::move(source)), m_context(context), m_wake(std::move(wake)),
+      m_lastRequestMs(nowMs())
+{
+}
+
+HlsSession::~HlsSession()
+{
+    // close() ran on the HLS thread (the service closes every session it drops); this only
+    // covers a session that never got that far.
+    m_producer.reset();
+}
+
+const HlsVariant *HlsSession::variant(const QString &key) const
+{
+    for (const HlsVariant &v : m_source.variants)
+        if (v.key == key)
+            return &v;
+    return nullptr;
+}
+
+void HlsSession::setTicket(std::unique_ptr<StreamTicket> ticket)
+{
+    m_ticket = std::move(ticket);
+}
+
+QString HlsSession::cacheKey(const HlsVariant &v, int index) const
+{
+    // Every input of the encode is in the key, so an edited preset or a replaced file never
+    // matches an old segment (which then ages out of the cache).
+    const QString text = u"hls|%1|%2|%3|%4x%5|%6|%7|%8|%9"_s.arg(m_source.trackId)
+                             .arg(m_source.size)
+                             .arg(m_source.mtime.toMSecsSinceEpoch())
+                             .arg(v.width)
+                             .arg(v.height)
+                             .arg(v.videoKbps)
+                             .arg(v.audioKbps)
+                             .arg(m_context.settings.x264Preset, v.h264Level)
+                         + u"|%1|%2|%3|%4"_s.arg(v.passthrough ? u"copy"_s : u"encode"_s)
+                               .arg(m_source.timelineFor(v).startSeconds(index))
+                               .arg(m_source.timelineFor(v).durationSeconds(index))
+                               .arg(index);
+    return u"hls-"_s
+        + QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(32));
+}
+
+QString HlsSession::workDirectory(const QString &variantKey) const
+{
+    return QDir(m_context.workRoot).filePath(m_id + u'/' + variantKey);
+}
+
+std::optional<QString> HlsSession::availableLocked(const QString &variantKey, int index)
+{
+    auto &done = m_segments[variantKey];
+    if (const auto it = done.constFind(index); it != done.constEnd()) {
+        if (QFileInfo::exists(*it))
+            return *it;
+        done.erase(it);   // evicted from the cache meanwhile: produce it again
+    }
+    if (const HlsVariant *v = variant(variantKey); v && m_context.cache) {
+        // Another session (or an earlier run) may have produced it.
+        if (auto path = m_context.cache->lookup(cacheKey(*v, index))) {
+            done.insert(index, *path);
+            return path;
+        }
+    }
+    return std::nullopt;
+}
+
+std::shared_ptr<SegmentWait> HlsSession::request(const QString &variantKey, int index)
+{
+    const qint64 now = nowMs();
+    auto wait = std::make_shared<SegmentWait>(variantKey, index, now + m_context.settings.segmentWaitMs);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_lastRequestMs = now;
+        m_lastVariant = variantKey;
+        m_lastIndex = index;
+        m_prefetchDue = true;
+        if (m_closed)
+            wait->fail(u"the session has ended"_s);
+        else if (const auto path = availableLocked(variantKey, index))
+            wait->resolve(*path);
+        else
+            m_waits.append(wait);
+    }
+    m_wake();
+    return wait;
+}
+
+void HlsSession::addBytesSent(qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_ticket)
+        m_ticket->addBytesSent(bytes);
+}
+
+bool HlsSession::isIdle(qint64 nowMs) const
+{
+    QMutexLocker lock(&m_mutex);
+    // A request still waiting for its segment keeps the session alive, however long FFmpeg takes.
+    for (const auto &weak : m_waits)
+        if (const auto wait = weak.lock(); wait && wait->state() == SegmentWait::State::Pending)
+            return false;
+    return nowMs - m_lastRequestMs > m_context.settings.sessionIdleMs;
+}
+
+bool HlsSession::hasProducer() const
+{
+    return m_producer && m_producer->isRunning();
+}
+
+void HlsSession::requestEnd()
+{
+    m_endRequested = true;
+    m_wake();
+}
+
+void HlsSession::collectPendingLocked(qint64 now, QList<std::shared_ptr<SegmentWait>> &pending)
+{
+    for (auto it = m_waits.begin(); it != m_waits.end();) {
+        const auto wait = it->lock();   // expired: the client left
+        if (!wait || wait->state() != SegmentWait::State::Pending) {
+            it = m_waits.erase(it);
+            continue;
+        }
+        if (const auto path = availableLocked(wait->variantKey(), wait->index())) {
+            wait->resolve(*path);
+            it = m_waits.erase(it);
+            continue;
+        }
+        if (now > wait->deadlineMs()) {
+            wait->fail(u"segment %1 was not ready in time"_s.arg(wait->index()));
+            it = m_waits.erase(it);
+            continue;
+        }
+        pending.append(wait);
+        ++it;
+    }
+}
+
+void HlsSession::reapProducerLocked(QList<std::shared_ptr<SegmentWait>> &pending)
+{
+    if (!m_producer || m_producer->isRunning())
+        return;
+    // FFmpeg ended: what it should have written and did not will not come from it.
+    const QString variantKey = m_producer->variantKey();
+    const int from = m_producerOk ? m_producer->nextIndex() : m_producer->firstIndex();
+    const QString why = m_producerOk ? u"the transcoder produced no such segment"_s
+                                     : u"the transcoder failed: "_s + m_producer->errorText();
+    m_producer.reset();
+    for (auto it = pending.begin(); it != pending.end();) {
+        if ((*it)->variantKey() == variantKey && (*it)->index() >= from) {
+            (*it)->fail(why);
+            it = pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+bool HlsSession::producerStillWanted(const QList<std::shared_ptr<SegmentWait>> &pending, qint64 now) const
+{
+    const QString &variantKey = m_producer->variantKey();
+    const int next = m_producer->nextIndex();
+    for (const auto &wait : pending)
+        if (wait->variantKey() == variantKey && wait->index() >= next && wait->index() <= next + kNearSegments)
+            return true;
+    if (!pending.isEmpty())
+        return false;   // someone waits elsewhere: a seek or a variant switch
+    if (now - m_lastRequestMs > m_context.settings.producerIdleMs)
+        return false;   // nobody asks any more
+    if (m_lastVariant != variantKey)
+        return false;   // the player moved to another variant (served from the cache so far)
+    return next <= m_lastIndex + m_context.settings.aheadSegments;
+}
+
+std::optional<int> HlsSession::prefetchIndexLocked()
+{
+    const HlsVariant *v = variant(m_lastVariant);
+    if (!m_prefetchDue || m_lastIndex < 0 || !v)
+        return std::nullopt;
+    m_prefetchDue = false;
+    const int last = qMin(m_lastIndex + m_context.settings.lookaheadSegments, m_source.timelineFor(*v).count() - 1);
+    for (int i = m_lastIndex + 1; i <= last; ++i)
+        if (!availableLocked(m_lastVariant, i))
+            return i;
+    return std::nullopt;
+}
+
+void HlsSession::schedule(qint64 now)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_closed)
+        return;
+    QList<std::shared_ptr<SegmentWait>> pending;
+    collectPendingLocked(now, pending);
+    reapProducerLocked(pending);
+    if (m_producer && !producerStillWanted(pending, now)) {
+        qCDebug(lcHls) << "session" << m_id << "stops ffmpeg at segment" << m_producer->nextIndex();
+        m_producer.reset();
+    }
+    if (m_producer)
+        return;
+    if (!pending.isEmpty()) {
+        const auto &first = pending.constFirst();   // the oldest request goes first
+        startProducer(first->variantKey(), first->index(), pending);
+    } else if (now - m_lastRequestMs <= m_context.settings.producerIdleMs) {
+        if (const auto index = prefetchIndexLocked())
+            startProducer(m_lastVariant, *index, pending);
+    }
+}
+
+void HlsSession::startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending)
+{
+    const HlsVariant *v = variant(variantKey);
+    if (!v)
+        return;
+    auto slot = m_context.limiter ? m_context.limiter->tryAcquire() : nullptr;
+    if (m_context.limiter && !slot) {
+        m_prefetchDue = true;   // try again on the next pass; waits fail at their deadline
+        return;
+    }
+    SegmentJob job;
+    job.inputPath = m_source.path;
+    job.variant = *v;
+    job.timeline = m_source.timelineFor(*v);
+    job.firstIndex = index;
+    job.outputDirectory = workDirectory(variantKey);
+    job.x264Preset = m_context.settings.x264Preset;
+    auto producer = std::make_unique<SegmentProducer>(m_context.ffmpegProgram, job, std::move(slot));
+    SegmentProducer *raw = producer.get();
+    QObject::connect(raw, &SegmentProducer::segmentFinished, raw, [this, variantKey](int i, const QString &path) {
+        onSegmentFinished(variantKey, i, path);
+    });
+    QObject::connect(raw, &SegmentProducer::finished, raw, [this](bool ok) {
+        m_producerOk = ok;   // reaped by the next schedule(), never inside its own signal
+        m_wake();
+    });
+    if (!producer->start()) {
+        const QString why = u"the transcoder cannot be started: "_s + producer->errorText();
+        for (const auto &wait : pending)
+            if (wait->variantKey() == variantKey)
+                wait->fail(why);
+        return;
+    }
+    m_producerOk = true;
+    m_producer = std::move(producer);
+}
+
+void HlsSession::onSegmentFinished(const QString &variantKey, int index, const QString &path)
+{
+    const HlsVariant *v = variant(variantKey);
+    if (!v || !m_source.timelineFor(*v).contains(index)) {
+        QFile::remove(path);   // past the announced grid (a remainder folded into the last segment)
+        return;
+    }
+    QString stored = path;
+    if (m_context.cache) {
+        if (const auto adopted = m_context.cache->adopt(cacheKey(*v, index), path, kSegmentExtension))
+            stored = *adopted;
+    }
+    QMutexLocker lock(&m_mutex);
+    m_segments[variantKey].insert(index, stored);
+    for (auto it = m_waits.begin(); it != m_waits.end();) {
+        const auto wait = it->lock();
+        if (wait && wait->variantKey() == variantKey && wait->index() == index) {
+            wait->resolve(stored);
+            it = m_waits.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void HlsSession::close(StreamEnding ending)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_closed)
+            return;
+        m_closed = true;
+        for (const auto &weak : std::as_const(m_waits))
+            if (const auto wait = weak.lock())
+                wait->fail(u"the session has ended"_s);
+        m_waits.clear();
+    }
+    m_producer.reset();
+    if (m_ticket) {
+        m_ticket->setEnding(ending);
+        QMutexLocker lock(&m_mutex);
+        m_ticket.reset();
+    }
+    QDir(QDir(m_context.workRoot).filePath(m_id)).removeRecursively();
+}
+
+} // namespace cairn

@@ -1,0 +1,125 @@
+#pragma once
+// One player watching one video over HLS: its variants and segment grid, the segments it has
+// (in the transcode cache or the work directory), the requests waiting for segments, and at
+// most one FFmpeg producing segments for it. Requests arrive on HTTP workers; FFmpeg is
+// started, switched (another variant, a seek) and stopped (idle, far ahead) on the HLS thread
+// by schedule(). Registered as one stream in the activity list for as long as it lives.
+
+#include "activity/StreamTicket.h"
+#include "hls/HlsSettings.h"
+#include "hls/HlsVariant.h"
+#include "hls/SegmentTimeline.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace cairn {
+
+class SegmentProducer;
+class SegmentWait;
+class TranscodeCache;
+class TranscodeLimiter;
+
+// What a session plays and for whom.
+struct HlsSessionSource
+{
+    qint64 trackId = 0;
+    QString path;                 // the video file (catalog path, never sent to clients)
+    qint64 size = 0;              // with mtime: the version of the file the cache keys name
+    QDateTime mtime;
+    QString title;
+    qint64 userId = 0;
+    QList<HlsVariant> variants;
+    SegmentTimeline timeline;              // the encoded variants' uniform grid
+    SegmentTimeline passthroughTimeline;   // the "original" variant's keyframe cuts, if offered
+
+    const SegmentTimeline &timelineFor(const HlsVariant &variant) const
+    {
+        return variant.passthrough ? passthroughTimeline : timeline;
+    }
+};
+
+// What every session shares: the FFmpeg program, the settings, the cache and the cap.
+struct HlsSessionContext
+{
+    QString ffmpegProgram;
+    HlsSettings settings;
+    TranscodeCache *cache = nullptr;
+    TranscodeLimiter *limiter = nullptr;
+    QString workRoot;
+};
+
+class HlsSession final : public StreamControl
+{
+public:
+    HlsSession(QString id, HlsSessionSource source, const HlsSessionContext &context, std::function<void()> wake);
+    ~HlsSession() override;
+
+    const QString &id() const { return m_id; }
+    const HlsSessionSource &source() const { return m_source; }
+    const HlsVariant *variant(const QString &key) const;
+
+    void setTicket(std::unique_ptr<StreamTicket> ticket);
+
+    // Worker threads. A wait for segment `index` of `variantKey`: already Ready when the
+    // segment exists, else resolved later by the HLS thread.
+    std::shared_ptr<SegmentWait> request(const QString &variantKey, int index);
+    void addBytesSent(qint64 bytes);
+    bool endRequested() const { return m_endRequested.load(); }
+
+    // HLS thread.
+    void schedule(qint64 nowMs);
+    bool isIdle(qint64 nowMs) const;
+    bool hasProducer() const;
+    // Stops FFmpeg, fails what still waits, ends the activity entry (history) and removes
+    // the work directory. Idempotent.
+    void close(StreamEnding ending);
+
+    // StreamControl (called with the activity registry locked: only flags and posts).
+    void requestEnd() override;
+    void capChanged() override {}
+
+    // A monotonic clock in milliseconds, shared by requests and schedule().
+    static qint64 nowMs();
+
+private:
+    std::optional<QString> availableLocked(const QString &variantKey, int index);
+    QString cacheKey(const HlsVariant &variant, int index) const;
+    QString workDirectory(const QString &variantKey) const;
+    void collectPendingLocked(qint64 nowMs, QList<std::shared_ptr<SegmentWait>> &pending);
+    void reapProducerLocked(QList<std::shared_ptr<SegmentWait>> &pending);
+    bool producerStillWanted(const QList<std::shared_ptr<SegmentWait>> &pending, qint64 nowMs) const;
+    void startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending);
+    std::optional<int> prefetchIndexLocked();
+    void onSegmentFinished(const QString &variantKey, int index, const QString &path);
+
+    const QString m_id;
+    const HlsSessionSource m_source;
+    const HlsSessionContext &m_context;
+    const std::function<void()> m_wake;
+    std::unique_ptr<StreamTicket> m_ticket;
+    std::atomic_bool m_endRequested{false};
+
+    mutable QMutex m_mutex;
+    QList<std::weak_ptr<SegmentWait>> m_waits;
+    QHash<QString, QHash<int, QString>> m_segments;   // variant key → index → path
+    qint64 m_lastRequestMs;
+    QString m_lastVariant;
+    int m_lastIndex = -1;
+    bool m_prefetchDue = false;
+    bool m_closed = false;
+
+    // HLS thread only.
+    std::unique_ptr<SegmentProducer> m_producer;
+    bool m_producerOk = true;
+};
+
+} // namespace cairn

@@ -1,0 +1,76 @@
+#include "hls/SegmentProducer.h"
+
+#include "hls/HlsLog.h"
+#include "transcode/TranscodeSession.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+SegmentProducer::SegmentProducer(const QString &program, SegmentJob job, std::unique_ptr<TranscodeLimiter::Slot> slot,
+                                 QObject *parent)
+    : QObject(parent), m_job(std::move(job)), m_slot(std::move(slot)), m_next(m_job.firstIndex)
+{
+    m_session = std::make_unique<TranscodeSession>(program, segmentArguments(m_job));
+}
+
+SegmentProducer::~SegmentProducer()
+{
+    m_session->disconnect(this);
+    m_session.reset();   // kills and reaps FFmpeg
+    if (m_running)       // what it was writing is a partial segment
+        QFile::remove(QDir(m_job.outputDirectory).filePath(segmentFileName(m_next)));
+}
+
+bool SegmentProducer::start()
+{
+    QDir().mkpath(m_job.outputDirectory);
+    connect(m_session.get(), &TranscodeSession::activity, this, &SegmentProducer::onActivity);
+    if (!m_session->start()) {
+        qCWarning(lcHls).noquote() << "cannot start ffmpeg for" << m_job.inputPath << ":" << m_session->errorText();
+        return false;
+    }
+    m_running = true;
+    qCDebug(lcHls) << "ffmpeg" << m_session->processId() << "produces variant" << m_job.variant.name << "from segment"
+                   << m_job.firstIndex << "of" << m_job.inputPath;
+    return true;
+}
+
+QString SegmentProducer::errorText() const
+{
+    return m_session->errorText();
+}
+
+void SegmentProducer::onActivity()
+{
+    char buffer[4096];
+    qint64 n;
+    while ((n = m_session->read(buffer, sizeof buffer)) > 0)
+        m_pending.append(buffer, n);
+    qsizetype eol;
+    while ((eol = m_pending.indexOf('\n')) >= 0) {
+        const QByteArray line = m_pending.left(eol).trimmed();
+        m_pending.remove(0, eol + 1);
+        const auto index = finishedSegmentIndex(line);
+        if (!index) {
+            if (!line.isEmpty())
+                qCWarning(lcHls) << "unexpected ffmpeg segment line:" << line;
+            continue;
+        }
+        m_next = *index + 1;
+        Q_EMIT segmentFinished(*index, QDir(m_job.outputDirectory).filePath(segmentFileName(*index)));
+    }
+    if (m_running && m_session->hasExited() && m_session->outputEnded()) {
+        m_running = false;
+        m_slot.reset();
+        const bool ok = m_session->succeeded();
+        if (!ok)
+            qCWarning(lcHls).noquote() << "ffmpeg failed for" << m_job.inputPath << ":" << m_session->errorText();
+        Q_EMIT finished(ok);
+    }
+}
+
+} // namespace cairn

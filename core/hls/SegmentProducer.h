@@ -1,0 +1,51 @@
+#pragma once
+// One FFmpeg run that writes the segments of one variant, from a first index to the end, into
+// a work directory, and reports each finished segment (FFmpeg prints a CSV line per segment on
+// stdout). Holds a transcode slot while it runs; destroying it kills FFmpeg and removes the
+// unfinished segment. Lives on the HLS thread.
+
+#include "hls/SegmentArguments.h"
+#include "transcode/TranscodeLimiter.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <memory>
+
+namespace cairn {
+
+class TranscodeSession;
+
+class SegmentProducer : public QObject
+{
+    Q_OBJECT
+public:
+    SegmentProducer(const QString &program, SegmentJob job, std::unique_ptr<TranscodeLimiter::Slot> slot,
+                    QObject *parent = nullptr);
+    ~SegmentProducer() override;
+
+    bool start();                      // false: see errorText()
+    const QString &variantKey() const { return m_job.variant.key; }
+    int firstIndex() const { return m_job.firstIndex; }
+    int nextIndex() const { return m_next; }   // the segment being produced now
+    bool isRunning() const { return m_running; }
+    QString errorText() const;
+
+Q_SIGNALS:
+    // `path` is in the work directory; the receiver moves or keeps it.
+    void segmentFinished(int index, const QString &path);
+    // FFmpeg exited (ok = status 0) or could not run.
+    void finished(bool ok);
+
+private:
+    void onActivity();
+
+    SegmentJob m_job;
+    std::unique_ptr<TranscodeLimiter::Slot> m_slot;
+    std::unique_ptr<TranscodeSession> m_session;
+    QByteArray m_pending;      // an incomplete stdout line
+    int m_next;
+    bool m_running = false;
+};
+
+} // namespace cairn

@@ -1,0 +1,60 @@
+#include "hls/SegmentWait.h"
+
+#include <QObject>
+
+namespace cairn {
+
+SegmentWait::State SegmentWait::state() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_state;
+}
+
+QString SegmentWait::path() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_path;
+}
+
+QString SegmentWait::error() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_error;
+}
+
+void SegmentWait::resolve(const QString &path)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_state != State::Pending)
+        return;
+    m_state = State::Ready;
+    m_path = path;
+    notifyLocked();
+}
+
+void SegmentWait::fail(const QString &error)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_state != State::Pending)
+        return;
+    m_state = State::Failed;
+    m_error = error;
+    notifyLocked();
+}
+
+void SegmentWait::setNotifier(QObject *context, std::function<void()> notify)
+{
+    QMutexLocker lock(&m_mutex);
+    m_context = context;
+    m_notify = context ? std::move(notify) : std::function<void()>();
+}
+
+void SegmentWait::notifyLocked()
+{
+    // Under the lock, so the body cannot delete its context between the check and the post;
+    // a posted call to a context deleted later is dropped by Qt.
+    if (m_context && m_notify)
+        QMetaObject::invokeMethod(m_context, m_notify, Qt::QueuedConnection);
+}
+
+} // namespace cairn

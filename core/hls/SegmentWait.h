@@ -1,0 +1,52 @@
+#pragma once
+// One request's wait for one segment: pending until the session has the segment (then its
+// path) or gives up. Shared by the session (which resolves it on its own thread) and the
+// response body (which reads it on an HTTP worker); the body's notifier is called on the
+// body's thread through a queued call.
+
+#include <QMutex>
+#include <QString>
+
+class QObject;
+
+#include <functional>
+
+namespace cairn {
+
+class SegmentWait
+{
+public:
+    enum class State { Pending, Ready, Failed };
+
+    SegmentWait(QString variantKey, int index, qint64 deadlineMs)
+        : m_variantKey(std::move(variantKey)), m_index(index), m_deadlineMs(deadlineMs) {}
+
+    const QString &variantKey() const { return m_variantKey; }
+    int index() const { return m_index; }
+    qint64 deadlineMs() const { return m_deadlineMs; }
+
+    State state() const;
+    QString path() const;        // when Ready
+    QString error() const;       // when Failed
+
+    void resolve(const QString &path);
+    void fail(const QString &error);
+
+    // `notify` runs on `context`'s thread whenever the state changes; cleared by passing null.
+    void setNotifier(QObject *context, std::function<void()> notify);
+
+private:
+    void notifyLocked();
+
+    const QString m_variantKey;
+    const int m_index;
+    const qint64 m_deadlineMs;
+    mutable QMutex m_mutex;
+    State m_state = State::Pending;
+    QString m_path;
+    QString m_error;
+    QObject *m_context = nullptr;   // the body clears it (under the lock) before deleting it
+    std::function<void()> m_notify;
+};
+
+} // namespace cairn

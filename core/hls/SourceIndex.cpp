@@ -1,0 +1,124 @@
+#include "hls/SourceIndex.h"
+
+#include "hls/HlsLog.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <memory>
+
+extern "C" {
+#include <libavformat/avformat.h>
+}
+
+namespace cairn {
+namespace {
+
+struct FormatContextCloser
+{
+    void operator()(AVFormatContext *ctx) const { avformat_close_input(&ctx); }
+};
+using FormatContext = std::unique_ptr<AVFormatContext, FormatContextCloser>;
+
+QByteArray nativePath(const QString &path)
+{
+#ifdef Q_OS_WIN
+    return path.toUtf8();   // FFmpeg converts UTF-8 to wide paths on Windows
+#else
+    return QFile::encodeName(path);
+#endif
+}
+
+// Profile, constraint flags and level from the stream's extradata: an avcC record (MP4,
+// Matroska) or an Annex B SPS. The container header carries them; no frame is parsed.
+bool readH264Profile(const AVCodecParameters *par, SourceIndex &index)
+{
+    const QByteArrayView data(par->extradata, par->extradata_size);
+    qsizetype at = -1;
+    if (data.size() >= 4 && data.at(0) == 1) {
+        at = 1;   // avcC: version, profile, constraints, level
+    } else {
+        for (qsizetype i = 0; i + 4 < data.size(); ++i) {   // Annex B: 00 00 01, NAL type 7
+            if (data.at(i) == 0 && data.at(i + 1) == 0 && data.at(i + 2) == 1 && (data.at(i + 3) & 0x1f) == 7) {
+                at = i + 4;
+                break;
+            }
+        }
+    }
+    if (at < 0 || at + 2 >= data.size())
+        return false;
+    index.h264Profile = quint8(data.at(at));
+    index.h264Constraints = quint8(data.at(at + 1));
+    index.h264Level = quint8(data.at(at + 2));
+    return index.h264Profile > 0 && index.h264Level > 0;
+}
+
+} // namespace
+
+std::optional<SourceIndex> readSourceIndex(const QString &path)
+{
+    AVFormatContext *raw = nullptr;
+    if (avformat_open_input(&raw, nativePath(path).constData(), nullptr, nullptr) < 0)
+        return std::nullopt;
+    FormatContext ctx(raw);
+    // The header gives codecs, sizes, profile and level for MP4 and Matroska; no packet is
+    // read (avformat_find_stream_info would decode some), so this costs milliseconds.
+    const int videoIndex = av_find_best_stream(ctx.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (videoIndex < 0)
+        return std::nullopt;
+    AVStream *video = ctx->streams[videoIndex];
+    if (video->codecpar->codec_id != AV_CODEC_ID_H264 || video->codecpar->width <= 0)
+        return std::nullopt;
+    SourceIndex index;
+    const int audioIndex = av_find_best_stream(ctx.get(), AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+    if (audioIndex >= 0) {
+        if (ctx->streams[audioIndex]->codecpar->codec_id != AV_CODEC_ID_AAC)
+            return std::nullopt;
+        index.hasAudio = true;
+    }
+    index.width = video->codecpar->width;
+    index.height = video->codecpar->height;
+    if (!readH264Profile(video->codecpar, index))
+        return std::nullopt;
+    index.bitRate = qMax<qint64>(0, ctx->bit_rate);
+    if (ctx->duration > 0)
+        index.durationMs = ctx->duration / (AV_TIME_BASE / 1000);
+    // Matroska reads its cues on the first seek only.
+    if (avformat_index_get_entries_count(video) < 2)
+        av_seek_frame(ctx.get(), videoIndex, 0, AVSEEK_FLAG_BACKWARD);
+    const double unit = av_q2d(video->time_base) * 1000.0;
+    const int entries = avformat_index_get_entries_count(video);
+    for (int i = 0; i < entries; ++i) {
+        const AVIndexEntry *entry = avformat_index_get_entry(video, i);
+        if (entry && (entry->flags & AVINDEX_KEYFRAME) && entry->timestamp != AV_NOPTS_VALUE)
+            index.keyframesMs << qint64(double(entry->timestamp) * unit);
+    }
+    std::sort(index.keyframesMs.begin(), index.keyframesMs.end());
+    if (index.keyframesMs.size() < 2 || index.durationMs <= 0) {
+        qCDebug(lcHls) << path << "has no usable keyframe index: no passthrough variant";
+        return std::nullopt;
+    }
+    return index;
+}
+
+HlsVariant passthroughVariant(const SourceIndex &index)
+{
+    HlsVariant variant;
+    variant.key = QStringLiteral("original");
+    variant.name = QStringLiteral("Original");
+    variant.width = index.width;
+    variant.height = index.height;
+    // The file's average rate; what BANDWIDTH adds for peaks and MPEG-TS comes on top of it.
+    variant.videoKbps = int(qMax<qint64>(1, index.bitRate / 1000));
+    variant.h264Level = QString::number(index.h264Level / 10.0, 'f', 1);
+    variant.codecs = QStringLiteral("avc1.%1%2%3")
+                         .arg(index.h264Profile, 2, 16, QLatin1Char('0'))
+                         .arg(index.h264Constraints, 2, 16, QLatin1Char('0'))
+                         .arg(index.h264Level, 2, 16, QLatin1Char('0'));
+    if (index.hasAudio)
+        variant.codecs += QStringLiteral(",mp4a.40.2");
+    variant.passthrough = true;
+    return variant;
+}
+
+} // namespace cairn

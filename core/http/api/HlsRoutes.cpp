@@ -1,0 +1,231 @@
+#include "http/api/HlsRoutes.h"
+
+#include "auth/Authenticator.h"
+#include "catalog/TrackRepository.h"
+#include "hls/HlsPlaylist.h"
+#include "hls/HlsService.h"
+#include "hls/SegmentWait.h"
+#include "hls/SourceIndex.h"
+#include "hls/VariantLadder.h"
+#include "http/FileReply.h"
+#include "http/HttpExchange.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "http/SegmentBody.h"
+#include "http/api/QueryParams.h"
+
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+constexpr QByteArrayView kPlaylistType = "application/vnd.apple.mpegurl";
+constexpr QByteArrayView kSegmentType = "video/mp2t";
+// A segment's URL names its session, variant and index: its bytes never change.
+constexpr QByteArrayView kSegmentCacheControl = "private, max-age=86400";
+
+struct HlsContext
+{
+    const Database &db;
+    HlsService *hls;
+    const Authenticator *auth;
+};
+
+// The catalog video behind `idText` as this caller sees it, or the error to answer.
+std::variant<Track, ApiError> visibleVideo(const HlsContext &c, const QString &idText, const HttpExchange &ex)
+{
+    const auto id = parseId(idText);
+    if (!id)
+        return ApiError::badRequest(u"video id must be a positive integer"_s);
+    const auto track = TrackRepository(c.db).find(*id, ex.identity().visibility);
+    if (!track || track->kind != MediaKind::Video || !QFileInfo(track->path).isFile())
+        return ApiError::notFound(u"no such video"_s);
+    return *track;
+}
+
+// `path` as the caller's players must fetch it: signed for the caller when there are users
+// (a player fetching segments sends no Authorization header).
+QString linkFor(const HlsContext &c, const HttpExchange &ex, const QString &path)
+{
+    if (c.auth && ex.identity().userId > 0)
+        return c.auth->signedUrl(path, ex.identity().userId);
+    return path;
+}
+
+QString sessionPath(const Track &track, const QString &sessionId, const QString &variantKey)
+{
+    return u"/api/videos/%1/hls/%2/%3/"_s.arg(track.id).arg(sessionId, variantKey);
+}
+
+std::variant<std::shared_ptr<HlsSession>, ApiError> openSession(const HlsContext &c, const QString &sessionId,
+                                                                const Track &track, HttpExchange &ex)
+{
+    const bool hasAudio = track.channels > 0 || track.sampleRate > 0;
+    HlsSessionSource source;
+    source.variants = variantLadder(c.hls->presets(), {track.width, track.height, hasAudio});
+    if (source.variants.isEmpty())
+        return ApiError{503, u"no video presets are configured (add one in the Presets tab)"_s};
+    const QFileInfo file(track.path);
+    source.trackId = track.id;
+    source.path = track.path;
+    source.size = file.size();
+    source.mtime = file.lastModified().toUTC();
+    source.title = track.title.isEmpty() ? file.completeBaseName() : track.title;
+    source.userId = ex.identity().userId;
+    const int target = c.hls->settings().segmentSeconds;
+    source.timeline = SegmentTimeline(track.durationMs, target);
+    if (source.timeline.count() == 0)
+        return ApiError{422, u"the video's duration is unknown; it cannot be segmented"_s};
+    // Already H.264 (+ AAC): also offered as it is, for players that can take it.
+    if (const auto index = readSourceIndex(track.path)) {
+        source.passthroughTimeline = SegmentTimeline::fromKeyframes(index->keyframesMs, track.durationMs, target);
+        source.variants << passthroughVariant(*index);
+    }
+    const HlsViewer viewer{ex.identity().userId, ex.identity().name, ex.request().peer.toString(),
+                           QString::fromUtf8(ex.request().header("user-agent"))};
+    auto opened = c.hls->open(sessionId, std::move(source), viewer);
+    if (auto *refusal = std::get_if<StreamRefusal>(&opened)) {
+        ApiError error{503, refusal->message};
+        error.retryAfterSeconds = refusal->retryAfterSeconds;
+        return error;
+    }
+    return std::get<std::shared_ptr<HlsSession>>(opened);
+}
+
+// The session a playlist or segment URL names, for this caller and this video. A session that
+// idled out (or a server restart) is opened again under the same id, so a paused player
+// resumes; one an administrator ended stays gone.
+std::variant<std::shared_ptr<HlsSession>, ApiError> sessionFor(const HlsContext &c, const Track &track,
+                                                               const QString &sessionId, HttpExchange &ex)
+{
+    if (!HlsService::isSessionId(sessionId))
+        return ApiError::notFound(u"no such playback session"_s);
+    if (c.hls->wasEnded(sessionId))
+        return ApiError{410, u"this playback session was ended by an administrator"_s};
+    if (auto session = c.hls->find(sessionId)) {
+        if (session->source().userId != ex.identity().userId || session->source().trackId != track.id)
+            return ApiError::notFound(u"no such playback session"_s);
+        return session;
+    }
+    return openSession(c, sessionId, track, ex);
+}
+
+HttpResponse playlistResponse(const QByteArray &text)
+{
+    HttpResponse r;
+    r.status = 200;
+    r.setHeader("Content-Type", kPlaylistType.toByteArray());
+    // Playlists carry signatures with an expiry and a session id: never reuse one.
+    r.setHeader("Cache-Control", "no-store");
+    r.body = text;
+    return r;
+}
+
+void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &ex)
+{
+    const auto video = visibleVideo(c, params.at(0), ex);
+    if (const auto *error = std::get_if<ApiError>(&video))
+        return ex.fail(*error);
+    const Track &track = std::get<Track>(video);
+    if (ex.request().isHead()) {   // no session for a HEAD
+        HttpResponse r = playlistResponse({});
+        return ex.respond(r);
+    }
+    const auto opened = openSession(c, QString(), track, ex);
+    if (const auto *error = std::get_if<ApiError>(&opened))
+        return ex.fail(*error);
+    const auto &session = std::get<std::shared_ptr<HlsSession>>(opened);
+    ex.respond(playlistResponse(masterPlaylist(session->source().variants, [&](const HlsVariant &v) {
+        return linkFor(c, ex, sessionPath(track, session->id(), v.key) + u"index.m3u8"_s);
+    })));
+}
+
+void serveVariant(const HlsContext &c, const QStringList &params, HttpExchange &ex)
+{
+    const auto video = visibleVideo(c, params.at(0), ex);
+    if (const auto *error = std::get_if<ApiError>(&video))
+        return ex.fail(*error);
+    const Track &track = std::get<Track>(video);
+    const auto found = sessionFor(c, track, params.at(1), ex);
+    if (const auto *error = std::get_if<ApiError>(&found))
+        return ex.fail(*error);
+    const auto &session = std::get<std::shared_ptr<HlsSession>>(found);
+    const QString &variantKey = params.at(2);
+    if (!session->variant(variantKey))
+        return ex.fail(ApiError::notFound(u"no such variant"_s));
+    const QString base = sessionPath(track, session->id(), variantKey);
+    ex.respond(playlistResponse(mediaPlaylist(session->source().timelineFor(*session->variant(variantKey)), [&](int index) {
+        return linkFor(c, ex, base + QString::number(index) + u".ts"_s);
+    })));
+}
+
+// "12.ts" → 12: plain decimal digits without leading zeros; nothing else.
+std::optional<int> segmentIndex(const QString &name)
+{
+    if (!name.endsWith(u".ts"_s))
+        return std::nullopt;
+    const QStringView digits = QStringView(name).chopped(3);
+    if (digits.isEmpty() || digits.size() > 7 || (digits.size() > 1 && digits.front() == u'0'))
+        return std::nullopt;
+    for (const QChar ch : digits)
+        if (ch < u'0' || ch > u'9')
+            return std::nullopt;
+    return digits.toInt();
+}
+
+void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &ex)
+{
+    const auto video = visibleVideo(c, params.at(0), ex);
+    if (const auto *error = std::get_if<ApiError>(&video))
+        return ex.fail(*error);
+    const Track &track = std::get<Track>(video);
+    const auto found = sessionFor(c, track, params.at(1), ex);
+    if (const auto *error = std::get_if<ApiError>(&found))
+        return ex.fail(*error);
+    const auto &session = std::get<std::shared_ptr<HlsSession>>(found);
+    const QString &variantKey = params.at(2);
+    const auto index = segmentIndex(params.at(3));
+    const HlsVariant *variant = session->variant(variantKey);
+    if (!variant || !index || !session->source().timelineFor(*variant).contains(*index))
+        return ex.fail(ApiError::notFound(u"no such segment"_s));
+
+    const auto wait = session->request(variantKey, *index);
+    if (wait->state() == SegmentWait::State::Ready) {
+        FileReplyOptions options;
+        options.entityId = track.id;
+        options.contentType = kSegmentType.toByteArray();
+        options.cacheControl = kSegmentCacheControl.toByteArray();
+        options.stream = StreamInfo::uncounted();   // the session is the stream
+        const qint64 size = QFileInfo(wait->path()).size();
+        if (replyWithFile(ex, wait->path(), options)) {
+            session->addBytesSent(size);
+            return;
+        }
+        return ex.fail({500, u"the segment cannot be read"_s});
+    }
+    HttpResponse head;
+    head.status = 200;
+    head.setHeader("Content-Type", kSegmentType.toByteArray());
+    head.setHeader("Cache-Control", kSegmentCacheControl.toByteArray());
+    ex.stream(head, std::make_unique<SegmentBody>(session, wait), StreamInfo::uncounted());
+}
+
+} // namespace
+
+void addHlsRoutes(Router &router, const HttpServices &services)
+{
+    if (!services.hls)
+        return;
+    const HlsContext context{*services.database, services.hls, services.auth};
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/videos/{id}/hls/master.m3u8"_s, Access::User,
+               [context](const QStringList &params, HttpExchange &ex) { serveMaster(context, params, ex); });
+    // Before the segment route: "index.m3u8" would also match "{segment}".
+    router.add({HttpMethod::Get}, u"/api/videos/{id}/hls/{session}/{variant}/index.m3u8"_s, Access::User,
+               [context](const QStringList &params, HttpExchange &ex) { serveVariant(context, params, ex); });
+    router.add({HttpMethod::Get}, u"/api/videos/{id}/hls/{session}/{variant}/{segment}"_s, Access::User,
+               [context](const QStringList &params, HttpExchange &ex) { serveSegment(context, params, ex); });
+}
+
+} // namespace cairn

@@ -1,0 +1,450 @@
+// HLS over HTTP from the running server: playlists, segments read by ffprobe/ffmpeg, seeking,
+// one FFmpeg per session, bad URLs, the session in the activity list, limits and signed URLs.
+
+#include "HlsServer.h"
+#include "HlsTestClient.h"
+#include "LiveHttpClient.h"
+#include "MediaFixtures.h"
+#include "ProcessTable.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace cairn;
+using namespace cairn::test;
+
+namespace {
+
+constexpr int kClipSeconds = 30;      // 854×480: the 360p and 480p variants
+constexpr int kLongSeconds = 240;     // 640×360: the 360p variant only, 40 segments
+
+int countTsFiles(const QString &dir)
+{
+    return int(QDir(dir).entryList({u"*.ts"_s}, QDir::Files).size());
+}
+
+} // namespace
+
+class TestHlsHttp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void masterListsVariantsUpToTheSource();
+    void ffprobeReadsEveryVariantOverHttp();
+    void ffprobeReadsTheMasterPlaylist();
+    void middleSegmentStandsAlone();
+    void originalSegmentsAreTheSourceCutAtItsKeyframes();
+    void seekFarAheadStartsThere();
+    void oneFfmpegPerSessionWhilePlaying();
+    void badUrlsAreRefused_data();
+    void badUrlsAreRefused();
+    void anotherUsersSessionIsNotFound();
+    void headOfMasterOpensNoSession();
+    void sessionIsOneActivityStreamAndCanBeEnded();
+    void idleSessionEndsAndResumes();
+    void streamLimitRefusesANewSession();
+    void playlistsCarrySignedUrls();
+
+private:
+    QString url(const QString &pathAndQuery) const
+    {
+        return u"http://127.0.0.1:%1%2"_s.arg(m_server.port()).arg(pathAndQuery);
+    }
+
+    QTemporaryDir m_media;
+    HlsServer m_server;
+    qint64 m_clip = 0;
+    qint64 m_long = 0;
+    qint64 m_song = 0;
+    qint64 m_webm = 0;
+};
+
+void TestHlsHttp::initTestCase()
+{
+    QVERIFY(m_media.isValid());
+    QCOMPARE(makeVideo(m_server.libraryPath(u"clip.mp4"_s), kClipSeconds, 854, 480), QString());
+    QCOMPARE(makeVideo(m_server.libraryPath(u"long.mp4"_s), kLongSeconds, 640, 360), QString());
+    QCOMPARE(makeAudio(m_server.libraryPath(u"song.mp3"_s), 3), QString());
+    QCOMPARE(makeVideo(m_server.libraryPath(u"vp8.webm"_s), 4, 320, 240), QString());
+    QCOMPARE(makeVideo(m_media.filePath(u"small.mp4"_s), 14, 320, 240), QString());
+    QCOMPARE(m_server.start(), QString());
+    m_clip = m_server.trackIdFor(u"clip.mp4"_s);
+    m_long = m_server.trackIdFor(u"long.mp4"_s);
+    m_song = m_server.trackIdFor(u"song.mp3"_s);
+    m_webm = m_server.trackIdFor(u"vp8.webm"_s);
+    QVERIFY(m_clip > 0 && m_long > 0 && m_song > 0 && m_webm > 0);
+}
+
+void TestHlsHttp::masterListsVariantsUpToTheSource()
+{
+    const LiveResponse r = LiveHttpClient(m_server.port()).request(masterPath(m_clip));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), "application/vnd.apple.mpegurl");
+    QCOMPARE(r.header("cache-control"), "no-store");
+    const QList<MasterEntry> variants = parseMaster(r.body);
+    // 360p and 480p, nothing above the 854×480 source; then the H.264/AAC source as it is.
+    QCOMPARE(variants.size(), 3);
+    QCOMPARE(variants.at(0).resolution, u"640x360"_s);
+    QCOMPARE(variants.at(1).resolution, u"854x480"_s);
+    QCOMPARE(variants.at(2).resolution, u"854x480"_s);
+    QVERIFY(variants.at(2).uri.contains(u"/original/index.m3u8"_s));
+    QVERIFY(variants.at(0).bandwidth < variants.at(1).bandwidth);
+    // makeVideo encodes with x264's ultrafast preset: Constrained Baseline (42 C0), level 3.0.
+    QCOMPARE(variants.at(2).codecs, u"avc1.42c01e,mp4a.40.2"_s);
+    for (const MasterEntry &v : variants.first(2)) {
+        QVERIFY2(v.codecs.startsWith(u"avc1.64"_s) && v.codecs.endsWith(u",mp4a.40.2"_s), qPrintable(v.codecs));
+        QVERIFY(v.uri.startsWith(u"/api/videos/%1/hls/"_s.arg(m_clip)));
+        QVERIFY(v.uri.endsWith(u"/index.m3u8"_s));
+    }
+
+    const QList<MasterEntry> small = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_long)).body);
+    QCOMPARE(small.size(), 2);
+    QCOMPARE(small.at(0).resolution, u"640x360"_s);
+    QVERIFY(small.at(1).uri.contains(u"/original/"_s));
+
+    // VP8 + Opus cannot go into MPEG-TS as they are: encoded variants only.
+    const QList<MasterEntry> webm = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_webm)).body);
+    QCOMPARE(webm.size(), 1);
+    QCOMPARE(webm.at(0).resolution, u"320x240"_s);
+}
+
+void TestHlsHttp::ffprobeReadsEveryVariantOverHttp()
+{
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_clip)).body);
+    QCOMPARE(variants.size(), 3);
+    for (const MasterEntry &v : variants) {
+        const bool original = v.uri.contains(u"/original/"_s);
+        const QJsonObject probe = ffprobe(url(v.uri));
+        const double duration = probe[u"format"_s][u"duration"_s].toString().toDouble();
+        QVERIFY2(qAbs(duration - kClipSeconds) <= 1.0, qPrintable(u"%1: %2 s"_s.arg(v.resolution).arg(duration)));
+        bool sawVideo = false, sawAudio = false;
+        for (const QJsonValue &s : probe[u"streams"_s].toArray()) {
+            const QJsonObject stream = s.toObject();
+            if (stream[u"codec_type"_s] == u"video"_s) {
+                sawVideo = true;
+                QCOMPARE(stream[u"codec_name"_s].toString(), u"h264"_s);
+                // The original is the source's own stream, not an encode of it.
+                QCOMPARE(stream[u"profile"_s].toString(), original ? u"Constrained Baseline"_s : u"High"_s);
+                QCOMPARE(u"%1x%2"_s.arg(stream[u"width"_s].toInt()).arg(stream[u"height"_s].toInt()), v.resolution);
+            } else if (stream[u"codec_type"_s] == u"audio"_s) {
+                sawAudio = true;
+                QCOMPARE(stream[u"codec_name"_s].toString(), u"aac"_s);
+            }
+        }
+        QVERIFY(sawVideo && sawAudio);
+    }
+}
+
+void TestHlsHttp::ffprobeReadsTheMasterPlaylist()
+{
+    // FFmpeg's HLS reader opens every variant at once: the session serves them one FFmpeg at
+    // a time without starving any of them.
+    const QJsonObject probe = ffprobe(url(QString::fromLatin1(masterPath(m_clip))));
+    QStringList sizes;
+    for (const QJsonValue &s : probe[u"streams"_s].toArray())
+        if (s[u"codec_type"_s] == u"video"_s)
+            sizes << u"%1x%2"_s.arg(s[u"width"_s].toInt()).arg(s[u"height"_s].toInt());
+    sizes.sort();
+    QCOMPARE(sizes, (QStringList{u"640x360"_s, u"854x480"_s, u"854x480"_s}));
+    QVERIFY(qAbs(probe[u"format"_s][u"duration"_s].toString().toDouble() - kClipSeconds) <= 1.0);
+}
+
+void TestHlsHttp::middleSegmentStandsAlone()
+{
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_clip)).body);
+    QCOMPARE(variants.size(), 3);
+    const QStringList segments = mediaUris(LiveHttpClient(m_server.port()).request(variants.at(1).uri.toUtf8()).body);
+    QCOMPARE(segments.size(), 5);   // 30 s in 6 s segments
+    QTemporaryDir dir;
+    QList<double> starts;
+    for (int i = 1; i <= 3; ++i) {
+        const LiveResponse r = LiveHttpClient(m_server.port()).request(segments.at(i).toUtf8());
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.complete);
+        QCOMPARE(r.header("content-type"), "video/mp2t");
+        QVERIFY(r.body.size() > 1000 && r.body.at(0) == 0x47);   // MPEG-TS sync byte
+        const QString file = dir.filePath(u"seg%1.ts"_s.arg(i));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(r.body);
+        out.close();
+        starts << ffprobe(file)[u"format"_s][u"start_time"_s].toString().toDouble();
+    }
+    const QString middle = dir.filePath(u"seg2.ts"_s);
+    QVERIFY(firstVideoFrameIsKey(middle));
+    QCOMPARE(videoSize(middle), u"854x480"_s);
+    // Decodes on its own, without a single error.
+    QProcess decode;
+    decode.start(u"ffmpeg"_s, {u"-v"_s, u"error"_s, u"-i"_s, middle, u"-f"_s, u"null"_s, u"-"_s});
+    QVERIFY(decode.waitForFinished(60000));
+    QCOMPARE(decode.exitCode(), 0);
+    QCOMPARE(decode.readAllStandardError(), QByteArray());
+    // Timestamps continue from one segment to the next: each starts one segment later.
+    QVERIFY2(qAbs(starts.at(1) - starts.at(0) - 6.0) < 0.1, qPrintable(u"%1 → %2"_s.arg(starts.at(0)).arg(starts.at(1))));
+    QVERIFY2(qAbs(starts.at(2) - starts.at(1) - 6.0) < 0.1, qPrintable(u"%1 → %2"_s.arg(starts.at(1)).arg(starts.at(2))));
+}
+
+void TestHlsHttp::originalSegmentsAreTheSourceCutAtItsKeyframes()
+{
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_long)).body);
+    QCOMPARE(variants.size(), 2);
+    const QByteArray playlist = LiveHttpClient(m_server.port()).request(variants.at(1).uri.toUtf8()).body;
+    const QStringList segments = mediaUris(playlist);
+    // x264's default keyframe interval is 250 frames: 10 s at 25 fps, so 10 s segments.
+    QCOMPARE(segments.size(), kLongSeconds / 10);
+    QVERIFY(playlist.contains("#EXT-X-TARGETDURATION:10\n"));
+    QTemporaryDir dir;
+    QList<double> starts;
+    for (int i = 11; i <= 12; ++i) {
+        const LiveResponse r = LiveHttpClient(m_server.port()).request(segments.at(i).toUtf8());
+        QCOMPARE(r.status, 200);
+        const QString file = dir.filePath(u"seg%1.ts"_s.arg(i));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(r.body);
+        out.close();
+        QVERIFY(firstVideoFrameIsKey(file));
+        QCOMPARE(videoSize(file), u"640x360"_s);
+        starts << ffprobe(file)[u"format"_s][u"start_time"_s].toString().toDouble();
+    }
+    // The source's own timestamps (plus MPEG-TS's 1.4 s): segment 11 starts at 110 s.
+    QVERIFY2(qAbs(starts.at(0) - 111.4) < 0.1, qPrintable(QString::number(starts.at(0))));
+    QVERIFY2(qAbs(starts.at(1) - starts.at(0) - 10.0) < 0.1, qPrintable(QString::number(starts.at(1))));
+}
+
+void TestHlsHttp::seekFarAheadStartsThere()
+{
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_long)).body);
+    QCOMPARE(variants.size(), 2);
+    const QStringList segments = mediaUris(LiveHttpClient(m_server.port()).request(variants.at(0).uri.toUtf8()).body);
+    QCOMPARE(segments.size(), kLongSeconds / 6);
+    // Earlier sessions' FFmpegs may still be running ahead: let them finish first.
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.hls().runningProducers() == 0, 120000);
+    const int before = countTsFiles(m_server.cacheDir());
+    const LiveResponse r = LiveHttpClient(m_server.port()).request(segments.at(35).toUtf8());
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"seg35.ts"_s);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(r.body);
+    out.close();
+    QVERIFY(firstVideoFrameIsKey(file));
+    // It is segment 35 (its timestamps say 210 s, plus MPEG-TS's usual 1.4 s offset)...
+    const double start = ffprobe(file)[u"format"_s][u"start_time"_s].toString().toDouble();
+    QVERIFY2(qAbs(start - 211.4) < 0.2, qPrintable(QString::number(start)));
+    // ...and FFmpeg started there: at most the five segments from 35 to the end exist.
+    QTRY_VERIFY_WITH_TIMEOUT(m_server.hls().runningProducers() == 0, 60000);
+    const int made = countTsFiles(m_server.cacheDir()) - before;
+    QVERIFY2(made >= 1 && made <= 5, qPrintable(QString::number(made)));
+}
+
+void TestHlsHttp::oneFfmpegPerSessionWhilePlaying()
+{
+    if (!processTableAvailable())
+        QSKIP("no process table on this system");
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_long)).body);
+    QCOMPARE(variants.size(), 2);
+    QTemporaryDir dir;
+    const QString output = dir.filePath(u"played.ts"_s);
+    QProcess player;   // plays the whole variant, segment after segment, as fast as it can
+    player.start(u"ffmpeg"_s, {u"-v"_s, u"error"_s, u"-nostdin"_s, u"-i"_s, url(variants.at(0).uri), u"-c"_s,
+                               u"copy"_s, u"-y"_s, output});
+    QVERIFY(player.waitForStarted());
+    int most = 0;
+    QElapsedTimer clock;
+    clock.start();
+    while (player.state() != QProcess::NotRunning && clock.elapsed() < 600000) {
+        QList<qint64> ours = ffmpegChildrenOf(QCoreApplication::applicationPid());
+        ours.removeAll(player.processId());
+        most = qMax(most, int(ours.size()));
+        player.waitForFinished(50);
+    }
+    QCOMPARE(player.state(), QProcess::NotRunning);
+    QCOMPARE(player.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(player.exitCode(), 0);
+    QCOMPARE(most, 1);   // FFmpeg ran (the table is read right) but never two at once
+    const double duration = ffprobe(output)[u"format"_s][u"duration"_s].toString().toDouble();
+    QVERIFY2(qAbs(duration - kLongSeconds) <= 1.0, qPrintable(QString::number(duration)));
+}
+
+void TestHlsHttp::badUrlsAreRefused_data()
+{
+    QTest::addColumn<QString>("path");   // %1 = clip id, %2 = a live session id, %3 = its first variant
+    QTest::addColumn<int>("status");
+    QTest::newRow("unknown variant playlist") << u"/api/videos/%1/hls/%2/99999/index.m3u8"_s << 404;
+    QTest::newRow("segment past the end") << u"/api/videos/%1/hls/%2/%3/5.ts"_s << 404;
+    QTest::newRow("segment of an unknown variant") << u"/api/videos/%1/hls/%2/99999/0.ts"_s << 404;
+    QTest::newRow("segment not a number") << u"/api/videos/%1/hls/%2/%3/abc.ts"_s << 404;
+    QTest::newRow("segment with a leading zero") << u"/api/videos/%1/hls/%2/%3/01.ts"_s << 404;
+    QTest::newRow("negative segment") << u"/api/videos/%1/hls/%2/%3/-1.ts"_s << 404;
+    QTest::newRow("segment without .ts") << u"/api/videos/%1/hls/%2/%3/1"_s << 404;
+    QTest::newRow("segment as mp4") << u"/api/videos/%1/hls/%2/%3/1.mp4"_s << 404;
+    QTest::newRow("malformed session") << u"/api/videos/%1/hls/xyz/%3/0.ts"_s << 404;
+    QTest::newRow("session of another video") << u"/api/videos/999999/hls/%2/%3/index.m3u8"_s << 404;
+    QTest::newRow("unknown video") << u"/api/videos/999999/hls/master.m3u8"_s << 404;
+    QTest::newRow("video id not a number") << u"/api/videos/abc/hls/master.m3u8"_s << 400;
+    QTest::newRow("audio track") << u"/api/videos/%4/hls/master.m3u8"_s << 404;
+}
+
+void TestHlsHttp::badUrlsAreRefused()
+{
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_clip)).body);
+    QVERIFY(!variants.isEmpty());
+    const SessionUrl session = sessionOf(variants.at(0).uri);
+    QString target = path;
+    target.replace(u"%1"_s, QString::number(m_clip))
+        .replace(u"%2"_s, session.id)
+        .replace(u"%3"_s, session.variant)
+        .replace(u"%4"_s, QString::number(m_song));
+    const LiveResponse r = LiveHttpClient(m_server.port()).request(target.toUtf8());
+    QCOMPARE(r.status, status);
+    QVERIFY(QJsonDocument::fromJson(r.body)[u"error"_s].isString());
+}
+
+void TestHlsHttp::anotherUsersSessionIsNotFound()
+{
+    const LiveResponse master = LiveHttpClient(m_server.port()).request(masterPath(m_clip), {"X-Test-User: alice"});
+    const QList<MasterEntry> variants = parseMaster(master.body);
+    QVERIFY(!variants.isEmpty());
+    const QByteArray playlist = variants.at(0).uri.toUtf8();
+    QCOMPARE(LiveHttpClient(m_server.port()).request(playlist, {"X-Test-User: alice"}).status, 200);
+    QCOMPARE(LiveHttpClient(m_server.port()).request(playlist, {"X-Test-User: bob"}).status, 404);
+}
+
+void TestHlsHttp::headOfMasterOpensNoSession()
+{
+    const int sessions = m_server.hls().sessionCount();
+    const LiveResponse r = LiveHttpClient(m_server.port()).request(masterPath(m_clip), {}, -1, "HEAD");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), "application/vnd.apple.mpegurl");
+    QCOMPARE(m_server.hls().sessionCount(), sessions);
+}
+
+void TestHlsHttp::sessionIsOneActivityStreamAndCanBeEnded()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    QCOMPARE(server.start(), QString());
+    const qint64 id = server.trackIdFor(u"small.mp4"_s);
+    QSignalSpy finished(&server.activity(), &ActivityRegistry::streamFinished);
+
+    const QList<MasterEntry> variants =
+        parseMaster(LiveHttpClient(server.port()).request(masterPath(id), {"X-Test-User: alice"}).body);
+    QCOMPARE(variants.size(), 2);   // smaller than every preset: one variant at its own size (+ original)
+    QCOMPARE(variants.at(0).resolution, u"320x240"_s);
+    const QStringList segments =
+        mediaUris(LiveHttpClient(server.port()).request(variants.at(0).uri.toUtf8(), {"X-Test-User: alice"}).body);
+    QCOMPARE(segments.size(), 3);   // 14 s: 6 + 6 + 2
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(LiveHttpClient(server.port()).request(segments.at(i).toUtf8(), {"X-Test-User: alice"}).status, 200);
+
+    const QList<StreamSnapshot> live = server.activity().snapshot();
+    QCOMPARE(live.size(), 1);   // playlists and segments: one HLS session
+    QCOMPARE(live.at(0).info.kind, StreamKind::Hls);
+    QCOMPARE(live.at(0).user, u"alice"_s);
+    QCOMPARE(live.at(0).info.trackId, id);
+    QVERIFY(live.at(0).bytesSent > 1000);
+
+    QVERIFY(server.activity().end(live.at(0).id));
+    QTRY_COMPARE(server.activity().snapshot().size(), 0);
+    QTRY_COMPARE(finished.count(), 1);
+    const auto stream = finished.at(0).at(0).value<FinishedStream>();
+    QCOMPARE(stream.info.kind, StreamKind::Hls);
+    QCOMPARE(stream.ending, StreamEnding::EndedByAdmin);
+    // The player's next request learns the session is over.
+    const LiveResponse after = LiveHttpClient(server.port()).request(segments.at(2).toUtf8(), {"X-Test-User: alice"});
+    QCOMPARE(after.status, 410);
+}
+
+void TestHlsHttp::idleSessionEndsAndResumes()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    HlsServerOptions options;
+    options.hls.sessionIdleMs = 1000;
+    options.hls.producerIdleMs = 500;
+    QCOMPARE(server.start(options), QString());
+    const qint64 id = server.trackIdFor(u"small.mp4"_s);
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(server.port()).request(masterPath(id)).body);
+    QCOMPARE(variants.size(), 2);
+    const QStringList segments = mediaUris(LiveHttpClient(server.port()).request(variants.at(0).uri.toUtf8()).body);
+    QCOMPARE(LiveHttpClient(server.port()).request(segments.at(0).toUtf8()).status, 200);
+    QCOMPARE(server.activity().snapshot().size(), 1);
+
+    QTRY_COMPARE_WITH_TIMEOUT(server.activity().snapshot().size(), 0, 10000);
+    QCOMPARE(server.hls().sessionCount(), 0);
+    QCOMPARE(server.hls().runningProducers(), 0);
+    // A paused player comes back: the same URLs work again, as a session of their own.
+    const LiveResponse resumed = LiveHttpClient(server.port()).request(segments.at(1).toUtf8());
+    QCOMPARE(resumed.status, 200);
+    QVERIFY(resumed.body.size() > 1000 && resumed.body.at(0) == 0x47);
+    QCOMPARE(server.activity().snapshot().size(), 1);
+}
+
+void TestHlsHttp::streamLimitRefusesANewSession()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    HlsServerOptions options;
+    options.limits.maxStreams = 1;
+    QCOMPARE(server.start(options), QString());
+    const QByteArray master = masterPath(server.trackIdFor(u"small.mp4"_s));
+    QCOMPARE(LiveHttpClient(server.port()).request(master).status, 200);
+    const LiveResponse refused = LiveHttpClient(server.port()).request(master);
+    QCOMPARE(refused.status, 503);
+    QVERIFY(refused.header("retry-after").toInt() > 0);
+    QVERIFY(QJsonDocument::fromJson(refused.body)[u"error"_s].isString());
+}
+
+void TestHlsHttp::playlistsCarrySignedUrls()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    HlsServerOptions options;
+    options.withUsers = true;
+    QCOMPARE(server.start(options), QString());
+    const QByteArray master = masterPath(server.trackIdFor(u"small.mp4"_s));
+    QCOMPARE(LiveHttpClient(server.port()).request(master).status, 401);
+
+    const QByteArray auth = "Authorization: Bearer " + server.aliceToken();
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(server.port()).request(master, {auth}).body);
+    QCOMPARE(variants.size(), 2);
+    QVERIFY2(variants.at(0).uri.contains(u"exp="_s) && variants.at(0).uri.contains(u"sig="_s), qPrintable(variants.at(0).uri));
+    // A player fetches everything else without our header.
+    const LiveResponse playlist = LiveHttpClient(server.port()).request(variants.at(0).uri.toUtf8());
+    QCOMPARE(playlist.status, 200);
+    const QStringList segments = mediaUris(playlist.body);
+    QCOMPARE(segments.size(), 3);
+    QVERIFY(segments.at(0).contains(u"sig="_s));
+    const LiveResponse segment = LiveHttpClient(server.port()).request(segments.at(0).toUtf8());
+    QCOMPARE(segment.status, 200);
+    QCOMPARE(segment.body.at(0), char(0x47));
+
+    QString tampered = segments.at(1);
+    tampered.replace(tampered.size() - 2, 2, tampered.endsWith(u"AA"_s) ? u"BB"_s : u"AA"_s);
+    QCOMPARE(LiveHttpClient(server.port()).request(tampered.toUtf8()).status, 403);
+    const QString unsigned_ = segments.at(1).left(segments.at(1).indexOf(u'?'));
+    QCOMPARE(LiveHttpClient(server.port()).request(unsigned_.toUtf8()).status, 401);
+    // Signed for segment 1, used for segment 2: refused.
+    QString moved = segments.at(1);
+    moved.replace(u"/1.ts?"_s, u"/2.ts?"_s);
+    QCOMPARE(LiveHttpClient(server.port()).request(moved.toUtf8()).status, 403);
+}
+
+QTEST_GUILESS_MAIN(TestHlsHttp)
+#include "tst_hls_http.moc"
