@@ -1,33 +1,13 @@
 #include "hls/SourceIndex.h"
 
 #include "hls/HlsLog.h"
-
-#include <QFile>
+#include "scan/AvInput.h"
 
 #include <algorithm>
 #include <memory>
 
-extern "C" {
-#include <libavformat/avformat.h>
-}
-
 namespace cairn {
 namespace {
-
-struct FormatContextCloser
-{
-    void operator()(AVFormatContext *ctx) const { avformat_close_input(&ctx); }
-};
-using FormatContext = std::unique_ptr<AVFormatContext, FormatContextCloser>;
-
-QByteArray nativePath(const QString &path)
-{
-#ifdef Q_OS_WIN
-    return path.toUtf8();   // FFmpeg converts UTF-8 to wide paths on Windows
-#else
-    return QFile::encodeName(path);
-#endif
-}
 
 // Profile, constraint flags and level from the stream's extradata: an avcC record (MP4,
 // Matroska) or an Annex B SPS. The container header carries them; no frame is parsed.
@@ -58,9 +38,9 @@ bool readH264Profile(const AVCodecParameters *par, SourceIndex &index)
 std::optional<SourceIndex> readSourceIndex(const QString &path)
 {
     AVFormatContext *raw = nullptr;
-    if (avformat_open_input(&raw, nativePath(path).constData(), nullptr, nullptr) < 0)
+    if (avformat_open_input(&raw, av::nativePath(path).constData(), nullptr, nullptr) < 0)
         return std::nullopt;
-    FormatContext ctx(raw);
+    av::FormatContext ctx(raw);
     // The header gives codecs, sizes, profile and level for MP4 and Matroska; no packet is
     // read (avformat_find_stream_info would decode some), so this costs milliseconds.
     const int videoIndex = av_find_best_stream(ctx.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);

@@ -1,5 +1,6 @@
 #include "scan/AvProbe.h"
 
+#include "scan/AvInput.h"
 #include "scan/TagFields.h"
 
 #include <QElapsedTimer>
@@ -20,12 +21,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn::av {
 
 namespace {
-
-struct FormatContextCloser
-{
-    void operator()(AVFormatContext *ctx) const { avformat_close_input(&ctx); }
-};
-using FormatContext = std::unique_ptr<AVFormatContext, FormatContextCloser>;
 
 struct Deadline
 {
@@ -51,15 +46,6 @@ void applyTags(Track &track, const AVDictionary *dict)
     const AVDictionaryEntry *entry = nullptr;
     while ((entry = av_dict_get(dict, "", entry, AV_DICT_IGNORE_SUFFIX)))
         applyTag(track, QString::fromUtf8(entry->key), QString::fromUtf8(entry->value));
-}
-
-QByteArray nativePath(const QString &path)
-{
-#ifdef Q_OS_WIN
-    return path.toUtf8();   // FFmpeg converts UTF-8 to wide paths on Windows
-#else
-    return QFile::encodeName(path);
-#endif
 }
 
 const AVStream *mainStream(const AVFormatContext *ctx, AVMediaType type)

@@ -142,22 +142,43 @@ void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &e
     })));
 }
 
+// What a session URL (/api/videos/{id}/hls/{session}/{variant}/…) names, once resolved.
+struct SessionTarget
+{
+    Track track;
+    std::shared_ptr<HlsSession> session;
+    const HlsVariant *variant = nullptr;
+    QString base;   // the URL path up to the variant's "/"
+};
+
+std::variant<SessionTarget, ApiError> sessionTarget(const HlsContext &c, const QStringList &params, HttpExchange &ex,
+                                                    const QString &notFound)
+{
+    auto video = visibleVideo(c, params.at(0), ex);
+    if (auto *error = std::get_if<ApiError>(&video))
+        return *error;
+    SessionTarget target;
+    target.track = std::get<Track>(std::move(video));
+    auto found = sessionFor(c, target.track, params.at(1), ex);
+    if (auto *error = std::get_if<ApiError>(&found))
+        return *error;
+    target.session = std::get<std::shared_ptr<HlsSession>>(std::move(found));
+    target.variant = target.session->variant(params.at(2));
+    if (!target.variant)
+        return ApiError::notFound(notFound);
+    target.base = sessionPath(target.track, target.session->id(), target.variant->key);
+    return target;
+}
+
 void serveVariant(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto video = visibleVideo(c, params.at(0), ex);
-    if (const auto *error = std::get_if<ApiError>(&video))
+    const auto resolved = sessionTarget(c, params, ex, u"no such variant"_s);
+    if (const auto *error = std::get_if<ApiError>(&resolved))
         return ex.fail(*error);
-    const Track &track = std::get<Track>(video);
-    const auto found = sessionFor(c, track, params.at(1), ex);
-    if (const auto *error = std::get_if<ApiError>(&found))
-        return ex.fail(*error);
-    const auto &session = std::get<std::shared_ptr<HlsSession>>(found);
-    const QString &variantKey = params.at(2);
-    if (!session->variant(variantKey))
-        return ex.fail(ApiError::notFound(u"no such variant"_s));
-    const QString base = sessionPath(track, session->id(), variantKey);
-    ex.respond(playlistResponse(mediaPlaylist(session->source().timelineFor(*session->variant(variantKey)), [&](int index) {
-        return linkFor(c, ex, base + QString::number(index) + u".ts"_s);
+    const SessionTarget &t = std::get<SessionTarget>(resolved);
+    const SegmentTimeline &timeline = t.session->source().timelineFor(*t.variant);
+    ex.respond(playlistResponse(mediaPlaylist(timeline, [&](int index) {
+        return linkFor(c, ex, t.base + QString::number(index) + u".ts"_s);
     })));
 }
 
@@ -177,19 +198,16 @@ std::optional<int> segmentIndex(const QString &name)
 
 void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto video = visibleVideo(c, params.at(0), ex);
-    if (const auto *error = std::get_if<ApiError>(&video))
+    const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s);
+    if (const auto *error = std::get_if<ApiError>(&resolved))
         return ex.fail(*error);
-    const Track &track = std::get<Track>(video);
-    const auto found = sessionFor(c, track, params.at(1), ex);
-    if (const auto *error = std::get_if<ApiError>(&found))
-        return ex.fail(*error);
-    const auto &session = std::get<std::shared_ptr<HlsSession>>(found);
-    const QString &variantKey = params.at(2);
+    const SessionTarget &t = std::get<SessionTarget>(resolved);
     const auto index = segmentIndex(params.at(3));
-    const HlsVariant *variant = session->variant(variantKey);
-    if (!variant || !index || !session->source().timelineFor(*variant).contains(*index))
+    if (!index || !t.session->source().timelineFor(*t.variant).contains(*index))
         return ex.fail(ApiError::notFound(u"no such segment"_s));
+    const auto &session = t.session;
+    const Track &track = t.track;
+    const QString &variantKey = t.variant->key;
 
     const auto wait = session->request(variantKey, *index);
     if (wait->state() == SegmentWait::State::Ready) {
