@@ -131,6 +131,18 @@ void ActivityRegistry::close(const std::shared_ptr<LiveStreamState> &state)
     Q_EMIT changed();
 }
 
+void ActivityRegistry::updatePlayback(LiveStreamState &state, const QString &preset, qint64 seekPositionMs)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (state.fixed.info.preset == preset && state.fixed.info.seekPositionMs == seekPositionMs)
+            return;
+        state.fixed.info.preset = preset;
+        state.fixed.info.seekPositionMs = seekPositionMs;
+    }
+    Q_EMIT changed();
+}
+
 QList<StreamSnapshot> ActivityRegistry::snapshot() const
 {
     QMutexLocker lock(&m_mutex);

@@ -97,6 +97,7 @@ Q_SIGNALS:
 private:
     friend class StreamTicket;
     void close(const std::shared_ptr<LiveStreamState> &state);
+    void updatePlayback(LiveStreamState &state, const QString &preset, qint64 seekPositionMs);
     void sample();
     std::optional<StreamRefusal> refusalLocked(const QString &user) const;
 

@@ -39,6 +39,11 @@ BandwidthBudget &StreamTicket::sharedBudget() const
     return m_registry.budget();
 }
 
+void StreamTicket::setPlayback(const QString &preset, qint64 seekPositionMs)
+{
+    m_registry.updatePlayback(*m_state, preset, seekPositionMs);
+}
+
 void StreamTicket::setEnding(StreamEnding ending)
 {
     m_state->ending.store(int(ending));

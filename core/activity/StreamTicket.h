@@ -41,6 +41,9 @@ public:
     BandwidthBudget &sharedBudget() const;
     // How the stream ended; recorded when the ticket is destroyed (default: Failed).
     void setEnding(StreamEnding ending);
+    // What the stream plays now, for streams that change it as they go (an HLS session moving
+    // between variants and through the video): the preset shown and the seek position.
+    void setPlayback(const QString &preset, qint64 seekPositionMs);
 
 private:
     ActivityRegistry &m_registry;

@@ -109,6 +109,8 @@ std::shared_ptr<SegmentWait> HlsSession::request(const QString &variantKey, int 
         m_lastVariant = variantKey;
         m_lastIndex = index;
         m_prefetchDue = true;
+        if (const HlsVariant *v = variant(variantKey); v && m_ticket)
+            m_ticket->setPlayback(v->name, qint64(m_source.timelineFor(*v).startSeconds(index) * 1000));
         if (m_closed)
             wait->fail(u"the session has ended"_s);
         else if (const auto path = availableLocked(variantKey, index))

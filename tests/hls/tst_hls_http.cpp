@@ -358,6 +358,8 @@ void TestHlsHttp::sessionIsOneActivityStreamAndCanBeEnded()
     QCOMPARE(live.at(0).info.kind, StreamKind::Hls);
     QCOMPARE(live.at(0).user, u"alice"_s);
     QCOMPARE(live.at(0).info.trackId, id);
+    QCOMPARE(live.at(0).info.preset, u"360p"_s);          // the variant played now...
+    QCOMPARE(live.at(0).info.seekPositionMs, qint64(6000));   // ...and where: segment 1
     QVERIFY(live.at(0).bytesSent > 1000);
 
     QVERIFY(server.activity().end(live.at(0).id));
