@@ -51,6 +51,7 @@ private Q_SLOTS:
     void badUrlsAreRefused();
     void anotherUsersSessionIsNotFound();
     void headOfMasterOpensNoSession();
+    void directPlayKeepsItsRanges();
     void sessionIsOneActivityStreamAndCanBeEnded();
     void idleSessionEndsAndResumes();
     void streamLimitRefusesANewSession();
@@ -333,6 +334,18 @@ void TestHlsHttp::headOfMasterOpensNoSession()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("content-type"), "application/vnd.apple.mpegurl");
     QCOMPARE(m_server.hls().sessionCount(), sessions);
+}
+
+void TestHlsHttp::directPlayKeepsItsRanges()
+{
+    // Players that take the file as it is still get byte ranges of the original.
+    const QByteArray file = readFile(m_server.libraryPath(u"clip.mp4"_s));
+    const LiveResponse r = LiveHttpClient(m_server.port())
+                               .request("/api/tracks/" + QByteArray::number(m_clip) + "/stream", {"Range: bytes=1000-1999"});
+    QCOMPARE(r.status, 206);
+    QCOMPARE(r.header("content-type"), "video/mp4");
+    QCOMPARE(r.header("content-range"), "bytes 1000-1999/" + QByteArray::number(file.size()));
+    QCOMPARE(r.body, file.mid(1000, 1000));
 }
 
 void TestHlsHttp::sessionIsOneActivityStreamAndCanBeEnded()
