@@ -1,6 +1,7 @@
 #include "hls/HlsService.h"
 
 #include "hls/HlsLog.h"
+#include "transcode/TranscodeLimiter.h"
 #include "transcode/TranscodeService.h"
 #include "transcode/VideoPreset.h"
 
@@ -123,6 +124,16 @@ bool HlsService::wasEnded(const QString &id) const
     return m_ended.contains(id);
 }
 
+bool HlsService::transcodersBusy() const
+{
+    return m_context.limiter && m_context.limiter->running() >= m_context.limiter->maxConcurrent();
+}
+
+int HlsService::transcodeLimit() const
+{
+    return m_context.limiter ? m_context.limiter->maxConcurrent() : 0;
+}
+
 int HlsService::sessionCount() const
 {
     QMutexLocker lock(&m_mutex);
@@ -131,15 +142,10 @@ int HlsService::sessionCount() const
 
 int HlsService::runningProducers() const
 {
+    QMutexLocker lock(&m_mutex);
     int running = 0;
-    QMetaObject::invokeMethod(
-        m_scheduler,
-        [this, &running] {
-            QMutexLocker lock(&m_mutex);
-            for (const auto &session : std::as_const(m_sessions))
-                running += session->hasProducer() ? 1 : 0;
-        },
-        QThread::currentThread() == &m_thread ? Qt::DirectConnection : Qt::BlockingQueuedConnection);
+    for (const auto &session : std::as_const(m_sessions))
+        running += session->hasProducer() ? 1 : 0;
     return running;
 }
 

@@ -51,6 +51,10 @@ public:
     static QString newSessionId();
     static bool isSessionId(const QString &text);
 
+    // Every transcode slot is taken (a session without FFmpeg cannot start one now).
+    bool transcodersBusy() const;
+    int transcodeLimit() const;
+
     int sessionCount() const;
     int runningProducers() const;
 

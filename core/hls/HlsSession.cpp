@@ -41,6 +41,7 @@ HlsSession::~HlsSession()
     // close() ran on the HLS thread (the service closes every session it drops); this only
     // covers a session that never got that far.
     m_producer.reset();
+    m_producing = false;
 }
 
 const HlsVariant *HlsSession::variant(const QString &key) const
@@ -139,11 +140,6 @@ bool HlsSession::isIdle(qint64 nowMs) const
     return nowMs - m_lastRequestMs > m_context.settings.sessionIdleMs;
 }
 
-bool HlsSession::hasProducer() const
-{
-    return m_producer && m_producer->isRunning();
-}
-
 void HlsSession::requestEnd()
 {
     m_endRequested = true;
@@ -183,6 +179,7 @@ void HlsSession::reapProducerLocked(QList<std::shared_ptr<SegmentWait>> &pending
     const QString why = m_producerOk ? u"the transcoder produced no such segment"_s
                                      : u"the transcoder failed: "_s + m_producer->errorText();
     m_producer.reset();
+    m_producing = false;
     for (auto it = pending.begin(); it != pending.end();) {
         if ((*it)->variantKey() == variantKey && (*it)->index() >= from) {
             (*it)->fail(why);
@@ -233,6 +230,7 @@ void HlsSession::schedule(qint64 now)
     if (m_producer && !producerStillWanted(pending, now)) {
         qCDebug(lcHls) << "session" << m_id << "stops ffmpeg at segment" << m_producer->nextIndex();
         m_producer.reset();
+        m_producing = false;
     }
     if (m_producer)
         return;
@@ -269,6 +267,7 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     });
     QObject::connect(raw, &SegmentProducer::finished, raw, [this](bool ok) {
         m_producerOk = ok;   // reaped by the next schedule(), never inside its own signal
+        m_producing = false;
         m_wake();
     });
     if (!producer->start()) {
@@ -280,6 +279,7 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     }
     m_producerOk = true;
     m_producer = std::move(producer);
+    m_producing = true;
 }
 
 void HlsSession::onSegmentFinished(const QString &variantKey, int index, const QString &path)
@@ -320,6 +320,7 @@ void HlsSession::close(StreamEnding ending)
         m_waits.clear();
     }
     m_producer.reset();
+    m_producing = false;
     if (m_ticket) {
         m_ticket->setEnding(ending);
         QMutexLocker lock(&m_mutex);

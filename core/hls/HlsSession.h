@@ -78,7 +78,7 @@ public:
     // HLS thread.
     void schedule(qint64 nowMs);
     bool isIdle(qint64 nowMs) const;
-    bool hasProducer() const;
+    bool hasProducer() const { return m_producing.load(); }   // any thread
     // Stops FFmpeg, fails what still waits, ends the activity entry (history) and removes
     // the work directory. Idempotent.
     void close(StreamEnding ending);
@@ -107,6 +107,7 @@ private:
     const std::function<void()> m_wake;
     std::unique_ptr<StreamTicket> m_ticket;
     std::atomic_bool m_endRequested{false};
+    std::atomic_bool m_producing{false};   // an FFmpeg runs for this session
 
     mutable QMutex m_mutex;
     QList<std::weak_ptr<SegmentWait>> m_waits;

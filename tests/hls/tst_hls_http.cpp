@@ -55,6 +55,7 @@ private Q_SLOTS:
     void sessionIsOneActivityStreamAndCanBeEnded();
     void idleSessionEndsAndResumes();
     void streamLimitRefusesANewSession();
+    void busyTranscodersRefuseASegment();
     void playlistsCarrySignedUrls();
 
 private:
@@ -424,6 +425,28 @@ void TestHlsHttp::streamLimitRefusesANewSession()
     QCOMPARE(refused.status, 503);
     QVERIFY(refused.header("retry-after").toInt() > 0);
     QVERIFY(QJsonDocument::fromJson(refused.body)[u"error"_s].isString());
+}
+
+void TestHlsHttp::busyTranscodersRefuseASegment()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_server.libraryPath(u"long.mp4"_s), server.libraryPath(u"long.mp4"_s)));
+    HlsServerOptions options;
+    options.maxTranscodes = 1;
+    QCOMPARE(server.start(options), QString());
+    const QByteArray master = masterPath(server.trackIdFor(u"long.mp4"_s));
+    auto segmentOfNewSession = [&](int index) {
+        const QList<MasterEntry> variants = parseMaster(LiveHttpClient(server.port()).request(master).body);
+        return mediaUris(LiveHttpClient(server.port()).request(variants.value(0).uri.toUtf8()).body).value(index).toUtf8();
+    };
+    // The first session's FFmpeg keeps its one slot while it works ahead of its player.
+    QCOMPARE(LiveHttpClient(server.port()).request(segmentOfNewSession(0)).status, 200);
+    QVERIFY(server.hls().runningProducers() == 1);
+    // Another session needs an FFmpeg of its own for a segment nobody made yet.
+    const LiveResponse refused = LiveHttpClient(server.port()).request(segmentOfNewSession(30));
+    QCOMPARE(refused.status, 503);
+    QCOMPARE(refused.header("retry-after"), "5");
+    QVERIFY(QJsonDocument::fromJson(refused.body)[u"error"_s].toString().contains(u"at most 1"_s));
 }
 
 void TestHlsHttp::playlistsCarrySignedUrls()

@@ -25,6 +25,7 @@ constexpr QByteArrayView kPlaylistType = "application/vnd.apple.mpegurl";
 constexpr QByteArrayView kSegmentType = "video/mp2t";
 // A segment's URL names its session, variant and index: its bytes never change.
 constexpr QByteArrayView kSegmentCacheControl = "private, max-age=86400";
+constexpr int kBusyRetryAfterSeconds = 5;
 
 struct HlsContext
 {
@@ -222,6 +223,12 @@ void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &
             return;
         }
         return ex.fail({500, u"the segment cannot be read"_s});
+    }
+    if (!session->hasProducer() && c.hls->transcodersBusy()) {
+        // Waiting would hold the player for up to a minute: say so now, as transcodes do.
+        ApiError busy{503, u"too many transcodes are running (at most %1); try again shortly"_s.arg(c.hls->transcodeLimit())};
+        busy.retryAfterSeconds = kBusyRetryAfterSeconds;
+        return ex.fail(busy);
     }
     HttpResponse head;
     head.status = 200;
