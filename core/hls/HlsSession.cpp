@@ -82,7 +82,7 @@ QString HlsSession::workDirectory(const QString &variantKey) const
     return QDir(m_context.workRoot).filePath(m_id + u'/' + variantKey);
 }
 
-std::optional<QString> HlsSession::availableLocked(const QString &variantKey, int index)
+std::optional<QString> HlsSession::availableLocked(const QString &variantKey, int index, Lookup lookup)
 {
     auto &done = m_segments[variantKey];
     if (const auto it = done.constFind(index); it != done.constEnd()) {
@@ -90,7 +90,7 @@ std::optional<QString> HlsSession::availableLocked(const QString &variantKey, in
             return *it;
         done.erase(it);   // evicted from the cache meanwhile: produce it again
     }
-    if (const HlsVariant *v = variant(variantKey); v && m_context.cache) {
+    if (const HlsVariant *v = variant(variantKey); v && m_context.cache && lookup == Lookup::AlsoCache) {
         // Another session (or an earlier run) may have produced it.
         if (auto path = m_context.cache->lookup(cacheKey(*v, index))) {
             done.insert(index, *path);
@@ -114,7 +114,7 @@ std::shared_ptr<SegmentWait> HlsSession::request(const QString &variantKey, int 
             m_ticket->setPlayback(v->name, qint64(m_source.timelineFor(*v).startSeconds(index) * 1000));
         if (m_closed)
             wait->fail(u"the session has ended"_s);
-        else if (const auto path = availableLocked(variantKey, index))
+        else if (const auto path = availableLocked(variantKey, index, Lookup::AlsoCache))
             wait->resolve(*path);
         else
             m_waits.append(wait);
@@ -154,7 +154,9 @@ void HlsSession::collectPendingLocked(qint64 now, QList<std::shared_ptr<SegmentW
             it = m_waits.erase(it);
             continue;
         }
-        if (const auto path = availableLocked(wait->variantKey(), wait->index())) {
+        // Only this session's own output: waits get here after their request found no cached
+        // segment, and this runs ten times a second.
+        if (const auto path = availableLocked(wait->variantKey(), wait->index(), Lookup::OwnSegments)) {
             wait->resolve(*path);
             it = m_waits.erase(it);
             continue;
@@ -214,7 +216,7 @@ std::optional<int> HlsSession::prefetchIndexLocked()
     m_prefetchDue = false;
     const int last = qMin(m_lastIndex + m_context.settings.lookaheadSegments, m_source.timelineFor(*v).count() - 1);
     for (int i = m_lastIndex + 1; i <= last; ++i)
-        if (!availableLocked(m_lastVariant, i))
+        if (!availableLocked(m_lastVariant, i, Lookup::AlsoCache))
             return i;
     return std::nullopt;
 }

@@ -91,7 +91,8 @@ public:
     static qint64 nowMs();
 
 private:
-    std::optional<QString> availableLocked(const QString &variantKey, int index);
+    enum class Lookup { OwnSegments, AlsoCache };
+    std::optional<QString> availableLocked(const QString &variantKey, int index, Lookup lookup);
     QString cacheKey(const HlsVariant &variant, int index) const;
     QString workDirectory(const QString &variantKey) const;
     void collectPendingLocked(qint64 nowMs, QList<std::shared_ptr<SegmentWait>> &pending);
