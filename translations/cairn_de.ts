@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ActivityTab</name>
+    <message>
+        <source>End stream</source>
+        <translation>Stream beenden</translation>
+    </message>
+    <message>
+        <source>Throttle…</source>
+        <translation>Drosseln…</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Begrenzungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active stream(s)</source>
+        <translation>
+            <numerusform>%n aktiver Stream</numerusform>
+            <numerusform>%n aktive Streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transcode(s)</source>
+        <translation>
+            <numerusform>%n Transkodierung</numerusform>
+            <numerusform>%n Transkodierungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>out: %1</source>
+        <translation>ausgehend: %1</translation>
+    </message>
+    <message>
+        <source>Throttle stream</source>
+        <translation>Stream drosseln</translation>
+    </message>
+    <message>
+        <source>Cap for %1&apos;s stream in kB/s (0 = no cap):</source>
+        <translation>Obergrenze für den Stream von %1 in kB/s (0 = keine Obergrenze):</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ActivityTableModel</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Datenrate</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Obergrenze</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::AlbumGrid</name>
+    <message>
+        <source>Albums</source>
+        <translation>Alben</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::AlbumGridModel</name>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>cairn::LibraryTab</name>
     <message>
         <source>Add folder…</source>
@@ -61,6 +158,146 @@
     <message>
         <source>Library</source>
         <translation>Bibliothek</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTab</name>
+    <message>
+        <source>Transcoding presets</source>
+        <translation>Voreinstellungen für die Transkodierung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Try the preset</source>
+        <translation>Voreinstellung testen</translation>
+    </message>
+    <message>
+        <source>Try %1 seconds</source>
+        <translation>%1 Sekunden testen</translation>
+    </message>
+    <message>
+        <source>Transcode cache</source>
+        <translation>Transkodierungs-Cache</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Size limit</source>
+        <translation>Größenbegrenzung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n file(s)</source>
+        <translation>
+            <numerusform>%1 in %n Datei</numerusform>
+            <numerusform>%1 in %n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New preset</source>
+        <translation>Neue Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Edit the new preset, then save it.</source>
+        <translation>Bearbeiten Sie die neue Voreinstellung und speichern Sie sie anschließend.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Choose a track to try the preset on.</source>
+        <translation>Wählen Sie einen Titel aus, um die Voreinstellung zu testen.</translation>
+    </message>
+    <message>
+        <source>Transcoding…</source>
+        <translation>Wird transkodiert…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s: %3 kbit/s</source>
+        <translation>%1 für %2 s: %3 kbit/s</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTabForm</name>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source>as the source</source>
+        <translation>wie die Quelle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>Bitrate</translation>
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Abtastrate</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>Zulässig: %1</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTabTrial</name>
+    <message>
+        <source>Cannot write the trial file: %1</source>
+        <translation>Die Testdatei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
@@ -128,6 +365,75 @@
     </message>
 </context>
 <context>
+    <name>cairn::StreamHistoryPanel</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Recent streams</source>
+        <translation>Letzte Streams</translation>
+    </message>
+    <message>
+        <source>Most played</source>
+        <translation>Meistgespielt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n play(s)</source>
+        <translation>
+            <numerusform>%1 — %n Wiedergabe</numerusform>
+            <numerusform>%1 — %n Wiedergaben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::StreamLimitsEditor</name>
+    <message>
+        <source> kB/s</source>
+        <translation> kB/s</translation>
+    </message>
+    <message>
+        <source>Apply limits</source>
+        <translation>Begrenzungen anwenden</translation>
+    </message>
+    <message>
+        <source>Streams at once:</source>
+        <translation>Gleichzeitige Streams:</translation>
+    </message>
+    <message>
+        <source>Streams per user:</source>
+        <translation>Streams pro Benutzer:</translation>
+    </message>
+    <message>
+        <source>Total bandwidth:</source>
+        <translation>Gesamtbandbreite:</translation>
+    </message>
+    <message>
+        <source>Bandwidth per stream:</source>
+        <translation>Bandbreite pro Stream:</translation>
+    </message>
+</context>
+<context>
     <name>cairn::TrayIcon</name>
     <message>
         <source>Open Cairn</source>
@@ -152,6 +458,237 @@
     <message>
         <source>Cairn — %1</source>
         <translation>Cairn — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active stream(s)</source>
+        <translation>
+            <numerusform>%n aktiver Stream</numerusform>
+            <numerusform>%n aktive Streams</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::UserEditDialog</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Benutzer bearbeiten</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>mindestens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current password</source>
+        <translation>leer lassen, um das aktuelle Passwort beizubehalten</translation>
+    </message>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Maximum bitrate:</source>
+        <translation>Maximale Bitrate:</translation>
+    </message>
+    <message>
+        <source>Folders this user may see:</source>
+        <translation>Für diesen Benutzer sichtbare Ordner:</translation>
+    </message>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Administratorkonto anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::UsersTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit / reset password…</source>
+        <translation>Bearbeiten / Passwort zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>Delete the user %1? Their sessions end at once.</source>
+        <translation>Benutzer %1 löschen? Alle Sitzungen dieses Benutzers werden sofort beendet.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Max bitrate</source>
+        <translation>Max. Bitrate</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::VideoPresetForm</name>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Allowed: an even number from %1 to %2</source>
+        <translation>Zulässig: eine gerade Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source>H.264. Allowed: %1 to %2</source>
+        <translation>H.264. Zulässig: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>AAC. Allowed: %1 to %2</source>
+        <translation>AAC. Zulässig: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>Video bitrate</source>
+        <translation>Videobitrate</translation>
+    </message>
+    <message>
+        <source>Audio bitrate</source>
+        <translation>Audiobitrate</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::VideoPresetsPane</name>
+    <message>
+        <source>Video (HLS) presets</source>
+        <translation>Video-Voreinstellungen (HLS)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
+        <translation>%1×%2, Video %3 kbit/s, Audio %4 kbit/s</translation>
+    </message>
+    <message>
+        <source>New video preset</source>
+        <translation>Neue Video-Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Edit the new video preset, then save it.</source>
+        <translation>Bearbeiten Sie die neue Video-Voreinstellung und speichern Sie sie anschließend.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>„%1“ gelöscht.</translation>
     </message>
 </context>
 </TS>
