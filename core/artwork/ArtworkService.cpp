@@ -9,22 +9,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
-#include <QWaitCondition>
 
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn::artwork {
-
-// One production in progress; later requests for the same key wait for its result.
-struct ArtworkService::Flight
-{
-    QMutex mutex;
-    QWaitCondition done;
-    bool finished = false;
-    Artwork result;
-};
 
 // The source file as it is now: any change to it changes every key derived from it.
 struct ArtworkService::Identity
@@ -106,42 +96,18 @@ Artwork ArtworkService::fetch(const ArtSource &source, int size)
     if (auto failed = knownFailure(key))
         return *failed;
 
-    std::shared_ptr<Flight> flight;
-    bool leader = false;
-    {
-        QMutexLocker lock(&m_flightsMutex);
-        flight = m_flights.value(key);
-        if (!flight) {
-            flight = std::make_shared<Flight>();
-            m_flights.insert(key, flight);
-            leader = true;
-        }
-    }
-    if (!leader) {
-        QMutexLocker lock(&flight->mutex);
-        while (!flight->finished)
-            flight->done.wait(&flight->mutex);
-        return flight->result;
-    }
-
-    // A flight that ended just before ours began has filled the cache.
-    Artwork result;
-    if (auto cached = size > 0 ? m_cache.find(key) : std::nullopt)
-        result = {Artwork::Status::Ok, cached->data, cached->mimeType, validators, {}};
-    else
-        result = produce(source, *identity, size);
-    result.validators = validators;
-    if (result.status != Artwork::Status::Ok)
-        rememberFailure(key, identity->keyFor(source, 0), result);
-    {
-        QMutexLocker lock(&flight->mutex);
-        flight->result = result;
-        flight->finished = true;
-    }
-    flight->done.wakeAll();
-    QMutexLocker lock(&m_flightsMutex);
-    m_flights.remove(key);
-    return result;
+    return m_flights.run(key, [&] {
+        // A flight that ended just before ours began has filled the cache.
+        Artwork result;
+        if (auto cached = size > 0 ? m_cache.find(key) : std::nullopt)
+            result = {Artwork::Status::Ok, cached->data, cached->mimeType, validators, {}};
+        else
+            result = produce(source, *identity, size);
+        result.validators = validators;
+        if (result.status != Artwork::Status::Ok)
+            rememberFailure(key, identity->keyFor(source, 0), result);
+        return result;
+    });
 }
 
 Artwork ArtworkService::produce(const ArtSource &source, const Identity &identity, int size)

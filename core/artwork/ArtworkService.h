@@ -4,6 +4,7 @@
 // HTTP workers and the GUI's cover loader share one instance.
 
 #include "artwork/ArtworkCache.h"
+#include "artwork/SingleFlight.h"
 #include "catalog/ArtSource.h"
 
 #include <QByteArray>
@@ -14,7 +15,6 @@
 #include <QString>
 
 #include <atomic>
-#include <memory>
 #include <optional>
 
 namespace cairn::artwork {
@@ -67,7 +67,6 @@ public:
     ArtworkCache &cache() { return m_cache; }
 
 private:
-    struct Flight;
     struct Identity;
     std::optional<Identity> identify(const ArtSource &source) const;
     Artwork produce(const ArtSource &source, const Identity &identity, int size);
@@ -77,8 +76,7 @@ private:
 
     const ArtworkServiceOptions m_options;
     ArtworkCache m_cache;
-    QMutex m_flightsMutex;
-    QHash<QByteArray, std::shared_ptr<Flight>> m_flights;
+    SingleFlight<QByteArray, Artwork> m_flights;   // each key produced once at a time
     QMutex m_failuresMutex;
     QHash<QByteArray, Artwork> m_failures;   // by key: not retried until the source changes
     QSet<QByteArray> m_logged;               // by source identity: each bad source logged once

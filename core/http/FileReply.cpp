@@ -1,6 +1,7 @@
 #include "http/FileReply.h"
 
 #include "http/ApiError.h"
+#include "http/ConditionalRequest.h"
 #include "http/FileBody.h"
 #include "http/HttpExchange.h"
 #include "stream/EntityTag.h"
@@ -15,21 +16,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
-namespace {
-
-ConditionalHeaders conditionalHeaders(const HttpRequest &r)
-{
-    ConditionalHeaders h;
-    h.ifMatch = r.header("if-match");
-    h.ifNoneMatch = r.header("if-none-match");
-    h.ifModifiedSince = r.header("if-modified-since");
-    h.ifUnmodifiedSince = r.header("if-unmodified-since");
-    h.ifRange = r.header("if-range");
-    h.isGetOrHead = r.method == HttpMethod::Get || r.method == HttpMethod::Head;
-    return h;
-}
-
-} // namespace
 
 bool replyWithFile(HttpExchange &ex, const QString &path, const FileReplyOptions &options)
 {

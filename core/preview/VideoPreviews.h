@@ -6,9 +6,9 @@
 // one instance.
 
 #include "artwork/ArtworkCache.h"
+#include "artwork/SingleFlight.h"
 #include "catalog/Track.h"
 #include "preview/SourceVersion.h"
-#include "preview/SingleFlight.h"
 #include "preview/ThumbnailGrabber.h"
 
 #include <QByteArray>

@@ -2,13 +2,7 @@
 
 #include "MediaFixtures.h"
 #include "activity/CairnMetrics.h"
-#include "catalog/FolderRepository.h"
-#include "catalog/TrackRepository.h"
 #include "http/HttpExchange.h"
-#include "scan/LibraryScanner.h"
-
-#include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,25 +24,23 @@ void ActivityServer::stop()
 
 QString ActivityServer::start(const QStringList &wavNames, double seconds, HttpServerConfig config, bool publicMetrics)
 {
-    const QString library = m_dir.filePath(u"library"_s);
-    QDir().mkpath(library);
     for (const QString &name : wavNames) {
-        const QString error = makeAudio(QDir(library).filePath(name), seconds, {{u"title"_s, name}});
+        const QString error = makeAudio(m_catalog.libraryPath(name), seconds, {{u"title"_s, name}});
         if (!error.isEmpty())
             return error;
     }
-    m_db = std::make_unique<Database>(m_dir.filePath(u"catalog.sqlite"_s));
-    if (const auto error = m_db->open())
-        return *error;
-    FolderRepository(*m_db).add(library);
-    LibraryScanner(*m_db).scanNow();
+    if (const QString error = m_catalog.open(); !error.isEmpty())
+        return error;
+    if (!m_catalog.scan())
+        return u"the scan did not finish"_s;
+    Database &db = m_catalog.database();
 
-    m_activity = std::make_unique<ActivityRegistry>(m_db.get());
+    m_activity = std::make_unique<ActivityRegistry>(&db);
     m_metrics = std::make_unique<MetricsRegistry>();
-    addCairnMetrics(*m_metrics, *m_activity, m_db.get());
+    addCairnMetrics(*m_metrics, *m_activity, &db);
 
     HttpServices services;
-    services.database = m_db.get();
+    services.database = &db;
     services.requestScan = [] {};
     services.isScanning = [] { return false; };
     services.activity = m_activity.get();
@@ -65,15 +57,6 @@ QString ActivityServer::start(const QStringList &wavNames, double seconds, HttpS
     if (const auto error = m_server->start())
         return *error;
     return {};
-}
-
-qint64 ActivityServer::trackId(const QString &fileName) const
-{
-    const TrackPage page = TrackRepository(*m_db).list(0, 1000);
-    for (const Track &t : page.items)
-        if (QFileInfo(t.path).fileName() == fileName)
-            return t.id;
-    return 0;
 }
 
 QByteArray ActivityServer::streamPath(const QString &fileName) const

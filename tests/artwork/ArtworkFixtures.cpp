@@ -1,19 +1,14 @@
 #include "ArtworkFixtures.h"
 
-#include "catalog/FolderRepository.h"
-#include "catalog/TrackRepository.h"
 #include "http/HttpExchange.h"
 
 #include <QBuffer>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QMutex>
 #include <QPainter>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QtEndian>
 
 #include <apefile.h>
@@ -179,20 +174,12 @@ bool embedWithTagLib(const QString &path, PictureTag tag, const QList<TaggedPict
     return false;
 }
 
-ArtworkBackend::ArtworkBackend() : m_visibility(std::make_shared<Visibility>(Visibility::everything()))
-{
-    QDir(m_dir.path()).mkpath(u"library"_s);
-}
+ArtworkBackend::ArtworkBackend() : m_visibility(std::make_shared<Visibility>(Visibility::everything())) {}
 
 ArtworkBackend::~ArtworkBackend()
 {
     if (m_server)
         m_server->stop();
-}
-
-QString ArtworkBackend::libraryPath(const QString &name) const
-{
-    return QDir(m_dir.filePath(u"library"_s)).filePath(name);
 }
 
 namespace {
@@ -207,20 +194,14 @@ void ArtworkBackend::setVisibility(const Visibility &visibility)
 
 QString ArtworkBackend::start(qint64 cacheBytes)
 {
-    m_db = std::make_unique<Database>(m_dir.filePath(u"catalog.sqlite"_s));
-    if (const auto error = m_db->open())
-        return *error;
-    const auto folder = FolderRepository(*m_db).add(m_dir.filePath(u"library"_s));
-    if (!folder)
-        return u"cannot add the library folder"_s;
-    m_folderId = folder->id;
-    m_scanner = std::make_unique<LibraryScanner>(*m_db);
+    if (const QString error = m_catalog.open(); !error.isEmpty())
+        return error;
     m_artwork = std::make_unique<artwork::ArtworkService>(
         artwork::ArtworkServiceOptions{cacheDir(), cacheBytes, 32LL << 20});
     HttpServerConfig config;
     config.port = 0;
     HttpServices services;
-    services.database = m_db.get();
+    services.database = &m_catalog.database();
     services.requestScan = [] {};
     services.isScanning = [] { return false; };
     services.artwork = m_artwork.get();
@@ -237,22 +218,6 @@ QString ArtworkBackend::start(qint64 cacheBytes)
     if (const auto error = m_server->start())
         return *error;
     return {};
-}
-
-bool ArtworkBackend::scan()
-{
-    QSignalSpy finished(m_scanner.get(), &LibraryScanner::scanFinished);
-    m_scanner->scanNow();
-    return finished.count() == 1;
-}
-
-qint64 ArtworkBackend::trackIdFor(const QString &fileName) const
-{
-    const TrackPage page = TrackRepository(*m_db).list(0, 10000);
-    for (const Track &t : page.items)
-        if (QFileInfo(t.path).fileName() == fileName)
-            return t.id;
-    return 0;
 }
 
 } // namespace cairn::test

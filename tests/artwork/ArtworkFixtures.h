@@ -2,17 +2,16 @@
 // Images and media with embedded pictures for the artwork tests, plus a running backend
 // (catalog, scanner, artwork service, HTTP server) whose visibility the test controls.
 
+#include "TestCatalog.h"
 #include "artwork/ArtworkService.h"
 #include "catalog/Database.h"
 #include "catalog/Visibility.h"
 #include "http/HttpServer.h"
-#include "scan/LibraryScanner.h"
 
 #include <QByteArray>
 #include <QColor>
 #include <QSize>
 #include <QString>
-#include <QTemporaryDir>
 
 #include <memory>
 
@@ -45,30 +44,27 @@ public:
     ArtworkBackend();
     ~ArtworkBackend();
 
-    QString libraryPath(const QString &name) const;
-    QString cacheDir() const { return m_dir.filePath(QStringLiteral("artcache")); }
+    QString libraryPath(const QString &name) const { return m_catalog.libraryPath(name); }
+    QString cacheDir() const { return m_catalog.filePath(QStringLiteral("artcache")); }
     // Opens the catalog, adds the library folder, starts the server.
     QString start(qint64 cacheBytes = 64LL << 20);
-    bool scan();
-    qint64 trackIdFor(const QString &fileName) const;
+    bool scan() { return m_catalog.scan(); }
+    qint64 trackIdFor(const QString &fileName) const { return m_catalog.trackIdFor(fileName); }
 
     // What callers may see (everything until set).
     void setVisibility(const Visibility &visibility);
 
-    Database &database() { return *m_db; }
+    Database &database() { return m_catalog.database(); }
     artwork::ArtworkService &artwork() { return *m_artwork; }
-    LibraryScanner &scanner() { return *m_scanner; }
+    LibraryScanner &scanner() { return m_catalog.scanner(); }
     quint16 port() const { return m_server->port(); }
-    qint64 libraryFolderId() const { return m_folderId; }
+    qint64 libraryFolderId() const { return m_catalog.libraryFolderId(); }
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<LibraryScanner> m_scanner;
+    TestCatalog m_catalog;
     std::unique_ptr<artwork::ArtworkService> m_artwork;
     std::unique_ptr<HttpServer> m_server;
     std::shared_ptr<Visibility> m_visibility;
-    qint64 m_folderId = 0;
 };
 
 } // namespace cairn::test

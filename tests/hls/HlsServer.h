@@ -4,6 +4,7 @@
 // on an ephemeral port. Without users, "X-Test-User: alice|bob" picks the caller (default
 // "tester", id 0); with users, the real auth guard and Authenticator run.
 
+#include "TestCatalog.h"
 #include "activity/ActivityRegistry.h"
 #include "auth/Authenticator.h"
 #include "auth/UserAdministration.h"
@@ -11,10 +12,7 @@
 #include "catalog/Database.h"
 #include "hls/HlsService.h"
 #include "http/HttpServer.h"
-#include "scan/LibraryScanner.h"
 #include "transcode/TranscodeService.h"
-
-#include <QTemporaryDir>
 
 #include <memory>
 
@@ -34,13 +32,13 @@ public:
     HlsServer();
     ~HlsServer();
 
-    QString libraryPath(const QString &name) const;
-    QString cacheDir() const { return m_dir.filePath(QStringLiteral("transcodes")); }
+    QString libraryPath(const QString &name) const { return m_catalog.libraryPath(name); }
+    QString cacheDir() const { return m_catalog.filePath(QStringLiteral("transcodes")); }
     // Opens the catalog, scans the library, builds the services and starts the server ("" = ok).
     QString start(const HlsServerOptions &options = {});
-    qint64 trackIdFor(const QString &fileName) const;
+    qint64 trackIdFor(const QString &fileName) const { return m_catalog.trackIdFor(fileName); }
 
-    Database &database() { return *m_db; }
+    Database &database() { return m_catalog.database(); }
     ActivityRegistry &activity() { return *m_activity; }
     HlsService &hls() { return *m_hls; }
     Authenticator &auth() { return *m_auth; }
@@ -50,8 +48,7 @@ public:
     QByteArray aliceToken();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
+    TestCatalog m_catalog;
     std::unique_ptr<TranscodeService> m_transcoding;
     std::unique_ptr<ActivityRegistry> m_activity;
     UserRevocations m_revocations;

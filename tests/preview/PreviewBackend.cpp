@@ -1,21 +1,12 @@
 #include "PreviewBackend.h"
 
-#include "catalog/FolderRepository.h"
-#include "catalog/TrackRepository.h"
 #include "http/HttpExchange.h"
-
-#include <QDir>
-#include <QFileInfo>
-#include <QSignalSpy>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn::test {
 
-PreviewBackend::PreviewBackend()
-{
-    QDir(m_dir.path()).mkpath(u"library"_s);
-}
+PreviewBackend::PreviewBackend() = default;
 
 PreviewBackend::~PreviewBackend()
 {
@@ -23,30 +14,22 @@ PreviewBackend::~PreviewBackend()
         m_server->stop();
 }
 
-QString PreviewBackend::libraryPath(const QString &name) const
-{
-    return QDir(m_dir.filePath(u"library"_s)).filePath(name);
-}
-
 QString PreviewBackend::start()
 {
-    m_db = std::make_unique<Database>(m_dir.filePath(u"catalog.sqlite"_s));
-    if (const auto error = m_db->open())
-        return *error;
-    FolderRepository(*m_db).add(m_dir.filePath(u"library"_s));
-    m_scanner = std::make_unique<LibraryScanner>(*m_db);
+    if (const QString error = m_catalog.open(); !error.isEmpty())
+        return error;
     TranscodeSettings transcode;
     transcode.maxConcurrent = 4;
     transcode.cacheDirectory = transcodeCacheDir();
-    m_transcoding = std::make_unique<TranscodeService>(*m_db, transcode);
+    m_transcoding = std::make_unique<TranscodeService>(m_catalog.database(), transcode);
     VideoPreviewOptions options;
-    options.thumbnailCacheDirectory = m_dir.filePath(u"thumbnails"_s);
+    options.thumbnailCacheDirectory = m_catalog.filePath(u"thumbnails"_s);
     m_previews = std::make_unique<VideoPreviews>(options, *m_transcoding);
 
     HttpServerConfig config;
     config.port = 0;
     HttpServices services;
-    services.database = m_db.get();
+    services.database = &m_catalog.database();
     services.requestScan = [] {};
     services.isScanning = [] { return false; };
     services.transcoding = m_transcoding.get();
@@ -60,22 +43,6 @@ QString PreviewBackend::start()
     if (const auto error = m_server->start())
         return *error;
     return {};
-}
-
-bool PreviewBackend::scan()
-{
-    QSignalSpy finished(m_scanner.get(), &LibraryScanner::scanFinished);
-    m_scanner->scanNow();
-    return finished.count() == 1;
-}
-
-qint64 PreviewBackend::trackIdFor(const QString &fileName) const
-{
-    const TrackPage page = TrackRepository(*m_db).list(0, 10000);
-    for (const Track &t : page.items)
-        if (QFileInfo(t.path).fileName() == fileName)
-            return t.id;
-    return 0;
 }
 
 } // namespace cairn::test

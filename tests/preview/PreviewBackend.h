@@ -3,13 +3,10 @@
 // directory, the transcode service with its cache, the preview service and the HTTP server
 // on an ephemeral port. Requests carrying "X-Test-Restricted: 1" see no folder.
 
-#include "catalog/Database.h"
+#include "TestCatalog.h"
 #include "http/HttpServer.h"
 #include "preview/VideoPreviews.h"
-#include "scan/LibraryScanner.h"
 #include "transcode/TranscodeService.h"
-
-#include <QTemporaryDir>
 
 #include <memory>
 
@@ -21,20 +18,18 @@ public:
     PreviewBackend();
     ~PreviewBackend();
 
-    QString libraryPath(const QString &name) const;
-    QString transcodeCacheDir() const { return m_dir.filePath(QStringLiteral("transcodes")); }
+    QString libraryPath(const QString &name) const { return m_catalog.libraryPath(name); }
+    QString transcodeCacheDir() const { return m_catalog.filePath(QStringLiteral("transcodes")); }
     // Opens the catalog, builds the services and starts the server ("" = ok).
     QString start();
-    bool scan();
-    qint64 trackIdFor(const QString &fileName) const;
+    bool scan() { return m_catalog.scan(); }
+    qint64 trackIdFor(const QString &fileName) const { return m_catalog.trackIdFor(fileName); }
 
     VideoPreviews &previews() { return *m_previews; }
     quint16 port() const { return m_server->port(); }
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<LibraryScanner> m_scanner;
+    TestCatalog m_catalog;
     std::unique_ptr<TranscodeService> m_transcoding;
     std::unique_ptr<VideoPreviews> m_previews;
     std::unique_ptr<HttpServer> m_server;

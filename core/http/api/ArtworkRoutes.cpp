@@ -3,12 +3,12 @@
 #include "artwork/ArtworkService.h"
 #include "catalog/ArtworkRepository.h"
 #include "http/ApiError.h"
+#include "http/ConditionalRequest.h"
 #include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/api/QueryParams.h"
 #include "stream/HttpDate.h"
-#include "stream/Preconditions.h"
 
 #include <algorithm>
 
@@ -45,17 +45,6 @@ std::variant<int, ApiError> sizeParam(const QUrlQuery &query)
     // Long digit strings cannot overflow: anything past 9 digits is simply "very large".
     const qint64 value = text.size() > 9 ? artwork::ArtworkService::kMaxSize : text.toLongLong();
     return artwork::ArtworkService::clampSize(value);
-}
-
-ConditionalHeaders conditionalHeaders(const HttpRequest &r)
-{
-    ConditionalHeaders h;
-    h.ifMatch = r.header("if-match");
-    h.ifNoneMatch = r.header("if-none-match");
-    h.ifModifiedSince = r.header("if-modified-since");
-    h.ifUnmodifiedSince = r.header("if-unmodified-since");
-    h.isGetOrHead = true;
-    return h;
 }
 
 void setValidators(HttpResponse &r, const artwork::ArtworkValidators &v, const HttpRequest &request)
@@ -106,17 +95,9 @@ void serveArt(const Database &db, artwork::ArtworkService &service, ArtOf of,
         return ex.fail(ApiError::notFound(u"no artwork"_s));
 
     // Revalidation is answered from the source file's stamp alone: no decoding, no cache read.
-    switch (evaluatePreconditions(conditionalHeaders(ex.request()), {validators->etag, validators->lastModified})) {
-    case PreconditionResult::NotModified: {
-        HttpResponse r = HttpResponse::empty(304);
-        setValidators(r, *validators, ex.request());
-        return ex.respond(r);
-    }
-    case PreconditionResult::PreconditionFailed:
-        return ex.fail({412, u"precondition failed"_s});
-    case PreconditionResult::Proceed:
-        break;
-    }
+    if (answerPreconditions(ex, {validators->etag, validators->lastModified},
+                            [&](HttpResponse &r) { setValidators(r, *validators, ex.request()); }))
+        return;
 
     const artwork::Artwork art = service.fetch(*source, pixels);
     switch (art.status) {

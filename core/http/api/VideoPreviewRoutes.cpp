@@ -2,6 +2,7 @@
 
 #include "catalog/TrackRepository.h"
 #include "http/ApiError.h"
+#include "http/ConditionalRequest.h"
 #include "http/FileReply.h"
 #include "http/HttpExchange.h"
 #include "http/HttpLog.h"
@@ -12,7 +13,6 @@
 #include "preview/ThumbnailSprite.h"
 #include "preview/VideoPreviews.h"
 #include "stream/HttpDate.h"
-#include "stream/Preconditions.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -58,17 +58,6 @@ QByteArray basePath(qint64 id)
     return "/api/videos/"_ba + QByteArray::number(id);
 }
 
-ConditionalHeaders conditionalHeaders(const HttpRequest &r)
-{
-    ConditionalHeaders h;
-    h.ifMatch = r.header("if-match");
-    h.ifNoneMatch = r.header("if-none-match");
-    h.ifModifiedSince = r.header("if-modified-since");
-    h.ifUnmodifiedSince = r.header("if-unmodified-since");
-    h.isGetOrHead = true;
-    return h;
-}
-
 void setValidators(HttpResponse &r, const PreviewValidators &v)
 {
     r.setHeader("ETag", v.etag);
@@ -83,20 +72,8 @@ bool answeredByPreconditions(const std::optional<PreviewValidators> &validators,
         ex.fail(ApiError::notFound(u"no such video"_s));
         return true;
     }
-    switch (evaluatePreconditions(conditionalHeaders(ex.request()), {validators->etag, validators->lastModified})) {
-    case PreconditionResult::NotModified: {
-        HttpResponse r = HttpResponse::empty(304);
-        setValidators(r, *validators);
-        ex.respond(r);
-        return true;
-    }
-    case PreconditionResult::PreconditionFailed:
-        ex.fail({412, u"precondition failed"_s});
-        return true;
-    case PreconditionResult::Proceed:
-        break;
-    }
-    return false;
+    return answerPreconditions(ex, {validators->etag, validators->lastModified},
+                               [&](HttpResponse &r) { setValidators(r, *validators); });
 }
 
 void sendImage(const PreviewImage &image, HttpExchange &ex)
@@ -133,20 +110,37 @@ void serveThumbnail(const Database &db, VideoPreviews &previews, const QStringLi
     sendImage(previews.thumbnail(*video, *timeMs, *width), ex);
 }
 
-void serveSprite(const Database &db, VideoPreviews &previews, const QStringList &params, HttpExchange &ex)
+// A video's thumbnails as a grid: `count` of them, each `width` pixels wide.
+struct ThumbnailGrid
 {
-    const auto video = findVideo(db, params, ex);
+    Track video;
+    int count = 0;
+    int width = 0;
+};
+
+// The video and grid the request names; otherwise the exchange is answered.
+std::optional<ThumbnailGrid> findThumbnailGrid(const Database &db, const QStringList &params, HttpExchange &ex)
+{
+    auto video = findVideo(db, params, ex);
     if (!video)
-        return;
+        return std::nullopt;
     const auto count = valueOr400(previewCountParam(ex.request().query), ex);
     if (!count)
-        return;
+        return std::nullopt;
     const auto width = valueOr400(previewWidthParam(ex.request().query), ex);
     if (!width)
+        return std::nullopt;
+    return ThumbnailGrid{std::move(*video), *count, *width};
+}
+
+void serveSprite(const Database &db, VideoPreviews &previews, const QStringList &params, HttpExchange &ex)
+{
+    const auto grid = findThumbnailGrid(db, params, ex);
+    if (!grid)
         return;
-    if (answeredByPreconditions(previews.spriteValidators(*video, *count, *width), ex))
+    if (answeredByPreconditions(previews.spriteValidators(grid->video, grid->count, grid->width), ex))
         return;
-    sendImage(previews.sprite(*video, *count, *width), ex);
+    sendImage(previews.sprite(grid->video, grid->count, grid->width), ex);
 }
 
 QJsonObject thumbnailsJson(const Track &video, int count, int width)
@@ -175,16 +169,10 @@ QJsonObject thumbnailsJson(const Track &video, int count, int width)
 
 void serveThumbnailList(const Database &db, const QStringList &params, HttpExchange &ex)
 {
-    const auto video = findVideo(db, params, ex);
-    if (!video)
+    const auto grid = findThumbnailGrid(db, params, ex);
+    if (!grid)
         return;
-    const auto count = valueOr400(previewCountParam(ex.request().query), ex);
-    if (!count)
-        return;
-    const auto width = valueOr400(previewWidthParam(ex.request().query), ex);
-    if (!width)
-        return;
-    ex.respond(HttpResponse::json(200, QJsonDocument(thumbnailsJson(*video, *count, *width))));
+    ex.respond(HttpResponse::json(200, QJsonDocument(thumbnailsJson(grid->video, grid->count, grid->width))));
 }
 
 void servePreviewClip(const Database &db, VideoPreviews &previews, const QStringList &params, HttpExchange &ex)

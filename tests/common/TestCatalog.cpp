@@ -1,0 +1,56 @@
+#include "TestCatalog.h"
+
+#include "catalog/FolderRepository.h"
+#include "catalog/TrackRepository.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSignalSpy>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn::test {
+
+TestCatalog::TestCatalog()
+{
+    QDir(m_dir.path()).mkpath(u"library"_s);
+}
+
+TestCatalog::~TestCatalog() = default;
+
+QString TestCatalog::libraryPath(const QString &name) const
+{
+    return QDir(libraryDir()).filePath(name);
+}
+
+QString TestCatalog::open()
+{
+    m_db = std::make_unique<Database>(filePath(u"catalog.sqlite"_s));
+    if (const auto error = m_db->open())
+        return *error;
+    const auto folder = FolderRepository(*m_db).add(libraryDir());
+    if (!folder)
+        return u"cannot add the library folder"_s;
+    m_folderId = folder->id;
+    m_scanner = std::make_unique<LibraryScanner>(*m_db);
+    return {};
+}
+
+bool TestCatalog::scan()
+{
+    QSignalSpy finished(m_scanner.get(), &LibraryScanner::scanFinished);
+    m_scanner->scanNow();
+    return finished.count() == 1;
+}
+
+qint64 TestCatalog::trackIdFor(const QString &fileName) const
+{
+    const QString path = QFileInfo(libraryPath(fileName)).absoluteFilePath();
+    const TrackPage page = TrackRepository(*m_db).list(0, 10000);
+    for (const Track &t : page.items)
+        if (t.path == path || QFileInfo(t.path).fileName() == fileName)
+            return t.id;
+    return 0;
+}
+
+} // namespace cairn::test
