@@ -1,0 +1,289 @@
+// Producing segments: FFmpeg's argument lists (encoded and copied variants), the CSV lines it
+// prints per finished segment, the keyframe index of real files, and one real FFmpeg run
+// proving a restarted segmenter continues the same stream.
+
+#include "MediaFixtures.h"
+#include "hls/SegmentArguments.h"
+#include "hls/SourceIndex.h"
+#include "hls/HlsVariant.h"
+#include "transcode/VideoPreset.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace cairn;
+
+namespace {
+struct FfmpegRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+FfmpegRun runFfmpeg(const QStringList &args)
+{
+    QProcess p;
+    p.start(u"ffmpeg"_s, args);
+    FfmpegRun run;
+    if (!p.waitForStarted(10000) || !p.waitForFinished(180000)) {
+        p.kill();
+        p.waitForFinished();
+        return run;
+    }
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    return run;
+}
+
+QList<int> finishedIndexes(const QByteArray &stdoutText)
+{
+    QList<int> out;
+    for (const QByteArray &line : stdoutText.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const auto index = finishedSegmentIndex(line);
+        out << index.value_or(-1);
+    }
+    return out;
+}
+
+struct ProbedSegment
+{
+    int width = 0;
+    int height = 0;
+    double startTime = -1;
+    bool startsWithKeyframe = false;
+};
+
+ProbedSegment probe(const QString &path)
+{
+    const QByteArray json = test::runProgram(
+        u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-select_streams"_s, u"v:0"_s, u"-show_entries"_s,
+                       u"stream=width,height,start_time:frame=key_frame,pict_type"_s, u"-read_intervals"_s,
+                       u"%+#1"_s, u"-show_frames"_s, u"-of"_s, u"json"_s, path});
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    const QJsonObject stream = root.value(u"streams"_s).toArray().at(0).toObject();
+    const QJsonObject frame = root.value(u"frames"_s).toArray().at(0).toObject();
+    ProbedSegment s;
+    s.width = stream.value(u"width"_s).toInt();
+    s.height = stream.value(u"height"_s).toInt();
+    s.startTime = stream.value(u"start_time"_s).toString(u"-1"_s).toDouble();
+    s.startsWithKeyframe = frame.value(u"key_frame"_s).toInt() == 1 && frame.value(u"pict_type"_s).toString() == u"I";
+    return s;
+}
+
+} // namespace
+
+class TestHlsSegmenting : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void segmentArgumentList();
+    void finishedSegment_data();
+    void finishedSegment();
+    void restartedRunContinuesTheStream();
+    void passthroughArgumentList();
+    void sourceIndexOfRealFiles();
+};
+
+void TestHlsSegmenting::segmentArgumentList()
+{
+    SegmentJob job;
+    job.inputPath = u"/media/a film.mkv"_s;
+    job.variant = variantFor(VideoPreset{3, u"720p"_s, 1280, 720, 2800, 128}, 1280, 534, true);
+    job.timeline = SegmentTimeline(100000, 6);
+    job.firstIndex = 7;
+    job.outputDirectory = u"/cache/hls/x"_s;
+    const QStringList expected{
+        u"-hide_banner"_s, u"-nostdin"_s, u"-loglevel"_s, u"error"_s, u"-y"_s, u"-ss"_s, u"42.000"_s,
+        u"-i"_s, u"file:/media/a film.mkv"_s, u"-map"_s, u"0:v:0"_s, u"-map"_s, u"0:a:0?"_s,
+        u"-c:v"_s, u"libx264"_s, u"-preset"_s, u"veryfast"_s, u"-profile:v"_s, u"high"_s, u"-level:v"_s, u"4.0"_s,
+        u"-pix_fmt"_s, u"yuv420p"_s, u"-fpsmax"_s, u"60"_s, u"-vf"_s, u"scale=1280:534,setsar=1"_s, u"-b:v"_s, u"2800k"_s, u"-maxrate"_s, u"3080k"_s,
+        u"-bufsize"_s, u"5600k"_s, u"-force_key_frames"_s, u"expr:gte(t,n_forced*6)"_s,
+        u"-c:a"_s, u"aac"_s, u"-b:a"_s, u"128k"_s, u"-ac"_s, u"2"_s, u"-ar"_s, u"48000"_s,
+        u"-output_ts_offset"_s, u"42.000"_s, u"-avoid_negative_ts"_s, u"disabled"_s,
+        u"-max_muxing_queue_size"_s, u"1024"_s, u"-f"_s, u"segment"_s, u"-segment_time"_s, u"6"_s,
+        u"-segment_start_number"_s, u"7"_s, u"-segment_format"_s, u"mpegts"_s, u"-segment_list"_s, u"pipe:1"_s,
+        u"-segment_list_type"_s, u"csv"_s, u"-segment_list_flags"_s, u"+live"_s, u"-reset_timestamps"_s, u"0"_s,
+        u"/cache/hls/x/seg%d.ts"_s};
+    QCOMPARE(segmentArguments(job), expected);
+
+    job.variant = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 640, 360, false);
+    job.firstIndex = 0;
+    job.x264Preset = u"ultrafast"_s;
+    const QStringList silent = segmentArguments(job);
+    QVERIFY(silent.contains(u"-an"_s));
+    QVERIFY(!silent.contains(u"-c:a"_s));
+    QCOMPARE(silent.at(silent.indexOf(u"-ss"_s) + 1), u"0.000"_s);
+    QCOMPARE(silent.at(silent.indexOf(u"-preset"_s) + 1), u"ultrafast"_s);
+    QCOMPARE(silent.at(silent.indexOf(u"-level:v"_s) + 1), u"3.1"_s);
+
+    QCOMPARE(segmentFileName(0), u"seg0.ts"_s);
+    QCOMPARE(segmentFileName(12), u"seg12.ts"_s);
+}
+
+void TestHlsSegmenting::finishedSegment_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<int>("index");   // -1 = nullopt
+    QTest::newRow("ffmpeg's line") << QByteArray("seg12.ts,72.000000,78.000000") << 12;
+    QTest::newRow("with line break") << QByteArray("seg0.ts,0.000000,6.000000\n") << 0;
+    QTest::newRow("with CRLF") << QByteArray("seg3.ts,18.000000,20.000000\r\n") << 3;
+    QTest::newRow("largest int") << QByteArray("seg2147483647.ts,1,2") << 2147483647;
+    QTest::newRow("empty") << QByteArray() << -1;
+    QTest::newRow("blank") << QByteArray(" \n") << -1;
+    QTest::newRow("no number") << QByteArray("seg.ts,1.0,2.0") << -1;
+    QTest::newRow("not a number") << QByteArray("segx.ts,1.0,2.0") << -1;
+    QTest::newRow("negative") << QByteArray("seg-1.ts,1.0,2.0") << -1;
+    QTest::newRow("plus sign") << QByteArray("seg+1.ts,1.0,2.0") << -1;
+    QTest::newRow("inner blank") << QByteArray("seg 1.ts,1.0,2.0") << -1;
+    QTest::newRow("hex") << QByteArray("seg0x1.ts,1.0,2.0") << -1;
+    QTest::newRow("huge") << QByteArray("seg99999999999.ts,1.0,2.0") << -1;
+    QTest::newRow("no comma") << QByteArray("seg12.ts") << -1;
+    QTest::newRow("other extension") << QByteArray("seg12.mp4,1.0,2.0") << -1;
+    QTest::newRow("with a directory") << QByteArray("/tmp/seg12.ts,1.0,2.0") << -1;
+    QTest::newRow("comma first") << QByteArray(",seg12.ts") << -1;
+}
+
+void TestHlsSegmenting::finishedSegment()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(int, index);
+    const std::optional<int> parsed = finishedSegmentIndex(line);
+    QCOMPARE(parsed.value_or(-1), index);
+    QCOMPARE(parsed.has_value(), index >= 0);
+}
+
+// The continuity guarantee: a segmenter restarted at a seek writes the same segment, with the
+// same timestamps, as one that ran from the start.
+void TestHlsSegmenting::restartedRunContinuesTheStream()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString source = dir.filePath(u"source.mp4"_s);
+    const QString made = test::makeVideo(source, 20, 854, 480);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+
+    SegmentJob job;
+    job.inputPath = source;
+    job.variant = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 640, 360, true);
+    job.timeline = SegmentTimeline(20000, 6);
+    QCOMPARE(job.timeline.count(), 4);
+
+    const QStringList outputs{dir.filePath(u"from0"_s), dir.filePath(u"from2"_s)};
+    const QList<int> firstIndexes{0, 2};
+    for (qsizetype run = 0; run < outputs.size(); ++run) {
+        QVERIFY(QDir().mkpath(outputs.at(run)));
+        job.firstIndex = firstIndexes.at(run);
+        job.outputDirectory = outputs.at(run);
+        const FfmpegRun result = runFfmpeg(segmentArguments(job));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QList<int> expected;
+        for (int i = job.firstIndex; i < job.timeline.count(); ++i)
+            expected << i;
+        QCOMPARE(finishedIndexes(result.out), expected);
+        for (int i : expected)
+            QVERIFY(QFileInfo::exists(QDir(outputs.at(run)).filePath(segmentFileName(i))));
+        QVERIFY(!QFileInfo::exists(QDir(outputs.at(run)).filePath(segmentFileName(job.timeline.count()))));
+    }
+
+    const ProbedSegment whole = probe(QDir(outputs.at(0)).filePath(segmentFileName(2)));
+    const ProbedSegment restarted = probe(QDir(outputs.at(1)).filePath(segmentFileName(2)));
+    const ProbedSegment next = probe(QDir(outputs.at(0)).filePath(segmentFileName(3)));
+    for (const ProbedSegment &s : {whole, restarted, next}) {
+        QVERIFY(s.startsWithKeyframe);
+        QCOMPARE(s.width, 640);
+        QCOMPARE(s.height, 360);
+        QVERIFY(s.startTime >= 0);
+    }
+    QVERIFY2(std::abs(whole.startTime - restarted.startTime) < 0.001,
+             qPrintable(u"%1 vs %2"_s.arg(whole.startTime).arg(restarted.startTime)));
+    // Segments start on the grid: the next one exactly one target later.
+    QVERIFY(std::abs(next.startTime - whole.startTime - 6.0) < 0.001);
+}
+
+void TestHlsSegmenting::passthroughArgumentList()
+{
+    SourceIndex index;
+    index.width = 1920;
+    index.height = 1080;
+    index.h264Profile = 100;
+    index.h264Constraints = 0;
+    index.h264Level = 40;
+    index.hasAudio = true;
+    index.bitRate = 8000000;
+    const HlsVariant original = passthroughVariant(index);
+    QCOMPARE(original.key, u"original"_s);
+    QCOMPARE(original.codecs, u"avc1.640028,mp4a.40.2"_s);
+    QVERIFY(original.passthrough);
+    QCOMPARE(original.videoKbps, 8000);
+
+    SegmentJob job;
+    job.inputPath = u"/media/film.mp4"_s;
+    job.variant = original;
+    job.timeline = SegmentTimeline::fromKeyframes({0, 6000, 12500, 18500}, 24000, 6);
+    job.firstIndex = 1;
+    job.outputDirectory = u"/cache/hls/o"_s;
+    const QStringList args = segmentArguments(job);
+    // Copied, never encoded; cut at the keyframes after the first one; source timestamps kept.
+    QVERIFY(args.contains(u"-copyts"_s));
+    QCOMPARE(args.at(args.indexOf(u"-c"_s) + 1), u"copy"_s);
+    QVERIFY(!args.contains(u"libx264"_s));
+    QCOMPARE(args.at(args.indexOf(u"-ss"_s) + 1), u"6.000"_s);
+    QCOMPARE(args.at(args.indexOf(u"-segment_times"_s) + 1), u"12.500,18.500"_s);
+    QCOMPARE(args.at(args.indexOf(u"-segment_start_number"_s) + 1), u"1"_s);
+    QCOMPARE(args.constLast(), u"/cache/hls/o/seg%d.ts"_s);
+    // From the last segment on there is nothing to cut.
+    job.firstIndex = 3;
+    QVERIFY(!segmentArguments(job).contains(u"-segment_times"_s));
+}
+
+void TestHlsSegmenting::sourceIndexOfRealFiles()
+{
+    QTemporaryDir dir;
+    const QString mp4 = dir.filePath(u"h264.mp4"_s);
+    QCOMPARE(test::makeVideo(mp4, 25, 320, 240), QString());   // x264 ultrafast: a keyframe every 250 frames
+    const auto index = readSourceIndex(mp4);
+    QVERIFY(index);
+    QCOMPARE(index->width, 320);
+    QCOMPARE(index->height, 240);
+    QCOMPARE(index->h264Profile, 66);   // Constrained Baseline
+    QVERIFY(index->hasAudio);
+    QCOMPARE(index->keyframesMs, (QList<qint64>{0, 10000, 20000}));
+    QVERIFY(qAbs(index->durationMs - 25000) < 100);
+
+    const QString mkv = dir.filePath(u"h264.mkv"_s);
+    QCOMPARE(test::makeVideo(mkv, 25, 320, 240), QString());
+    const auto cues = readSourceIndex(mkv);   // Matroska: from its cues
+    QVERIFY(cues);
+    // Matroska's video starts 23 ms in (the AAC encoder's priming delay): keyframes keep it.
+    QCOMPARE(cues->keyframesMs.size(), 3);
+    QVERIFY(cues->keyframesMs.at(0) >= 0 && cues->keyframesMs.at(0) < 100);
+    QCOMPARE(cues->keyframesMs.at(1) - cues->keyframesMs.at(0), 10000);
+    QCOMPARE(cues->keyframesMs.at(2) - cues->keyframesMs.at(1), 10000);
+
+    const QString webm = dir.filePath(u"vp8.webm"_s);
+    QCOMPARE(test::makeVideo(webm, 3, 320, 240), QString());
+    QVERIFY(!readSourceIndex(webm));   // VP8 cannot be copied into MPEG-TS
+    const QString mp3 = dir.filePath(u"song.mp3"_s);
+    QCOMPARE(test::makeAudio(mp3, 2), QString());
+    QVERIFY(!readSourceIndex(mp3));
+    QVERIFY(!readSourceIndex(dir.filePath(u"missing.mp4"_s)));
+    QFile junk(dir.filePath(u"junk.mp4"_s));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'x'));
+    junk.close();
+    QVERIFY(!readSourceIndex(junk.fileName()));
+}
+
+QTEST_GUILESS_MAIN(TestHlsSegmenting)
+#include "tst_hls_segmenting.moc"
