@@ -302,6 +302,9 @@ void HlsSession::onSegmentFinished(const QString &variantKey, int index, const Q
         const auto wait = it->lock();
         if (wait && wait->variantKey() == variantKey && wait->index() == index) {
             wait->resolve(stored);
+            // The player just got what it waited for: idleness counts from now, not from a
+            // request that a slow encode kept waiting.
+            m_lastRequestMs = nowMs();
             it = m_waits.erase(it);
         } else {
             ++it;

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void directPlayKeepsItsRanges();
     void sessionIsOneActivityStreamAndCanBeEnded();
     void idleSessionEndsAndResumes();
+    void ffmpegStopsWhenNobodyAsks();
     void streamLimitRefusesANewSession();
     void busyTranscodersRefuseASegment();
     void playlistsCarrySignedUrls();
@@ -410,6 +411,25 @@ void TestHlsHttp::idleSessionEndsAndResumes()
     QCOMPARE(resumed.status, 200);
     QVERIFY(resumed.body.size() > 1000 && resumed.body.at(0) == 0x47);
     QCOMPARE(server.activity().snapshot().size(), 1);
+}
+
+void TestHlsHttp::ffmpegStopsWhenNobodyAsks()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_server.libraryPath(u"long.mp4"_s), server.libraryPath(u"long.mp4"_s)));
+    HlsServerOptions options;
+    options.hls.producerIdleMs = 2000;
+    options.hls.aheadSegments = 1000;   // only the silence may stop it
+    QCOMPARE(server.start(options), QString());
+    const QList<MasterEntry> variants =
+        parseMaster(LiveHttpClient(server.port()).request(masterPath(server.trackIdFor(u"long.mp4"_s))).body);
+    const QStringList segments = mediaUris(LiveHttpClient(server.port()).request(variants.value(0).uri.toUtf8()).body);
+    QCOMPARE(LiveHttpClient(server.port()).request(segments.value(0).toUtf8()).status, 200);
+    QCOMPARE(server.hls().runningProducers(), 1);   // working ahead of the player
+
+    QTRY_COMPARE_WITH_TIMEOUT(server.hls().runningProducers(), 0, 15000);
+    QCOMPARE(server.hls().sessionCount(), 1);   // the session itself lives on
+    QVERIFY(countTsFiles(server.cacheDir()) < segments.size());   // it stopped, not finished
 }
 
 void TestHlsHttp::streamLimitRefusesANewSession()
