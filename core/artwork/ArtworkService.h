@@ -4,7 +4,7 @@
 // HTTP workers and the GUI's cover loader share one instance.
 
 #include "artwork/ArtworkCache.h"
-#include "artwork/SingleFlight.h"
+#include "base/SingleFlight.h"
 #include "catalog/ArtSource.h"
 
 #include <QByteArray>

@@ -3,6 +3,7 @@
 #include "http/ApiError.h"
 #include "http/BodySource.h"
 #include "http/HttpConnection.h"
+#include "http/JsonErrorAnswer.h"
 
 #include <QAbstractSocket>
 
@@ -26,6 +27,11 @@ void HttpExchange::respond(const HttpResponse &response)
 void HttpExchange::fail(const ApiError &error)
 {
     respond(toResponse(error));
+}
+
+void HttpExchange::fail(const DomainError &error)
+{
+    respond(jsonErrorAnswer(error));
 }
 
 void HttpExchange::stream(const HttpResponse &head, std::unique_ptr<BodySource> body, const StreamInfo &info)

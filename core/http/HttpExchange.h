@@ -14,6 +14,7 @@ namespace cairn {
 class BodySource;
 class HttpConnection;
 struct ApiError;
+struct DomainError;
 
 class HttpExchange
 {
@@ -32,6 +33,8 @@ public:
 
     void respond(const HttpResponse &response);
     void fail(const ApiError &error);
+    // Answers with the JSON API's mapping of `error` (status, {"error"}, Retry-After).
+    void fail(const DomainError &error);
     // Sends `head` with Content-Length = body->size() (chunked when unknown), then the body
     // (never for HEAD). `info` says what the stream is, for the activity list, its limits
     // and its history; StreamInfo::uncounted() for long-lived non-media bodies.

@@ -6,7 +6,7 @@
 // one instance.
 
 #include "artwork/ArtworkCache.h"
-#include "artwork/SingleFlight.h"
+#include "base/SingleFlight.h"
 #include "catalog/Track.h"
 #include "preview/SourceVersion.h"
 #include "preview/ThumbnailGrabber.h"

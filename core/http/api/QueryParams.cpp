@@ -3,28 +3,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
-namespace {
-
-std::optional<qint64> parseDecimal(const QString &text)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return std::nullopt;
-    for (QChar c : text)
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-    return text.toLongLong();
-}
-
-} // namespace
-
-std::optional<qint64> parseId(const QString &text)
-{
-    const auto value = parseDecimal(text);
-    if (!value || *value <= 0)
-        return std::nullopt;
-    return value;
-}
-
 std::variant<qint64, ApiError> intParam(const QUrlQuery &query, const QString &name, qint64 fallback,
                                         qint64 min, qint64 max)
 {

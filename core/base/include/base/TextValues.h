@@ -1,0 +1,23 @@
+#pragma once
+// Ids and numbers as clients write them, parsed one way for every protocol (JSON API, Subsonic,
+// DLNA object ids): plain decimal digits only, with the same messages for the same mistakes.
+
+#include "base/Result.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace cairn {
+
+// A non-negative integer in plain decimal digits ("12"; not "+12", " 12", "012x", "1e3").
+std::optional<qint64> parseDecimal(const QString &text);
+
+// A positive 64-bit id in plain decimal digits.
+std::optional<qint64> parseId(const QString &text);
+
+// `text` as a positive id; otherwise InvalidInput "<what> id must be a positive integer".
+Result<qint64> requireId(const QString &text, const QString &what);
+
+
+} // namespace cairn
