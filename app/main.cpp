@@ -1,38 +1,19 @@
-// cairn: the desktop app (tray + window) or, with --headless or without a display, the bare server.
+// cairn: the server. With a display (and without --headless) it loads the desktop module,
+// which adds the window and the tray; otherwise it serves headless, and loads no widget code.
 
-#include "Options.h"
+#include "CommandLine.h"
+#include "DesktopModule.h"
 #include "Runtime.h"
 #include "ShutdownSignals.h"
-#include "SingleInstance.h"
-#include "TrayIcon.h"
-
-#include "ActivityTab.h"
-#include "AlbumGrid.h"
-#include "MainWindow.h"
-#include "PresetsTab.h"
 #include "Translations.h"
-#include "UserEditDialog.h"
-#include "UsersTab.h"
-#include "auth/UserAdministration.h"
 #include "http/HttpServer.h"
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
-#include <memory>
-
-using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QStringList argumentsOf(int argc, char **argv)
-{
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-    return args;
-}
 
 bool displayAvailable()
 {
@@ -44,80 +25,36 @@ bool displayAvailable()
 #endif
 }
 
-int fail(const QString &message, int code = 1)
+int runHeadless(int argc, char **argv, const cairn::Options &options)
 {
-    QTextStream(stderr) << "cairn: " << message << Qt::endl;
-    return code;
-}
-
-int runHeadless(cairn::Runtime &runtime)
-{
+    QCoreApplication app(argc, argv);
+    cairn::installTranslations(app);
+    const cairn::ShutdownSignals shutdownSignals;
+    cairn::Runtime runtime(options);
+    if (const auto error = runtime.start())
+        return cairn::failWith(*error);
     QTextStream(stdout) << "Cairn is serving on " << runtime.server().baseUrl().toString()
                         << " (data: " << runtime.dataDir() << ")" << Qt::endl;
     return QCoreApplication::exec();
-}
-
-int runDesktop(cairn::Runtime &runtime, cairn::SingleInstance &instance)
-{
-    if (!runtime.users().hasUsers() && !cairn::askForFirstAdmin(runtime.users()))
-        return 1;
-    QApplication::setQuitOnLastWindowClosed(false);
-    cairn::MainWindow window(runtime.database(), runtime.scanner(), runtime.server());
-    window.addTab(new cairn::AlbumGrid(runtime.database(), runtime.artwork(), runtime.scanner()),
-                  QApplication::translate("cairn", "Albums"));
-    window.addTab(new cairn::UsersTab(runtime.users(), runtime.database()), QApplication::translate("cairn", "Users"));
-    auto *activityTab = new cairn::ActivityTab(runtime.activity(), &runtime.database());
-    activityTab->setLimitsApply([&runtime](const cairn::StreamLimits &limits) { runtime.setStreamLimits(limits); });
-    window.addTab(activityTab, QApplication::translate("cairn", "Activity"));
-    window.addTab(new cairn::PresetsTab(runtime.transcoding(), runtime.database(),
-                                        [&runtime](int mib) { runtime.setTranscodeCacheMiB(mib); }),
-                  QApplication::translate("cairn", "Presets"));
-    cairn::TrayIcon tray(runtime.server(), window);
-    tray.setActivity(&runtime.activity());
-    const bool hasTray = tray.show();
-    // Without a tray the window is the only way back in, so closing it must quit.
-    if (!hasTray)
-        QApplication::setQuitOnLastWindowClosed(true);
-    QObject::connect(&instance, &cairn::SingleInstance::activationRequested, &window,
-                     &cairn::MainWindow::showAndRaise);
-    window.show();
-    return QApplication::exec();
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication::setOrganizationName(u"Cairn"_s);
-    QCoreApplication::setApplicationName(u"Cairn"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
-
-    const auto parsed = cairn::parseOptions(argumentsOf(argc, argv));
-    if (const auto *exit = std::get_if<cairn::OptionsExit>(&parsed)) {
-        if (exit->code != 0)
-            return fail(exit->text, exit->code);
-        QTextStream(stdout) << exit->text << Qt::endl;
-        return 0;
-    }
+    cairn::setApplicationIdentity();
+    auto parsed = cairn::optionsOrExit(argc, argv);
+    if (const int *code = std::get_if<int>(&parsed))
+        return *code;
     cairn::Options options = std::get<cairn::Options>(parsed);
-    options.headless = options.headless || !displayAvailable();
 
-    std::unique_ptr<QCoreApplication> app;
-    if (options.headless)
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
-        app = std::make_unique<QApplication>(argc, argv);
-    cairn::installTranslations(*app);
-    const cairn::ShutdownSignals shutdownSignals;
-
-    cairn::Runtime runtime(options);
-    std::unique_ptr<cairn::SingleInstance> instance;
-    if (!options.headless) {
-        instance = std::make_unique<cairn::SingleInstance>(runtime.dataDir());
-        if (!instance->claim())
-            return 0;   // the running instance shows its window instead
+    if (!options.headless && displayAvailable()) {
+        cairn::DesktopModule desktop;
+        if (desktop.load())
+            return desktop.run(argc, argv);
+        // A server without its window is still a working server.
+        QTextStream(stderr) << "cairn: the desktop module cannot be loaded (" << desktop.errorText()
+                            << "); serving headless" << Qt::endl;
     }
-    if (const auto error = runtime.start())
-        return fail(*error);
-    return options.headless ? runHeadless(runtime) : runDesktop(runtime, *instance);
+    return runHeadless(argc, argv, options);
 }

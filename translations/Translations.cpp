@@ -7,7 +7,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcTranslations, "cairn.ui.translations")
+Q_LOGGING_CATEGORY(lcTranslations, "cairn.translations")
 
 namespace cairn {
 namespace {
