@@ -1,9 +1,9 @@
 #include "artwork/VideoFrame.h"
 
 #include "artwork/ArtworkLog.h"
+#include "base/FfmpegLocation.h"
 
 #include <QProcess>
-#include <QStandardPaths>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -11,7 +11,7 @@ namespace cairn::artwork {
 
 QByteArray grabVideoFrame(const QString &path, qint64 durationMs, int timeoutMs)
 {
-    const QString ffmpeg = QStandardPaths::findExecutable(u"ffmpeg"_s);
+    const QString ffmpeg = locateFfmpeg();
     if (ffmpeg.isEmpty()) {
         qCWarning(lcArtwork) << "ffmpeg not found: no video poster frames";
         return {};

@@ -1,7 +1,7 @@
 #include "hls/SourceIndex.h"
 
 #include "hls/HlsLog.h"
-#include "scan/AvInput.h"
+#include "av/AvInput.h"
 
 #include <algorithm>
 #include <memory>

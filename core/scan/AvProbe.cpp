@@ -1,6 +1,6 @@
 #include "scan/AvProbe.h"
 
-#include "scan/AvInput.h"
+#include "av/AvInput.h"
 #include "scan/TagFields.h"
 
 #include <QElapsedTimer>
