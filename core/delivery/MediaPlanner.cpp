@@ -29,15 +29,27 @@ int tighterLimit(int a, int b)
     return qMin(a, b);
 }
 
-Result<Preset> presetFor(const MediaAsk &ask, const PresetRepository &presets, const QStringList &names)
+QStringList namesOf(const PresetRepository &presets)
 {
-    if (!ask.preset.isEmpty() && ask.format)
+    QStringList names;
+    for (const Preset &p : presets.list())
+        names << p.name;
+    return names;
+}
+
+// The names are listed only when the ask is refused: a valid ask costs one preset lookup.
+Result<Preset> presetFor(const MediaAsk &ask, const PresetRepository &presets)
+{
+    if (!ask.preset.isEmpty() && ask.format) {
+        const QStringList names = namesOf(presets);
         return DomainError::invalid(ask::eitherPresetOrFormat(names), names);
+    }
     if (!ask.preset.isEmpty()) {
         if (ask.bitrateKbps != 0)
             return DomainError::invalid(ask::bitrateWithPreset());
         if (const auto preset = presets.findByName(ask.preset))
             return *preset;
+        const QStringList names = namesOf(presets);
         return DomainError::invalid(ask::unknownPreset(names), names);
     }
     Preset preset;
@@ -58,11 +70,7 @@ MediaPlanner::MediaPlanner(const Database &db, TranscodeService *transcoding, co
 
 QStringList MediaPlanner::presetNames() const
 {
-    QStringList names;
-    if (m_transcoding)
-        for (const Preset &p : m_transcoding->presets().list())
-            names << p.name;
-    return names;
+    return m_transcoding ? namesOf(m_transcoding->presets()) : QStringList();
 }
 
 // Read afresh for every request, so an administrator's edit applies to the next one.
@@ -93,8 +101,7 @@ Result<MediaPlan> MediaPlanner::plan(qint64 trackId, const Caller &caller, const
     if (!m_transcoding)
         return DomainError::unavailable(u"transcoding is not available on this server"_s);
 
-    const QStringList names = presetNames();
-    auto preset = presetFor(ask, m_transcoding->presets(), names);
+    const auto preset = presetFor(ask, m_transcoding->presets());
     if (!preset)
         return preset.error();
     const double duration = double(track->durationMs) / 1000.0;
