@@ -1,12 +1,12 @@
 #include "http/api/MediaFileRoutes.h"
 
+#include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
 #include "http/FileReply.h"
 #include "http/HttpExchange.h"
 #include "http/HttpLog.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/QueryParams.h"
 #include "stream/ContentDisposition.h"
 #include "stream/MediaType.h"
 
@@ -21,18 +21,18 @@ enum class Delivery { Inline, Attachment };
 
 void serveTrackFile(const Database &db, const QStringList &params, HttpExchange &ex, Delivery delivery)
 {
-    const auto id = parseId(params.at(0));
+    const auto id = requireId(params.at(0), u"track"_s);
     if (!id)
-        return ex.fail(ApiError::badRequest(u"track id must be a positive integer"_s));
+        return ex.fail(id.error());
     TrackRepository tracks(db);
     const auto track = tracks.find(*id, ex.identity().visibility);
     if (!track)
-        return ex.fail(ApiError::notFound(u"no such track"_s));
+        return ex.fail(DomainError::notFound(u"no such track"_s));
     if (!QFileInfo(track->path).isFile()) {
         // The file went away since the last scan: the catalog learns it now.
         qCInfo(lcHttp) << "track" << *id << "is gone from disk; removing it from the catalog";
         tracks.remove(*id);
-        return ex.fail(ApiError::notFound(u"no such track"_s));
+        return ex.fail(DomainError::notFound(u"no such track"_s));
     }
     FileReplyOptions options;
     options.entityId = track->id;
@@ -44,7 +44,7 @@ void serveTrackFile(const Database &db, const QStringList &params, HttpExchange 
     options.stream.title = track->title.isEmpty() ? QFileInfo(track->path).completeBaseName() : track->title;
     if (!replyWithFile(ex, track->path, options)) {
         qCWarning(lcHttp) << "cannot open the file of track" << *id;
-        ex.fail({500, u"the media file cannot be read"_s});
+        ex.fail(DomainError::failed(u"the media file cannot be read"_s));
     }
 }
 

@@ -1,17 +1,16 @@
 #include "http/api/TranscodeRoutes.h"
 
-#include "auth/UserAdministration.h"
-#include "catalog/TrackRepository.h"
+#include "base/TextValues.h"
+#include "delivery/MediaPlanner.h"
+#include "delivery/TranscodeQuery.h"
 #include "http/FileReply.h"
 #include "http/HttpExchange.h"
 #include "http/HttpLog.h"
 #include "http/HttpServer.h"
 #include "http/ProcessBody.h"
 #include "http/Router.h"
-#include "http/api/QueryParams.h"
 #include "stream/RangeRequest.h"
-#include "transcode/PresetRules.h"
-#include "transcode/TranscodeQuery.h"
+#include "transcode/LiveLayout.h"
 #include "transcode/TranscodeService.h"
 #include "transcode/TranscodeSession.h"
 
@@ -25,16 +24,6 @@ namespace cairn {
 namespace {
 
 constexpr int kRetryAfterSeconds = 5;
-
-// The most this caller may receive, in kbit/s (0 = no limit): the user's own setting, read
-// fresh so an edit applies to the next request. The local administrator has no limit.
-int maxBitrateFor(const Identity &identity, const UserAdministration *users)
-{
-    if (!users || identity.userId <= 0)
-        return 0;
-    const auto user = users->find(identity.userId);
-    return user ? qMax(0, user->maxBitrate) : 0;
-}
 
 // A body that is never read: HEAD answers announce a live transcode without starting it.
 class HeadOnlyBody final : public BodySource
@@ -53,52 +42,53 @@ QByteArray secondsText(double seconds)
     return QByteArray::number(qMax(0.0, seconds), 'f', 3);
 }
 
-void sendLive(HttpExchange &ex, TranscodeService &service, const Track &track, const TranscodeRequest &request,
-              const OutputSpec &spec, std::optional<QString> cacheKey)
+// HTTP's own answer to a byte range past the end, not a domain error.
+HttpResponse rangeNotSatisfiable(const MediaPlan &plan)
 {
-    const OutputFormatInfo &info = infoFor(spec.format);
-    const double remaining = double(track.durationMs) / 1000.0 - request.offsetSeconds;
-    const bool seekable = info.constantBitrate && track.durationMs > 0;
-    const QByteArray range = seekable ? ex.request().header("range") : QByteArray();
-    const auto plan = planLive(spec, seekable ? remaining : 0, request.offsetSeconds, range);
-    if (!plan) {
-        HttpResponse r = toResponse({416, u"range not satisfiable"_s});
-        r.setHeader("Content-Range", unsatisfiedContentRange(*estimatedLength(spec, remaining)));
-        return ex.respond(r);
-    }
+    HttpResponse r = HttpResponse::json(416, QJsonDocument(QJsonObject{{u"error"_s, u"range not satisfiable"_s}}));
+    r.setHeader("Content-Range", unsatisfiedContentRange(*estimatedLength(plan.output, plan.remainingSeconds())));
+    return r;
+}
+
+void sendLive(HttpExchange &ex, TranscodeService &service, const MediaPlan &plan)
+{
+    const Track &track = plan.track;
+    const double remaining = plan.remainingSeconds();
+    const QByteArray range = plan.seekable ? ex.request().header("range") : QByteArray();
+    const auto live = planLive(plan.output, plan.seekable ? remaining : 0, plan.offsetSeconds, range);
+    if (!live)
+        return ex.respond(rangeNotSatisfiable(plan));
 
     HttpResponse head;
-    head.status = plan->partial ? 206 : 200;
-    head.setHeader("Content-Type", info.mediaType);
+    head.status = live->partial ? 206 : 200;
+    head.setHeader("Content-Type", plan.mediaType);
     head.setHeader("Cache-Control", "private, no-store");
-    head.setHeader("Accept-Ranges", seekable ? "bytes" : "none");
+    head.setHeader("Accept-Ranges", plan.seekable ? "bytes" : "none");
     if (track.durationMs > 0)
         head.setHeader("X-Content-Duration", secondsText(remaining));
-    if (plan->partial)
-        head.setHeader("Content-Range", contentRangeHeader(plan->range, plan->totalLength));
+    if (live->partial)
+        head.setHeader("Content-Range", contentRangeHeader(live->range, live->totalLength));
     StreamInfo stream;
     stream.kind = StreamKind::Transcode;
     stream.trackId = track.id;
     stream.title = track.title.isEmpty() ? QFileInfo(track.path).completeBaseName() : track.title;
-    stream.preset = request.preset.name;
-    stream.seekPositionMs = qint64(plan->startSeconds * 1000);
+    stream.preset = plan.presetName;
+    stream.seekPositionMs = qint64(live->startSeconds * 1000);
     if (ex.request().isHead())
-        return ex.stream(head, std::make_unique<HeadOnlyBody>(plan->bodyLength), stream);
+        return ex.stream(head, std::make_unique<HeadOnlyBody>(live->bodyLength), stream);
 
     auto slot = service.limiter().tryAcquire();
-    if (!slot) {
-        HttpResponse r = toResponse({503, u"too many transcodes are running (at most %1); try again shortly"_s
-                                              .arg(service.limiter().maxConcurrent())});
-        r.setHeader("Retry-After", QByteArray::number(kRetryAfterSeconds));
-        return ex.respond(r);
-    }
-    const TranscodeJob job{track.path, spec, plan->startSeconds, 0};
+    if (!slot)
+        return ex.fail(DomainError::busy(u"too many transcodes are running (at most %1); try again shortly"_s
+                                             .arg(service.limiter().maxConcurrent()),
+                                         kRetryAfterSeconds));
+    const TranscodeJob job{track.path, plan.output, live->startSeconds, 0};
     auto session = std::make_unique<TranscodeSession>(service.settings().ffmpegProgram, ffmpegArguments(job));
-    const QString description = u"transcode of track %1 to %2"_s.arg(track.id).arg(request.preset.name);
+    const QString description = u"transcode of track %1 to %2"_s.arg(track.id).arg(plan.presetName);
     // Waiting for the first bytes here is what lets a failing FFmpeg still get a JSON error.
     if (!session->start()) {
         qCWarning(lcHttp).noquote() << description << "failed:" << session->errorText();
-        return ex.fail({500, u"the transcoder cannot be started"_s});
+        return ex.fail(DomainError::failed(u"the transcoder cannot be started"_s));
     }
     if (!session->waitForOutput(service.settings().firstByteTimeoutMs)) {
         // No output at all is fine when FFmpeg succeeded (a range at the very end: the body is
@@ -106,57 +96,60 @@ void sendLive(HttpExchange &ex, TranscodeService &service, const Track &track, c
         session->waitForExit(2000);
         if (!session->succeeded()) {
             qCWarning(lcHttp).noquote() << description << "failed:" << session->errorText();
-            return ex.fail({500, u"the transcoder failed for this track"_s});
+            return ex.fail(DomainError::failed(u"the transcoder failed for this track"_s));
         }
     }
     std::unique_ptr<CacheWriter> cache;
-    if (cacheKey && !plan->partial && request.offsetSeconds == 0)
-        cache = service.cache().writer(*cacheKey, info.extension);
-    ex.stream(head, std::make_unique<ProcessBody>(std::move(session), *plan, std::move(slot), std::move(cache), description),
+    if (!plan.cacheKey.isEmpty() && !live->partial)
+        cache = service.cache().writer(plan.cacheKey, plan.cacheExtension);
+    ex.stream(head, std::make_unique<ProcessBody>(std::move(session), *live, std::move(slot), std::move(cache), description),
               stream);
 }
 
-void transcodeTrack(const Database &db, TranscodeService *service, const UserAdministration *users,
-                    const QStringList &params, HttpExchange &ex)
+// False when the file cannot be opened (a cache entry evicted since the plan was made).
+bool sendFile(HttpExchange &ex, const MediaPlan &plan)
 {
-    const auto id = parseId(params.at(0));
-    if (!id)
-        return ex.fail(ApiError::badRequest(u"track id must be a positive integer"_s));
-    const auto track = TrackRepository(db).find(*id, ex.identity().visibility);
-    if (!track || !QFileInfo(track->path).isFile())
-        return ex.fail(ApiError::notFound(u"no such track"_s));
-    if (!service)
-        return ex.fail({503, u"transcoding is not available on this server"_s});
-
-    const PresetRepository presets = service->presets();
-    QStringList names;
-    for (const Preset &p : presets.list())
-        names << p.name;
-    const auto parsed = parseTranscodeQuery(
-        ex.request().query, [&presets](const QString &name) { return presets.findByName(name); }, names,
-        double(track->durationMs) / 1000.0);
-    if (const auto *error = std::get_if<QString>(&parsed))
-        return ex.fail(ApiError::badRequest(*error));
-    TranscodeRequest request = std::get<TranscodeRequest>(parsed);
-    request.preset = cappedPreset(request.preset, maxBitrateFor(ex.identity(), users));
-    const OutputSpec spec = resolveOutput(request.preset, track->sampleRate, track->channels);
-
-    const QFileInfo source(track->path);
-    const QString key = transcodeCacheKey(track->id, source.size(), source.lastModified().toUTC(), spec);
-    if (request.offsetSeconds == 0) {
-        if (const auto cached = service->cache().lookup(key)) {
-            FileReplyOptions options;
-            options.entityId = track->id;
-            options.contentType = infoFor(spec.format).mediaType;
-            options.stream.kind = StreamKind::Transcode;
-            options.stream.trackId = track->id;
-            options.stream.title = track->title;
-            options.stream.preset = request.preset.name;
-            if (replyWithFile(ex, *cached, options))
-                return;
-        }
+    FileReplyOptions options;
+    options.entityId = plan.track.id;
+    options.contentType = plan.mediaType;
+    options.stream.trackId = plan.track.id;
+    options.stream.title = plan.track.title;
+    if (plan.kind == MediaPlan::Kind::OriginalFile) {
+        options.stream.kind = StreamKind::Direct;
+    } else {
+        options.stream.kind = StreamKind::Transcode;
+        options.stream.preset = plan.presetName;
     }
-    sendLive(ex, *service, *track, request, spec, key);
+    return replyWithFile(ex, plan.filePath, options);
+}
+
+void transcodeTrack(const MediaPlanner &planner, TranscodeService *service, const QStringList &params,
+                    HttpExchange &ex)
+{
+    const auto id = requireId(params.at(0), u"track"_s);
+    if (!id)
+        return ex.fail(id.error());
+    const auto ask = readTranscodeQuery(ex.request().query, planner.presetNames());
+    if (!ask)
+        return ex.fail(ask.error());
+    const Caller caller{ex.identity().userId, ex.identity().visibility};
+    const auto plan = planner.plan(*id, caller, *ask);
+    if (!plan)
+        return ex.fail(plan.error());
+
+    switch (plan->kind) {
+    case MediaPlan::Kind::OriginalFile:
+        if (!sendFile(ex, *plan))
+            ex.fail(DomainError::failed(u"the media file cannot be read"_s));
+        return;
+    case MediaPlan::Kind::CachedTranscode:
+        if (sendFile(ex, *plan))
+            return;
+        break;   // evicted meanwhile: the same transcode, live
+    case MediaPlan::Kind::LiveTranscode:
+        break;
+    }
+    sendLive(ex, *service, *plan);
 }
 
 QJsonArray presetsJson(const QList<Preset> &presets)
@@ -186,12 +179,11 @@ QJsonArray videoPresetsJson(const QList<VideoPreset> &presets)
 
 void addTranscodeRoutes(Router &router, const HttpServices &services)
 {
-    const Database &db = *services.database;
     TranscodeService *service = services.transcoding;
-    const UserAdministration *users = services.users;
+    const MediaPlanner planner(*services.database, service, services.users);
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/transcode"_s, Access::User,
-               [&db, service, users](const QStringList &params, HttpExchange &ex) {
-                   transcodeTrack(db, service, users, params, ex);
+               [planner, service](const QStringList &params, HttpExchange &ex) {
+                   transcodeTrack(planner, service, params, ex);
                });
     router.add({HttpMethod::Get}, u"/api/presets"_s, Access::User, [service](const QStringList &, HttpExchange &ex) {
         const QList<Preset> presets = service ? service->presets().list() : QList<Preset>{};
