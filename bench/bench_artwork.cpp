@@ -3,8 +3,9 @@
 // Usage: bench_artwork [covers (default 20)] [cached requests (default 300)]
 
 #include "ArtworkFixtures.h"
-#include "HttpTestClient.h"
 #include "MediaFixtures.h"
+#include "TestHttpClient.h"
+#include "TestServer.h"
 
 #include "catalog/TrackRepository.h"
 
@@ -48,8 +49,10 @@ int main(int argc, char **argv)
     const int covers = argc > 1 ? qMax(1, QString::fromLocal8Bit(argv[1]).toInt()) : 20;
     const int cachedRequests = argc > 2 ? qMax(1, QString::fromLocal8Bit(argv[2]).toInt()) : 300;
 
-    ArtworkBackend backend;
-    if (const QString error = backend.start(); !error.isEmpty()) {
+    TestServer backend;
+    TestServerOptions options;
+    options.artwork = true;
+    if (const QString error = backend.start(options); !error.isEmpty()) {
         out << "cannot start: " << error << Qt::endl;
         return 1;
     }
@@ -77,11 +80,11 @@ int main(int argc, char **argv)
         if (!albumIds.contains(t.albumId))
             albumIds << t.albumId;
 
-    HttpTestClient client(backend.port());
+    TestHttpClient client(backend.port());
     auto timedGet = [&client](const QByteArray &target, int *status) {
         QElapsedTimer timer;
         timer.start();
-        const RawResponse r = client.get(target);
+        const TestHttpResponse r = client.get(target);
         *status = r.status;
         return timer.nsecsElapsed();
     };
@@ -97,7 +100,7 @@ int main(int argc, char **argv)
         }
         (i % 2 == 0 ? firstJpeg : firstPng) << ns;
     }
-    const quint64 resizesAfterFirst = backend.artwork().resizeCount();
+    const quint64 resizesAfterFirst = backend.artwork()->resizeCount();
 
     // Cached: the same covers again and again.
     QList<qint64> cached;
@@ -124,6 +127,6 @@ int main(int argc, char **argv)
         << " ms (n=" << cached.size() << ", target < 5 ms median)" << Qt::endl;
     out << "304 revalidation over HTTP: median " << medianMs(revalidated) << " ms" << Qt::endl;
     out << "resizes: " << resizesAfterFirst << " for " << albumIds.size() << " covers, "
-        << backend.artwork().resizeCount() - resizesAfterFirst << " during the cached phase" << Qt::endl;
+        << backend.artwork()->resizeCount() - resizesAfterFirst << " during the cached phase" << Qt::endl;
     return 0;
 }

@@ -5,17 +5,14 @@
 // session reuses another's segments). Prints figures; asserts nothing.
 // Usage: bench_hls [video-seconds (default 120)] [runs (default 5)] [max-sessions (default 8)]
 
-#include "BlockingHttpClient.h"
+#include "TestHttpClient.h"
+#include "TestServer.h"
 
-#include "activity/ActivityRegistry.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
 #include "catalog/TrackRepository.h"
-#include "hls/HlsService.h"
 #include "http/HttpExchange.h"
-#include "http/HttpServer.h"
 #include "scan/LibraryScanner.h"
-#include "transcode/TranscodeService.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,7 +32,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
-using namespace cairn::bench;
+using namespace cairn::test;
 
 namespace {
 
@@ -58,10 +55,26 @@ struct Playback
     QList<double> seconds;
 };
 
-// master.m3u8 (opens the session) → the 1280x720 variant's media playlist.
-std::optional<Playback> open720p(BlockingHttpClient &client, qint64 videoId)
+// A GET on the player's kept-alive connection (a new one when the server closed it), the body
+// read by whatever framing the server chose; status 0 = no complete answer.
+TestHttpResponse fetch(TestHttpClient &client, const QByteArray &target)
 {
-    const Reply master = client.get("/api/videos/" + QByteArray::number(videoId) + "/hls/master.m3u8");
+    if (!client.ensureConnected())
+        return {};
+    TestHttpClient::ReadOptions options;
+    options.framing = TestHttpClient::Framing::Any;
+    options.timeoutMs = -1;
+    options.idleTimeoutMs = 120000;
+    TestHttpResponse r = client.request("GET", target, {}, options);
+    if (!r.complete)
+        r.status = 0;
+    return r;
+}
+
+// master.m3u8 (opens the session) → the 1280x720 variant's media playlist.
+std::optional<Playback> open720p(TestHttpClient &client, qint64 videoId)
+{
+    const TestHttpResponse master = fetch(client, "/api/videos/" + QByteArray::number(videoId) + "/hls/master.m3u8");
     const QList<QByteArray> lines = master.body.split('\n');
     QByteArray variantUri;
     for (qsizetype i = 0; i + 1 < lines.size(); ++i)
@@ -69,7 +82,7 @@ std::optional<Playback> open720p(BlockingHttpClient &client, qint64 videoId)
             variantUri = lines[i + 1].trimmed();
     if (master.status != 200 || variantUri.isEmpty())
         return std::nullopt;
-    const Reply media = client.get(variantUri);
+    const TestHttpResponse media = fetch(client, variantUri);
     Playback playback;
     const QList<QByteArray> mediaLines = media.body.split('\n');
     for (qsizetype i = 0; i + 1 < mediaLines.size(); ++i)
@@ -83,11 +96,11 @@ std::optional<Playback> open720p(BlockingHttpClient &client, qint64 videoId)
 }
 
 // Milliseconds from the request of `segment` to its last byte; -1 when it failed.
-double timeSegment(BlockingHttpClient &client, const QByteArray &segment)
+double timeSegment(TestHttpClient &client, const QByteArray &segment)
 {
     QElapsedTimer clock;
     clock.start();
-    const Reply reply = client.get(segment);
+    const TestHttpResponse reply = fetch(client, segment);
     return reply.status == 200 && !reply.body.isEmpty() ? double(clock.nsecsElapsed()) / 1e6 : -1;
 }
 
@@ -136,48 +149,28 @@ QString makeLibrary(Library &library, double seconds, int copies)
 }
 
 // Transcoding (an empty cache in its own directory), activity, HLS and the HTTP server on an
-// ephemeral port; every caller is the local administrator. One per measurement: destroying
-// it stops every FFmpeg, so measurements never overlap.
-class BenchServer
+// ephemeral port, serving the benchmark's one catalog; every caller is the local administrator.
+// One per measurement: destroying it stops every FFmpeg, so measurements never overlap.
+class BenchServer : public TestServer
 {
 public:
     BenchServer(const Database &db, const QString &dataDir, int maxTranscodes)
     {
-        TranscodeSettings transcode;
-        transcode.maxConcurrent = maxTranscodes;
-        transcode.cacheDirectory = QDir(dataDir).filePath(u"transcodes"_s);
-        m_transcoding = std::make_unique<TranscodeService>(db, transcode);
-        m_activity = std::make_unique<ActivityRegistry>(&db);
-        HlsSettings hls;   // the defaults: 6 s segments, x264 veryfast
-        hls.workDirectory = QDir(dataDir).filePath(u"hls-work"_s);
-        m_hls = std::make_unique<HlsService>(*m_transcoding, m_activity.get(), hls);
-
-        HttpServerConfig config;
-        config.port = 0;
-        HttpServices services;
-        services.database = &db;
-        services.requestScan = [] {};
-        services.isScanning = [] { return false; };
-        services.transcoding = m_transcoding.get();
-        services.activity = m_activity.get();
-        services.hls = m_hls.get();
-        services.guard = [](const Route &, HttpExchange &ex) {
+        TestServerOptions options;
+        options.database = &db;
+        options.workDirectory = dataDir;
+        options.hls = true;   // the default settings: 6 s segments, x264 veryfast
+        options.maxTranscodes = maxTranscodes;
+        options.guard = [](const Route &, HttpExchange &ex) {
             ex.setIdentity({0, u"bench"_s, true, Visibility::everything()});
             return true;
         };
-        m_server = std::make_unique<HttpServer>(config, services);
-        m_error = m_server->start().value_or(QString());
+        m_error = start(options);
     }
-    ~BenchServer() { m_server->stop(); }
 
     const QString &error() const { return m_error; }
-    quint16 port() const { return m_server->port(); }
 
 private:
-    std::unique_ptr<TranscodeService> m_transcoding;
-    std::unique_ptr<ActivityRegistry> m_activity;
-    std::unique_ptr<HlsService> m_hls;
-    std::unique_ptr<HttpServer> m_server;
     QString m_error;
 };
 
@@ -214,19 +207,19 @@ QString measureFirstSegments(const Library &library, const QString &dataDir, Fir
         BenchServer server(*library.db, dataDir + u"/a"_s, 4);
         if (!server.error().isEmpty())
             return server.error();
-        BlockingHttpClient player(server.port());
+        TestHttpClient player(server.port());
         const auto playback = open720p(player, library.videoIds.at(0));
         if (!playback)
             return u"no 720p variant"_s;
         times.cold << timeSegment(player, playback->segments.at(0));
-        BlockingHttpClient again(server.port());
+        TestHttpClient again(server.port());
         const auto second = open720p(again, library.videoIds.at(0));
         times.cached << (second ? timeSegment(again, second->segments.at(0)) : -1);
     }
     BenchServer server(*library.db, dataDir + u"/b"_s, 4);
     if (!server.error().isEmpty())
         return server.error();
-    BlockingHttpClient player(server.port());
+    TestHttpClient player(server.port());
     const auto playback = open720p(player, library.videoIds.at(0));
     if (!playback)
         return u"no 720p variant"_s;
@@ -240,13 +233,13 @@ double playAsFastAsPossible(quint16 port, qint64 videoId, double mediaSeconds)
 {
     QElapsedTimer clock;
     clock.start();
-    BlockingHttpClient player(port);
+    TestHttpClient player(port);
     const auto playback = open720p(player, videoId);
     if (!playback)
         return 0;
     double delivered = 0;
     for (qsizetype i = 0; i < playback->segments.size() && delivered < mediaSeconds; ++i) {
-        if (player.get(playback->segments.at(i)).status != 200)
+        if (fetch(player, playback->segments.at(i)).status != 200)
             return 0;
         delivered += playback->seconds.at(i);
     }

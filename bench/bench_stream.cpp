@@ -2,9 +2,9 @@
 // connections, and the server's RSS while a deliberately slow client downloads a large file.
 // Usage: bench_stream [size-in-MiB (default 1024)]
 
-#include "HttpTestClient.h"
 #include "MediaFixtures.h"
-#include "ServerFixture.h"
+#include "TestHttpClient.h"
+#include "TestServer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -36,10 +36,10 @@ qint64 residentKiB()
 }
 
 // Reads `length` body bytes, draining the socket as fast as possible.
-qint64 drain(HttpTestClient &c, const QByteArray &target, const QList<QByteArray> &headers)
+qint64 drain(TestHttpClient &c, const QByteArray &target, const QList<QByteArray> &headers)
 {
     c.sendRequest("GET", target, headers);
-    const RawResponse r = c.read(false, 600000);
+    const TestHttpResponse r = c.read(false, 600000);
     return r.complete ? r.body.size() : -1;
 }
 
@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     // 16-bit stereo 44.1 kHz WAV: 176400 bytes per second.
     const double seconds = sizeMiB * 1048576.0 / 176400.0;
 
-    ServerFixture fixture;
+    TestServer fixture;
     out << "generating a " << sizeMiB << " MiB WAV…" << Qt::endl;
     if (const QString e = makeAudio(fixture.libraryPath(u"big.wav"_s), seconds); !e.isEmpty()) {
         out << "ffmpeg failed: " << e << Qt::endl;
@@ -66,7 +66,7 @@ int main(int argc, char **argv)
     const QByteArray target = "/api/tracks/" + QByteArray::number(fixture.trackIdFor(u"big.wav"_s)) + "/stream";
 
     {   // Whole file, one connection (the client buffers the body, so this is client-bound too).
-        HttpTestClient c(fixture.port());
+        TestHttpClient c(fixture.port());
         QElapsedTimer t;
         t.start();
         const qint64 got = drain(c, target, {});
@@ -81,9 +81,9 @@ int main(int argc, char **argv)
             out << "whole file via curl: " << QString::number(speed.toDouble() / 1048576.0, 'f', 0) << " MiB/s" << Qt::endl;
     }
     {   // Random 1 MiB ranges on 4 kept-alive connections, round robin, 2 s.
-        std::vector<std::unique_ptr<HttpTestClient>> clients;
+        std::vector<std::unique_ptr<TestHttpClient>> clients;
         for (int i = 0; i < 4; ++i)
-            clients.push_back(std::make_unique<HttpTestClient>(fixture.port()));
+            clients.push_back(std::make_unique<TestHttpClient>(fixture.port()));
         QElapsedTimer t;
         t.start();
         int requests = 0;
@@ -99,7 +99,7 @@ int main(int argc, char **argv)
             << " req/s" << Qt::endl;
     }
     {   // A slow client: reads 256 KiB every 50 ms (~5 MiB/s); the server's RSS must stay flat.
-        HttpTestClient slow(fixture.port());
+        TestHttpClient slow(fixture.port());
         slow.socket().setReadBufferSize(256 * 1024);
         slow.sendRequest("GET", target);
         const qint64 before = residentKiB();

@@ -5,16 +5,15 @@
 // Usage: bench_transcode [track-seconds (default 240)]
 
 #include "MediaFixtures.h"
-#include "TranscodeServerFixture.h"
+#include "TestHttpClient.h"
+#include "TestServer.h"
 
 #include "transcode/FfmpegArguments.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHostAddress>
 #include <QProcess>
-#include <QTcpSocket>
 #include <QTextStream>
 
 #include <algorithm>
@@ -40,33 +39,24 @@ struct Timing
 Timing timeHttp(quint16 port, const QByteArray &target, bool readAll)
 {
     Timing t;
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(5000))
+    TestHttpClient client(port);
+    if (!client.isConnected())
         return t;
     QElapsedTimer clock;
     clock.start();
-    socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    QByteArray head;   // until the end of the response head; then only counts
-    bool inBody = false;
-    while (socket.waitForReadyRead(30000) || socket.bytesAvailable() > 0) {
-        QByteArray chunk = socket.readAll();
-        if (!inBody) {
-            head += chunk;
-            const qsizetype end = head.indexOf("\r\n\r\n");
-            if (end < 0)
-                continue;
-            inBody = true;
-            chunk = head.mid(end + 4);
-        }
-        if (chunk.isEmpty())
-            continue;
+    client.sendRequest("GET", target, {"Connection: close"_ba});
+    TestHttpClient::ReadOptions options;
+    options.framing = TestHttpClient::Framing::Any;
+    options.timeoutMs = -1;
+    options.idleTimeoutMs = 30000;
+    options.onBody = [&](const QByteArray &piece) {
         if (t.firstByteMs < 0)
             t.firstByteMs = double(clock.nsecsElapsed()) / 1e6;
-        if (!readAll)
-            return t;
-        t.bytes += chunk.size();   // chunk framing included: a few bytes per 256 KiB
-    }
+        t.bytes += piece.size();
+        return readAll;
+    };
+    if (!client.read(options).complete && !readAll)
+        return t;
     t.totalMs = double(clock.nsecsElapsed()) / 1e6;
     return t;
 }
@@ -111,6 +101,14 @@ void compareFirstByte(const char *label, quint16 port, const QByteArray &target,
         << QString::number(median(plain), 'f', 1) << " ms (median of " << kRuns << ")" << Qt::endl;
 }
 
+// Transcoding without a cache, every caller the local administrator.
+TestServerOptions transcodeOptions()
+{
+    TestServerOptions options;
+    options.transcoding = true;
+    return options;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -118,12 +116,12 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const double seconds = argc > 1 ? QByteArray(argv[1]).toDouble() : 240;
 
-    TranscodeServerFixture fixture;
+    TestServer fixture;
     const QString flac = fixture.libraryPath(u"track.flac"_s);
     out << "generating " << seconds << " s of FLAC…" << Qt::endl;
     runProgram(u"ffmpeg"_s, {u"-nostdin"_s, u"-v"_s, u"error"_s, u"-f"_s, u"lavfi"_s, u"-i"_s,
                              u"anoisesrc=c=pink:a=0.2:d=%1:r=44100"_s.arg(seconds), u"-ac"_s, u"2"_s, flac});
-    if (!QFile::exists(flac) || !fixture.start(4, false).isEmpty() || !fixture.scan()) {
+    if (!QFile::exists(flac) || !fixture.start(transcodeOptions()).isEmpty() || !fixture.scan()) {
         out << "set-up failed" << Qt::endl;
         return 1;
     }

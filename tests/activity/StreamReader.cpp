@@ -23,18 +23,7 @@ StreamReader::StreamReader(quint16 port, const QByteArray &target, const QList<Q
     if (mode == Mode::Slow)
         m_slowTick.start();
     m_socket.connectToHost(QHostAddress::LocalHost, port);
-    QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    for (const QByteArray &h : headers)
-        request += h + "\r\n";
-    m_socket.write(request + "\r\n");
-}
-
-QByteArray StreamReader::header(QByteArrayView name) const
-{
-    for (const auto &h : m_headers)
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    return {};
+    m_socket.write(requestBytes("GET", target, headers));
 }
 
 void StreamReader::setMode(Mode mode)
@@ -69,13 +58,10 @@ void StreamReader::drain()
             m_headBuffer += m_socket.read(1);
             if (!m_headBuffer.endsWith("\r\n\r\n"))
                 continue;
-            const QList<QByteArray> lines = m_headBuffer.trimmed().split('\n');
-            m_status = lines.first().split(' ').value(1).toInt();
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines.at(i).indexOf(':');
-                if (colon > 0)
-                    m_headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
-            }
+            TestHttpResponse head;
+            parseResponseHead(m_headBuffer.trimmed(), head);
+            m_status = head.status;
+            m_head = head;
         }
         if (m_status == 0 || m_mode == Mode::Stalled)
             return;

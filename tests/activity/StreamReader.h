@@ -1,12 +1,15 @@
 #pragma once
 // An asynchronous HTTP client for long responses: sends one request, parses the head, and
 // then reads the body as told (not at all, as fast as possible, or at a slow pace), counting
-// bytes, so several streams can run at once on the test's event loop.
+// bytes, so several streams can run at once on the test's event loop. The request bytes and
+// the head are the one test client's (TestHttpClient.h); only the event-driven reading is its own.
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include "TestHttpClient.h"
 
 namespace cairn::test {
 
@@ -20,7 +23,7 @@ public:
 
     int status() const { return m_status; }
     bool hasHead() const { return m_status != 0; }
-    QByteArray header(QByteArrayView name) const;
+    QByteArray header(QByteArrayView name) const { return m_head.header(name); }
     qint64 bodyBytes() const { return m_bodyBytes; }
     // The body as received, up to its first 256 KiB (for small answers and event feeds).
     QByteArray bodyStart() const { return m_bodyStart; }
@@ -41,7 +44,7 @@ private:
     qint64 m_slowRate;
     QTimer m_slowTick;
     QByteArray m_headBuffer;
-    QList<QPair<QByteArray, QByteArray>> m_headers;
+    TestHttpResponse m_head;   // status and headers only
     int m_status = 0;
     qint64 m_bodyBytes = 0;
     QByteArray m_bodyStart;

@@ -176,12 +176,6 @@ bool embedWithTagLib(const QString &path, PictureTag tag, const QList<TaggedPict
 
 ArtworkBackend::ArtworkBackend() : m_visibility(std::make_shared<Visibility>(Visibility::everything())) {}
 
-ArtworkBackend::~ArtworkBackend()
-{
-    if (m_server)
-        m_server->stop();
-}
-
 namespace {
 QMutex visibilityMutex;
 }
@@ -194,18 +188,10 @@ void ArtworkBackend::setVisibility(const Visibility &visibility)
 
 QString ArtworkBackend::start(qint64 cacheBytes)
 {
-    if (const QString error = m_catalog.open(); !error.isEmpty())
-        return error;
-    m_artwork = std::make_unique<artwork::ArtworkService>(
-        artwork::ArtworkServiceOptions{cacheDir(), cacheBytes, 32LL << 20});
-    HttpServerConfig config;
-    config.port = 0;
-    HttpServices services;
-    services.database = &m_catalog.database();
-    services.requestScan = [] {};
-    services.isScanning = [] { return false; };
-    services.artwork = m_artwork.get();
-    services.guard = [visibility = m_visibility](const Route &, HttpExchange &ex) {
+    TestServerOptions options;
+    options.artwork = true;
+    options.artworkCacheBytes = cacheBytes;
+    options.guard = [visibility = m_visibility](const Route &, HttpExchange &ex) {
         Identity identity;
         identity.userId = 1;
         identity.name = u"tester"_s;
@@ -214,10 +200,7 @@ QString ArtworkBackend::start(qint64 cacheBytes)
         ex.setIdentity(identity);
         return true;
     };
-    m_server = std::make_unique<HttpServer>(config, services);
-    if (const auto error = m_server->start())
-        return *error;
-    return {};
+    return TestServer::start(options);
 }
 
 } // namespace cairn::test

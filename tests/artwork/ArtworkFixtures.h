@@ -1,12 +1,11 @@
 #pragma once
 // Images and media with embedded pictures for the artwork tests, plus a running backend
-// (catalog, scanner, artwork service, HTTP server) whose visibility the test controls.
+// (the one test server with the artwork service) whose visibility the test controls.
 
-#include "TestCatalog.h"
+#include "TestServer.h"
 #include "artwork/ArtworkService.h"
 #include "catalog/Database.h"
 #include "catalog/Visibility.h"
-#include "http/HttpServer.h"
 
 #include <QByteArray>
 #include <QColor>
@@ -38,32 +37,23 @@ struct TaggedPicture
 };
 bool embedWithTagLib(const QString &path, PictureTag tag, const QList<TaggedPicture> &pictures);
 
-class ArtworkBackend
+// The artwork suites' backend: the one test server (tests/common/TestServer.h) with the
+// artwork service, every caller seeing what the test set (everything until set).
+class ArtworkBackend : public TestServer
 {
 public:
     ArtworkBackend();
-    ~ArtworkBackend();
 
-    QString libraryPath(const QString &name) const { return m_catalog.libraryPath(name); }
-    QString cacheDir() const { return m_catalog.filePath(QStringLiteral("artcache")); }
+    QString cacheDir() const { return artworkCacheDir(); }
     // Opens the catalog, adds the library folder, starts the server.
     QString start(qint64 cacheBytes = 64LL << 20);
-    bool scan() { return m_catalog.scan(); }
-    qint64 trackIdFor(const QString &fileName) const { return m_catalog.trackIdFor(fileName); }
 
     // What callers may see (everything until set).
     void setVisibility(const Visibility &visibility);
 
-    Database &database() { return m_catalog.database(); }
-    artwork::ArtworkService &artwork() { return *m_artwork; }
-    LibraryScanner &scanner() { return m_catalog.scanner(); }
-    quint16 port() const { return m_server->port(); }
-    qint64 libraryFolderId() const { return m_catalog.libraryFolderId(); }
+    artwork::ArtworkService &artwork() { return *TestServer::artwork(); }
 
 private:
-    TestCatalog m_catalog;
-    std::unique_ptr<artwork::ArtworkService> m_artwork;
-    std::unique_ptr<HttpServer> m_server;
     std::shared_ptr<Visibility> m_visibility;
 };
 

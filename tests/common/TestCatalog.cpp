@@ -11,9 +11,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn::test {
 
-TestCatalog::TestCatalog()
+TestCatalog::TestCatalog(const QStringList &folders) : m_folders(folders)
 {
-    QDir(m_dir.path()).mkpath(u"library"_s);
+    for (const QString &folder : m_folders)
+        QDir(m_dir.path()).mkpath(folder);
 }
 
 TestCatalog::~TestCatalog() = default;
@@ -28,10 +29,13 @@ QString TestCatalog::open()
     m_db = std::make_unique<Database>(filePath(u"catalog.sqlite"_s));
     if (const auto error = m_db->open())
         return *error;
-    const auto folder = FolderRepository(*m_db).add(libraryDir());
-    if (!folder)
-        return u"cannot add the library folder"_s;
-    m_folderId = folder->id;
+    m_folderIds.clear();
+    for (const QString &name : m_folders) {
+        const auto folder = FolderRepository(*m_db).add(filePath(name));
+        if (!folder)
+            return u"cannot add the library folder"_s;
+        m_folderIds << folder->id;
+    }
     m_scanner = std::make_unique<LibraryScanner>(*m_db);
     return {};
 }

@@ -1,11 +1,13 @@
 #pragma once
-// The catalog under a test backend: a SQLite database in a temporary directory with one library
-// folder ("library"), scanned on the calling thread when the test asks.
+// The catalog under a test backend: a SQLite database in a temporary directory with its library
+// folders (by default one, "library"), scanned on the calling thread when the test asks.
 
 #include "catalog/Database.h"
 #include "scan/LibraryScanner.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -15,15 +17,17 @@ namespace cairn::test {
 class TestCatalog
 {
 public:
-    TestCatalog();   // creates the (empty) library folder
+    // Creates the (empty) folders, directories of the temporary directory.
+    explicit TestCatalog(const QStringList &folders = {QStringLiteral("library")});
     ~TestCatalog();
 
     // A path inside the temporary directory (caches, work folders).
     QString filePath(const QString &name) const { return m_dir.filePath(name); }
+    QString dataDir() const { return m_dir.path(); }
     QString libraryDir() const { return filePath(QStringLiteral("library")); }
     QString libraryPath(const QString &name) const;
 
-    // Opens the database and records the library folder; returns an error text, empty on success.
+    // Opens the database and records the library folders; returns an error text, empty on success.
     QString open();
     // Runs a full scan on this thread; returns whether it finished.
     bool scan();
@@ -32,13 +36,15 @@ public:
 
     Database &database() { return *m_db; }
     LibraryScanner &scanner() { return *m_scanner; }
-    qint64 libraryFolderId() const { return m_folderId; }
+    qint64 libraryFolderId() const { return m_folderIds.value(0); }   // the first folder's
+    qint64 folderId(const QString &folder) const { return m_folderIds.value(m_folders.indexOf(folder)); }
 
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<LibraryScanner> m_scanner;
-    qint64 m_folderId = 0;
+    const QStringList m_folders;
+    QList<qint64> m_folderIds;
 };
 
 } // namespace cairn::test

@@ -1,7 +1,5 @@
 #include "AppHarness.h"
 
-#include "catalog/Database.h"
-#include "http/HttpServer.h"
 #include "scan/LibraryScanner.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -10,41 +8,30 @@ namespace cairn::test {
 
 AppHarness::AppHarness()
 {
-    if (!m_dir.isValid()) {
-        m_error = u"cannot create a temporary directory"_s;
-        return;
-    }
-    m_db = std::make_unique<Database>(m_dir.filePath(u"catalog.sqlite"_s));
-    if (const auto failure = m_db->open()) {
-        m_error = u"database: "_s + *failure;
+    if (const QString failure = m_backend.open(); !failure.isEmpty()) {
+        m_error = u"database: "_s + failure;
         return;
     }
 
-    m_scanner = new LibraryScanner(*m_db);
+    m_scanner = new LibraryScanner(m_backend.database());
     m_scanner->moveToThread(&m_scanThread);
     m_scanThread.setObjectName(u"scan"_s);
     m_scanThread.start();
 
-    HttpServerConfig config;
-    config.port = 0;
-    config.workerThreads = 2;
-    HttpServices services;
-    services.database = m_db.get();
+    TestServerOptions options;
+    options.config.workerThreads = 2;
     LibraryScanner *scanner = m_scanner;
-    services.requestScan = [scanner] {
+    options.requestScan = [scanner] {
         QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
     };
-    services.isScanning = [scanner] { return scanner->isScanning(); };
-    m_server = std::make_unique<HttpServer>(config, services);
-    if (const auto failure = m_server->start())
-        m_error = u"http server: "_s + *failure;
+    options.isScanning = [scanner] { return scanner->isScanning(); };
+    if (const QString failure = m_backend.start(options); !failure.isEmpty())
+        m_error = u"http server: "_s + failure;
 }
 
 AppHarness::~AppHarness()
 {
-    if (m_server)
-        m_server->stop();
-    m_server.reset();
+    m_backend.stop();   // no request reaches the scanner any more
     if (m_scanner)
         m_scanner->cancel();
     m_scanThread.quit();

@@ -1,19 +1,13 @@
 #pragma once
-// The core services the desktop app wires together, for GUI tests: a real catalog in a
-// temporary directory, a LibraryScanner on its own thread, and a started HttpServer on a
-// free port. Construction failures are reported by error() (QVERIFY it in the test).
+// The core services the desktop app wires together, for GUI tests: the one test server
+// (tests/common/TestServer.h) with an empty catalog, a LibraryScanner on its own thread behind
+// the scan routes, and two HTTP workers. Construction failures are reported by error()
+// (QVERIFY it in the test).
+
+#include "TestServer.h"
 
 #include <QString>
-#include <QTemporaryDir>
 #include <QThread>
-
-#include <memory>
-
-namespace cairn {
-class Database;
-class HttpServer;
-class LibraryScanner;
-}
 
 namespace cairn::test {
 
@@ -26,19 +20,17 @@ public:
     AppHarness &operator=(const AppHarness &) = delete;
 
     QString error() const { return m_error; }   // empty when everything started
-    QString path(const QString &relative) const { return m_dir.filePath(relative); }
+    QString path(const QString &relative) const { return m_backend.filePath(relative); }
 
-    Database &database() { return *m_db; }
+    Database &database() { return m_backend.database(); }
     LibraryScanner &scanner() { return *m_scanner; }
-    HttpServer &server() { return *m_server; }
+    HttpServer &server() { return m_backend.server(); }
 
 private:
-    QTemporaryDir m_dir;
+    TestServer m_backend{QStringList{}};   // no library folder: the tests add theirs
     QString m_error;
-    std::unique_ptr<Database> m_db;
     QThread m_scanThread;
     LibraryScanner *m_scanner = nullptr;   // lives on m_scanThread
-    std::unique_ptr<HttpServer> m_server;
 };
 
 } // namespace cairn::test

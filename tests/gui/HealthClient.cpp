@@ -1,40 +1,10 @@
 #include "HealthClient.h"
 
-#include <QTcpSocket>
-
-using namespace Qt::Literals::StringLiterals;
+#include "TestHttpClient.h"
 
 namespace cairn::test {
 namespace {
-
 constexpr int timeoutMs = 5000;
-
-// Reads the status line and headers, up to and without the blank line ("" on failure).
-QByteArray readHeaders(QTcpSocket &socket)
-{
-    QByteArray headers;
-    for (;;) {
-        while (!socket.canReadLine()) {
-            if (!socket.waitForReadyRead(timeoutMs))
-                return {};
-        }
-        const QByteArray line = socket.readLine();
-        if (line == "\r\n")
-            return headers;
-        headers += line;
-    }
-}
-
-qint64 contentLength(const QByteArray &headers)
-{
-    for (const QByteArray &line : headers.split('\n')) {
-        const QByteArray trimmed = line.trimmed();
-        if (trimmed.toLower().startsWith("content-length:"))
-            return trimmed.mid(int(sizeof("content-length:") - 1)).trimmed().toLongLong();
-    }
-    return 0;
-}
-
 } // namespace
 
 HealthClient::HealthClient(QHostAddress host, quint16 port, QObject *parent)
@@ -44,41 +14,25 @@ HealthClient::HealthClient(QHostAddress host, quint16 port, QObject *parent)
 
 void HealthClient::run()
 {
-    QTcpSocket socket;
+    // Created here: the blocking client belongs to this thread.
+    TestHttpClient client(m_port, 0, m_host);
+    TestHttpClient::ReadOptions options;
+    options.timeoutMs = -1;
+    options.idleTimeoutMs = timeoutMs;
     while (!m_stop) {
-        if (socket.state() != QAbstractSocket::ConnectedState) {
-            socket.abort();
-            socket.connectToHost(m_host, m_port);
-            if (!socket.waitForConnected(timeoutMs)) {
-                ++m_failed;
-                continue;
-            }
+        if (!client.ensureConnected(timeoutMs)) {
+            ++m_failed;
+            continue;
         }
-        if (requestOnce(socket)) {
+        const TestHttpResponse r = client.request("GET", "/health", {}, options);
+        if (r.complete && r.status == 200) {
             ++m_answered;
         } else {
             ++m_failed;
-            socket.abort();
+            client.abort();
         }
     }
-    socket.abort();
-}
-
-bool HealthClient::requestOnce(QTcpSocket &socket)
-{
-    socket.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n"_ba);
-    if (!socket.waitForBytesWritten(timeoutMs))
-        return false;
-    const QByteArray headers = readHeaders(socket);
-    if (!headers.startsWith("HTTP/1.1 200"))
-        return false;
-    qint64 remaining = contentLength(headers);
-    while (remaining > 0) {
-        if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(timeoutMs))
-            return false;
-        remaining -= socket.read(remaining).size();
-    }
-    return true;
+    client.abort();
 }
 
 } // namespace cairn::test

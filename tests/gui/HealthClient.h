@@ -1,13 +1,12 @@
 #pragma once
 // A load generator for GUI-responsiveness tests: a thread that sends `GET /health` over a
-// keep-alive QTcpSocket as fast as the server answers, counting answers, until stopped.
+// keep-alive connection (the one test client) as fast as the server answers, counting answers,
+// until stopped.
 
 #include <QHostAddress>
 #include <QThread>
 
 #include <atomic>
-
-class QTcpSocket;
 
 namespace cairn::test {
 
@@ -25,8 +24,6 @@ protected:
     void run() override;
 
 private:
-    bool requestOnce(QTcpSocket &socket);
-
     const QHostAddress m_host;
     const quint16 m_port;
     std::atomic_bool m_stop{false};

@@ -1,78 +1,38 @@
 #include "HlsServer.h"
 
 #include "http/HttpExchange.h"
-#include "http/auth/AuthGuard.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn::test {
 
-HlsServer::HlsServer() = default;
-
-HlsServer::~HlsServer()
-{
-    if (m_server)
-        m_server->stop();
-}
-
 QString HlsServer::start(const HlsServerOptions &options)
 {
-    if (const QString error = m_catalog.open(); !error.isEmpty())
-        return error;
-    if (!m_catalog.scan())
-        return u"the scan did not finish"_s;
-    Database &db = m_catalog.database();
-
-    TranscodeSettings transcode;
-    transcode.maxConcurrent = options.maxTranscodes;
-    transcode.cacheDirectory = cacheDir();
-    m_transcoding = std::make_unique<TranscodeService>(db, transcode);
-    m_activity = std::make_unique<ActivityRegistry>(&db);
-    m_activity->setLimits(options.limits);
-    HlsSettings hls = options.hls;
-    hls.workDirectory = m_catalog.filePath(u"hls-work"_s);
-    m_hls = std::make_unique<HlsService>(*m_transcoding, m_activity.get(), hls);
-
-    HttpServerConfig config;
-    config.port = 0;
-    HttpServices services;
-    services.database = &db;
-    services.requestScan = [] {};
-    services.isScanning = [] { return false; };
-    services.transcoding = m_transcoding.get();
-    services.activity = m_activity.get();
-    services.hls = m_hls.get();
+    TestServerOptions server;
+    server.scanFirst = true;
+    server.hls = true;
+    server.hlsSettings = options.hls;
+    server.limits = options.limits;
+    server.maxTranscodes = options.maxTranscodes;
     if (options.withUsers) {
-        m_auth = std::make_unique<Authenticator>(db, QByteArray(32, 'k'), m_revocations);
-        m_users = std::make_unique<UserAdministration>(db, m_revocations);
-        UserChanges alice;
-        alice.name = u"alice"_s;
-        alice.password = u"alice-Pass-22"_s;
-        alice.folderIds = QList<qint64>{m_catalog.libraryFolderId()};
-        const UserResult created = m_users->create(alice);
-        if (const auto *error = std::get_if<UserError>(&created))
-            return error->message;
-        aliceId = std::get<User>(created).id;
-        services.auth = m_auth.get();
-        services.users = m_users.get();
-        services.guard = makeAuthGuard(*m_auth);
+        server.auth = true;
+        server.signingSecret = QByteArray(32, 'k');
     } else {
-        services.guard = [](const Route &, HttpExchange &ex) {
+        server.guard = [](const Route &, HttpExchange &ex) {
             const QByteArray who = ex.request().header("x-test-user");
             const qint64 id = who == "alice" ? 1 : who == "bob" ? 2 : 0;
             ex.setIdentity({id, who.isEmpty() ? u"tester"_s : QString::fromLatin1(who), true, Visibility::everything()});
             return true;
         };
     }
-    m_server = std::make_unique<HttpServer>(config, services);
-    if (const auto error = m_server->start())
-        return *error;
-    return {};
-}
-
-QByteArray HlsServer::aliceToken()
-{
-    return m_auth->issueToken(aliceId, QDateTime::currentSecsSinceEpoch() + 3600);
+    if (const QString error = TestServer::start(server); !error.isEmpty() || !options.withUsers)
+        return error;
+    UserChanges alice;
+    alice.name = u"alice"_s;
+    alice.password = u"alice-Pass-22"_s;
+    alice.folderIds = QList<qint64>{libraryFolderId()};
+    aliceId = addUser(alice);
+    return aliceId ? QString() : u"cannot create the user \"alice\""_s;
 }
 
 } // namespace cairn::test

@@ -1,42 +1,32 @@
 #pragma once
-// A blocking HTTP/1.1 client for live bodies: reads by Content-Length, chunked coding or
-// connection close, and can stop after N body bytes while keeping the connection open
-// (a slow or leaving listener).
+// The transcode suites' view of the one test client (tests/common/TestHttpClient.h) for live
+// bodies: any framing (Content-Length, chunked, connection close), optionally stopping after N
+// body bytes with the connection kept open (a slow or leaving listener).
 
-#include <QByteArray>
-#include <QList>
-#include <QPair>
-#include <QTcpSocket>
+#include "TestHttpClient.h"
 
 namespace cairn::test {
 
-struct LiveResponse
-{
-    int status = 0;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    bool complete = false;     // the body ended as its framing says
-    bool chunked = false;
+using LiveResponse = TestHttpResponse;
 
-    QByteArray header(QByteArrayView name) const;
-};
-
-class LiveHttpClient
+class LiveHttpClient : public TestHttpClient
 {
 public:
-    explicit LiveHttpClient(quint16 port);
+    // A bounded buffer: a listener that stops reading really stops (the server sees backpressure).
+    explicit LiveHttpClient(quint16 port) : TestHttpClient(port, 64 * 1024) {}
 
     // Sends a GET (or HEAD) and reads the head and up to `maxBody` body bytes (-1 = all).
     LiveResponse request(const QByteArray &target, const QList<QByteArray> &headers = {}, qint64 maxBody = -1,
-                         const QByteArray &method = "GET");
-    void abort() { m_socket.abort(); }
-    QTcpSocket &socket() { return m_socket; }
-
-private:
-    bool fill(int timeoutMs);
-    bool readBody(LiveResponse &r, qint64 maxBody);
-    QTcpSocket m_socket;
-    QByteArray m_buffer;
+                         const QByteArray &method = "GET")
+    {
+        ReadOptions options;
+        options.head = method == "HEAD";
+        options.framing = Framing::Any;
+        options.timeoutMs = -1;
+        options.idleTimeoutMs = 30000;
+        options.maxBody = maxBody;
+        return TestHttpClient::request(method, target, headers, options);
+    }
 };
 
 } // namespace cairn::test
