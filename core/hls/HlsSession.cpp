@@ -250,8 +250,12 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     const HlsVariant *v = variant(variantKey);
     if (!v)
         return;
+    // Marked before the slot is taken: a worker that sees every slot taken must also see that
+    // this session's own FFmpeg is starting, or it would refuse the very segment it waits for.
+    m_producing = true;
     auto slot = m_context.limiter ? m_context.limiter->tryAcquire() : nullptr;
     if (m_context.limiter && !slot) {
+        m_producing = false;
         m_prefetchDue = true;   // try again on the next pass; waits fail at their deadline
         return;
     }
@@ -273,6 +277,7 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
         m_wake();
     });
     if (!producer->start()) {
+        m_producing = false;
         const QString why = u"the transcoder cannot be started: "_s + producer->errorText();
         for (const auto &wait : pending)
             if (wait->variantKey() == variantKey)
@@ -281,7 +286,6 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     }
     m_producerOk = true;
     m_producer = std::move(producer);
-    m_producing = true;
 }
 
 void HlsSession::onSegmentFinished(const QString &variantKey, int index, const QString &path)
