@@ -3,6 +3,7 @@
 // exactly once, with a small in-memory response or a streamed body.
 
 #include "activity/StreamInfo.h"
+#include "http/ApiError.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
 #include "http/Identity.h"
@@ -13,7 +14,6 @@ namespace cairn {
 
 class BodySource;
 class HttpConnection;
-struct ApiError;
 struct DomainError;
 
 class HttpExchange

@@ -53,8 +53,8 @@ QString AuthServer::start(std::optional<QSslConfiguration> tls)
         c.password = password;
         c.admin = admin;
         c.folderIds = grants;
-        const UserResult r = m_users->create(c);
-        return std::holds_alternative<User>(r) ? std::get<User>(r).id : 0;
+        const Result<User> r = m_users->create(c);
+        return r ? r->id : 0;
     };
     rootId = make(u"root"_s, kRootPassword, true, {});
     aliceId = make(u"alice"_s, kAlicePassword, false, {sharedFolderId});

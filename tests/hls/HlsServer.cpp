@@ -49,10 +49,10 @@ QString HlsServer::start(const HlsServerOptions &options)
         alice.name = u"alice"_s;
         alice.password = u"alice-Pass-22"_s;
         alice.folderIds = QList<qint64>{m_catalog.libraryFolderId()};
-        const UserResult created = m_users->create(alice);
-        if (const auto *error = std::get_if<UserError>(&created))
-            return error->message;
-        aliceId = std::get<User>(created).id;
+        const Result<User> created = m_users->create(alice);
+        if (!created)
+            return created.error().message;
+        aliceId = created->id;
         services.auth = m_auth.get();
         services.users = m_users.get();
         services.guard = makeAuthGuard(*m_auth);

@@ -43,10 +43,10 @@ QString TranscodeServerFixture::start(int maxConcurrent, bool withCache, const Q
     limited.name = u"limited"_s;
     limited.password = u"limited-password"_s;
     limited.maxBitrate = 128;
-    const UserResult created = m_users->create(limited);
-    if (const auto *error = std::get_if<UserError>(&created))
-        return error->message;
-    m_limitedUser = std::get<User>(created).id;
+    const Result<User> created = m_users->create(limited);
+    if (!created)
+        return created.error().message;
+    m_limitedUser = created->id;
     services.users = m_users.get();
     services.guard = [limitedUser = m_limitedUser](const Route &, HttpExchange &ex) {
         const bool restricted = ex.request().header("x-test-restricted") == "1";

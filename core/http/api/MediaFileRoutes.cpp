@@ -6,7 +6,7 @@
 #include "http/HttpLog.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/QueryParams.h"
+#include "base/TextValues.h"
 #include "stream/ContentDisposition.h"
 #include "stream/MediaType.h"
 

@@ -8,7 +8,7 @@
 #include "http/HttpServer.h"
 #include "http/ProcessBody.h"
 #include "http/Router.h"
-#include "http/api/QueryParams.h"
+#include "base/TextValues.h"
 #include "stream/RangeRequest.h"
 #include "transcode/PresetRules.h"
 #include "transcode/TranscodeQuery.h"
