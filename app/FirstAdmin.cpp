@@ -18,7 +18,8 @@ std::optional<QString> createAdmin(UserAdministration &users, const QString &nam
     admin.admin = true;
     const Result<User> result = users.create(admin);
     if (!result)
-        return QCoreApplication::translate("FirstAdmin", "Cannot create the administrator %1: %2").arg(name, result.error().message);
+        return QCoreApplication::translate("FirstAdmin", "Cannot create the administrator %1: %2")
+            .arg(name, result.error().message);
     return std::nullopt;
 }
 

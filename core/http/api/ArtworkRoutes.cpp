@@ -70,7 +70,8 @@ std::optional<DomainError> errorOf(const artwork::Artwork &art)
 {
     switch (art.status) {
     case artwork::Artwork::Status::NoArtwork: return DomainError::notFound(u"no artwork"_s);
-    case artwork::Artwork::Status::BadImage: return DomainError::unprocessable(u"the artwork image is unusable: "_s + art.error);
+    case artwork::Artwork::Status::BadImage:
+        return DomainError::unprocessable(u"the artwork image is unusable: "_s + art.error);
     case artwork::Artwork::Status::Ok: break;
     }
     return std::nullopt;

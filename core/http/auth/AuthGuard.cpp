@@ -37,8 +37,9 @@ std::optional<User> authenticate(Authenticator &auth, HttpExchange &ex)
         auto user = readOnly && check.result == SignatureCheck::Result::Valid ? auth.activeUser(check.userId)
                                                                               : std::nullopt;
         if (!user)
-            refuse(ex, DomainError::forbidden(check.result == SignatureCheck::Result::Expired ? u"the signed URL has expired"_s
-                                                                                               : u"invalid signature"_s));
+            refuse(ex, DomainError::forbidden(check.result == SignatureCheck::Result::Expired
+                                                  ? u"the signed URL has expired"_s
+                                                  : u"invalid signature"_s));
         return user;
     }
     refuse(ex, DomainError::unauthenticated(u"authentication required"_s));

@@ -47,7 +47,8 @@ void addLoginRoutes(Router &router, Authenticator &auth, const TrustedProxies &p
                 {u"expiresAt"_s, isoTime(out.expiresAt)},
                 {u"user"_s, userToJson(out.user)}})));
         case LoginOutcome::Result::Throttled:
-            return ex.fail(DomainError::tooManyAttempts(u"too many failed logins; try again later"_s, int(out.retryAfterSecs)));
+            return ex.fail(DomainError::tooManyAttempts(u"too many failed logins; try again later"_s,
+                                                        int(out.retryAfterSecs)));
         case LoginOutcome::Result::Refused:
             return ex.fail(DomainError::unauthenticated(u"wrong name or password"_s));
         case LoginOutcome::Result::Failed:
