@@ -16,9 +16,10 @@ std::optional<QString> createAdmin(UserAdministration &users, const QString &nam
     admin.name = name;
     admin.password = password;
     admin.admin = true;
-    const UserResult result = users.create(admin);
-    if (const auto *e = std::get_if<UserError>(&result))
-        return QCoreApplication::translate("FirstAdmin", "Cannot create the administrator %1: %2").arg(name, e->message);
+    const Result<User> result = users.create(admin);
+    if (!result)
+        return QCoreApplication::translate("FirstAdmin", "Cannot create the administrator %1: %2")
+            .arg(name, result.error().message);
     return std::nullopt;
 }
 

@@ -101,9 +101,9 @@ std::optional<QString> Runtime::start()
         config.bindAddress = QHostAddress::LocalHost;
     if (const QString cert = m_settings->value(u"server/tlsCertificate"_s).toString(); !cert.isEmpty()) {
         const auto tls = loadTlsFiles(cert, m_settings->value(u"server/tlsKey"_s).toString());
-        if (const auto *error = std::get_if<QString>(&tls))
-            return tr("Cannot use the HTTPS certificate: %1").arg(*error);
-        config.tls = std::get<QSslConfiguration>(tls);
+        if (!tls)
+            return tr("Cannot use the HTTPS certificate: %1").arg(tls.error().message);
+        config.tls = *tls;
     }
 
     const qint64 artworkCacheMiB = qBound(8, m_settings->value(u"artwork/cacheMiB"_s, kDefaultArtworkCacheMiB).toInt(), 1 << 20);

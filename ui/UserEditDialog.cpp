@@ -107,9 +107,9 @@ void UserEditDialog::lockAsAdministrator()
 bool askForFirstAdmin(UserAdministration &users)
 {
     UserEditDialog dialog({}, std::nullopt, [&users](const UserChanges &c) -> std::optional<QString> {
-        const UserResult result = users.create(c);
-        if (const auto *e = std::get_if<UserError>(&result))
-            return e->message;
+        const Result<User> result = users.create(c);
+        if (!result)
+            return result.error().message;
         return std::nullopt;
     });
     dialog.setWindowTitle(UserEditDialog::tr("Create the administrator account"));
@@ -120,11 +120,10 @@ bool askForFirstAdmin(UserAdministration &users)
 void UserEditDialog::trySave()
 {
     const UserChanges c = changes();
-    std::optional<QString> error = UserAdministration::checkName(*c.name);
-    if (!error && c.password)
-        error = UserAdministration::checkPassword(*c.password);
-    if (!error)
-        error = m_submit(c);
+    std::optional<DomainError> invalid = UserAdministration::checkName(*c.name);
+    if (!invalid && c.password)
+        invalid = UserAdministration::checkPassword(*c.password);
+    const std::optional<QString> error = invalid ? std::optional<QString>(invalid->message) : m_submit(c);
     if (error) {
         m_message->setText(*error);
         return;

@@ -18,10 +18,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
-std::optional<QString> messageOf(const UserResult &result)
+std::optional<QString> messageOf(const Result<User> &result)
 {
-    if (const auto *e = std::get_if<UserError>(&result))
-        return e->message;
+    if (!result)
+        return result.error().message;
     return std::nullopt;
 }
 
@@ -154,8 +154,8 @@ void UsersTab::deleteSelectedUser()
     const auto user = m_users.find(selectedUserId());
     if (!user || !m_confirmDeletion(user->name))
         return;
-    if (const auto error = m_users.remove(user->id))
-        showError(error->message);
+    if (const Outcome removed = m_users.remove(user->id); !removed)
+        showError(removed.error().message);
     else
         m_message->clear();
     refresh();

@@ -49,8 +49,7 @@ void ActivityRegistry::setHistoryRetention(int maxRows, int maxDays)
     m_historyMaxDays = maxDays;
 }
 
-std::variant<std::unique_ptr<StreamTicket>, StreamRefusal> ActivityRegistry::open(const StreamRequest &request,
-                                                                                   StreamControl *control)
+Result<std::unique_ptr<StreamTicket>> ActivityRegistry::open(const StreamRequest &request, StreamControl *control)
 {
     std::shared_ptr<LiveStreamState> state;
     {
@@ -76,25 +75,25 @@ std::variant<std::unique_ptr<StreamTicket>, StreamRefusal> ActivityRegistry::ope
     return std::make_unique<StreamTicket>(*this, state);
 }
 
-std::optional<StreamRefusal> ActivityRegistry::refusalFor(const QString &user) const
+std::optional<DomainError> ActivityRegistry::refusalFor(const QString &user) const
 {
     QMutexLocker lock(&m_mutex);
     return refusalLocked(user);
 }
 
-std::optional<StreamRefusal> ActivityRegistry::refusalLocked(const QString &user) const
+std::optional<DomainError> ActivityRegistry::refusalLocked(const QString &user) const
 {
     if (m_limits.maxStreams > 0 && m_streams.size() >= m_limits.maxStreams)
-        return StreamRefusal{u"too many streams: the server allows %1 at once"_s.arg(m_limits.maxStreams),
-                             m_limits.retryAfterSeconds};
+        return DomainError::busy(u"too many streams: the server allows %1 at once"_s.arg(m_limits.maxStreams),
+                                 m_limits.retryAfterSeconds);
     if (m_limits.maxStreamsPerUser > 0) {
         int mine = 0;
         for (const auto &s : std::as_const(m_streams))
             if (s->fixed.user == user)
                 ++mine;
         if (mine >= m_limits.maxStreamsPerUser)
-            return StreamRefusal{u"too many streams: each user may have %1 at once"_s.arg(m_limits.maxStreamsPerUser),
-                                 m_limits.retryAfterSeconds};
+            return DomainError::busy(u"too many streams: each user may have %1 at once"_s.arg(m_limits.maxStreamsPerUser),
+                                     m_limits.retryAfterSeconds);
     }
     return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include "activity/StreamLimits.h"
 #include "activity/StreamSnapshot.h"
 #include "activity/StreamTicket.h"
+#include "base/Result.h"
 
 #include <QHash>
 #include <QMutex>
@@ -19,7 +20,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <variant>
 
 namespace cairn {
 
@@ -33,12 +33,6 @@ struct StreamRequest
     QString userAgent;
     StreamInfo info;
     qint64 totalBytes = -1;
-};
-
-struct StreamRefusal
-{
-    QString message;
-    int retryAfterSeconds = 30;
 };
 
 // Shared between the registry and a ticket; the mutable parts are atomics.
@@ -70,14 +64,13 @@ public:
     // set before streams start. For thread-safe observers (metrics).
     void setFinishObserver(std::function<void(const FinishedStream &)> observer) { m_finishObserver = std::move(observer); }
 
-    // Admits a counted stream or refuses it (limits). `control` must stay valid until the
-    // ticket is destroyed.
-    std::variant<std::unique_ptr<StreamTicket>, StreamRefusal> open(const StreamRequest &request,
-                                                                     StreamControl *control);
+    // Admits a counted stream or refuses it (limits: a Busy error with Retry-After). `control`
+    // must stay valid until the ticket is destroyed.
+    Result<std::unique_ptr<StreamTicket>> open(const StreamRequest &request, StreamControl *control);
 
     // What open() would answer now for `user`, without opening anything: lets a handler skip
     // expensive work (starting FFmpeg) for a stream that would be refused anyway.
-    std::optional<StreamRefusal> refusalFor(const QString &user) const;
+    std::optional<DomainError> refusalFor(const QString &user) const;
 
     QList<StreamSnapshot> snapshot() const;
     int activeCount() const;
@@ -99,7 +92,7 @@ private:
     void close(const std::shared_ptr<LiveStreamState> &state);
     void updatePlayback(LiveStreamState &state, const QString &preset, qint64 seekPositionMs);
     void sample();
-    std::optional<StreamRefusal> refusalLocked(const QString &user) const;
+    std::optional<DomainError> refusalLocked(const QString &user) const;
 
     const Database *m_history;
     std::function<void(const FinishedStream &)> m_finishObserver;

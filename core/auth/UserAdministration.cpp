@@ -13,55 +13,50 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
-namespace {
-
-UserError invalid(const QString &message) { return {UserError::Kind::Invalid, message}; }
-
-} // namespace
 
 QList<User> UserAdministration::list() const { return UserRepository(m_db).list(); }
 std::optional<User> UserAdministration::find(qint64 id) const { return UserRepository(m_db).find(id); }
 bool UserAdministration::hasUsers() const { return UserRepository(m_db).count() > 0; }
 
-std::optional<QString> UserAdministration::checkName(const QString &name)
+std::optional<DomainError> UserAdministration::checkName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return tr("The name must not be empty.");
+        return DomainError::invalid(tr("The name must not be empty."));
     if (name != name.trimmed())
-        return tr("The name must not start or end with spaces.");
+        return DomainError::invalid(tr("The name must not start or end with spaces."));
     if (name.size() > kMaxNameLength)
-        return tr("The name must be at most %1 characters long.").arg(kMaxNameLength);
+        return DomainError::invalid(tr("The name must be at most %1 characters long.").arg(kMaxNameLength));
     for (QChar c : name)
         if (c.category() == QChar::Other_Control)
-            return tr("The name must not contain control characters.");
+            return DomainError::invalid(tr("The name must not contain control characters."));
     return std::nullopt;
 }
 
-std::optional<QString> UserAdministration::checkPassword(const QString &password)
+std::optional<DomainError> UserAdministration::checkPassword(const QString &password)
 {
     if (password.size() < kMinPasswordLength)
-        return tr("The password must be at least %1 characters long.").arg(kMinPasswordLength);
+        return DomainError::invalid(tr("The password must be at least %1 characters long.").arg(kMinPasswordLength));
     if (password.size() > 1024)
-        return tr("The password is too long.");
+        return DomainError::invalid(tr("The password is too long."));
     return std::nullopt;
 }
 
-UserResult UserAdministration::create(const UserChanges &changes)
+Result<User> UserAdministration::create(const UserChanges &changes)
 {
     if (!changes.name)
-        return invalid(tr("The name must not be empty."));
+        return DomainError::invalid(tr("The name must not be empty."));
     if (auto e = checkName(*changes.name))
-        return invalid(*e);
+        return *e;
     if (auto e = checkPassword(changes.password.value_or(QString())))
-        return invalid(*e);
+        return *e;
     if (changes.maxBitrate.value_or(0) < 0)
-        return invalid(tr("The maximum bitrate must not be negative."));
+        return DomainError::invalid(tr("The maximum bitrate must not be negative."));
     UserRepository users(m_db);
     if (users.findByName(*changes.name))
-        return UserError{UserError::Kind::Duplicate, tr("A user with this name already exists.")};
+        return DomainError::conflict(tr("A user with this name already exists."));
     const auto hash = hashPassword(*changes.password);
     if (!hash)
-        return UserError{UserError::Kind::Failed, tr("The password could not be hashed.")};
+        return DomainError::failed(tr("The password could not be hashed."));
     User user;
     user.name = *changes.name;
     user.admin = changes.admin.value_or(false);
@@ -71,64 +66,64 @@ UserResult UserAdministration::create(const UserChanges &changes)
     user.createdAt = m_clock ? m_clock() : QDateTime::currentSecsSinceEpoch();
     auto created = users.insert(user, *hash);
     if (!created)
-        return UserError{UserError::Kind::Failed, tr("The user could not be saved.")};
+        return DomainError::failed(tr("The user could not be saved."));
     qCInfo(lcAuth).noquote() << "user" << created->name << "created";
     return *UserRepository(m_db).find(created->id);
 }
 
-UserResult UserAdministration::update(qint64 id, const UserChanges &changes)
+Result<User> UserAdministration::update(qint64 id, const UserChanges &changes)
 {
     UserRepository users(m_db);
     const auto before = users.find(id);
     if (!before)
-        return UserError{UserError::Kind::NotFound, tr("No such user.")};
+        return DomainError::notFound(tr("No such user."));
     User after = *before;
     if (changes.name) {
         if (auto e = checkName(*changes.name))
-            return invalid(*e);
+            return *e;
         const auto other = users.findByName(*changes.name);
         if (other && other->id != id)
-            return UserError{UserError::Kind::Duplicate, tr("A user with this name already exists.")};
+            return DomainError::conflict(tr("A user with this name already exists."));
         after.name = *changes.name;
     }
     if (changes.password)
         if (auto e = checkPassword(*changes.password))
-            return invalid(*e);
+            return *e;
     if (changes.maxBitrate && *changes.maxBitrate < 0)
-        return invalid(tr("The maximum bitrate must not be negative."));
+        return DomainError::invalid(tr("The maximum bitrate must not be negative."));
     after.admin = changes.admin.value_or(after.admin);
     after.enabled = changes.enabled.value_or(after.enabled);
     after.maxBitrate = changes.maxBitrate.value_or(after.maxBitrate);
     after.folderIds = changes.folderIds.value_or(after.folderIds);
     if (wouldLoseLastAdmin(*before, after))
-        return UserError{UserError::Kind::LastAdmin, tr("The last enabled administrator cannot be disabled or demoted.")};
+        return DomainError::conflict(tr("The last enabled administrator cannot be disabled or demoted."));
 
     std::optional<QByteArray> hash;
     if (changes.password && !(hash = hashPassword(*changes.password)))
-        return UserError{UserError::Kind::Failed, tr("The password could not be hashed.")};
+        return DomainError::failed(tr("The password could not be hashed."));
     {
         WriteTransaction tx(m_db);
         if (!users.update(after) || (hash && !users.setPasswordHash(id, *hash)) || !tx.commit())
-            return UserError{UserError::Kind::Failed, tr("The user could not be saved.")};
+            return DomainError::failed(tr("The user could not be saved."));
     }
     if (hash || (before->enabled && !after.enabled))
         endSessions(id);
     return *users.find(id);
 }
 
-std::optional<UserError> UserAdministration::remove(qint64 id)
+Outcome UserAdministration::remove(qint64 id)
 {
     UserRepository users(m_db);
     const auto before = users.find(id);
     if (!before)
-        return UserError{UserError::Kind::NotFound, tr("No such user.")};
+        return DomainError::notFound(tr("No such user."));
     if (wouldLoseLastAdmin(*before, std::nullopt))
-        return UserError{UserError::Kind::LastAdmin, tr("The last enabled administrator cannot be deleted.")};
+        return DomainError::conflict(tr("The last enabled administrator cannot be deleted."));
     if (!users.remove(id))
-        return UserError{UserError::Kind::Failed, tr("The user could not be deleted.")};
+        return DomainError::failed(tr("The user could not be deleted."));
     qCInfo(lcAuth).noquote() << "user" << before->name << "deleted";
     endSessions(id);
-    return std::nullopt;
+    return Done{};
 }
 
 bool UserAdministration::wouldLoseLastAdmin(const User &before, const std::optional<User> &after) const

@@ -4,27 +4,18 @@
 // ends their tokens and streams at once. Thread-safe.
 
 #include "auth/User.h"
+#include "base/Result.h"
 
 #include <QCoreApplication>
 #include <QList>
 
 #include <functional>
 #include <optional>
-#include <variant>
 
 namespace cairn {
 
 class Database;
 class UserRevocations;
-
-struct UserError
-{
-    enum class Kind { Invalid, Duplicate, NotFound, LastAdmin, Failed };
-    Kind kind = Kind::Failed;
-    QString message;
-};
-
-using UserResult = std::variant<User, UserError>;
 
 class UserAdministration
 {
@@ -40,14 +31,15 @@ public:
     std::optional<User> find(qint64 id) const;
     bool hasUsers() const;
 
-    // `changes.name` and `changes.password` are required.
-    UserResult create(const UserChanges &changes);
-    UserResult update(qint64 id, const UserChanges &changes);
-    std::optional<UserError> remove(qint64 id);
+    // `changes.name` and `changes.password` are required. Errors: InvalidInput, Conflict (a
+    // duplicate name, losing the last enabled administrator), NotFound, Failed.
+    Result<User> create(const UserChanges &changes);
+    Result<User> update(qint64 id, const UserChanges &changes);
+    Outcome remove(qint64 id);
 
-    // Empty when acceptable; otherwise the message to show.
-    static std::optional<QString> checkName(const QString &name);
-    static std::optional<QString> checkPassword(const QString &password);
+    // Empty when acceptable; otherwise an InvalidInput error with the message to show.
+    static std::optional<DomainError> checkName(const QString &name);
+    static std::optional<DomainError> checkPassword(const QString &password);
 
 private:
     bool wouldLoseLastAdmin(const User &before, const std::optional<User> &after) const;

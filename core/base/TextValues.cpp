@@ -30,4 +30,14 @@ Result<qint64> requireId(const QString &text, const QString &what)
     return DomainError::invalid(u"%1 id must be a positive integer"_s.arg(what));
 }
 
+Result<qint64> intParam(const QUrlQuery &query, const QString &name, qint64 fallback, qint64 min, qint64 max)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    const auto value = parseDecimal(query.queryItemValue(name, QUrl::FullyDecoded));
+    if (!value || *value < min || *value > max)
+        return DomainError::invalid(u"'%1' must be an integer from %2 to %3"_s.arg(name).arg(min).arg(max));
+    return *value;
+}
+
 } // namespace cairn

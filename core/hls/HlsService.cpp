@@ -82,8 +82,8 @@ bool HlsService::isSessionId(const QString &text)
     return true;
 }
 
-std::variant<std::shared_ptr<HlsSession>, StreamRefusal> HlsService::open(const QString &id, HlsSessionSource source,
-                                                                         const HlsViewer &viewer)
+Result<std::shared_ptr<HlsSession>> HlsService::open(const QString &id, HlsSessionSource source,
+                                                     const HlsViewer &viewer)
 {
     const QString sessionId = id.isEmpty() ? newSessionId() : id;
     QMutexLocker lock(&m_mutex);
@@ -103,9 +103,9 @@ std::variant<std::shared_ptr<HlsSession>, StreamRefusal> HlsService::open(const 
         request.info.title = title;
         request.info.preset = u"HLS"_s;
         auto admitted = m_activity->open(request, session.get());
-        if (auto *refusal = std::get_if<StreamRefusal>(&admitted))
-            return *refusal;
-        session->setTicket(std::move(std::get<std::unique_ptr<StreamTicket>>(admitted)));
+        if (!admitted)
+            return admitted.error();
+        session->setTicket(std::move(*admitted));
     }
     m_sessions.insert(sessionId, session);
     qCInfo(lcHls) << "session" << sessionId << "opened for" << viewer.userName << "on track" << trackId;

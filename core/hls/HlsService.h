@@ -5,6 +5,7 @@
 // Must outlive the HTTP server (response bodies hold sessions).
 
 #include "activity/ActivityRegistry.h"
+#include "base/Result.h"
 #include "hls/HlsSession.h"
 
 #include <QHash>
@@ -41,9 +42,8 @@ public:
     const HlsSettings &settings() const { return m_context.settings; }
     QList<VideoPreset> presets() const;
 
-    // A new session with id `id` (a fresh one when empty), or why the limits refuse it.
-    std::variant<std::shared_ptr<HlsSession>, StreamRefusal> open(const QString &id, HlsSessionSource source,
-                                                                 const HlsViewer &viewer);
+    // A new session with id `id` (a fresh one when empty), or why the limits refuse it (Busy).
+    Result<std::shared_ptr<HlsSession>> open(const QString &id, HlsSessionSource source, const HlsViewer &viewer);
     std::shared_ptr<HlsSession> find(const QString &id) const;
     // True for a session an administrator ended: its URLs stay dead.
     bool wasEnded(const QString &id) const;

@@ -1,6 +1,6 @@
 #include "http/ConditionalRequest.h"
 
-#include "http/ApiError.h"
+#include "http/JsonErrorAnswer.h"
 #include "http/HttpExchange.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
@@ -32,7 +32,7 @@ bool answerPreconditions(HttpExchange &ex, const Validators &validators,
         return true;
     }
     case PreconditionResult::PreconditionFailed:
-        ex.fail({412, u"precondition failed"_s});
+        ex.respond(jsonProtocolAnswer(412, u"precondition failed"_s));
         return true;
     case PreconditionResult::Proceed:
         break;

@@ -1,6 +1,6 @@
 #include "http/FileReply.h"
 
-#include "http/ApiError.h"
+#include "http/JsonErrorAnswer.h"
 #include "http/ConditionalRequest.h"
 #include "http/FileBody.h"
 #include "http/HttpExchange.h"
@@ -41,7 +41,7 @@ bool replyWithFile(HttpExchange &ex, const QString &path, const FileReplyOptions
         ex.respond(head);
         return true;
     case PreconditionResult::PreconditionFailed: {
-        HttpResponse r = toResponse({412, u"precondition failed"_s});
+        HttpResponse r = jsonProtocolAnswer(412, u"precondition failed"_s);
         r.setHeader("ETag", validators.etag);
         ex.respond(r);
         return true;
@@ -60,7 +60,7 @@ bool replyWithFile(HttpExchange &ex, const QString &path, const FileReplyOptions
 
     switch (ranges.outcome) {
     case RangeOutcome::Unsatisfiable: {
-        HttpResponse r = toResponse({416, u"range not satisfiable"_s});
+        HttpResponse r = jsonProtocolAnswer(416, u"range not satisfiable"_s);
         r.setHeader("Content-Range", unsatisfiedContentRange(size));
         r.setHeader("Accept-Ranges", "bytes");
         ex.respond(r);

@@ -2,11 +2,11 @@
 
 #include "activity/ActivityRegistry.h"
 #include "activity/MetricsRegistry.h"
-#include "http/ApiError.h"
 #include "http/BodySource.h"
 #include "http/HttpExchange.h"
 #include "http/HttpLog.h"
 #include "http/HttpResponse.h"
+#include "http/JsonErrorAnswer.h"
 #include "http/ResponsePump.h"
 #include "http/Router.h"
 
@@ -117,18 +117,18 @@ void HttpConnection::processNext()
             match.route->handler(match.params, exchange);
         break;
     case RouteMatch::Kind::MethodNotAllowed: {
-        HttpResponse r = toResponse({405, u"method not allowed"_s});
+        HttpResponse r = jsonProtocolAnswer(405, u"method not allowed"_s);
         r.setHeader("Allow", match.allow);
         exchange.respond(r);
         break;
     }
     case RouteMatch::Kind::NotFound:
-        exchange.fail(ApiError::notFound(u"no such endpoint"_s));
+        exchange.respond(jsonProtocolAnswer(404, u"no such endpoint"_s));
         break;
     }
     if (!exchange.hasResponded()) {
         qCWarning(lcHttp) << "handler gave no answer for" << request.path;
-        exchange.fail({500, u"internal error"_s});
+        exchange.fail(DomainError::failed(u"internal error"_s));
     }
 }
 
@@ -172,14 +172,13 @@ void HttpConnection::sendStream(const HttpExchange &exchange, const HttpResponse
         stream.info = info;
         stream.totalBytes = size;
         auto admitted = m_limits.activity->open(stream, pump);
-        if (auto *refusal = std::get_if<StreamRefusal>(&admitted)) {
+        if (!admitted) {
             delete pump;   // and the body with it (a transcode stops here)
-            HttpResponse r = toResponse({503, refusal->message});
-            r.setHeader("Retry-After", QByteArray::number(refusal->retryAfterSeconds));
+            const HttpResponse r = jsonErrorAnswer(admitted.error());
             m_socket->write(serializeHead(r, r.body.size(), request.wantsClose()) + r.body);
-            return finishResponse({request, userOf(exchange), m_route, 503}, r.body.size(), true, request.wantsClose());
+            return finishResponse({request, userOf(exchange), m_route, r.status}, r.body.size(), true, request.wantsClose());
         }
-        pump->setTicket(std::move(std::get<std::unique_ptr<StreamTicket>>(admitted)));
+        pump->setTicket(std::move(*admitted));
     }
     m_socket->write(unknownSize ? headWithoutLength(head, !request.http10, close) : serializeHead(head, size, close));
     pump->setChunked(unknownSize && !request.http10);
@@ -220,7 +219,7 @@ void HttpConnection::onRequestTimeout()
     }
     qCInfo(lcHttp) << "request from" << m_socket->peerAddress() << "too slow or too large; closing";
     m_closing = true;
-    const HttpResponse r = toResponse({408, u"request timeout"_s});
+    const HttpResponse r = jsonProtocolAnswer(408, u"request timeout"_s);
     m_socket->write(serializeHead(r, r.body.size(), true) + r.body);
     m_socket->disconnectFromHost();
 }

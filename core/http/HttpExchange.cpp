@@ -1,6 +1,5 @@
 #include "http/HttpExchange.h"
 
-#include "http/ApiError.h"
 #include "http/BodySource.h"
 #include "http/HttpConnection.h"
 #include "http/JsonErrorAnswer.h"
@@ -22,11 +21,6 @@ void HttpExchange::respond(const HttpResponse &response)
         return m_connection.sendResponse(*this, decorated);
     }
     m_connection.sendResponse(*this, response);
-}
-
-void HttpExchange::fail(const ApiError &error)
-{
-    respond(toResponse(error));
 }
 
 void HttpExchange::fail(const DomainError &error)

@@ -13,7 +13,6 @@ namespace cairn {
 
 class BodySource;
 class HttpConnection;
-struct ApiError;
 struct DomainError;
 
 class HttpExchange
@@ -32,7 +31,6 @@ public:
     void addResponseHeader(const QByteArray &name, const QByteArray &value) { m_extraHeaders.append({name, value}); }
 
     void respond(const HttpResponse &response);
-    void fail(const ApiError &error);
     // Answers with the JSON API's mapping of `error` (status, {"error"}, Retry-After).
     void fail(const DomainError &error);
     // Sends `head` with Content-Length = body->size() (chunked when unknown), then the body

@@ -17,6 +17,7 @@ int httpStatusFor(DomainError::Kind kind)
     case DomainError::Kind::NotVisible: return 404;  // never reveal what a caller may not see
     case DomainError::Kind::Conflict: return 409;
     case DomainError::Kind::Gone: return 410;
+    case DomainError::Kind::Unprocessable: return 422;
     case DomainError::Kind::TooManyAttempts: return 429;
     case DomainError::Kind::Busy:
     case DomainError::Kind::Unavailable: return 503;
@@ -34,6 +35,11 @@ HttpResponse jsonErrorAnswer(const DomainError &error)
     if (error.retryAfterSeconds > 0)
         r.setHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
     return r;
+}
+
+HttpResponse jsonProtocolAnswer(int status, const QString &message)
+{
+    return HttpResponse::json(status, QJsonDocument(QJsonObject{{u"error"_s, message}}));
 }
 
 } // namespace cairn

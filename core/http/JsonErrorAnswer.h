@@ -9,5 +9,8 @@ namespace cairn {
 
 int httpStatusFor(DomainError::Kind kind);
 HttpResponse jsonErrorAnswer(const DomainError &error);
+// The same body for answers the HTTP layer itself gives (405, 408, 412, 416, an unknown path):
+// protocol outcomes, not domain errors.
+HttpResponse jsonProtocolAnswer(int status, const QString &message);
 
 } // namespace cairn

@@ -42,8 +42,8 @@ StreamRequest requestOf(const QString &user, StreamKind kind = StreamKind::Direc
 std::unique_ptr<StreamTicket> admitted(ActivityRegistry &registry, const QString &user, StreamControl *control)
 {
     auto result = registry.open(requestOf(user), control);
-    if (auto *ticket = std::get_if<std::unique_ptr<StreamTicket>>(&result))
-        return std::move(*ticket);
+    if (result)
+        return std::move(*result);
     return nullptr;
 }
 
@@ -99,13 +99,13 @@ void TestActivityUnits::limits()
     for (qsizetype i = 0; i < users.size(); ++i) {
         const bool predicted = !registry.refusalFor(users.at(i)).has_value();
         auto result = registry.open(requestOf(users.at(i)), &control);
-        const bool ok = std::holds_alternative<std::unique_ptr<StreamTicket>>(result);
+        const bool ok = result.ok();
         QCOMPARE(predicted, ok);
         QCOMPARE(ok, admittedExpected.at(i));
         if (ok)
-            open.push_back(std::move(std::get<std::unique_ptr<StreamTicket>>(result)));
+            open.push_back(std::move(*result));
         else
-            QCOMPARE(std::get<StreamRefusal>(result).retryAfterSeconds, 12);
+            QCOMPARE(result.error().retryAfterSeconds, 12);
     }
     QCOMPARE(registry.activeCount(), int(open.size()));
     // A closed stream frees its place.

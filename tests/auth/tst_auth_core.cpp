@@ -202,7 +202,7 @@ void TestAuthCore::tokens()
     UserChanges c;
     c.name = u"tok"_s;
     c.password = u"password-1"_s;
-    const qint64 uid = std::get<User>(m_users->create(c)).id;
+    const qint64 uid = m_users->create(c)->id;
     TokenStore store(*m_db);
     const QByteArray token = store.issue(uid, 100, 200);
     QVERIFY(token.size() >= 40);
@@ -240,11 +240,11 @@ void TestAuthCore::userValidation()
     UserChanges c;
     c.name = name;
     c.password = password;
-    const UserResult r = m_users->create(c);
-    QCOMPARE(std::holds_alternative<User>(r), ok);
+    const Result<User> r = m_users->create(c);
+    QCOMPARE(r.ok(), ok);
     if (!ok) {
-        QCOMPARE(std::get<UserError>(r).kind, UserError::Kind::Invalid);
-        QVERIFY(!std::get<UserError>(r).message.isEmpty());
+        QCOMPARE(r.error().kind, DomainError::Kind::InvalidInput);
+        QVERIFY(!r.error().message.isEmpty());
         QVERIFY(!m_users->hasUsers());
     }
 }
@@ -255,25 +255,25 @@ void TestAuthCore::duplicateNamesAndLastAdmin()
     admin.name = u"Admin"_s;
     admin.password = u"admin-password"_s;
     admin.admin = true;
-    const qint64 adminId = std::get<User>(m_users->create(admin)).id;
+    const qint64 adminId = m_users->create(admin)->id;
     admin.name = u"admin"_s;   // names are case-insensitive
-    QCOMPARE(std::get<UserError>(m_users->create(admin)).kind, UserError::Kind::Duplicate);
+    QCOMPARE(m_users->create(admin).error().kind, DomainError::Kind::Conflict);
 
     UserChanges off;
     off.enabled = false;
-    QCOMPARE(std::get<UserError>(m_users->update(adminId, off)).kind, UserError::Kind::LastAdmin);
+    QCOMPARE(m_users->update(adminId, off).error().kind, DomainError::Kind::Conflict);
     UserChanges demote;
     demote.admin = false;
-    QCOMPARE(std::get<UserError>(m_users->update(adminId, demote)).kind, UserError::Kind::LastAdmin);
-    QCOMPARE(m_users->remove(adminId)->kind, UserError::Kind::LastAdmin);
-    QCOMPARE(m_users->remove(adminId + 100)->kind, UserError::Kind::NotFound);
+    QCOMPARE(m_users->update(adminId, demote).error().kind, DomainError::Kind::Conflict);
+    QCOMPARE(m_users->remove(adminId).error().kind, DomainError::Kind::Conflict);
+    QCOMPARE(m_users->remove(adminId + 100).error().kind, DomainError::Kind::NotFound);
 
     admin.name = u"second"_s;
-    const qint64 second = std::get<User>(m_users->create(admin)).id;
-    QVERIFY(!m_users->remove(adminId));
+    const qint64 second = m_users->create(admin)->id;
+    QVERIFY(m_users->remove(adminId).ok());
     UserChanges rename;
     rename.name = u"SECOND"_s;
-    QVERIFY(std::holds_alternative<User>(m_users->update(second, rename)));   // its own name, other case
+    QVERIFY(m_users->update(second, rename).ok());   // its own name, other case
     QCOMPARE(m_users->find(second)->name, u"SECOND"_s);
 }
 
@@ -282,7 +282,7 @@ void TestAuthCore::disablingEndsTokensAndSignals()
     UserChanges c;
     c.name = u"dave"_s;
     c.password = u"dave-password"_s;
-    const qint64 id = std::get<User>(m_users->create(c)).id;
+    const qint64 id = m_users->create(c)->id;
     Authenticator auth(*m_db, QByteArray(32, 'k'), *m_revocations);
     const QByteArray token = auth.issueToken(id, auth.now() + 100);
     QCOMPARE(auth.userForToken(token)->id, id);
@@ -290,24 +290,24 @@ void TestAuthCore::disablingEndsTokensAndSignals()
 
     UserChanges off;
     off.enabled = false;
-    QVERIFY(std::holds_alternative<User>(m_users->update(id, off)));
+    QVERIFY(m_users->update(id, off).ok());
     QCOMPARE(revoked.count(), 1);
     QCOMPARE(revoked.at(0).at(0).toLongLong(), id);
     QVERIFY(!auth.userForToken(token));
     UserChanges on;
     on.enabled = true;
-    QVERIFY(std::holds_alternative<User>(m_users->update(id, on)));
+    QVERIFY(m_users->update(id, on).ok());
     QVERIFY(!auth.userForToken(token));   // ended, not suspended
 
     const QByteArray second = auth.issueToken(id, auth.now() + 100);
     UserChanges password;
     password.password = u"a-new-password"_s;
-    QVERIFY(std::holds_alternative<User>(m_users->update(id, password)));
+    QVERIFY(m_users->update(id, password).ok());
     QVERIFY(!auth.userForToken(second));
     QCOMPARE(revoked.count(), 2);
 
     const QByteArray third = auth.issueToken(id, auth.now() + 100);
-    QVERIFY(!m_users->remove(id));
+    QVERIFY(m_users->remove(id).ok());
     QVERIFY(!auth.userForToken(third));
     QCOMPARE(revoked.count(), 3);
 }
@@ -317,7 +317,7 @@ void TestAuthCore::loginSameAnswerForUnknownName()
     UserChanges c;
     c.name = u"erin"_s;
     c.password = u"erin-password"_s;
-    QVERIFY(std::holds_alternative<User>(m_users->create(c)));
+    QVERIFY(m_users->create(c).ok());
     Authenticator auth(*m_db, QByteArray(32, 'k'), *m_revocations);
     const QHostAddress from(u"192.0.2.1"_s);
     const LoginOutcome wrong = auth.login(u"erin"_s, u"wrong-password"_s, from);
@@ -339,13 +339,13 @@ void TestAuthCore::databaseNeverHoldsClearPasswords()
     UserChanges c;
     c.name = u"frank"_s;
     c.password = p1;
-    const qint64 id = std::get<User>(m_users->create(c)).id;
+    const qint64 id = m_users->create(c)->id;
     UserChanges reset;
     reset.password = p2;
-    QVERIFY(std::holds_alternative<User>(m_users->update(id, reset)));
+    QVERIFY(m_users->update(id, reset).ok());
     c.name = u"grace"_s;
     c.password = p2;   // the same password as frank now: hashes still differ
-    QVERIFY(std::holds_alternative<User>(m_users->create(c)));
+    QVERIFY(m_users->create(c).ok());
     QByteArray all = fileBytes(m_db->path()) + fileBytes(m_db->path() + u"-wal"_s);
     QVERIFY(all.size() > 0);
     for (const QString &p : {p1, p2}) {

@@ -145,8 +145,8 @@ qint64 TestServer::addUser(const UserChanges &user)
 {
     if (!m_users)
         return 0;
-    const UserResult created = m_users->create(user);
-    return std::holds_alternative<User>(created) ? std::get<User>(created).id : 0;
+    const Result<User> created = m_users->create(user);
+    return created ? created->id : 0;
 }
 
 QByteArray TestServer::tokenFor(qint64 userId)

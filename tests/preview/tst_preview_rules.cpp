@@ -149,11 +149,11 @@ void TestPreviewRules::timeParam()
     QFETCH(qint64, ms);
     const auto parsed = previewTimeParam(QUrlQuery(query), 60000);
     if (ms < 0) {
-        QVERIFY(std::holds_alternative<ApiError>(parsed));
-        QCOMPARE(std::get<ApiError>(parsed).status, 400);
-        QVERIFY(std::get<ApiError>(parsed).message.contains(u"60.000"_s));
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().kind, DomainError::Kind::InvalidInput);
+        QVERIFY(parsed.error().message.contains(u"60.000"_s));
     } else {
-        QCOMPARE(std::get<qint64>(parsed), ms);
+        QCOMPARE(*parsed, ms);
     }
 }
 
@@ -179,10 +179,10 @@ void TestPreviewRules::widthParam()
     QFETCH(int, width);
     const auto parsed = previewWidthParam(QUrlQuery(query));
     if (width < 0) {
-        QVERIFY(std::holds_alternative<ApiError>(parsed));
-        QVERIFY(std::get<ApiError>(parsed).message.contains(u"64–1920"_s));
+        QVERIFY(!parsed.ok());
+        QVERIFY(parsed.error().message.contains(u"64–1920"_s));
     } else {
-        QCOMPARE(std::get<int>(parsed), width);
+        QCOMPARE(*parsed, width);
     }
 }
 

@@ -76,9 +76,9 @@ void TestMediaPlan::initTestCase()
     limited.name = u"limited"_s;
     limited.password = u"limited-password"_s;
     limited.maxBitrate = 128;
-    const UserResult created = m_users->create(limited);
-    QVERIFY(std::holds_alternative<User>(created));
-    m_limitedUser = std::get<User>(created).id;
+    const Result<User> created = m_users->create(limited);
+    QVERIFY(created);
+    m_limitedUser = created->id;
 }
 
 void TestMediaPlan::originalFileWithoutPreset()

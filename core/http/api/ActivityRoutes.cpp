@@ -3,12 +3,12 @@
 #include "activity/ActivityRegistry.h"
 #include "activity/MetricsRegistry.h"
 #include "activity/StreamHistory.h"
+#include "base/TextValues.h"
 #include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/api/ActivityEventFeed.h"
 #include "http/api/ActivityJson.h"
-#include "http/api/QueryParams.h"
 
 #include <QJsonDocument>
 
@@ -20,7 +20,7 @@ namespace {
 constexpr qint64 kMaxCapKBps = 10LL * 1000 * 1000;   // 10 GB/s: anything above is "no cap"
 
 // The cap in kB/s from `?kBps=` or a JSON body {"kBps": n}; 0 removes the stream's own cap.
-std::variant<qint64, ApiError> requestedCap(const HttpRequest &request)
+Result<qint64> requestedCap(const HttpRequest &request)
 {
     if (request.query.hasQueryItem(u"kBps"_s))
         return intParam(request.query, u"kBps"_s, 0, 0, kMaxCapKBps);
@@ -28,7 +28,7 @@ std::variant<qint64, ApiError> requestedCap(const HttpRequest &request)
     const QJsonValue value = doc.object().value(u"kBps"_s);
     if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > double(kMaxCapKBps)
         || value.toDouble() != double(qint64(value.toDouble())))
-        return ApiError::badRequest(u"kBps must be an integer from 0 to %1 (query or JSON body)"_s.arg(kMaxCapKBps));
+        return DomainError::invalid(u"kBps must be an integer from 0 to %1 (query or JSON body)"_s.arg(kMaxCapKBps));
     return qint64(value.toDouble());
 }
 
@@ -81,28 +81,28 @@ void addActivityRoutes(Router &router, const HttpServices &services)
 
     router.add({HttpMethod::Post}, u"/api/activity/{id}/end"_s, Access::Admin,
                [activity](const QStringList &params, HttpExchange &ex) {
-                   const auto id = parseId(params.at(0));
+                   const auto id = requireId(params.at(0), u"stream"_s);
                    if (!id)
-                       return ex.fail(ApiError::badRequest(u"stream id must be a positive integer"_s));
+                       return ex.fail(id.error());
                    if (!activity->end(*id))
-                       return ex.fail(ApiError::notFound(u"no such live stream"_s));
+                       return ex.fail(DomainError::notFound(u"no such live stream"_s));
                    // The stream's own thread closes it: accepted, done moments later.
                    ex.respond(HttpResponse::json(202, QJsonDocument(QJsonObject{{u"id"_s, *id}, {u"ending"_s, true}})));
                });
 
     router.add({HttpMethod::Post}, u"/api/activity/{id}/throttle"_s, Access::Admin,
                [activity](const QStringList &params, HttpExchange &ex) {
-                   const auto id = parseId(params.at(0));
+                   const auto id = requireId(params.at(0), u"stream"_s);
                    if (!id)
-                       return ex.fail(ApiError::badRequest(u"stream id must be a positive integer"_s));
+                       return ex.fail(id.error());
                    const auto cap = requestedCap(ex.request());
-                   if (const auto *error = std::get_if<ApiError>(&cap))
-                       return ex.fail(*error);
-                   if (!activity->throttle(*id, std::get<qint64>(cap) * 1000))
-                       return ex.fail(ApiError::notFound(u"no such live stream"_s));
+                   if (!cap)
+                       return ex.fail(cap.error());
+                   if (!activity->throttle(*id, *cap * 1000))
+                       return ex.fail(DomainError::notFound(u"no such live stream"_s));
                    const auto stream = liveStream(*activity, *id);
                    if (!stream)
-                       return ex.fail(ApiError::notFound(u"no such live stream"_s));
+                       return ex.fail(DomainError::notFound(u"no such live stream"_s));
                    ex.respond(HttpResponse::json(200, QJsonDocument(streamJson(*stream))));
                });
 
@@ -112,11 +112,11 @@ void addActivityRoutes(Router &router, const HttpServices &services)
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/activity/history"_s, Access::Admin,
                [&db](const QStringList &, HttpExchange &ex) {
                    const auto limit = intParam(ex.request().query, u"limit"_s, 100, 1, 1000);
-                   if (const auto *error = std::get_if<ApiError>(&limit))
-                       return ex.fail(*error);
+                   if (!limit)
+                       return ex.fail(limit.error());
                    const StreamHistory history(db);
                    QJsonArray items;
-                   const QList<FinishedStream> recent = history.recent(int(std::get<qint64>(limit)));
+                   const QList<FinishedStream> recent = history.recent(int(*limit));
                    for (const FinishedStream &s : recent)
                        items.append(finishedStreamJson(s));
                    QJsonArray top;

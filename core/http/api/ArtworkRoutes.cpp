@@ -1,13 +1,12 @@
 #include "http/api/ArtworkRoutes.h"
 
 #include "artwork/ArtworkService.h"
+#include "base/TextValues.h"
 #include "catalog/ArtworkRepository.h"
-#include "http/ApiError.h"
 #include "http/ConditionalRequest.h"
 #include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/QueryParams.h"
 #include "stream/HttpDate.h"
 
 #include <algorithm>
@@ -26,7 +25,7 @@ constexpr QByteArrayView kImmutableCacheControl = "private, max-age=31536000, im
 
 // `size`: absent → 0 (the original); an optionally signed decimal integer → clamped into the
 // allowed range; anything else → 400.
-std::variant<int, ApiError> sizeParam(const QUrlQuery &query)
+Result<int> sizeParam(const QUrlQuery &query)
 {
     if (!query.hasQueryItem(u"size"_s))
         return 0;
@@ -37,7 +36,7 @@ std::variant<int, ApiError> sizeParam(const QUrlQuery &query)
     const bool digits = !text.isEmpty()
         && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     if (!digits)
-        return ApiError::badRequest(u"'size' must be an integer (it is clamped to %1–%2)"_s
+        return DomainError::invalid(u"'size' must be an integer (it is clamped to %1–%2)"_s
                                         .arg(artwork::ArtworkService::kMinSize)
                                         .arg(artwork::ArtworkService::kMaxSize));
     if (negative)
@@ -66,6 +65,18 @@ std::optional<ArtSource> findSource(const Database &db, ArtOf of, qint64 id, con
     return std::nullopt;
 }
 
+// The answer for an artwork the service could not deliver; nullopt when it did.
+std::optional<DomainError> errorOf(const artwork::Artwork &art)
+{
+    switch (art.status) {
+    case artwork::Artwork::Status::NoArtwork: return DomainError::notFound(u"no artwork"_s);
+    case artwork::Artwork::Status::BadImage:
+        return DomainError::unprocessable(u"the artwork image is unusable: "_s + art.error);
+    case artwork::Artwork::Status::Ok: break;
+    }
+    return std::nullopt;
+}
+
 QString nameOf(ArtOf of)
 {
     switch (of) {
@@ -79,20 +90,20 @@ QString nameOf(ArtOf of)
 void serveArt(const Database &db, artwork::ArtworkService &service, ArtOf of,
               const QStringList &params, HttpExchange &ex)
 {
-    const auto id = parseId(params.at(0));
+    const auto id = requireId(params.at(0), nameOf(of));
     if (!id)
-        return ex.fail(ApiError::badRequest(nameOf(of) + u" id must be a positive integer"_s));
+        return ex.fail(id.error());
     const auto size = sizeParam(ex.request().query);
-    if (const auto *error = std::get_if<ApiError>(&size))
-        return ex.fail(*error);
-    const int pixels = std::get<int>(size);
+    if (!size)
+        return ex.fail(size.error());
+    const int pixels = *size;
 
     const auto source = findSource(db, of, *id, ex.identity().visibility);
     if (!source)
-        return ex.fail(ApiError::notFound(u"no such "_s + nameOf(of)));
+        return ex.fail(DomainError::notFound(u"no such "_s + nameOf(of)));
     const auto validators = service.validators(*source, pixels);
     if (!validators)
-        return ex.fail(ApiError::notFound(u"no artwork"_s));
+        return ex.fail(DomainError::notFound(u"no artwork"_s));
 
     // Revalidation is answered from the source file's stamp alone: no decoding, no cache read.
     if (answerPreconditions(ex, {validators->etag, validators->lastModified},
@@ -100,14 +111,8 @@ void serveArt(const Database &db, artwork::ArtworkService &service, ArtOf of,
         return;
 
     const artwork::Artwork art = service.fetch(*source, pixels);
-    switch (art.status) {
-    case artwork::Artwork::Status::NoArtwork:
-        return ex.fail(ApiError::notFound(u"no artwork"_s));
-    case artwork::Artwork::Status::BadImage:
-        return ex.fail({422, u"the artwork image is unusable: "_s + art.error});
-    case artwork::Artwork::Status::Ok:
-        break;
-    }
+    if (const auto error = errorOf(art))
+        return ex.fail(*error);
     HttpResponse r;
     r.status = 200;
     r.setHeader("Content-Type", art.mimeType);

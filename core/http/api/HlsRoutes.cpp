@@ -1,6 +1,7 @@
 #include "http/api/HlsRoutes.h"
 
 #include "auth/Authenticator.h"
+#include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
 #include "hls/HlsPlaylist.h"
 #include "hls/HlsService.h"
@@ -12,7 +13,6 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/SegmentBody.h"
-#include "http/api/QueryParams.h"
 
 #include <QFileInfo>
 
@@ -35,14 +35,14 @@ struct HlsContext
 };
 
 // The catalog video behind `idText` as this caller sees it, or the error to answer.
-std::variant<Track, ApiError> visibleVideo(const HlsContext &c, const QString &idText, const HttpExchange &ex)
+Result<Track> visibleVideo(const HlsContext &c, const QString &idText, const HttpExchange &ex)
 {
-    const auto id = parseId(idText);
+    const auto id = requireId(idText, u"video"_s);
     if (!id)
-        return ApiError::badRequest(u"video id must be a positive integer"_s);
+        return id.error();
     const auto track = TrackRepository(c.db).find(*id, ex.identity().visibility);
     if (!track || track->kind != MediaKind::Video || !QFileInfo(track->path).isFile())
-        return ApiError::notFound(u"no such video"_s);
+        return DomainError::notFound(u"no such video"_s);
     return *track;
 }
 
@@ -60,14 +60,14 @@ QString sessionPath(const Track &track, const QString &sessionId, const QString 
     return u"/api/videos/%1/hls/%2/%3/"_s.arg(track.id).arg(sessionId, variantKey);
 }
 
-std::variant<std::shared_ptr<HlsSession>, ApiError> openSession(const HlsContext &c, const QString &sessionId,
-                                                                const Track &track, HttpExchange &ex)
+Result<std::shared_ptr<HlsSession>> openSession(const HlsContext &c, const QString &sessionId, const Track &track,
+                                                HttpExchange &ex)
 {
     const bool hasAudio = track.channels > 0 || track.sampleRate > 0;
     HlsSessionSource source;
     source.variants = variantLadder(c.hls->presets(), {track.width, track.height, hasAudio});
     if (source.variants.isEmpty())
-        return ApiError{503, u"no video presets are configured (add one in the Presets tab)"_s};
+        return DomainError::unavailable(u"no video presets are configured (add one in the Presets tab)"_s);
     const QFileInfo file(track.path);
     source.trackId = track.id;
     source.path = track.path;
@@ -78,7 +78,7 @@ std::variant<std::shared_ptr<HlsSession>, ApiError> openSession(const HlsContext
     const int target = c.hls->settings().segmentSeconds;
     source.timeline = SegmentTimeline(track.durationMs, target);
     if (source.timeline.count() == 0)
-        return ApiError{422, u"the video's duration is unknown; it cannot be segmented"_s};
+        return DomainError::unprocessable(u"the video's duration is unknown; it cannot be segmented"_s);
     // Already H.264 (+ AAC): also offered as it is, for players that can take it.
     if (const auto index = readSourceIndex(track.path)) {
         source.passthroughTimeline = SegmentTimeline::fromKeyframes(index->keyframesMs, track.durationMs, target);
@@ -86,28 +86,22 @@ std::variant<std::shared_ptr<HlsSession>, ApiError> openSession(const HlsContext
     }
     const HlsViewer viewer{ex.identity().userId, ex.identity().name, ex.request().peer.toString(),
                            QString::fromUtf8(ex.request().header("user-agent"))};
-    auto opened = c.hls->open(sessionId, std::move(source), viewer);
-    if (auto *refusal = std::get_if<StreamRefusal>(&opened)) {
-        ApiError error{503, refusal->message};
-        error.retryAfterSeconds = refusal->retryAfterSeconds;
-        return error;
-    }
-    return std::get<std::shared_ptr<HlsSession>>(opened);
+    return c.hls->open(sessionId, std::move(source), viewer);
 }
 
 // The session a playlist or segment URL names, for this caller and this video. A session that
 // idled out (or a server restart) is opened again under the same id, so a paused player
 // resumes; one an administrator ended stays gone.
-std::variant<std::shared_ptr<HlsSession>, ApiError> sessionFor(const HlsContext &c, const Track &track,
-                                                               const QString &sessionId, HttpExchange &ex)
+Result<std::shared_ptr<HlsSession>> sessionFor(const HlsContext &c, const Track &track, const QString &sessionId,
+                                               HttpExchange &ex)
 {
     if (!HlsService::isSessionId(sessionId))
-        return ApiError::notFound(u"no such playback session"_s);
+        return DomainError::notFound(u"no such playback session"_s);
     if (c.hls->wasEnded(sessionId))
-        return ApiError{410, u"this playback session was ended by an administrator"_s};
+        return DomainError::gone(u"this playback session was ended by an administrator"_s);
     if (auto session = c.hls->find(sessionId)) {
         if (session->source().userId != ex.identity().userId || session->source().trackId != track.id)
-            return ApiError::notFound(u"no such playback session"_s);
+            return DomainError::notFound(u"no such playback session"_s);
         return session;
     }
     return openSession(c, sessionId, track, ex);
@@ -127,17 +121,17 @@ HttpResponse playlistResponse(const QByteArray &text)
 void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
     const auto video = visibleVideo(c, params.at(0), ex);
-    if (const auto *error = std::get_if<ApiError>(&video))
-        return ex.fail(*error);
-    const Track &track = std::get<Track>(video);
+    if (!video)
+        return ex.fail(video.error());
+    const Track &track = *video;
     if (ex.request().isHead()) {   // no session for a HEAD
         HttpResponse r = playlistResponse({});
         return ex.respond(r);
     }
     const auto opened = openSession(c, QString(), track, ex);
-    if (const auto *error = std::get_if<ApiError>(&opened))
-        return ex.fail(*error);
-    const auto &session = std::get<std::shared_ptr<HlsSession>>(opened);
+    if (!opened)
+        return ex.fail(opened.error());
+    const auto &session = *opened;
     ex.respond(playlistResponse(masterPlaylist(session->source().variants, [&](const HlsVariant &v) {
         return linkFor(c, ex, sessionPath(track, session->id(), v.key) + u"index.m3u8"_s);
     })));
@@ -152,21 +146,21 @@ struct SessionTarget
     QString base;   // the URL path up to the variant's "/"
 };
 
-std::variant<SessionTarget, ApiError> sessionTarget(const HlsContext &c, const QStringList &params, HttpExchange &ex,
-                                                    const QString &notFound)
+Result<SessionTarget> sessionTarget(const HlsContext &c, const QStringList &params, HttpExchange &ex,
+                                    const QString &notFound)
 {
     auto video = visibleVideo(c, params.at(0), ex);
-    if (auto *error = std::get_if<ApiError>(&video))
-        return *error;
+    if (!video)
+        return video.error();
     SessionTarget target;
-    target.track = std::get<Track>(std::move(video));
+    target.track = std::move(video).value();
     auto found = sessionFor(c, target.track, params.at(1), ex);
-    if (auto *error = std::get_if<ApiError>(&found))
-        return *error;
-    target.session = std::get<std::shared_ptr<HlsSession>>(std::move(found));
+    if (!found)
+        return found.error();
+    target.session = std::move(found).value();
     target.variant = target.session->variant(params.at(2));
     if (!target.variant)
-        return ApiError::notFound(notFound);
+        return DomainError::notFound(notFound);
     target.base = sessionPath(target.track, target.session->id(), target.variant->key);
     return target;
 }
@@ -174,9 +168,9 @@ std::variant<SessionTarget, ApiError> sessionTarget(const HlsContext &c, const Q
 void serveVariant(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
     const auto resolved = sessionTarget(c, params, ex, u"no such variant"_s);
-    if (const auto *error = std::get_if<ApiError>(&resolved))
-        return ex.fail(*error);
-    const SessionTarget &t = std::get<SessionTarget>(resolved);
+    if (!resolved)
+        return ex.fail(resolved.error());
+    const SessionTarget &t = *resolved;
     const SegmentTimeline &timeline = t.session->source().timelineFor(*t.variant);
     ex.respond(playlistResponse(mediaPlaylist(timeline, [&](int index) {
         return linkFor(c, ex, t.base + QString::number(index) + u".ts"_s);
@@ -200,12 +194,12 @@ std::optional<int> segmentIndex(const QString &name)
 void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
     const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s);
-    if (const auto *error = std::get_if<ApiError>(&resolved))
-        return ex.fail(*error);
-    const SessionTarget &t = std::get<SessionTarget>(resolved);
+    if (!resolved)
+        return ex.fail(resolved.error());
+    const SessionTarget &t = *resolved;
     const auto index = segmentIndex(params.at(3));
     if (!index || !t.session->source().timelineFor(*t.variant).contains(*index))
-        return ex.fail(ApiError::notFound(u"no such segment"_s));
+        return ex.fail(DomainError::notFound(u"no such segment"_s));
     const auto &session = t.session;
     const Track &track = t.track;
     const QString &variantKey = t.variant->key;
@@ -222,13 +216,15 @@ void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &
             session->addBytesSent(size);
             return;
         }
-        return ex.fail({500, u"the segment cannot be read"_s});
+        return ex.fail(DomainError::failed(u"the segment cannot be read"_s));
     }
-    if (!session->hasProducer() && c.hls->transcodersBusy()) {
+    // Slots first, then the session: a session marks itself producing before it takes a slot,
+    // so a slot taken by this session's own FFmpeg is never read as "busy".
+    if (c.hls->transcodersBusy() && !session->hasProducer()) {
         // Waiting would hold the player for up to a minute: say so now, as transcodes do.
-        ApiError busy{503, u"too many transcodes are running (at most %1); try again shortly"_s.arg(c.hls->transcodeLimit())};
-        busy.retryAfterSeconds = kBusyRetryAfterSeconds;
-        return ex.fail(busy);
+        return ex.fail(DomainError::busy(
+            u"too many transcodes are running (at most %1); try again shortly"_s.arg(c.hls->transcodeLimit()),
+            kBusyRetryAfterSeconds));
     }
     HttpResponse head;
     head.status = 200;

@@ -1,6 +1,6 @@
 #include "http/api/VideoPreviewQuery.h"
 
-#include "http/api/QueryParams.h"
+#include "base/TextValues.h"
 #include "preview/VideoPreviews.h"
 
 #include <QRegularExpression>
@@ -27,9 +27,9 @@ QString decimalSeconds(qint64 ms)
     return QString::number(value / 1000) + u'.' + QString::number(value % 1000).rightJustified(3, u'0');
 }
 
-std::variant<qint64, ApiError> previewTimeParam(const QUrlQuery &query, qint64 durationMs)
+Result<qint64> previewTimeParam(const QUrlQuery &query, qint64 durationMs)
 {
-    const ApiError allowed = ApiError::badRequest(
+    const DomainError allowed = DomainError::invalid(
         u"'t' must be a number of seconds from 0 to %1 (the video's duration)"_s.arg(decimalSeconds(durationMs)));
     if (!query.hasQueryItem(u"t"_s))
         return allowed;
@@ -44,25 +44,25 @@ std::variant<qint64, ApiError> previewTimeParam(const QUrlQuery &query, qint64 d
     return ms;
 }
 
-std::variant<int, ApiError> previewWidthParam(const QUrlQuery &query)
+Result<int> previewWidthParam(const QUrlQuery &query)
 {
     if (!query.hasQueryItem(u"width"_s))
         return VideoPreviews::kDefaultWidth;
     const QString text = query.queryItemValue(u"width"_s, QUrl::FullyDecoded);
     if (!allDigits(text))
-        return ApiError::badRequest(u"'width' must be a whole number of pixels (it is clamped to %1–%2)"_s
+        return DomainError::invalid(u"'width' must be a whole number of pixels (it is clamped to %1–%2)"_s
                                         .arg(VideoPreviews::kMinWidth)
                                         .arg(VideoPreviews::kMaxWidth));
     // Long digit strings cannot overflow: anything past 9 digits is simply "very wide".
     return VideoPreviews::clampWidth(text.size() > 9 ? VideoPreviews::kMaxWidth : text.toLongLong());
 }
 
-std::variant<int, ApiError> previewCountParam(const QUrlQuery &query)
+Result<int> previewCountParam(const QUrlQuery &query)
 {
     const auto count = intParam(query, u"count"_s, VideoPreviews::kDefaultCount, 1, VideoPreviews::kMaxCount);
-    if (const auto *error = std::get_if<ApiError>(&count))
-        return *error;
-    return int(std::get<qint64>(count));
+    if (!count)
+        return count.error();
+    return int(*count);
 }
 
 } // namespace cairn

@@ -1,14 +1,13 @@
 #include "http/api/VideoPreviewRoutes.h"
 
+#include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
-#include "http/ApiError.h"
 #include "http/ConditionalRequest.h"
 #include "http/FileReply.h"
 #include "http/HttpExchange.h"
 #include "http/HttpLog.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/QueryParams.h"
 #include "http/api/VideoPreviewQuery.h"
 #include "preview/ThumbnailSprite.h"
 #include "preview/VideoPreviews.h"
@@ -30,27 +29,54 @@ constexpr int kRetryAfterSeconds = 5;
 // The video named by the path, visible to the caller; otherwise the exchange is answered.
 std::optional<Track> findVideo(const Database &db, const QStringList &params, HttpExchange &ex)
 {
-    const auto id = parseId(params.at(0));
+    const auto id = requireId(params.at(0), u"video"_s);
     if (!id) {
-        ex.fail(ApiError::badRequest(u"video id must be a positive integer"_s));
+        ex.fail(id.error());
         return std::nullopt;
     }
     auto track = TrackRepository(db).find(*id, ex.identity().visibility);
     if (!track || track->kind != MediaKind::Video || !QFileInfo(track->path).isFile()) {
-        ex.fail(ApiError::notFound(u"no such video"_s));
+        ex.fail(DomainError::notFound(u"no such video"_s));
         return std::nullopt;
     }
     return track;
 }
 
 template<typename T>
-std::optional<T> valueOr400(std::variant<T, ApiError> parsed, HttpExchange &ex)
+std::optional<T> valueOr400(const Result<T> &parsed, HttpExchange &ex)
 {
-    if (const auto *error = std::get_if<ApiError>(&parsed)) {
-        ex.fail(*error);
+    if (!parsed) {
+        ex.fail(parsed.error());
         return std::nullopt;
     }
-    return std::get<T>(parsed);
+    return *parsed;
+}
+
+// The answers for previews the service could not deliver; nullopt when it did.
+std::optional<DomainError> errorOf(const PreviewImage &image)
+{
+    switch (image.status) {
+    case PreviewImage::Status::SourceGone: return DomainError::notFound(u"no such video"_s);
+    case PreviewImage::Status::Failed: return DomainError::unprocessable(u"no picture could be taken from this video"_s);
+    case PreviewImage::Status::Ok: break;
+    }
+    return std::nullopt;
+}
+
+std::optional<DomainError> errorOf(const PreviewClipFile &clip)
+{
+    switch (clip.status) {
+    case PreviewClipFile::Status::Ok: break;
+    case PreviewClipFile::Status::SourceGone: return DomainError::notFound(u"no such video"_s);
+    case PreviewClipFile::Status::Busy:
+        return DomainError::busy(u"too many transcodes are running; try again shortly"_s, kRetryAfterSeconds);
+    case PreviewClipFile::Status::NotKept:
+        return DomainError::unavailable(u"preview clips are kept in the transcode cache, which is off or too small "
+                                        "(transcode/cacheMiB)"_s);
+    case PreviewClipFile::Status::Failed:
+        return DomainError::failed(u"no preview clip could be made of this video"_s);
+    }
+    return std::nullopt;
 }
 
 QByteArray basePath(qint64 id)
@@ -69,7 +95,7 @@ void setValidators(HttpResponse &r, const PreviewValidators &v)
 bool answeredByPreconditions(const std::optional<PreviewValidators> &validators, HttpExchange &ex)
 {
     if (!validators) {
-        ex.fail(ApiError::notFound(u"no such video"_s));
+        ex.fail(DomainError::notFound(u"no such video"_s));
         return true;
     }
     return answerPreconditions(ex, {validators->etag, validators->lastModified},
@@ -78,14 +104,8 @@ bool answeredByPreconditions(const std::optional<PreviewValidators> &validators,
 
 void sendImage(const PreviewImage &image, HttpExchange &ex)
 {
-    switch (image.status) {
-    case PreviewImage::Status::SourceGone:
-        return ex.fail(ApiError::notFound(u"no such video"_s));
-    case PreviewImage::Status::Failed:
-        return ex.fail({422, u"no picture could be taken from this video"_s});
-    case PreviewImage::Status::Ok:
-        break;
-    }
+    if (const auto error = errorOf(image))
+        return ex.fail(*error);
     HttpResponse r;
     r.status = 200;
     r.setHeader("Content-Type", "image/jpeg");
@@ -181,22 +201,8 @@ void servePreviewClip(const Database &db, VideoPreviews &previews, const QString
     if (!video)
         return;
     const PreviewClipFile clip = previews.previewClip(*video);
-    switch (clip.status) {
-    case PreviewClipFile::Status::Ok:
-        break;
-    case PreviewClipFile::Status::SourceGone:
-        return ex.fail(ApiError::notFound(u"no such video"_s));
-    case PreviewClipFile::Status::Busy: {
-        HttpResponse r = toResponse({503, u"too many transcodes are running; try again shortly"_s});
-        r.setHeader("Retry-After", QByteArray::number(kRetryAfterSeconds));
-        return ex.respond(r);
-    }
-    case PreviewClipFile::Status::NotKept:
-        return ex.fail({503, u"preview clips are kept in the transcode cache, which is off or too small "
-                             "(transcode/cacheMiB)"_s});
-    case PreviewClipFile::Status::Failed:
-        return ex.fail({500, u"no preview clip could be made of this video"_s});
-    }
+    if (const auto error = errorOf(clip))
+        return ex.fail(*error);
     FileReplyOptions options;
     options.entityId = video->id;
     options.contentType = "video/mp4";
@@ -205,7 +211,7 @@ void servePreviewClip(const Database &db, VideoPreviews &previews, const QString
     options.stream.title = video->title.isEmpty() ? QFileInfo(video->path).completeBaseName() : video->title;
     if (!replyWithFile(ex, clip.path, options)) {
         qCWarning(lcHttp) << "cannot open the preview clip of video" << video->id;
-        ex.fail({500, u"the preview clip cannot be read"_s});
+        ex.fail(DomainError::failed(u"the preview clip cannot be read"_s));
     }
 }
 

@@ -2,18 +2,18 @@
 
 #include "auth/Authenticator.h"
 #include "auth/UserRevocations.h"
-#include "http/ApiError.h"
 #include "http/HttpExchange.h"
+#include "http/JsonErrorAnswer.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 namespace {
 
-void refuse(HttpExchange &ex, int status, const QString &message)
+void refuse(HttpExchange &ex, const DomainError &error)
 {
-    HttpResponse r = toResponse({status, message});
-    if (status == 401)
+    HttpResponse r = jsonErrorAnswer(error);
+    if (error.kind == DomainError::Kind::Unauthenticated)
         r.setHeader("WWW-Authenticate", "Bearer realm=\"cairn\"");
     ex.respond(r);
 }
@@ -27,7 +27,7 @@ std::optional<User> authenticate(Authenticator &auth, HttpExchange &ex)
         const QByteArray token = bearerToken(req);
         auto user = token.isEmpty() ? std::nullopt : auth.userForToken(token);
         if (!user)
-            refuse(ex, 401, u"invalid or expired credentials"_s);
+            refuse(ex, DomainError::unauthenticated(u"invalid or expired credentials"_s));
         return user;
     }
     if (req.query.hasQueryItem(u"sig"_s) || req.query.hasQueryItem(u"exp"_s)) {
@@ -37,11 +37,12 @@ std::optional<User> authenticate(Authenticator &auth, HttpExchange &ex)
         auto user = readOnly && check.result == SignatureCheck::Result::Valid ? auth.activeUser(check.userId)
                                                                               : std::nullopt;
         if (!user)
-            refuse(ex, 403, check.result == SignatureCheck::Result::Expired ? u"the signed URL has expired"_s
-                                                                             : u"invalid signature"_s);
+            refuse(ex, DomainError::forbidden(check.result == SignatureCheck::Result::Expired
+                                                  ? u"the signed URL has expired"_s
+                                                  : u"invalid signature"_s));
         return user;
     }
-    refuse(ex, 401, u"authentication required"_s);
+    refuse(ex, DomainError::unauthenticated(u"authentication required"_s));
     return std::nullopt;
 }
 
@@ -81,7 +82,7 @@ RequestGuard makeAuthGuard(Authenticator &auth, CorsPolicy cors)
         if (!user)
             return false;
         if (route.access == Access::Admin && !user->admin) {
-            refuse(ex, 403, u"administrators only"_s);
+            refuse(ex, DomainError::forbidden(u"administrators only"_s));
             return false;
         }
         ex.setIdentity(identityOf(*user, auth));

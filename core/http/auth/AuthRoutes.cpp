@@ -2,10 +2,10 @@
 
 #include "auth/Authenticator.h"
 #include "auth/UserAdministration.h"
+#include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
 #include "http/HttpExchange.h"
 #include "http/HttpServer.h"
-#include "http/api/QueryParams.h"
 #include "http/auth/AuthGuard.h"
 #include "http/auth/ClientAddress.h"
 #include "http/auth/UserJson.h"
@@ -24,23 +24,11 @@ QJsonValue isoTime(qint64 secs)
     return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
 }
 
-ApiError errorOf(const UserError &e)
+void respondWith(HttpExchange &ex, int status, const Result<User> &result)
 {
-    switch (e.kind) {
-    case UserError::Kind::Invalid: return {400, e.message};
-    case UserError::Kind::Duplicate: return {409, e.message};
-    case UserError::Kind::NotFound: return {404, e.message};
-    case UserError::Kind::LastAdmin: return {409, e.message};
-    case UserError::Kind::Failed: break;
-    }
-    return {500, e.message};
-}
-
-void respondWith(HttpExchange &ex, int status, const UserResult &result)
-{
-    if (const auto *e = std::get_if<UserError>(&result))
-        return ex.fail(errorOf(*e));
-    ex.respond(HttpResponse::json(status, QJsonDocument(userToJson(std::get<User>(result)))));
+    if (!result)
+        return ex.fail(result.error());
+    ex.respond(HttpResponse::json(status, QJsonDocument(userToJson(*result))));
 }
 
 void addLoginRoutes(Router &router, Authenticator &auth, const TrustedProxies &proxies)
@@ -49,7 +37,7 @@ void addLoginRoutes(Router &router, Authenticator &auth, const TrustedProxies &p
         const QJsonDocument doc = QJsonDocument::fromJson(ex.request().body);
         const QJsonObject o = doc.object();
         if (!o.value(u"name"_s).isString() || !o.value(u"password"_s).isString())
-            return ex.fail(ApiError::badRequest(u"expected a JSON object with 'name' and 'password'"_s));
+            return ex.fail(DomainError::invalid(u"expected a JSON object with 'name' and 'password'"_s));
         const LoginOutcome out = auth.login(o.value(u"name"_s).toString(), o.value(u"password"_s).toString(),
                                             clientAddress(ex.request(), proxies));
         switch (out.result) {
@@ -58,17 +46,15 @@ void addLoginRoutes(Router &router, Authenticator &auth, const TrustedProxies &p
                 {u"token"_s, QString::fromLatin1(out.token)},
                 {u"expiresAt"_s, isoTime(out.expiresAt)},
                 {u"user"_s, userToJson(out.user)}})));
-        case LoginOutcome::Result::Throttled: {
-            HttpResponse r = toResponse({429, u"too many failed logins; try again later"_s});
-            r.setHeader("Retry-After", QByteArray::number(out.retryAfterSecs));
-            return ex.respond(r);
-        }
+        case LoginOutcome::Result::Throttled:
+            return ex.fail(DomainError::tooManyAttempts(u"too many failed logins; try again later"_s,
+                                                        int(out.retryAfterSecs)));
         case LoginOutcome::Result::Refused:
-            return ex.fail({401, u"wrong name or password"_s});
+            return ex.fail(DomainError::unauthenticated(u"wrong name or password"_s));
         case LoginOutcome::Result::Failed:
             break;
         }
-        ex.fail({500, u"cannot log in now"_s});
+        ex.fail(DomainError::failed(u"cannot log in now"_s));
     });
 
     router.add({HttpMethod::Post}, u"/api/auth/logout"_s, Access::User, [&auth](const QStringList &, HttpExchange &ex) {
@@ -81,7 +67,7 @@ void addLoginRoutes(Router &router, Authenticator &auth, const TrustedProxies &p
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/auth/me"_s, Access::User, [&auth](const QStringList &, HttpExchange &ex) {
         const auto user = auth.activeUser(ex.identity().userId);
         if (!user)
-            return ex.fail({401, u"authentication required"_s});
+            return ex.fail(DomainError::unauthenticated(u"authentication required"_s));
         ex.respond(HttpResponse::json(200, QJsonDocument(userToJson(*user))));
     });
 }
@@ -90,11 +76,11 @@ void addSignedUrlRoute(Router &router, Authenticator &auth, const Database &db)
 {
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/stream-url"_s, Access::User,
                [&auth, &db](const QStringList &params, HttpExchange &ex) {
-        const auto id = parseId(params.at(0));
+        const auto id = requireId(params.at(0), u"track"_s);
         if (!id)
-            return ex.fail(ApiError::badRequest(u"track id must be a positive integer"_s));
+            return ex.fail(id.error());
         if (!TrackRepository(db).find(*id, ex.identity().visibility))
-            return ex.fail(ApiError::notFound(u"no such track"_s));
+            return ex.fail(DomainError::notFound(u"no such track"_s));
         const QString base = u"/api/tracks/%1/"_s.arg(*id);
         qint64 expiresAt = 0;
         const QString url = auth.signedUrl(base + u"stream"_s, ex.identity().userId, &expiresAt);
@@ -114,36 +100,36 @@ void addUserRoutes(Router &router, UserAdministration &users)
     });
     router.add({HttpMethod::Post}, u"/api/users"_s, Access::Admin, [&users](const QStringList &, HttpExchange &ex) {
         const auto changes = userChangesFromJson(ex.request().body);
-        if (const auto *e = std::get_if<ApiError>(&changes))
-            return ex.fail(*e);
-        respondWith(ex, 201, users.create(std::get<UserChanges>(changes)));
+        if (!changes)
+            return ex.fail(changes.error());
+        respondWith(ex, 201, users.create(*changes));
     });
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/users/{id}"_s, Access::Admin,
                [&users](const QStringList &params, HttpExchange &ex) {
-        const auto id = parseId(params.at(0));
+        const auto id = requireId(params.at(0), u"user"_s);
         if (!id)
-            return ex.fail(ApiError::badRequest(u"user id must be a positive integer"_s));
+            return ex.fail(id.error());
         const auto user = users.find(*id);
         if (!user)
-            return ex.fail(ApiError::notFound(u"no such user"_s));
+            return ex.fail(DomainError::notFound(u"no such user"_s));
         ex.respond(HttpResponse::json(200, QJsonDocument(userToJson(*user))));
     });
     router.add({HttpMethod::Put, HttpMethod::Patch}, u"/api/users/{id}"_s, Access::Admin,
                [&users](const QStringList &params, HttpExchange &ex) {
-        const auto id = parseId(params.at(0));
+        const auto id = requireId(params.at(0), u"user"_s);
         if (!id)
-            return ex.fail(ApiError::badRequest(u"user id must be a positive integer"_s));
+            return ex.fail(id.error());
         const auto changes = userChangesFromJson(ex.request().body);
-        if (const auto *e = std::get_if<ApiError>(&changes))
-            return ex.fail(*e);
-        respondWith(ex, 200, users.update(*id, std::get<UserChanges>(changes)));
+        if (!changes)
+            return ex.fail(changes.error());
+        respondWith(ex, 200, users.update(*id, *changes));
     });
     router.add({HttpMethod::Delete}, u"/api/users/{id}"_s, Access::Admin, [&users](const QStringList &params, HttpExchange &ex) {
-        const auto id = parseId(params.at(0));
+        const auto id = requireId(params.at(0), u"user"_s);
         if (!id)
-            return ex.fail(ApiError::badRequest(u"user id must be a positive integer"_s));
-        if (const auto e = users.remove(*id))
-            return ex.fail(errorOf(*e));
+            return ex.fail(id.error());
+        if (const Outcome removed = users.remove(*id); !removed)
+            return ex.fail(removed.error());
         ex.respond(HttpResponse::empty(204));
     });
 }

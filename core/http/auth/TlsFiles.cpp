@@ -10,16 +10,16 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 
-std::variant<QSslConfiguration, QString> loadTlsFiles(const QString &certificatePath, const QString &keyPath)
+Result<QSslConfiguration> loadTlsFiles(const QString &certificatePath, const QString &keyPath)
 {
     if (!QSslSocket::supportsSsl())
-        return u"this build of Qt has no TLS support"_s;
+        return DomainError::unavailable(u"this build of Qt has no TLS support"_s);
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificatePath, QSsl::Pem);
     if (chain.isEmpty() || chain.first().isNull())
-        return u"no PEM certificate in %1"_s.arg(certificatePath);
+        return DomainError::invalid(u"no PEM certificate in %1"_s.arg(certificatePath));
     QFile keyFile(keyPath);
     if (!keyFile.open(QIODevice::ReadOnly))
-        return u"cannot read the key %1: %2"_s.arg(keyPath, keyFile.errorString());
+        return DomainError::invalid(u"cannot read the key %1: %2"_s.arg(keyPath, keyFile.errorString()));
     const QByteArray pem = keyFile.readAll();
     QSslKey key;
     for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
@@ -28,7 +28,7 @@ std::variant<QSslConfiguration, QString> loadTlsFiles(const QString &certificate
             break;
     }
     if (key.isNull())
-        return u"no unencrypted PEM private key (RSA, EC or DSA) in %1"_s.arg(keyPath);
+        return DomainError::invalid(u"no unencrypted PEM private key (RSA, EC or DSA) in %1"_s.arg(keyPath));
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificateChain(chain);
     config.setPrivateKey(key);

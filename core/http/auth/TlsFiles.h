@@ -1,14 +1,14 @@
 #pragma once
 // The HTTPS configuration from a user-supplied PEM certificate (chain) and private key.
 
+#include "base/Result.h"
+
 #include <QSslConfiguration>
 #include <QString>
 
-#include <variant>
-
 namespace cairn {
 
-// A server configuration, or the reason the files cannot be used.
-std::variant<QSslConfiguration, QString> loadTlsFiles(const QString &certificatePath, const QString &keyPath);
+// A server configuration, or why the files cannot be used (InvalidInput; Unavailable without TLS).
+Result<QSslConfiguration> loadTlsFiles(const QString &certificatePath, const QString &keyPath);
 
 } // namespace cairn

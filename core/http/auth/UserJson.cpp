@@ -14,9 +14,9 @@ QJsonValue timeOf(qint64 secs)
     return secs > 0 ? QJsonValue(QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate)) : QJsonValue();
 }
 
-ApiError wrongType(const QString &field, const QString &expected)
+DomainError wrongType(const QString &field, const QString &expected)
 {
-    return ApiError::badRequest(u"'%1' must be %2"_s.arg(field, expected));
+    return DomainError::invalid(u"'%1' must be %2"_s.arg(field, expected));
 }
 
 } // namespace
@@ -38,12 +38,12 @@ QJsonObject userToJson(const User &user)
     };
 }
 
-std::variant<UserChanges, ApiError> userChangesFromJson(const QByteArray &body)
+Result<UserChanges> userChangesFromJson(const QByteArray &body)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return ApiError::badRequest(u"the body must be a JSON object"_s);
+        return DomainError::invalid(u"the body must be a JSON object"_s);
     const QJsonObject o = doc.object();
     UserChanges c;
     for (const auto &[key, target] : {std::pair{u"name"_s, &c.name}, std::pair{u"password"_s, &c.password}}) {

@@ -2,17 +2,15 @@
 // Users as the API shows them (never with a password hash) and the JSON an admin sends.
 
 #include "auth/User.h"
-#include "http/ApiError.h"
+#include "base/Result.h"
 
 #include <QJsonObject>
-
-#include <variant>
 
 namespace cairn {
 
 QJsonObject userToJson(const User &user);
 // Reads name, password, admin, enabled, maxBitrate, folders from a JSON object body; fields
-// absent stay unset. 400 for a body that is not such an object or a field of the wrong type.
-std::variant<UserChanges, ApiError> userChangesFromJson(const QByteArray &body);
+// absent stay unset. InvalidInput for a body that is not such an object or a field of the wrong type.
+Result<UserChanges> userChangesFromJson(const QByteArray &body);
 
 } // namespace cairn

@@ -18,6 +18,7 @@ struct DomainError
         NotVisible,       // it exists, but not for this caller (answered like NotFound)
         Conflict,         // the request contradicts the current state (a duplicate name, the last admin)
         Gone,             // it existed and was ended (a stream ended by an administrator)
+        Unprocessable,    // it exists, but its content cannot be used (a broken image, no duration)
         TooManyAttempts,  // the caller must slow down (login throttling); retryAfterSeconds set
         Busy,             // a limit is reached for now (streams, transcodes); retryAfterSeconds set
         Unavailable,      // the feature is not offered by this server
@@ -39,6 +40,7 @@ struct DomainError
     static DomainError notVisible(const QString &message) { return {Kind::NotVisible, message, {}, 0}; }
     static DomainError conflict(const QString &message) { return {Kind::Conflict, message, {}, 0}; }
     static DomainError gone(const QString &message) { return {Kind::Gone, message, {}, 0}; }
+    static DomainError unprocessable(const QString &message) { return {Kind::Unprocessable, message, {}, 0}; }
     static DomainError tooManyAttempts(const QString &message, int retryAfterSeconds)
     {
         return {Kind::TooManyAttempts, message, {}, retryAfterSeconds};

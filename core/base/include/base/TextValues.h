@@ -5,6 +5,7 @@
 #include "base/Result.h"
 
 #include <QString>
+#include <QUrlQuery>
 
 #include <optional>
 
@@ -19,5 +20,8 @@ std::optional<qint64> parseId(const QString &text);
 // `text` as a positive id; otherwise InvalidInput "<what> id must be a positive integer".
 Result<qint64> requireId(const QString &text, const QString &what);
 
+// An integer query parameter within [min, max]; absent → fallback; present but not such an
+// integer → InvalidInput naming the parameter and the allowed range.
+Result<qint64> intParam(const QUrlQuery &query, const QString &name, qint64 fallback, qint64 min, qint64 max);
 
 } // namespace cairn
