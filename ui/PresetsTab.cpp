@@ -38,12 +38,13 @@ PresetsTab::PresetsTab(TranscodeService &service, const Database &db, std::funct
     m_message = new QLabel;
     m_message->setWordWrap(true);
     m_form = new PresetsTabForm;
-    m_audioPane = new PresetEditorPane(tr("Transcoding presets"),
-                                       std::make_unique<PresetEditorFor<PresetsTabForm>>(service.presets(), m_form));
+    m_audioPane = new PresetEditorPane(
+        tr("Transcoding presets"), std::make_unique<PresetEditorFor<PresetsTabForm>>(service.presets(), m_form));
     connect(m_audioPane, &PresetEditorPane::message, this, &PresetsTab::showMessage);
     m_videoForm = new VideoPresetForm;
-    m_videoPane = new PresetEditorPane(tr("Video (HLS) presets"),
-                                       std::make_unique<PresetEditorFor<VideoPresetForm>>(service.videoPresets(), m_videoForm));
+    m_videoPane = new PresetEditorPane(
+        tr("Video (HLS) presets"),
+        std::make_unique<PresetEditorFor<VideoPresetForm>>(service.videoPresets(), m_videoForm));
     connect(m_videoPane, &PresetEditorPane::message, this, &PresetsTab::showMessage);
 
     auto *side = new QVBoxLayout;

@@ -1,6 +1,6 @@
 #pragma once
-// PresetStore's members, written once for every kind. Included only by the file that specialises
-// PresetKind for a kind and instantiates the store for it (PresetRepository.cpp, ...).
+// PresetStore's members, written once for every kind. Included only by the files that specialise
+// PresetKind for a kind and instantiate the store for it (PresetRepository.cpp and the video one).
 
 #include "catalog/Database.h"
 #include "transcode/PresetRule.h"
@@ -79,7 +79,8 @@ Result<Value> PresetStore<Value>::save(const Value &preset)
         q.addBindValue(stored.id);
     if (!q.exec()) {
         qCWarning(lcTranscode).noquote() << QStringLiteral("cannot save %1:").arg(K::noun()) << q.lastError().text();
-        return DomainError::failed(QStringLiteral("the %1 could not be saved: %2").arg(K::noun(), q.lastError().text()));
+        return DomainError::failed(
+            QStringLiteral("the %1 could not be saved: %2").arg(K::noun(), q.lastError().text()));
     }
     if (stored.id == 0)
         stored.id = q.lastInsertId().toLongLong();
@@ -97,7 +98,8 @@ Outcome PresetStore<Value>::remove(qint64 id)
     q.addBindValue(id);
     if (!q.exec()) {
         qCWarning(lcTranscode).noquote() << QStringLiteral("cannot remove %1:").arg(K::noun()) << q.lastError().text();
-        return DomainError::failed(QStringLiteral("the %1 could not be removed: %2").arg(K::noun(), q.lastError().text()));
+        return DomainError::failed(
+            QStringLiteral("the %1 could not be removed: %2").arg(K::noun(), q.lastError().text()));
     }
     if (q.numRowsAffected() == 0)
         return DomainError::notFound(QStringLiteral("no such ") + K::noun());
