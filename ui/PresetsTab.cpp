@@ -1,8 +1,10 @@
 #include "PresetsTab.h"
 
+#include "PresetEditorKind.h"
+#include "PresetEditorPane.h"
 #include "PresetsTabForm.h"
 #include "PresetsTabTrial.h"
-#include "VideoPresetsPane.h"
+#include "VideoPresetForm.h"
 
 #include "catalog/TrackRepository.h"
 #include "transcode/PresetRules.h"
@@ -14,7 +16,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QMediaPlayer>
 #include <QPushButton>
@@ -29,69 +30,38 @@ constexpr int kTrackChoices = 500;
 
 PresetsTab::PresetsTab(TranscodeService &service, const Database &db, std::function<void(int)> setCacheMiB,
                        QWidget *parent)
-    : QWidget(parent), m_service(service), m_db(db), m_presets(db), m_setCacheMiB(std::move(setCacheMiB))
+    : QWidget(parent), m_service(service), m_db(db), m_setCacheMiB(std::move(setCacheMiB))
 {
     m_trial = new PresetsTabTrial(service.settings().ffmpegProgram, this);
     connect(m_trial, &PresetsTabTrial::finished, this, &PresetsTab::onTrialFinished);
 
-    m_form = new PresetsTabForm;
     m_message = new QLabel;
     m_message->setWordWrap(true);
-    connect(m_form, &PresetsTabForm::edited, this, [this] { m_message->clear(); });
-    m_videoPane = new VideoPresetsPane(service.videoPresets());
-    connect(m_videoPane, &VideoPresetsPane::message, this, &PresetsTab::showMessage);
+    m_form = new PresetsTabForm;
+    m_audioPane = new PresetEditorPane(
+        tr("Transcoding presets"), std::make_unique<PresetEditorFor<PresetsTabForm>>(service.presets(), m_form));
+    connect(m_audioPane, &PresetEditorPane::message, this, &PresetsTab::showMessage);
+    m_videoForm = new VideoPresetForm;
+    m_videoPane = new PresetEditorPane(
+        tr("Video (HLS) presets"),
+        std::make_unique<PresetEditorFor<VideoPresetForm>>(service.videoPresets(), m_videoForm));
+    connect(m_videoPane, &PresetEditorPane::message, this, &PresetsTab::showMessage);
 
     auto *side = new QVBoxLayout;
     side->addWidget(buildTryPane());
     side->addWidget(buildCachePane());
     side->addStretch();
     auto *top = new QHBoxLayout;
-    top->addWidget(buildAudioPane(), 2);
+    top->addWidget(m_audioPane, 2);
     top->addLayout(side, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_videoPane);
     layout->addWidget(m_message);
     layout->addStretch();
-    reload(0);
 }
 
 PresetsTab::~PresetsTab() = default;
-
-QWidget *PresetsTab::buildAudioPane()
-{
-    auto *box = new QGroupBox(tr("Transcoding presets"));
-    auto *save = new QPushButton(tr("Save"));
-    connect(save, &QPushButton::clicked, this, &PresetsTab::saveCurrent);
-    auto *editor = new QVBoxLayout;
-    editor->addWidget(m_form);
-    editor->addWidget(save, 0, Qt::AlignLeft);
-    editor->addStretch();
-    auto *layout = new QHBoxLayout(box);
-    layout->addWidget(buildListPane(), 1);
-    layout->addLayout(editor, 2);
-    return box;
-}
-
-QWidget *PresetsTab::buildListPane()
-{
-    auto *pane = new QWidget;
-    auto *layout = new QVBoxLayout(pane);
-    m_list = new QListWidget;
-    connect(m_list, &QListWidget::currentRowChanged, this, &PresetsTab::showSelected);
-    auto *buttons = new QHBoxLayout;
-    const QList<QPair<QString, void (PresetsTab::*)()>> actions{
-        {tr("Add"), &PresetsTab::addPreset}, {tr("Duplicate"), &PresetsTab::duplicateCurrent},
-        {tr("Delete"), &PresetsTab::deleteCurrent}};
-    for (const auto &[label, slot] : actions) {
-        auto *button = new QPushButton(label);
-        connect(button, &QPushButton::clicked, this, slot);
-        buttons->addWidget(button);
-    }
-    layout->addWidget(m_list);
-    layout->addLayout(buttons);
-    return pane;
-}
 
 QWidget *PresetsTab::buildTryPane()
 {
@@ -145,78 +115,10 @@ void PresetsTab::refreshCacheUsage()
                               .arg(QLocale().formattedDataSize(m_service.cache().totalBytes())));
 }
 
-void PresetsTab::reload(qint64 selectId)
-{
-    const QSignalBlocker block(m_list);
-    m_list->clear();
-    int row = 0;
-    for (const Preset &p : m_presets.list()) {
-        auto *item = new QListWidgetItem(p.name, m_list);
-        item->setData(Qt::UserRole, p.id);
-        if (p.id == selectId)
-            row = m_list->count() - 1;
-    }
-    m_list->setCurrentRow(m_list->count() > 0 ? row : -1);
-    showSelected();
-}
-
-void PresetsTab::showSelected()
-{
-    const QListWidgetItem *item = m_list->currentItem();
-    if (!item)
-        return;
-    if (const auto preset = m_presets.find(item->data(Qt::UserRole).toLongLong()))
-        m_form->setPreset(*preset);
-    m_message->clear();
-}
-
 void PresetsTab::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
     m_message->setStyleSheet(error ? QStringLiteral("color: #b00020") : QString());
-}
-
-void PresetsTab::addPreset()
-{
-    Preset fresh;
-    fresh.name = tr("New preset");
-    fresh.bitrateKbps = infoFor(fresh.format).defaultKbps;
-    m_list->clearSelection();
-    m_list->setCurrentRow(-1);
-    m_form->setPreset(fresh);
-    showMessage(tr("Edit the new preset, then save it."), false);
-}
-
-bool PresetsTab::saveCurrent()
-{
-    const auto saved = m_presets.save(m_form->preset());
-    if (const auto *error = std::get_if<QString>(&saved)) {
-        showMessage(tr("Not saved: %1").arg(*error), true);
-        return false;
-    }
-    reload(std::get<Preset>(saved).id);
-    showMessage(tr("Saved."), false);
-    return true;
-}
-
-void PresetsTab::duplicateCurrent()
-{
-    const Preset current = m_form->preset();
-    if (current.id == 0)
-        return;
-    const auto copy = m_presets.duplicate(current.id);
-    if (const auto *error = std::get_if<QString>(&copy))
-        return showMessage(*error, true);
-    reload(std::get<Preset>(copy).id);
-}
-
-void PresetsTab::deleteCurrent()
-{
-    const Preset current = m_form->preset();
-    if (current.id == 0 || !m_presets.remove(current.id))
-        return;
-    reload(0);
-    showMessage(tr("Deleted \"%1\".").arg(current.name), false);
 }
 
 void PresetsTab::tryCurrent()

@@ -1,10 +1,8 @@
 #pragma once
-// The Presets tab: the transcoding presets (add, edit, duplicate, delete, each validated at
-// save time), a "Try" that transcodes a few seconds of a chosen track and plays them, the
-// transcode cache's size, and the video (HLS) presets (VideoPresetsPane). Preset writes are
-// single small catalog statements on this thread.
-
-#include "transcode/PresetRepository.h"
+// The Presets tab: the transcoding presets and the video (HLS) presets, each in the one preset
+// editor (PresetEditorPane) with its own form, a "Try" that transcodes a few seconds of a chosen
+// track with the audio preset shown and plays them, and the transcode cache's size. Preset
+// writes are single small catalog statements on this thread.
 
 #include <QWidget>
 
@@ -13,7 +11,6 @@
 class QAudioOutput;
 class QComboBox;
 class QLabel;
-class QListWidget;
 class QMediaPlayer;
 class QPushButton;
 class QSpinBox;
@@ -21,10 +18,11 @@ class QSpinBox;
 namespace cairn {
 
 class Database;
+class PresetEditorPane;
 class PresetsTabForm;
 class PresetsTabTrial;
 class TranscodeService;
-class VideoPresetsPane;
+class VideoPresetForm;
 struct TrialResult;
 
 class PresetsTab : public QWidget
@@ -40,39 +38,33 @@ public:
     void setPlaysTrials(bool play) { m_playTrials = play; }
 
     // For tests: the widgets a user works with.
-    QListWidget *presetList() const { return m_list; }
-    PresetsTabForm *form() const { return m_form; }
+    PresetEditorPane *audioPane() const { return m_audioPane; }
+    PresetsTabForm *audioForm() const { return m_form; }
+    PresetEditorPane *videoPane() const { return m_videoPane; }
+    VideoPresetForm *videoForm() const { return m_videoForm; }
     QLabel *messageLabel() const { return m_message; }
     QComboBox *trackBox() const { return m_tracks; }
     PresetsTabTrial *trial() const { return m_trial; }
-    VideoPresetsPane *videoPane() const { return m_videoPane; }
 
-    void addPreset();
-    bool saveCurrent();
-    void duplicateCurrent();
-    void deleteCurrent();
     void tryCurrent();
 
 Q_SIGNALS:
     void trialFinished(const QString &summary);
 
 private:
-    QWidget *buildAudioPane();
-    QWidget *buildListPane();
     QWidget *buildTryPane();
     QWidget *buildCachePane();
-    void reload(qint64 selectId);
-    void showSelected();
     void showMessage(const QString &text, bool error);
     void onTrialFinished(const TrialResult &result);
     void refreshCacheUsage();
 
     TranscodeService &m_service;
     const Database &m_db;
-    PresetRepository m_presets;
     std::function<void(int)> m_setCacheMiB;
-    QListWidget *m_list = nullptr;
     PresetsTabForm *m_form = nullptr;
+    PresetEditorPane *m_audioPane = nullptr;
+    VideoPresetForm *m_videoForm = nullptr;
+    PresetEditorPane *m_videoPane = nullptr;
     QLabel *m_message = nullptr;
     QComboBox *m_tracks = nullptr;
     QPushButton *m_tryButton = nullptr;
@@ -80,7 +72,6 @@ private:
     QSpinBox *m_cacheMiB = nullptr;
     QLabel *m_cacheUsage = nullptr;
     PresetsTabTrial *m_trial = nullptr;
-    VideoPresetsPane *m_videoPane = nullptr;
     QMediaPlayer *m_player = nullptr;
     QAudioOutput *m_audio = nullptr;
     bool m_playTrials = true;

@@ -33,6 +33,19 @@ PresetsTabForm::PresetsTabForm(QWidget *parent)
     adaptToFormat();
 }
 
+Preset PresetsTabForm::fresh()
+{
+    Preset fresh;
+    fresh.name = tr("New preset");
+    fresh.bitrateKbps = infoFor(fresh.format).defaultKbps;
+    return fresh;
+}
+
+QString PresetsTabForm::freshHint()
+{
+    return tr("Edit the new preset, then save it.");
+}
+
 void PresetsTabForm::adaptToFormat()
 {
     const OutputFormatInfo &info = infoFor(OutputFormat(m_format->currentData().toInt()));

@@ -1,6 +1,7 @@
 #pragma once
 // The Presets tab's editor: one preset's name, format, bitrate, sample rate and channels.
 // Offers only values the format takes (bitrate range or steps, sample rates, channel count).
+// The audio kind's form in PresetEditorPane (see PresetEditorFor).
 
 #include "transcode/Preset.h"
 
@@ -16,7 +17,15 @@ class PresetsTabForm : public QWidget
 {
     Q_OBJECT
 public:
+    using Value = Preset;
+
     explicit PresetsTabForm(QWidget *parent = nullptr);
+
+    // What PresetEditorFor asks of a kind: a new preset's values, the hint shown with them, and
+    // a list row's tooltip.
+    static Preset fresh();
+    static QString freshHint();
+    static QString describe(const Preset &) { return QString(); }
 
     void setPreset(const Preset &preset);
     // The edited preset (keeps the id of the one shown).

@@ -45,6 +45,22 @@ VideoPresetForm::VideoPresetForm(QWidget *parent)
         connect(box, &QSpinBox::valueChanged, this, &VideoPresetForm::edited);
 }
 
+VideoPreset VideoPresetForm::fresh()
+{
+    // 720p as a starting point: the middle of the defaults.
+    return VideoPreset{0, tr("New video preset"), 1280, 720, 2800, 128};
+}
+
+QString VideoPresetForm::freshHint()
+{
+    return tr("Edit the new video preset, then save it.");
+}
+
+QString VideoPresetForm::describe(const VideoPreset &p)
+{
+    return tr("%1×%2, video %3 kbit/s, audio %4 kbit/s").arg(p.width).arg(p.height).arg(p.videoKbps).arg(p.audioKbps);
+}
+
 void VideoPresetForm::setPreset(const VideoPreset &preset)
 {
     const QSignalBlocker blockName(m_name), blockWidth(m_width), blockHeight(m_height), blockVideo(m_videoKbps),

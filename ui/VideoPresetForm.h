@@ -1,6 +1,7 @@
 #pragma once
 // The editor of one video (HLS) preset: name, frame box (width × height) and the H.264 and AAC
 // bitrates. The boxes offer the allowed ranges; VideoPresetRules judges the rest (even sizes).
+// The video kind's form in PresetEditorPane (see PresetEditorFor).
 
 #include "transcode/VideoPreset.h"
 
@@ -15,7 +16,15 @@ class VideoPresetForm : public QWidget
 {
     Q_OBJECT
 public:
+    using Value = VideoPreset;
+
     explicit VideoPresetForm(QWidget *parent = nullptr);
+
+    // What PresetEditorFor asks of a kind: a new preset's values, the hint shown with them, and
+    // a list row's tooltip.
+    static VideoPreset fresh();
+    static QString freshHint();
+    static QString describe(const VideoPreset &preset);
 
     void setPreset(const VideoPreset &preset);
     // The edited preset (keeps the id of the one shown).

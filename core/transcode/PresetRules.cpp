@@ -41,25 +41,31 @@ QString allowedSampleRates(OutputFormat format)
 
 std::optional<QString> presetError(const Preset &p)
 {
-    const QString name = p.name.trimmed();
-    if (name.isEmpty())
-        return u"a preset needs a name"_s;
-    if (name.size() > kMaxPresetNameLength)
-        return u"a preset name has at most %1 characters"_s.arg(kMaxPresetNameLength);
-    const OutputFormatInfo &info = infoFor(p.format);
-    if (!bitrateAllowed(info, p.bitrateKbps))
-        return u"bitrate %1 kbit/s is not valid for %2; allowed: %3"_s
-            .arg(p.bitrateKbps).arg(info.key, allowedBitrates(p.format));
-    if (p.sampleRate != 0 && !info.sampleRates.contains(p.sampleRate))
-        return u"sample rate %1 Hz is not valid for %2; allowed: %3"_s
-            .arg(p.sampleRate).arg(info.key, allowedSampleRates(p.format));
-    // MPEG-2 layer III (below 32 kHz) stops at 160 kbit/s.
-    if (p.format == OutputFormat::Mp3 && p.sampleRate != 0 && p.sampleRate < 32000 && p.bitrateKbps > 160)
-        return u"MP3 below 32000 Hz allows at most 160 kbit/s"_s;
-    if (p.channels < 0 || p.channels > info.maxChannels)
-        return u"%1 channels is not valid for %2; allowed: 0 (the source's) to %3"_s
-            .arg(p.channels).arg(info.key).arg(info.maxChannels);
-    return std::nullopt;
+    static const PresetRule<Preset> kRules[] = {
+        {presetNameMissing<Preset>, [](const Preset &) { return u"a preset needs a name"_s; }},
+        {presetNameTooLong<Preset>, presetNameTooLongMessage<Preset>},
+        {[](const Preset &p) { return !bitrateAllowed(infoFor(p.format), p.bitrateKbps); },
+         [](const Preset &p) {
+             return u"bitrate %1 kbit/s is not valid for %2; allowed: %3"_s
+                 .arg(p.bitrateKbps).arg(infoFor(p.format).key, allowedBitrates(p.format));
+         }},
+        {[](const Preset &p) { return p.sampleRate != 0 && !infoFor(p.format).sampleRates.contains(p.sampleRate); },
+         [](const Preset &p) {
+             return u"sample rate %1 Hz is not valid for %2; allowed: %3"_s
+                 .arg(p.sampleRate).arg(infoFor(p.format).key, allowedSampleRates(p.format));
+         }},
+        // MPEG-2 layer III (below 32 kHz) stops at 160 kbit/s.
+        {[](const Preset &p) {
+             return p.format == OutputFormat::Mp3 && p.sampleRate != 0 && p.sampleRate < 32000 && p.bitrateKbps > 160;
+         },
+         [](const Preset &) { return u"MP3 below 32000 Hz allows at most 160 kbit/s"_s; }},
+        {[](const Preset &p) { return p.channels < 0 || p.channels > infoFor(p.format).maxChannels; },
+         [](const Preset &p) {
+             return u"%1 channels is not valid for %2; allowed: 0 (the source's) to %3"_s
+                 .arg(p.channels).arg(infoFor(p.format).key).arg(infoFor(p.format).maxChannels);
+         }},
+    };
+    return firstBrokenRule<Preset>(kRules, p);
 }
 
 int bitrateAtMost(OutputFormat format, int kbps)

@@ -4,12 +4,11 @@
 // the user bitrate cap that turns a request into a cheaper one.
 
 #include "transcode/Preset.h"
+#include "transcode/PresetRule.h"
 
 #include <optional>
 
 namespace cairn {
-
-constexpr int kMaxPresetNameLength = 64;
 
 // nullopt when valid, else a message saying what is wrong and what is allowed.
 std::optional<QString> presetError(const Preset &preset);

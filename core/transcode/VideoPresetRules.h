@@ -2,6 +2,7 @@
 // The rules a video (HLS) preset must follow: a sensible name, an even frame box libx264 can
 // encode, and bitrates H.264 and AAC make sense at, with messages that say what is allowed.
 
+#include "transcode/PresetRule.h"
 #include "transcode/VideoPreset.h"
 
 #include <optional>

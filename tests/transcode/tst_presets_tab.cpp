@@ -3,6 +3,7 @@
 // (under the offscreen platform the file is checked instead of listening to it).
 
 #include "MediaFixtures.h"
+#include "PresetEditorPane.h"
 #include "PresetsTab.h"
 #include "PresetsTabForm.h"
 #include "PresetsTabTrial.h"
@@ -35,23 +36,26 @@ private Q_SLOTS:
     void listsDefaults();
     void invalidPresetIsRefused();
     void addEditDuplicateDelete();
+    void duplicateNameIsRefused();
     void tryMeasuresTheRealOutput_data();
     void tryMeasuresTheRealOutput();
     void cacheSizeIsApplied();
 
 private:
+    PresetEditorPane *pane() const { return m_tab->audioPane(); }
+    PresetsTabForm *form() const { return m_tab->audioForm(); }
     QStringList names() const
     {
         QStringList out;
-        for (int i = 0; i < m_tab->presetList()->count(); ++i)
-            out << m_tab->presetList()->item(i)->text();
+        for (int i = 0; i < pane()->presetList()->count(); ++i)
+            out << pane()->presetList()->item(i)->text();
         return out;
     }
     void select(const QString &name)
     {
-        const auto items = m_tab->presetList()->findItems(name, Qt::MatchExactly);
+        const auto items = pane()->presetList()->findItems(name, Qt::MatchExactly);
         QVERIFY(!items.isEmpty());
-        m_tab->presetList()->setCurrentItem(items.first());
+        pane()->presetList()->setCurrentItem(items.first());
     }
 
     QTemporaryDir m_dir;
@@ -92,50 +96,65 @@ void TestPresetsTab::listsDefaults()
     QCOMPARE(names(), (QStringList{u"AAC 256"_s, u"FLAC"_s, u"MP3 128 (mobile)"_s, u"MP3 320"_s, u"Opus 96"_s,
                                    u"WAV (browser compatibility)"_s}));
     select(u"Opus 96"_s);
-    QCOMPARE(m_tab->form()->preset().format, OutputFormat::Opus);
-    QCOMPARE(m_tab->form()->preset().bitrateKbps, 96);
+    QCOMPARE(form()->preset().format, OutputFormat::Opus);
+    QCOMPARE(form()->preset().bitrateKbps, 96);
 }
 
 void TestPresetsTab::invalidPresetIsRefused()
 {
     select(u"MP3 320"_s);
-    m_tab->form()->bitrateBox()->setValue(200);   // between MP3's CBR steps
-    QVERIFY(!m_tab->saveCurrent());
+    form()->bitrateBox()->setValue(200);   // between MP3's CBR steps
+    QVERIFY(!pane()->saveCurrent());
     QVERIFY2(m_tab->messageLabel()->text().contains(u"224"_s), qPrintable(m_tab->messageLabel()->text()));
     QCOMPARE(m_service->presets().findByName(u"MP3 320"_s)->bitrateKbps, 320);
 
-    m_tab->form()->bitrateBox()->setValue(320);
-    m_tab->form()->nameEdit()->setText(u"FLAC"_s);   // taken
-    QVERIFY(!m_tab->saveCurrent());
+    form()->bitrateBox()->setValue(320);
+    form()->nameEdit()->setText(u"FLAC"_s);   // taken
+    QVERIFY(!pane()->saveCurrent());
     QVERIFY(m_tab->messageLabel()->text().contains(u"already exists"_s));
-    m_tab->form()->nameEdit()->clear();
-    QVERIFY(!m_tab->saveCurrent());
+    form()->nameEdit()->clear();
+    QVERIFY(!pane()->saveCurrent());
     QVERIFY(m_tab->messageLabel()->text().contains(u"name"_s));
     QCOMPARE(names().size(), 6);
 }
 
 void TestPresetsTab::addEditDuplicateDelete()
 {
-    m_tab->addPreset();
-    m_tab->form()->nameEdit()->setText(u"Car"_s);
-    m_tab->form()->formatBox()->setCurrentIndex(m_tab->form()->formatBox()->findData(int(OutputFormat::Vorbis)));
-    m_tab->form()->bitrateBox()->setValue(160);
-    QVERIFY(m_tab->saveCurrent());
+    pane()->addPreset();
+    form()->nameEdit()->setText(u"Car"_s);
+    form()->formatBox()->setCurrentIndex(form()->formatBox()->findData(int(OutputFormat::Vorbis)));
+    form()->bitrateBox()->setValue(160);
+    QVERIFY(pane()->saveCurrent());
     QVERIFY(names().contains(u"Car"_s));
     QCOMPARE(m_service->presets().findByName(u"Car"_s)->format, OutputFormat::Vorbis);
 
-    m_tab->form()->bitrateBox()->setValue(128);
-    QVERIFY(m_tab->saveCurrent());
+    form()->bitrateBox()->setValue(128);
+    QVERIFY(pane()->saveCurrent());
     QCOMPARE(m_service->presets().findByName(u"Car"_s)->bitrateKbps, 128);
 
-    m_tab->duplicateCurrent();
+    pane()->duplicateCurrent();
     QVERIFY(names().contains(u"Car (copy)"_s));
-    QCOMPARE(m_tab->presetList()->currentItem()->text(), u"Car (copy)"_s);
-    m_tab->deleteCurrent();
+    QCOMPARE(pane()->presetList()->currentItem()->text(), u"Car (copy)"_s);
+    pane()->deleteCurrent();
     select(u"Car"_s);
-    m_tab->deleteCurrent();
+    pane()->deleteCurrent();
     QVERIFY(!names().contains(u"Car"_s));
     QVERIFY(!names().contains(u"Car (copy)"_s));
+    QCOMPARE(names().size(), 6);
+}
+
+void TestPresetsTab::duplicateNameIsRefused()
+{
+    // A copy renamed onto an existing name (any case) is refused; the copy keeps its name.
+    select(u"Opus 96"_s);
+    pane()->duplicateCurrent();
+    QCOMPARE(pane()->presetList()->currentItem()->text(), u"Opus 96 (copy)"_s);
+    form()->nameEdit()->setText(u"opus 96"_s);
+    QVERIFY(!pane()->saveCurrent());
+    QCOMPARE(m_tab->messageLabel()->text(), u"Not saved: a preset named \"opus 96\" already exists"_s);
+    QVERIFY(names().contains(u"Opus 96 (copy)"_s));
+    pane()->deleteCurrent();
+    QCOMPARE(m_tab->messageLabel()->text(), u"Deleted \"Opus 96 (copy)\"."_s);
     QCOMPARE(names().size(), 6);
 }
 

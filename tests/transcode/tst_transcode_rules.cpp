@@ -323,31 +323,47 @@ void TestTranscodeRules::presetRepository()
         QVERIFY2(!presetError(p), qPrintable(p.name));
 
     const auto invalid = presets.save(preset(OutputFormat::Mp3, 999, 0, 0, u"Broken"_s));
-    QVERIFY(std::holds_alternative<QString>(invalid));
+    QVERIFY(!invalid);
+    QCOMPARE(invalid.error().kind, DomainError::Kind::InvalidInput);
+    QCOMPARE(invalid.error().message, *presetError(preset(OutputFormat::Mp3, 999, 0, 0, u"Broken"_s)));
     QVERIFY(!presets.findByName(u"Broken"_s));
     const auto clash = presets.save(preset(OutputFormat::Mp3, 128, 0, 0, u"mp3 320"_s));
-    QVERIFY(std::get<QString>(clash).contains(u"already exists"_s));
+    QCOMPARE(clash.error().kind, DomainError::Kind::Conflict);
+    QCOMPARE(clash.error().message, u"a preset named \"mp3 320\" already exists"_s);
 
     const auto added = presets.save(preset(OutputFormat::Opus, 64, 48000, 1, u"  Voice  "_s));
-    const Preset voice = std::get<Preset>(added);
+    const Preset voice = added.value();
     QVERIFY(voice.id > 0);
     QCOMPARE(voice.name, u"Voice"_s);
     QCOMPARE(*presets.find(voice.id), voice);
 
     Preset edited = voice;
     edited.bitrateKbps = 48;
-    QCOMPARE(std::get<Preset>(presets.save(edited)).bitrateKbps, 48);
+    QCOMPARE(presets.save(edited)->bitrateKbps, 48);
     QCOMPARE(presets.findByName(u"voice"_s)->bitrateKbps, 48);
 
-    const Preset copy = std::get<Preset>(presets.duplicate(voice.id));
+    // Renaming onto another preset's name is a conflict and changes nothing.
+    Preset renamed = edited;
+    renamed.name = u" FLAC "_s;
+    QCOMPARE(presets.save(renamed).error().kind, DomainError::Kind::Conflict);
+    QCOMPARE(presets.find(voice.id)->name, u"Voice"_s);
+
+    const Preset copy = presets.duplicate(voice.id).value();
     QCOMPARE(copy.name, u"Voice (copy)"_s);
-    QCOMPARE(std::get<Preset>(presets.duplicate(voice.id)).name, u"Voice (copy 2)"_s);
+    QCOMPARE(presets.duplicate(voice.id)->name, u"Voice (copy 2)"_s);
     QCOMPARE(copy.bitrateKbps, 48);
     QVERIFY(copy.id != voice.id);
 
     QVERIFY(presets.remove(voice.id));
-    QVERIFY(!presets.remove(voice.id));
+    const Outcome again = presets.remove(voice.id);
+    QCOMPARE(again.error().kind, DomainError::Kind::NotFound);
+    QCOMPARE(again.error().message, u"no such preset"_s);
     QVERIFY(!presets.find(voice.id));
+
+    Preset ghost = voice;
+    QCOMPARE(presets.save(ghost).error().kind, DomainError::Kind::NotFound);
+    QCOMPARE(presets.save(ghost).error().message, u"no such preset"_s);
+    QCOMPARE(presets.duplicate(voice.id).error().kind, DomainError::Kind::NotFound);
     QCOMPARE(presets.list().size(), 8);
 }
 

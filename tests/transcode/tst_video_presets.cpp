@@ -99,7 +99,7 @@ void TestVideoPresets::defaultsPresentAndOrdered()
     QCOMPARE(presets, expected);
 
     // The order is by size, not by name: a new 540p lands between 480p and 720p.
-    QVERIFY(std::holds_alternative<VideoPreset>(repo().save(VideoPreset{0, u"540p"_s, 960, 540, 2000, 128})));
+    QVERIFY(repo().save(VideoPreset{0, u"540p"_s, 960, 540, 2000, 128}).ok());
     QStringList names;
     for (const VideoPreset &p : repo().list())
         names << p.name;
@@ -112,8 +112,8 @@ void TestVideoPresets::saveUpdateDuplicateRemove()
     VideoPreset input = valid();
     input.name = u"  Tablet "_s;
     const auto saved = presets.save(input);
-    QVERIFY(std::holds_alternative<VideoPreset>(saved));
-    VideoPreset stored = std::get<VideoPreset>(saved);
+    QVERIFY(saved.ok());
+    VideoPreset stored = saved.value();
     QVERIFY(stored.id > 0);
     QCOMPARE(stored.name, u"Tablet"_s);   // trimmed
     QCOMPARE(presets.find(stored.id), stored);
@@ -123,23 +123,23 @@ void TestVideoPresets::saveUpdateDuplicateRemove()
     stored.width = 1280;
     stored.height = 720;
     stored.name = u"Tablet HD"_s;
-    QCOMPARE(std::get<VideoPreset>(presets.save(stored)), stored);
+    QCOMPARE(presets.save(stored).value(), stored);
     QCOMPARE(presets.find(stored.id), stored);
     QCOMPARE(presets.findByName(u"Tablet"_s), std::nullopt);
     QCOMPARE(rowCount(*m_db), 6);
 
     const auto copy = presets.duplicate(stored.id);
-    QVERIFY(std::holds_alternative<VideoPreset>(copy));
-    QCOMPARE(std::get<VideoPreset>(copy).name, u"Tablet HD (copy)"_s);
-    QCOMPARE(std::get<VideoPreset>(copy).videoKbps, 2400);
-    QCOMPARE(std::get<VideoPreset>(presets.duplicate(stored.id)).name, u"Tablet HD (copy 2)"_s);
+    QVERIFY(copy.ok());
+    QCOMPARE(copy->name, u"Tablet HD (copy)"_s);
+    QCOMPARE(copy->videoKbps, 2400);
+    QCOMPARE(presets.duplicate(stored.id)->name, u"Tablet HD (copy 2)"_s);
     QCOMPARE(rowCount(*m_db), 8);
 
     // A copy of a name at the length limit still fits the limit.
     const VideoPreset longName{0, QString(64, u'x'), 640, 360, 800, 96};
-    const auto longCopy = presets.duplicate(std::get<VideoPreset>(presets.save(longName)).id);
-    QVERIFY(std::holds_alternative<VideoPreset>(longCopy));
-    QVERIFY(std::get<VideoPreset>(longCopy).name.endsWith(u" (copy)"_s));
+    const auto longCopy = presets.duplicate(presets.save(longName)->id);
+    QVERIFY(longCopy.ok());
+    QVERIFY(longCopy->name.endsWith(u" (copy)"_s));
 
     QVERIFY(presets.remove(stored.id));
     QCOMPARE(presets.find(stored.id), std::nullopt);
@@ -189,13 +189,14 @@ void TestVideoPresets::invalidPresetRefused()
     VideoPresetRepository presets = repo();
     const QList<VideoPreset> before = presets.list();
     const auto inserted = presets.save(preset);
-    QVERIFY(std::holds_alternative<QString>(inserted));
-    QCOMPARE(std::get<QString>(inserted), *ruleError);
+    QVERIFY(!inserted.ok());
+    QCOMPARE(inserted.error().kind, DomainError::Kind::InvalidInput);
+    QCOMPARE(inserted.error().message, *ruleError);
 
     // The same change to an existing preset leaves the stored row as it was.
     VideoPreset update = preset;
     update.id = presets.findByName(u"720p"_s)->id;
-    QVERIFY(std::holds_alternative<QString>(presets.save(update)));
+    QCOMPARE(presets.save(update).error().kind, DomainError::Kind::InvalidInput);
     QCOMPARE(presets.list(), before);
 }
 
@@ -205,19 +206,20 @@ void TestVideoPresets::nameConflictIsCaseInsensitive()
     VideoPreset taken = valid();
     taken.name = u"720P"_s;
     const auto inserted = presets.save(taken);
-    QVERIFY(std::holds_alternative<QString>(inserted));
-    QVERIFY2(std::get<QString>(inserted).contains(u"already exists"_s), qPrintable(std::get<QString>(inserted)));
+    QVERIFY(!inserted.ok());
+    QCOMPARE(inserted.error().kind, DomainError::Kind::Conflict);
+    QCOMPARE(inserted.error().message, u"a video preset named \"720P\" already exists"_s);
 
     VideoPreset renamed = *presets.findByName(u"480p"_s);
     renamed.name = u" 2160P (4k) "_s;
-    QVERIFY(std::holds_alternative<QString>(presets.save(renamed)));
+    QCOMPARE(presets.save(renamed).error().kind, DomainError::Kind::Conflict);
     QCOMPARE(presets.findByName(u"480p"_s)->name, u"480p"_s);
     QCOMPARE(rowCount(*m_db), 5);
 
     // Changing only the case of its own name is not a conflict.
     VideoPreset recased = *presets.findByName(u"1080p"_s);
     recased.name = u"1080P"_s;
-    QVERIFY(std::holds_alternative<VideoPreset>(presets.save(recased)));
+    QVERIFY(presets.save(recased).ok());
     QCOMPARE(presets.find(recased.id)->name, u"1080P"_s);
 }
 
@@ -226,9 +228,14 @@ void TestVideoPresets::unknownIds()
     VideoPresetRepository presets = repo();
     VideoPreset ghost = valid();
     ghost.id = 9999;
-    QCOMPARE(std::get<QString>(presets.save(ghost)), u"no such video preset"_s);
-    QVERIFY(std::holds_alternative<QString>(presets.duplicate(9999)));
-    QVERIFY(!presets.remove(9999));
+    const auto saved = presets.save(ghost);
+    QCOMPARE(saved.error().kind, DomainError::Kind::NotFound);
+    QCOMPARE(saved.error().message, u"no such video preset"_s);
+    QCOMPARE(presets.duplicate(9999).error().kind, DomainError::Kind::NotFound);
+    QCOMPARE(presets.duplicate(9999).error().message, u"no such video preset"_s);
+    const Outcome removed = presets.remove(9999);
+    QCOMPARE(removed.error().kind, DomainError::Kind::NotFound);
+    QCOMPARE(removed.error().message, u"no such video preset"_s);
     QCOMPARE(presets.find(9999), std::nullopt);
     QCOMPARE(rowCount(*m_db), 5);
 }

@@ -3,9 +3,9 @@
 // the list and the catalog, an odd width is refused with a message and writes nothing,
 // duplicate and delete.
 
+#include "PresetEditorPane.h"
 #include "PresetsTab.h"
 #include "VideoPresetForm.h"
-#include "VideoPresetsPane.h"
 
 #include "catalog/Database.h"
 #include "transcode/TranscodeService.h"
@@ -32,10 +32,11 @@ private Q_SLOTS:
     void addThroughTheForm();
     void oddWidthIsRefused();
     void duplicateAndDelete();
+    void duplicateNameIsRefused();
 
 private:
-    VideoPresetsPane *pane() const { return m_tab->videoPane(); }
-    VideoPresetForm *form() const { return pane()->form(); }
+    PresetEditorPane *pane() const { return m_tab->videoPane(); }
+    VideoPresetForm *form() const { return m_tab->videoForm(); }
     QString message() const { return m_tab->messageLabel()->text(); }
     // A fresh repository on the same file: what the catalog holds, not what the widgets show.
     VideoPresetRepository catalog() const { return VideoPresetRepository(*m_db); }
@@ -159,6 +160,17 @@ void TestVideoPresetsTab::duplicateAndDelete()
     }
     QCOMPARE(names(), (QStringList{u"360p"_s, u"480p"_s, u"720p"_s, u"1080p"_s, u"2160p (4K)"_s}));
     QCOMPARE(catalog().list().size(), 5);
+}
+
+void TestVideoPresetsTab::duplicateNameIsRefused()
+{
+    // Renaming onto another preset's name (any case) is refused and writes nothing.
+    select(u"480p"_s);
+    typeInto(form()->nameEdit(), u"720P"_s);
+    click(pane()->saveButton());
+    QCOMPARE(message(), u"Not saved: a video preset named \"720P\" already exists"_s);
+    QCOMPARE(catalog().findByName(u"480p"_s)->name, u"480p"_s);
+    QCOMPARE(names(), (QStringList{u"360p"_s, u"480p"_s, u"720p"_s, u"1080p"_s, u"2160p (4K)"_s}));
 }
 
 QTEST_MAIN(TestVideoPresetsTab)

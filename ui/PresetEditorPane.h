@@ -1,28 +1,28 @@
 #pragma once
-// The Presets tab's "Video (HLS) presets" section: the list of video quality profiles and an
-// editor to add, save, duplicate and delete them, each validated at save time. Messages go to
-// the tab's message line through `message`. Writes are single small catalog statements.
-
-#include "transcode/VideoPresetRepository.h"
+// The one editor of a kind of preset in the Presets tab: the stored presets as a list, the kind's
+// form, and Add, Duplicate, Delete and Save, each write validated by the preset store. Messages
+// go to the tab's message line through `message`. Writes are single small catalog statements.
 
 #include <QGroupBox>
+
+#include <memory>
 
 class QListWidget;
 class QPushButton;
 
 namespace cairn {
 
-class VideoPresetForm;
+class PresetEditorKind;
 
-class VideoPresetsPane : public QGroupBox
+class PresetEditorPane : public QGroupBox
 {
     Q_OBJECT
 public:
-    explicit VideoPresetsPane(VideoPresetRepository presets, QWidget *parent = nullptr);
+    PresetEditorPane(const QString &title, std::unique_ptr<PresetEditorKind> kind, QWidget *parent = nullptr);
+    ~PresetEditorPane() override;
 
     // For tests: the widgets a user works with.
     QListWidget *presetList() const { return m_list; }
-    VideoPresetForm *form() const { return m_form; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *duplicateButton() const { return m_duplicate; }
@@ -38,13 +38,12 @@ Q_SIGNALS:
     void message(const QString &text, bool error);
 
 private:
-    QPushButton *button(const QString &label, void (VideoPresetsPane::*action)());
+    QPushButton *button(const QString &label, void (PresetEditorPane::*action)());
     void reload(qint64 selectId);
     void showSelected();
 
-    VideoPresetRepository m_presets;
+    std::unique_ptr<PresetEditorKind> m_kind;
     QListWidget *m_list = nullptr;
-    VideoPresetForm *m_form = nullptr;
     QPushButton *m_add = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_duplicate = nullptr;
