@@ -9,7 +9,6 @@
 #include "transcode/PresetRules.h"
 #include "transcode/TranscodeCache.h"
 #include "transcode/TranscodeLimiter.h"
-#include "transcode/TranscodeQuery.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,18 +27,6 @@ namespace {
 Preset preset(OutputFormat format, int kbps, int rate = 0, int channels = 0, const QString &name = u"P"_s)
 {
     return Preset{0, name, format, kbps, rate, channels};
-}
-
-QUrlQuery query(const QString &text)
-{
-    return QUrlQuery(text);
-}
-
-std::optional<Preset> findDefault(const QString &name)
-{
-    if (name.compare(u"MP3 320"_s, Qt::CaseInsensitive) == 0)
-        return Preset{1, u"MP3 320"_s, OutputFormat::Mp3, 320, 0, 0};
-    return std::nullopt;
 }
 
 void writeCacheEntry(TranscodeCache &cache, const QString &key, const QByteArray &bytes, bool commit = true)
@@ -66,8 +53,6 @@ private Q_SLOTS:
     void mp3LengthAndRanges();
     void wavHeaderAndRanges();
     void variableBitrateHasNoLength();
-    void queryParsing_data();
-    void queryParsing();
     void limiter();
     void presetRepository();
     void cacheCommitAndRestart();
@@ -242,56 +227,6 @@ void TestTranscodeRules::variableBitrateHasNoLength()
     QVERIFY(!plan->partial);
     QCOMPARE(plan->bodyLength, -1);
     QCOMPARE(plan->startSeconds, 3.0);
-}
-
-void TestTranscodeRules::queryParsing_data()
-{
-    QTest::addColumn<QString>("query");
-    QTest::addColumn<QString>("errorPart");   // empty = accepted
-    QTest::addColumn<int>("format");
-    QTest::addColumn<int>("kbps");
-    QTest::addColumn<double>("offset");
-    const int mp3 = int(OutputFormat::Mp3);
-    QTest::newRow("preset") << u"preset=MP3 320"_s << QString() << mp3 << 320 << 0.0;
-    QTest::newRow("preset any case") << u"preset=mp3 320&offset=12.5"_s << QString() << mp3 << 320 << 12.5;
-    QTest::newRow("format") << u"format=mp3&bitrate=192"_s << QString() << mp3 << 192 << 0.0;
-    QTest::newRow("format default bitrate") << u"format=opus"_s << QString() << int(OutputFormat::Opus) << 96 << 0.0;
-    QTest::newRow("flac") << u"format=flac"_s << QString() << int(OutputFormat::Flac) << 0 << 0.0;
-    QTest::newRow("unknown preset") << u"preset=Nope"_s << u"one of: MP3 320, FLAC"_s << 0 << 0 << 0.0;
-    QTest::newRow("bad format") << u"format=exe"_s << u"mp3, ogg, opus, m4a, aac, flac, wav"_s << 0 << 0 << 0.0;
-    QTest::newRow("nothing") << QString() << u"either"_s << 0 << 0 << 0.0;
-    QTest::newRow("both") << u"preset=MP3 320&format=mp3"_s << u"either"_s << 0 << 0 << 0.0;
-    QTest::newRow("preset with bitrate") << u"preset=MP3 320&bitrate=128"_s << u"with 'format'"_s << 0 << 0 << 0.0;
-    QTest::newRow("bitrate 0") << u"format=mp3&bitrate=0"_s << u"32, 40"_s << 0 << 0 << 0.0;
-    QTest::newRow("bitrate 1e9") << u"format=mp3&bitrate=1000000000"_s << u"320"_s << 0 << 0 << 0.0;
-    QTest::newRow("bitrate text") << u"format=opus&bitrate=lots"_s << u"6 to 510"_s << 0 << 0 << 0.0;
-    QTest::newRow("bitrate lossless") << u"format=wav&bitrate=128"_s << u"lossless"_s << 0 << 0 << 0.0;
-    QTest::newRow("negative offset") << u"format=mp3&offset=-1"_s << u"'offset'"_s << 0 << 0 << 0.0;
-    QTest::newRow("huge offset") << u"format=mp3&offset=100000"_s << u"below 180.000"_s << 0 << 0 << 0.0;
-    QTest::newRow("offset = duration") << u"format=mp3&offset=180"_s << u"'offset'"_s << 0 << 0 << 0.0;
-    QTest::newRow("offset exponent") << u"format=mp3&offset=1e2"_s << u"'offset'"_s << 0 << 0 << 0.0;
-}
-
-void TestTranscodeRules::queryParsing()
-{
-    QFETCH(QString, query);
-    QFETCH(QString, errorPart);
-    const auto result = parseTranscodeQuery(::query(query), findDefault, {u"MP3 320"_s, u"FLAC"_s}, 180.0);
-    if (!errorPart.isEmpty()) {
-        const auto *error = std::get_if<QString>(&result);
-        QVERIFY(error);
-        QVERIFY2(error->contains(errorPart), qPrintable(*error));
-        return;
-    }
-    QFETCH(int, format);
-    QFETCH(int, kbps);
-    QFETCH(double, offset);
-    const auto *request = std::get_if<TranscodeRequest>(&result);
-    if (!request)
-        QFAIL(qPrintable(std::get<QString>(result)));
-    QCOMPARE(int(request->preset.format), format);
-    QCOMPARE(request->preset.bitrateKbps, kbps);
-    QCOMPARE(request->offsetSeconds, offset);
 }
 
 void TestTranscodeRules::limiter()
