@@ -82,11 +82,19 @@ int MediaPlanner::userMaxBitrate(qint64 userId) const
     return user ? qMax(0, user->maxBitrate) : 0;
 }
 
-Result<MediaPlan> MediaPlanner::plan(qint64 trackId, const Caller &caller, const MediaAsk &ask) const
+Result<Track> MediaPlanner::visibleTrack(qint64 trackId, const Caller &caller) const
 {
     const auto track = TrackRepository(m_db).find(trackId, caller.visibility);
     if (!track || !QFileInfo(track->path).isFile())
         return DomainError::notFound(u"no such track"_s);
+    return *track;
+}
+
+Result<MediaPlan> MediaPlanner::plan(qint64 trackId, const Caller &caller, const MediaAsk &ask) const
+{
+    const Result<Track> track = visibleTrack(trackId, caller);
+    if (!track)
+        return track.error();
 
     MediaPlan plan;
     plan.track = *track;

@@ -129,10 +129,12 @@ void transcodeTrack(const MediaPlanner &planner, TranscodeService *service, cons
     const auto id = requireId(params.at(0), u"track"_s);
     if (!id)
         return ex.fail(id.error());
+    const Caller caller{ex.identity().userId, ex.identity().visibility};
+    if (const auto track = planner.visibleTrack(*id, caller); !track)
+        return ex.fail(track.error());
     const auto ask = readTranscodeQuery(ex.request().query, planner.presetNames());
     if (!ask)
         return ex.fail(ask.error());
-    const Caller caller{ex.identity().userId, ex.identity().visibility};
     const auto plan = planner.plan(*id, caller, *ask);
     if (!plan)
         return ex.fail(plan.error());

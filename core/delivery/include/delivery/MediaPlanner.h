@@ -30,6 +30,10 @@ public:
     // without transcoding. InvalidInput: an unknown preset (`allowed` lists the names), a
     // bitrate the format does not take, an offset outside the track.
     Result<MediaPlan> plan(qint64 trackId, const Caller &caller, const MediaAsk &ask) const;
+    // The track when `caller` may see it and its file is there; else NotFound. Protocols ask
+    // this before judging the rest of a request, so a hidden track is "not found" whatever else
+    // is wrong.
+    Result<Track> visibleTrack(qint64 trackId, const Caller &caller) const;
 
 private:
     int userMaxBitrate(qint64 userId) const;
