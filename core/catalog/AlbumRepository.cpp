@@ -52,8 +52,7 @@ AlbumSummary summaryFrom(const QSqlQuery &q)
 
 SqlFilter filterFor(const AlbumQuery &query, const Visibility &visibility)
 {
-    SqlFilter filter;
-    filter.restrictTracks(visibility);
+    SqlFilter filter = SqlFilter::musicTracks(visibility);
     if (!query.genre.isEmpty())
         filter.add(u"t.genre = ?"_s, {query.genre});
     if (query.artistId > 0)
@@ -96,9 +95,8 @@ Page<AlbumSummary> AlbumRepository::list(const AlbumQuery &query, const Visibili
 
 std::optional<AlbumSummary> AlbumRepository::find(qint64 id, const Visibility &visibility) const
 {
-    SqlFilter filter;
+    SqlFilter filter = SqlFilter::musicTracks(visibility);
     filter.add(u"al.id = ?"_s, {id});
-    filter.restrictTracks(visibility);
     QSqlQuery q(m_db.connection());
     q.prepare(kSummary + filter.sql + u"GROUP BY al.id"_s);
     filter.bindTo(q);
@@ -109,9 +107,8 @@ std::optional<AlbumSummary> AlbumRepository::find(qint64 id, const Visibility &v
 
 QList<Track> AlbumRepository::tracks(qint64 albumId, const Visibility &visibility) const
 {
-    SqlFilter filter;
+    SqlFilter filter = SqlFilter::musicTracks(visibility);
     filter.add(u"t.album_id = ?"_s, {albumId});
-    filter.restrictTracks(visibility);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT t.id FROM tracks t "_s + filter.sql + u"ORDER BY t.disc_no, t.track_no, t.title, t.id"_s);
@@ -130,9 +127,8 @@ QList<Track> AlbumRepository::tracks(qint64 albumId, const Visibility &visibilit
 
 QList<GenreSummary> AlbumRepository::genres(const Visibility &visibility) const
 {
-    SqlFilter filter;
+    SqlFilter filter = SqlFilter::musicTracks(visibility);
     filter.add(u"t.genre <> ''"_s);
-    filter.restrictTracks(visibility);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT t.genre, COUNT(DISTINCT t.album_id), COUNT(t.id) FROM tracks t "_s + filter.sql

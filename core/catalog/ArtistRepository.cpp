@@ -26,8 +26,7 @@ Page<ArtistSummary> ArtistRepository::list(qint64 offset, int limit, const Visib
                                            const QString &search) const
 {
     Page<ArtistSummary> page;
-    SqlFilter tracks;
-    tracks.restrictTracks(visibility);
+    SqlFilter tracks = SqlFilter::musicTracks(visibility);
     SqlFilter artists;
     if (!search.trimmed().isEmpty())
         artists.add(u"ar.name_key LIKE ? ESCAPE '\\'"_s, {search::containsPattern(search)});
@@ -63,8 +62,7 @@ Page<ArtistSummary> ArtistRepository::list(qint64 offset, int limit, const Visib
 
 std::optional<ArtistSummary> ArtistRepository::find(qint64 id, const Visibility &visibility) const
 {
-    SqlFilter tracks;
-    tracks.restrictTracks(visibility);
+    SqlFilter tracks = SqlFilter::musicTracks(visibility);
     QSqlQuery q(m_db.connection());
     q.prepare(kSummary.arg(kCredited.arg(tracks.sql)) + u"WHERE ar.id = ? GROUP BY ar.id"_s);
     tracks.bindTo(q);

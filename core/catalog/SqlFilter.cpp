@@ -6,6 +6,14 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 
+SqlFilter SqlFilter::musicTracks(const Visibility &visibility)
+{
+    SqlFilter filter;
+    filter.add(u"t.kind = 0"_s);
+    filter.restrictTracks(visibility);
+    return filter;
+}
+
 void SqlFilter::add(const QString &condition, const QVariantList &conditionValues)
 {
     sql += (sql.isEmpty() ? u"WHERE "_s : u"AND "_s) + condition + u' ';

@@ -15,6 +15,10 @@ struct SqlFilter
     QString sql;              // "" or "WHERE … "
     QVariantList values;
 
+    // Audio tracks within `visibility`: what albums, artists and genres are made of (a video's
+    // folder-named "album" belongs to the videos page).
+    static SqlFilter musicTracks(const Visibility &visibility);
+
     void add(const QString &condition, const QVariantList &conditionValues = {});
     // Only tracks under the folders `visibility` allows (nothing for an empty grant list).
     void restrictTracks(const Visibility &visibility);

@@ -1,5 +1,6 @@
 #include "http/api/BrowseRoutes.h"
 
+#include "base/TextValues.h"
 #include "catalog/AlbumRepository.h"
 #include "catalog/ArtistRepository.h"
 #include "catalog/TrackRepository.h"
@@ -7,7 +8,6 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/api/BrowseJson.h"
-#include "http/api/QueryParams.h"
 #include "http/api/TrackJson.h"
 
 #include <QJsonArray>
@@ -35,13 +35,13 @@ struct Paging
 std::optional<Paging> pagingOf(HttpExchange &ex)
 {
     const QUrlQuery &query = ex.request().query;
-    const auto offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
-    if (const auto *e = std::get_if<ApiError>(&offset))
-        return ex.fail(*e), std::nullopt;
-    const auto limit = intParam(query, u"limit"_s, kDefaultLimit, 1, kMaxLimit);
-    if (const auto *e = std::get_if<ApiError>(&limit))
-        return ex.fail(*e), std::nullopt;
-    return Paging{std::get<qint64>(offset), std::get<qint64>(limit)};
+    const Result<qint64> offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
+    if (!offset)
+        return ex.fail(offset.error()), std::nullopt;
+    const Result<qint64> limit = intParam(query, u"limit"_s, kDefaultLimit, 1, kMaxLimit);
+    if (!limit)
+        return ex.fail(limit.error()), std::nullopt;
+    return Paging{*offset, *limit};
 }
 
 // A free-text parameter (q, genre), trimmed; too long is answered with 400.
@@ -49,7 +49,7 @@ std::optional<QString> textOf(HttpExchange &ex, const QString &name)
 {
     const QString text = ex.request().query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
     if (text.size() > kMaxTextLength)
-        return ex.fail(ApiError::badRequest(u"'%1' is longer than %2 characters"_s.arg(name).arg(kMaxTextLength))),
+        return ex.fail(DomainError::invalid(u"'%1' is longer than %2 characters"_s.arg(name).arg(kMaxTextLength))),
                std::nullopt;
     return text;
 }
@@ -69,7 +69,7 @@ std::optional<AlbumOrder> albumOrderOf(HttpExchange &ex)
             return order;
         names << name;
     }
-    ex.fail(ApiError::badRequest(u"'sort' must be one of: %1"_s.arg(names.join(u", "_s))));
+    ex.fail(DomainError::invalid(u"'sort' must be one of: %1"_s.arg(names.join(u", "_s)), names));
     return std::nullopt;
 }
 
@@ -114,9 +114,9 @@ void listAlbums(const Database &db, HttpExchange &ex)
     query.genre = *genre;
     query.search = *search;
     if (ex.request().query.hasQueryItem(u"artist"_s)) {
-        const auto artist = parseId(ex.request().query.queryItemValue(u"artist"_s));
+        const Result<qint64> artist = requireId(ex.request().query.queryItemValue(u"artist"_s), u"artist"_s);
         if (!artist)
-            return ex.fail(ApiError::badRequest(u"artist id must be a positive integer"_s));
+            return ex.fail(artist.error());
         query.artistId = *artist;
     }
     respondPage(ex, AlbumRepository(db).list(query, ex.identity().visibility), *paging, albumToJson);
@@ -124,13 +124,13 @@ void listAlbums(const Database &db, HttpExchange &ex)
 
 void showAlbum(const Database &db, const QString &idText, HttpExchange &ex)
 {
-    const auto id = parseId(idText);
+    const Result<qint64> id = requireId(idText, u"album"_s);
     if (!id)
-        return ex.fail(ApiError::badRequest(u"album id must be a positive integer"_s));
+        return ex.fail(id.error());
     const AlbumRepository albums(db);
     const auto album = albums.find(*id, ex.identity().visibility);
     if (!album)
-        return ex.fail(ApiError::notFound(u"no such album"_s));
+        return ex.fail(DomainError::notFound(u"no such album"_s));
     QJsonObject body = albumToJson(*album);
     body.insert(u"tracks"_s, jsonArray(albums.tracks(*id, ex.identity().visibility), trackToJson));
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));
@@ -143,7 +143,7 @@ void listArtists(const Database &db, HttpExchange &ex)
         return;
     const QString sort = ex.request().query.queryItemValue(u"sort"_s);
     if (!sort.isEmpty() && sort != u"name"_s)
-        return ex.fail(ApiError::badRequest(u"'sort' must be one of: name"_s));
+        return ex.fail(DomainError::invalid(u"'sort' must be one of: name"_s, {u"name"_s}));
     const auto search = textOf(ex, u"q"_s);
     if (!search)
         return;
@@ -153,12 +153,12 @@ void listArtists(const Database &db, HttpExchange &ex)
 
 void showArtist(const Database &db, const QString &idText, HttpExchange &ex)
 {
-    const auto id = parseId(idText);
+    const Result<qint64> id = requireId(idText, u"artist"_s);
     if (!id)
-        return ex.fail(ApiError::badRequest(u"artist id must be a positive integer"_s));
+        return ex.fail(id.error());
     const auto artist = ArtistRepository(db).find(*id, ex.identity().visibility);
     if (!artist)
-        return ex.fail(ApiError::notFound(u"no such artist"_s));
+        return ex.fail(DomainError::notFound(u"no such artist"_s));
     AlbumQuery query;
     query.artistId = *id;
     query.limit = int(kMaxLimit);
@@ -181,16 +181,17 @@ void listVideos(const Database &db, HttpExchange &ex)
     respondPage(ex, Page<Track>{page.items, page.total}, *paging, trackToJson);
 }
 
-// One query, three groups: what a search box shows while the user types.
+// One query, three groups of music: what a search box shows while the user types (videos have
+// their own page and its q).
 void search(const Database &db, HttpExchange &ex)
 {
-    const auto limit = intParam(ex.request().query, u"limit"_s, kSearchDefault, 1, kSearchMax);
-    if (const auto *e = std::get_if<ApiError>(&limit))
-        return ex.fail(*e);
+    const Result<qint64> limit = intParam(ex.request().query, u"limit"_s, kSearchDefault, 1, kSearchMax);
+    if (!limit)
+        return ex.fail(limit.error());
     const auto text = textOf(ex, u"q"_s);
     if (!text)
         return;
-    const int n = int(std::get<qint64>(limit));
+    const int n = int(*limit);
     const Visibility &visibility = ex.identity().visibility;
     QJsonObject body{{u"artists"_s, QJsonArray()}, {u"albums"_s, QJsonArray()}, {u"tracks"_s, QJsonArray()}};
     if (!text->isEmpty()) {
@@ -200,7 +201,7 @@ void search(const Database &db, HttpExchange &ex)
         body = QJsonObject{
             {u"artists"_s, jsonArray(ArtistRepository(db).list(0, n, visibility, *text).items, artistToJson)},
             {u"albums"_s, jsonArray(AlbumRepository(db).list(albums, visibility).items, albumToJson)},
-            {u"tracks"_s, jsonArray(TrackRepository(db).list(0, n, *text, visibility).items, trackToJson)},
+            {u"tracks"_s, jsonArray(TrackRepository(db).list(0, n, *text, visibility, MediaKind::Audio).items, trackToJson)},
         };
     }
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));
