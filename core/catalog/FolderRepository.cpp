@@ -6,6 +6,7 @@
 #include "catalog/WriteTransaction.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -42,6 +43,30 @@ std::optional<Folder> FolderRepository::add(const QString &path)
     if (!q.exec() || !q.next())
         return std::nullopt;
     return Folder{q.value(0).toLongLong(), clean};
+}
+
+Result<Folder> FolderRepository::addNew(const QString &path)
+{
+    if (path.trimmed().isEmpty() || QDir::isRelativePath(path))
+        return DomainError::invalid(u"the folder must be an absolute path on the server"_s);
+    const QFileInfo info(path);
+    if (!info.isDir())
+        return DomainError::invalid(u"no such directory on the server: %1"_s.arg(path));
+    if (!info.isReadable() || !info.isExecutable())
+        return DomainError::invalid(u"the server cannot read the directory %1"_s.arg(path));
+    const QString clean = QDir::cleanPath(QDir::fromNativeSeparators(path));
+    const auto within = [](const QString &inner, const QString &outer) {
+        return inner.startsWith(outer.endsWith(u'/') ? outer : outer + u'/');
+    };
+    for (const Folder &existing : list()) {
+        if (existing.path == clean)
+            return DomainError::conflict(u"%1 already is a library folder"_s.arg(clean));
+        if (within(clean, existing.path) || within(existing.path, clean))
+            return DomainError::conflict(u"%1 overlaps the library folder %2"_s.arg(clean, existing.path));
+    }
+    if (const auto folder = add(clean))
+        return *folder;
+    return DomainError::failed(u"the folder could not be saved"_s);
 }
 
 bool FolderRepository::remove(qint64 id)

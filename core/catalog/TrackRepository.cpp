@@ -4,6 +4,7 @@
 #include "catalog/CreditStore.h"
 #include "catalog/Database.h"
 #include "catalog/SearchText.h"
+#include "catalog/SqlFilter.h"
 #include "catalog/TrackCredits.h"
 #include "catalog/WriteTransaction.h"
 
@@ -91,41 +92,6 @@ CreditIds creditIdsOf(QSqlDatabase db, const QString &column, const QVariant &va
     return {q.value(0).toLongLong(), q.value(1).toLongLong()};
 }
 
-// A WHERE clause with its bound values.
-struct Filter
-{
-    QString sql;
-    QVariantList values;
-
-    void add(const QString &condition, const QVariantList &conditionValues = {})
-    {
-        sql += (sql.isEmpty() ? u"WHERE "_s : u"AND "_s) + condition + u' ';
-        values += conditionValues;
-    }
-    void bindTo(QSqlQuery &q) const
-    {
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-    }
-};
-
-void restrictTo(Filter &filter, const Visibility &visibility)
-{
-    if (visibility.unrestricted)
-        return;
-    if (visibility.folderIds.isEmpty()) {
-        filter.add(u"0"_s);
-        return;
-    }
-    QStringList marks;
-    QVariantList ids;
-    for (const qint64 id : visibility.folderIds) {
-        marks << u"?"_s;
-        ids << id;
-    }
-    filter.add(u"t.folder_id IN ("_s + marks.join(u", "_s) + u')', ids);
-}
-
 } // namespace
 
 TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query) const
@@ -141,11 +107,19 @@ std::optional<Track> TrackRepository::find(qint64 id) const
 TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query,
                                 const Visibility &visibility) const
 {
+    return list(offset, limit, query, visibility, std::nullopt);
+}
+
+TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
+                                std::optional<MediaKind> kind) const
+{
     TrackPage page;
-    Filter filter;
+    SqlFilter filter;
+    if (kind)
+        filter.add(u"t.kind = ?"_s, {*kind == MediaKind::Video ? 1 : 0});
     if (!query.trimmed().isEmpty())
         filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::containsPattern(query)});
-    restrictTo(filter, visibility);
+    filter.restrictTracks(visibility);
     const QString where = filter.sql;
 
     QSqlQuery q(m_db.connection());
@@ -174,9 +148,9 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query,
 
 std::optional<Track> TrackRepository::find(qint64 id, const Visibility &visibility) const
 {
-    Filter filter;
+    SqlFilter filter;
     filter.add(u"t.id = ?"_s, {id});
-    restrictTo(filter, visibility);
+    filter.restrictTracks(visibility);
     QSqlQuery q(m_db.connection());
     q.prepare(kSelect + filter.sql);
     filter.bindTo(q);
@@ -208,8 +182,8 @@ qint64 TrackRepository::upsert(const Track &track)
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO tracks (folder_id, kind, path, size, mtime, format, codec, duration_ms, "
               "bitrate, sample_rate, channels, width, height, title, artist, album, album_artist, "
-              "genre, track_no, disc_no, year, album_id, artist_id, search, embedded_art) VALUES "
-              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "genre, track_no, disc_no, year, album_id, artist_id, search, embedded_art, added_at) VALUES "
+              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "ON CONFLICT(path) DO UPDATE SET folder_id = excluded.folder_id, kind = excluded.kind, "
               "size = excluded.size, mtime = excluded.mtime, format = excluded.format, "
               "codec = excluded.codec, duration_ms = excluded.duration_ms, "
@@ -228,7 +202,9 @@ qint64 TrackRepository::upsert(const Track &track)
              orEmpty(track.artist), orEmpty(track.album), orEmpty(track.albumArtist),
              orEmpty(track.genre),
              track.trackNumber, track.discNumber, track.year, albumId, artistId,
-             searchDocument(track, credits), int(track.embeddedArt)}) {
+             searchDocument(track, credits), int(track.embeddedArt),
+             // Kept on updates (ON CONFLICT leaves it): the day the item entered the library.
+             QDateTime::currentSecsSinceEpoch()}) {
         q.addBindValue(v);
     }
     if (!q.exec()) {

@@ -40,6 +40,9 @@ public:
     std::optional<Track> find(qint64 id) const;
     // The same, limited to the tracks `visibility` allows (a track outside it is not found).
     TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility) const;
+    // The same, only items of `kind` when given (the videos page).
+    TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
+                   std::optional<MediaKind> kind) const;
     std::optional<Track> find(qint64 id, const Visibility &visibility) const;
     qint64 count() const;
 

@@ -7,6 +7,24 @@
 #include <QAbstractSocket>
 
 namespace cairn {
+namespace {
+
+// A header the guard adds to every answer appears once even where the route set it as well
+// (browsers refuse a CORS answer with two Access-Control-Allow-Origin); Vary lists merge.
+void addOnce(HttpResponse &response, const QByteArray &name, const QByteArray &value)
+{
+    const QByteArray existing = response.header(name);
+    if (name.compare("Vary", Qt::CaseInsensitive) == 0 && !existing.isEmpty()) {
+        for (const QByteArray &field : existing.split(','))
+            if (field.trimmed().compare(value, Qt::CaseInsensitive) == 0)
+                return;
+        response.setHeader(name, existing + ", " + value);
+        return;
+    }
+    response.setHeader(name, value);
+}
+
+} // namespace
 
 void HttpExchange::respond(const HttpResponse &response)
 {
@@ -17,7 +35,7 @@ void HttpExchange::respond(const HttpResponse &response)
     if (!m_extraHeaders.isEmpty()) {
         HttpResponse decorated = response;
         for (const auto &[name, value] : m_extraHeaders)
-            decorated.headers.append({name, value});
+            addOnce(decorated, name, value);
         return m_connection.sendResponse(*this, decorated);
     }
     m_connection.sendResponse(*this, response);
@@ -42,7 +60,7 @@ void HttpExchange::stream(const HttpResponse &head, std::unique_ptr<BodySource> 
         });
     HttpResponse decorated = head;
     for (const auto &[name, value] : m_extraHeaders)
-        decorated.headers.append({name, value});
+        addOnce(decorated, name, value);
     m_connection.sendStream(*this, decorated, std::move(body), info);
 }
 

@@ -3,6 +3,7 @@
 #include "http/HttpServer.h"
 #include "http/api/ActivityRoutes.h"
 #include "http/api/ArtworkRoutes.h"
+#include "http/api/BrowseRoutes.h"
 #include "http/api/HlsRoutes.h"
 #include "http/api/LibraryRoutes.h"
 #include "http/api/MediaFileRoutes.h"
@@ -17,6 +18,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
 {
     addLibraryRoutes(router, services);
     addTrackRoutes(router, services);
+    addBrowseRoutes(router, services);
     addMediaFileRoutes(router, services);
     addAuthRoutes(router, services);
     addActivityRoutes(router, services);

@@ -1,5 +1,6 @@
 #include "http/api/LibraryRoutes.h"
 
+#include "base/TextValues.h"
 #include "catalog/FolderRepository.h"
 #include "catalog/TrackRepository.h"
 #include "http/HttpExchange.h"
@@ -27,6 +28,26 @@ void addLibraryRoutes(Router &router, const HttpServices &services)
         for (const Folder &f : FolderRepository(db).list())
             folders.append(QJsonObject{{u"id"_s, f.id}, {u"path"_s, f.path}});
         ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, folders}})));
+    });
+
+    router.add({HttpMethod::Post}, u"/api/folders"_s, Access::Admin, [&db, services](const QStringList &, HttpExchange &ex) {
+        const QJsonValue path = QJsonDocument::fromJson(ex.request().body).object().value(u"path"_s);
+        if (!path.isString())
+            return ex.fail(DomainError::invalid(u"the body must be {\"path\": \"…\"}"_s));
+        const Result<Folder> folder = FolderRepository(db).addNew(path.toString());
+        if (!folder)
+            return ex.fail(folder.error());
+        if (services.requestScan)
+            services.requestScan();
+        ex.respond(HttpResponse::json(201, QJsonDocument(QJsonObject{{u"id"_s, folder->id}, {u"path"_s, folder->path}})));
+    });
+    router.add({HttpMethod::Delete}, u"/api/folders/{id}"_s, Access::Admin, [&db](const QStringList &params, HttpExchange &ex) {
+        const Result<qint64> id = requireId(params.at(0), u"folder"_s);
+        if (!id)
+            return ex.fail(id.error());
+        if (!FolderRepository(db).remove(*id))
+            return ex.fail(DomainError::notFound(u"no such folder"_s));
+        ex.respond(HttpResponse::empty(204));
     });
 
     const auto scanStatus = [services, &db] {

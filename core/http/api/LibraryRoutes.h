@@ -1,5 +1,6 @@
 #pragma once
-// GET /health, GET /api/folders, POST /api/scan and GET /api/scan (status).
+// GET /health, the library folders (GET, POST, DELETE /api/folders), POST /api/scan and
+// GET /api/scan (status).
 
 namespace cairn {
 class Router;

@@ -1,0 +1,28 @@
+#pragma once
+// A WHERE clause and its bound values, built condition by condition; knows how a Visibility
+// restricts the tracks table (aliased `t`). Shared by the catalog's repositories.
+
+#include "catalog/Visibility.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+namespace cairn {
+
+struct SqlFilter
+{
+    QString sql;              // "" or "WHERE … "
+    QVariantList values;
+
+    // Audio tracks within `visibility`: what albums, artists and genres are made of (a video's
+    // folder-named "album" belongs to the videos page).
+    static SqlFilter musicTracks(const Visibility &visibility);
+
+    void add(const QString &condition, const QVariantList &conditionValues = {});
+    // Only tracks under the folders `visibility` allows (nothing for an empty grant list).
+    void restrictTracks(const Visibility &visibility);
+    void bindTo(QSqlQuery &q) const;
+};
+
+} // namespace cairn

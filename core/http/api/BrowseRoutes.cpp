@@ -1,0 +1,230 @@
+#include "http/api/BrowseRoutes.h"
+
+#include "base/TextValues.h"
+#include "catalog/AlbumRepository.h"
+#include "catalog/ArtistRepository.h"
+#include "catalog/TrackRepository.h"
+#include "http/HttpExchange.h"
+#include "http/HttpServer.h"
+#include "http/Router.h"
+#include "http/api/BrowseJson.h"
+#include "http/api/TrackJson.h"
+
+#include <QJsonArray>
+
+#include <limits>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+constexpr qint64 kDefaultLimit = 50;
+constexpr qint64 kMaxLimit = 500;
+constexpr qint64 kSearchDefault = 10;
+constexpr qint64 kSearchMax = 50;
+constexpr int kMaxTextLength = 200;
+
+struct Paging
+{
+    qint64 offset = 0;
+    qint64 limit = kDefaultLimit;
+};
+
+// offset/limit, or the error already answered.
+std::optional<Paging> pagingOf(HttpExchange &ex)
+{
+    const QUrlQuery &query = ex.request().query;
+    const Result<qint64> offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
+    if (!offset)
+        return ex.fail(offset.error()), std::nullopt;
+    const Result<qint64> limit = intParam(query, u"limit"_s, kDefaultLimit, 1, kMaxLimit);
+    if (!limit)
+        return ex.fail(limit.error()), std::nullopt;
+    return Paging{*offset, *limit};
+}
+
+// A free-text parameter (q, genre), trimmed; too long is answered with 400.
+std::optional<QString> textOf(HttpExchange &ex, const QString &name)
+{
+    const QString text = ex.request().query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
+    if (text.size() > kMaxTextLength)
+        return ex.fail(DomainError::invalid(u"'%1' is longer than %2 characters"_s.arg(name).arg(kMaxTextLength))),
+               std::nullopt;
+    return text;
+}
+
+std::optional<AlbumOrder> albumOrderOf(HttpExchange &ex)
+{
+    static const QList<QPair<QString, AlbumOrder>> orders{
+        {u"name"_s, AlbumOrder::Name},       {u"artist"_s, AlbumOrder::Artist},
+        {u"year"_s, AlbumOrder::Year},       {u"added"_s, AlbumOrder::RecentlyAdded},
+        {u"played"_s, AlbumOrder::MostPlayed}, {u"random"_s, AlbumOrder::Random}};
+    const QString sort = ex.request().query.queryItemValue(u"sort"_s, QUrl::FullyDecoded);
+    if (sort.isEmpty())
+        return AlbumOrder::Name;
+    QStringList names;
+    for (const auto &[name, order] : orders) {
+        if (name == sort)
+            return order;
+        names << name;
+    }
+    ex.fail(DomainError::invalid(u"'sort' must be one of: %1"_s.arg(names.join(u", "_s)), names));
+    return std::nullopt;
+}
+
+template<typename T, typename ToJson>
+QJsonArray jsonArray(const QList<T> &items, ToJson toJson)
+{
+    QJsonArray array;
+    for (const T &item : items)
+        array.append(toJson(item));
+    return array;
+}
+
+template<typename T, typename ToJson>
+void respondPage(HttpExchange &ex, const Page<T> &page, const Paging &paging, ToJson toJson)
+{
+    ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
+        {u"items"_s, jsonArray(page.items, toJson)},
+        {u"total"_s, page.total},
+        {u"offset"_s, paging.offset},
+        {u"limit"_s, paging.limit},
+    })));
+}
+
+void listAlbums(const Database &db, HttpExchange &ex)
+{
+    const auto paging = pagingOf(ex);
+    if (!paging)
+        return;
+    const auto order = albumOrderOf(ex);
+    if (!order)
+        return;
+    const auto genre = textOf(ex, u"genre"_s);
+    if (!genre)
+        return;
+    const auto search = textOf(ex, u"q"_s);
+    if (!search)
+        return;
+    AlbumQuery query;
+    query.offset = paging->offset;
+    query.limit = int(paging->limit);
+    query.order = *order;
+    query.genre = *genre;
+    query.search = *search;
+    if (ex.request().query.hasQueryItem(u"artist"_s)) {
+        const Result<qint64> artist = requireId(ex.request().query.queryItemValue(u"artist"_s), u"artist"_s);
+        if (!artist)
+            return ex.fail(artist.error());
+        query.artistId = *artist;
+    }
+    respondPage(ex, AlbumRepository(db).list(query, ex.identity().visibility), *paging, albumToJson);
+}
+
+void showAlbum(const Database &db, const QString &idText, HttpExchange &ex)
+{
+    const Result<qint64> id = requireId(idText, u"album"_s);
+    if (!id)
+        return ex.fail(id.error());
+    const AlbumRepository albums(db);
+    const auto album = albums.find(*id, ex.identity().visibility);
+    if (!album)
+        return ex.fail(DomainError::notFound(u"no such album"_s));
+    QJsonObject body = albumToJson(*album);
+    body.insert(u"tracks"_s, jsonArray(albums.tracks(*id, ex.identity().visibility), trackToJson));
+    ex.respond(HttpResponse::json(200, QJsonDocument(body)));
+}
+
+void listArtists(const Database &db, HttpExchange &ex)
+{
+    const auto paging = pagingOf(ex);
+    if (!paging)
+        return;
+    const QString sort = ex.request().query.queryItemValue(u"sort"_s);
+    if (!sort.isEmpty() && sort != u"name"_s)
+        return ex.fail(DomainError::invalid(u"'sort' must be one of: name"_s, {u"name"_s}));
+    const auto search = textOf(ex, u"q"_s);
+    if (!search)
+        return;
+    respondPage(ex, ArtistRepository(db).list(paging->offset, int(paging->limit), ex.identity().visibility, *search),
+                *paging, artistToJson);
+}
+
+void showArtist(const Database &db, const QString &idText, HttpExchange &ex)
+{
+    const Result<qint64> id = requireId(idText, u"artist"_s);
+    if (!id)
+        return ex.fail(id.error());
+    const auto artist = ArtistRepository(db).find(*id, ex.identity().visibility);
+    if (!artist)
+        return ex.fail(DomainError::notFound(u"no such artist"_s));
+    AlbumQuery query;
+    query.artistId = *id;
+    query.limit = int(kMaxLimit);
+    query.order = AlbumOrder::Artist;   // within one artist: by year, then title
+    QJsonObject body = artistToJson(*artist);
+    body.insert(u"albums"_s, jsonArray(AlbumRepository(db).list(query, ex.identity().visibility).items, albumToJson));
+    ex.respond(HttpResponse::json(200, QJsonDocument(body)));
+}
+
+void listVideos(const Database &db, HttpExchange &ex)
+{
+    const auto paging = pagingOf(ex);
+    if (!paging)
+        return;
+    const auto search = textOf(ex, u"q"_s);
+    if (!search)
+        return;
+    const TrackPage page = TrackRepository(db).list(paging->offset, int(paging->limit), *search,
+                                                    ex.identity().visibility, MediaKind::Video);
+    respondPage(ex, Page<Track>{page.items, page.total}, *paging, trackToJson);
+}
+
+// One query, three groups of music: what a search box shows while the user types (videos have
+// their own page and its q).
+void search(const Database &db, HttpExchange &ex)
+{
+    const Result<qint64> limit = intParam(ex.request().query, u"limit"_s, kSearchDefault, 1, kSearchMax);
+    if (!limit)
+        return ex.fail(limit.error());
+    const auto text = textOf(ex, u"q"_s);
+    if (!text)
+        return;
+    const int n = int(*limit);
+    const Visibility &visibility = ex.identity().visibility;
+    QJsonObject body{{u"artists"_s, QJsonArray()}, {u"albums"_s, QJsonArray()}, {u"tracks"_s, QJsonArray()}};
+    if (!text->isEmpty()) {
+        AlbumQuery albums;
+        albums.limit = n;
+        albums.search = *text;
+        body = QJsonObject{
+            {u"artists"_s, jsonArray(ArtistRepository(db).list(0, n, visibility, *text).items, artistToJson)},
+            {u"albums"_s, jsonArray(AlbumRepository(db).list(albums, visibility).items, albumToJson)},
+            {u"tracks"_s, jsonArray(TrackRepository(db).list(0, n, *text, visibility, MediaKind::Audio).items, trackToJson)},
+        };
+    }
+    ex.respond(HttpResponse::json(200, QJsonDocument(body)));
+}
+
+} // namespace
+
+void addBrowseRoutes(Router &router, const HttpServices &services)
+{
+    const Database &db = *services.database;
+    const QList<HttpMethod> read{HttpMethod::Get, HttpMethod::Head};
+    router.add(read, u"/api/albums"_s, Access::User, [&db](const QStringList &, HttpExchange &ex) { listAlbums(db, ex); });
+    router.add(read, u"/api/albums/{id}"_s, Access::User,
+               [&db](const QStringList &params, HttpExchange &ex) { showAlbum(db, params.at(0), ex); });
+    router.add(read, u"/api/artists"_s, Access::User, [&db](const QStringList &, HttpExchange &ex) { listArtists(db, ex); });
+    router.add(read, u"/api/artists/{id}"_s, Access::User,
+               [&db](const QStringList &params, HttpExchange &ex) { showArtist(db, params.at(0), ex); });
+    router.add(read, u"/api/genres"_s, Access::User, [&db](const QStringList &, HttpExchange &ex) {
+        const QList<GenreSummary> genres = AlbumRepository(db).genres(ex.identity().visibility);
+        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, jsonArray(genres, genreToJson)}})));
+    });
+    router.add(read, u"/api/videos"_s, Access::User, [&db](const QStringList &, HttpExchange &ex) { listVideos(db, ex); });
+    router.add(read, u"/api/search"_s, Access::User, [&db](const QStringList &, HttpExchange &ex) { search(db, ex); });
+}
+
+} // namespace cairn
