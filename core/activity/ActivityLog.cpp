@@ -1,4 +1,4 @@
-#include "activity/ActivityLog.h"
+#include "ActivityLog.h"
 
 namespace cairn {
 Q_LOGGING_CATEGORY(lcActivity, "cairn.activity")

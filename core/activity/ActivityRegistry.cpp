@@ -1,7 +1,8 @@
 #include "activity/ActivityRegistry.h"
 
-#include "activity/ActivityLog.h"
 #include "activity/StreamHistory.h"
+
+#include "ActivityLog.h"
 
 #include <QMutexLocker>
 

@@ -1,7 +1,8 @@
 #include "activity/StreamHistory.h"
 
-#include "activity/ActivityLog.h"
 #include "catalog/Database.h"
+
+#include "ActivityLog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

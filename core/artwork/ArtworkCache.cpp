@@ -1,6 +1,6 @@
 #include "artwork/ArtworkCache.h"
 
-#include "artwork/ArtworkLog.h"
+#include "ArtworkLog.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,3 +1,3 @@
-#include "artwork/ArtworkLog.h"
+#include "ArtworkLog.h"
 
 Q_LOGGING_CATEGORY(lcArtwork, "cairn.artwork")

@@ -1,9 +1,10 @@
 #include "artwork/ArtworkService.h"
 
-#include "artwork/ArtworkLog.h"
 #include "artwork/EmbeddedPicture.h"
-#include "artwork/ImageResizer.h"
-#include "artwork/VideoFrame.h"
+
+#include "ArtworkLog.h"
+#include "ImageResizer.h"
+#include "VideoFrame.h"
 
 #include <QCryptographicHash>
 #include <QFile>

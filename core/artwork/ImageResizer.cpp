@@ -1,4 +1,4 @@
-#include "artwork/ImageResizer.h"
+#include "ImageResizer.h"
 
 #include <QBuffer>
 #include <QImage>

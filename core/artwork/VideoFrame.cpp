@@ -1,7 +1,8 @@
-#include "artwork/VideoFrame.h"
+#include "VideoFrame.h"
 
-#include "artwork/ArtworkLog.h"
 #include "base/FfmpegLocation.h"
+
+#include "ArtworkLog.h"
 
 #include <QProcess>
 

@@ -1,3 +1,3 @@
-#include "auth/AuthLog.h"
+#include "AuthLog.h"
 
 Q_LOGGING_CATEGORY(lcAuth, "cairn.auth")

@@ -1,9 +1,10 @@
 #include "auth/Authenticator.h"
 
-#include "auth/AuthLog.h"
 #include "auth/PasswordHash.h"
-#include "auth/TokenStore.h"
-#include "auth/UserRepository.h"
+
+#include "AuthLog.h"
+#include "TokenStore.h"
+#include "UserRepository.h"
 
 #include <QDateTime>
 #include <QUrlQuery>

@@ -1,6 +1,6 @@
 #include "auth/PasswordHash.h"
 
-#include "auth/AuthLog.h"
+#include "AuthLog.h"
 
 #include <QRandomGenerator>
 

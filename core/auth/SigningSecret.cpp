@@ -1,7 +1,8 @@
 #include "auth/SigningSecret.h"
 
-#include "auth/AuthLog.h"
 #include "auth/PasswordHash.h"
+
+#include "AuthLog.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,9 @@
-#include "auth/TokenStore.h"
+#include "TokenStore.h"
 
-#include "auth/AuthLog.h"
 #include "auth/PasswordHash.h"
 #include "catalog/Database.h"
+
+#include "AuthLog.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>

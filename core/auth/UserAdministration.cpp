@@ -1,12 +1,13 @@
 #include "auth/UserAdministration.h"
 
-#include "auth/AuthLog.h"
 #include "auth/PasswordHash.h"
-#include "auth/TokenStore.h"
-#include "auth/UserRepository.h"
 #include "auth/UserRevocations.h"
 #include "catalog/Database.h"
 #include "catalog/WriteTransaction.h"
+
+#include "AuthLog.h"
+#include "TokenStore.h"
+#include "UserRepository.h"
 
 #include <QDateTime>
 

@@ -1,8 +1,9 @@
-#include "auth/UserRepository.h"
+#include "UserRepository.h"
 
-#include "auth/AuthLog.h"
 #include "catalog/Database.h"
 #include "catalog/WriteTransaction.h"
+
+#include "AuthLog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

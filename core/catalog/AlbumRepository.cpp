@@ -1,10 +1,11 @@
 #include "catalog/AlbumRepository.h"
 
-#include "catalog/CatalogLog.h"
 #include "catalog/Database.h"
-#include "catalog/SearchText.h"
-#include "catalog/SqlFilter.h"
 #include "catalog/TrackRepository.h"
+
+#include "CatalogLog.h"
+#include "SearchText.h"
+#include "SqlFilter.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,9 +1,10 @@
 #include "catalog/ArtistRepository.h"
 
-#include "catalog/CatalogLog.h"
 #include "catalog/Database.h"
-#include "catalog/SearchText.h"
-#include "catalog/SqlFilter.h"
+
+#include "CatalogLog.h"
+#include "SearchText.h"
+#include "SqlFilter.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

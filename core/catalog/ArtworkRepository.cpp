@@ -1,7 +1,8 @@
 #include "catalog/ArtworkRepository.h"
 
-#include "catalog/CatalogLog.h"
 #include "catalog/Database.h"
+
+#include "CatalogLog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -121,8 +122,13 @@ QList<AlbumSummary> ArtworkRepository::albums(const Visibility &visibility) cons
     QList<AlbumSummary> result;
     if (!q.exec())
         qCWarning(lcCatalog) << "album list:" << q.lastError().text();
-    while (q.next())
-        result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    while (q.next()) {
+        AlbumSummary album;   // the grid needs only the names
+        album.id = q.value(0).toLongLong();
+        album.title = q.value(1).toString();
+        album.artistName = q.value(2).toString();
+        result.append(album);
+    }
     return result;
 }
 

@@ -1,3 +1,3 @@
-#include "catalog/CatalogLog.h"
+#include "CatalogLog.h"
 
 Q_LOGGING_CATEGORY(lcCatalog, "cairn.catalog")

@@ -1,7 +1,7 @@
-#include "catalog/CreditBackfill.h"
+#include "CreditBackfill.h"
 
-#include "catalog/CreditStore.h"
-#include "catalog/TrackCredits.h"
+#include "CreditStore.h"
+#include "TrackCredits.h"
 
 #include <QList>
 #include <QSqlError>

@@ -1,7 +1,7 @@
-#include "catalog/CreditStore.h"
+#include "CreditStore.h"
 
-#include "catalog/CatalogLog.h"
-#include "catalog/SearchText.h"
+#include "CatalogLog.h"
+#include "SearchText.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #include "catalog/Database.h"
 
-#include "catalog/CatalogLog.h"
-#include "catalog/MigrationRunner.h"
+#include "CatalogLog.h"
+#include "MigrationRunner.h"
 
 #include <QMutex>
 #include <QSet>

@@ -1,9 +1,10 @@
 #include "catalog/FolderRepository.h"
 
-#include "catalog/CatalogLog.h"
-#include "catalog/CreditStore.h"
 #include "catalog/Database.h"
 #include "catalog/WriteTransaction.h"
+
+#include "CatalogLog.h"
+#include "CreditStore.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,9 +1,10 @@
-#include "catalog/MigrationRunner.h"
+#include "MigrationRunner.h"
 
-#include "catalog/CatalogLog.h"
-#include "catalog/CreditBackfill.h"
 #include "catalog/Database.h"
 #include "catalog/WriteTransaction.h"
+
+#include "CatalogLog.h"
+#include "CreditBackfill.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,8 @@
 #include "catalog/ScanErrorRepository.h"
 
-#include "catalog/CatalogLog.h"
 #include "catalog/Database.h"
+
+#include "CatalogLog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "catalog/SearchText.h"
+#include "SearchText.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "catalog/SqlFilter.h"
+#include "SqlFilter.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
-#include "catalog/TrackCredits.h"
+#include "TrackCredits.h"
 
-#include "catalog/SearchText.h"
+#include "SearchText.h"
 
 #include <QDir>
 #include <QFileInfo>

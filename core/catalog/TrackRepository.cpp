@@ -1,12 +1,13 @@
 #include "catalog/TrackRepository.h"
 
-#include "catalog/CatalogLog.h"
-#include "catalog/CreditStore.h"
 #include "catalog/Database.h"
-#include "catalog/SearchText.h"
-#include "catalog/SqlFilter.h"
-#include "catalog/TrackCredits.h"
 #include "catalog/WriteTransaction.h"
+
+#include "CatalogLog.h"
+#include "CreditStore.h"
+#include "SearchText.h"
+#include "SqlFilter.h"
+#include "TrackCredits.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,8 @@
 #include "catalog/WriteTransaction.h"
 
-#include "catalog/CatalogLog.h"
 #include "catalog/Database.h"
+
+#include "CatalogLog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,11 +1,12 @@
 #include "delivery/MediaPlanner.h"
 
-#include "AskMessages.h"
 #include "auth/UserAdministration.h"
 #include "catalog/TrackRepository.h"
 #include "stream/MediaType.h"
 #include "transcode/PresetRules.h"
 #include "transcode/TranscodeService.h"
+
+#include "AskMessages.h"
 
 #include <QFileInfo>
 

@@ -1,7 +1,8 @@
 #include "delivery/TranscodeQuery.h"
 
-#include "AskMessages.h"
 #include "transcode/PresetRules.h"
+
+#include "AskMessages.h"
 
 #include <limits>
 

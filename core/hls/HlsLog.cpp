@@ -1,4 +1,4 @@
-#include "hls/HlsLog.h"
+#include "HlsLog.h"
 
 namespace cairn {
 Q_LOGGING_CATEGORY(lcHls, "cairn.hls")

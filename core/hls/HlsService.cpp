@@ -1,9 +1,10 @@
 #include "hls/HlsService.h"
 
-#include "hls/HlsLog.h"
 #include "transcode/TranscodeLimiter.h"
 #include "transcode/TranscodeService.h"
 #include "transcode/VideoPreset.h"
+
+#include "HlsLog.h"
 
 #include <QDir>
 #include <QRandomGenerator>

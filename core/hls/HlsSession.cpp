@@ -1,10 +1,11 @@
 #include "hls/HlsSession.h"
 
-#include "hls/HlsLog.h"
-#include "hls/SegmentProducer.h"
 #include "hls/SegmentWait.h"
 #include "transcode/TranscodeCache.h"
 #include "transcode/TranscodeLimiter.h"
+
+#include "HlsLog.h"
+#include "SegmentProducer.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "hls/SegmentArguments.h"
+#include "SegmentArguments.h"
 
 #include <QDir>
 

@@ -1,7 +1,8 @@
-#include "hls/SegmentProducer.h"
+#include "SegmentProducer.h"
 
-#include "hls/HlsLog.h"
 #include "transcode/TranscodeSession.h"
+
+#include "HlsLog.h"
 
 #include <QDir>
 #include <QFile>

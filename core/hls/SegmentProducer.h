@@ -4,8 +4,9 @@
 // stdout). Holds a transcode slot while it runs; destroying it kills FFmpeg and removes the
 // unfinished segment. Lives on the HLS thread.
 
-#include "hls/SegmentArguments.h"
 #include "transcode/TranscodeLimiter.h"
+
+#include "SegmentArguments.h"
 
 #include <QByteArray>
 #include <QObject>

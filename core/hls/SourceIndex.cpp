@@ -1,7 +1,8 @@
 #include "hls/SourceIndex.h"
 
-#include "hls/HlsLog.h"
 #include "av/AvInput.h"
+
+#include "HlsLog.h"
 
 #include <algorithm>
 #include <memory>

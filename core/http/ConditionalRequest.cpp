@@ -1,9 +1,10 @@
-#include "http/ConditionalRequest.h"
+#include "ConditionalRequest.h"
 
-#include "http/JsonErrorAnswer.h"
-#include "http/HttpExchange.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+
+#include "HttpExchange.h"
+#include "JsonErrorAnswer.h"
 
 using namespace Qt::Literals::StringLiterals;
 

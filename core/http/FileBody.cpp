@@ -1,4 +1,4 @@
-#include "http/FileBody.h"
+#include "FileBody.h"
 
 #include "stream/MultipartByteRanges.h"
 

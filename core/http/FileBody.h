@@ -2,8 +2,9 @@
 // A body made of literal byte strings and byte ranges of one open file: a whole file, one
 // range, or a multipart/byteranges sequence. Reads only what is asked for, never the file.
 
-#include "http/BodySource.h"
 #include "stream/ByteRange.h"
+
+#include "BodySource.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -1,14 +1,15 @@
-#include "http/FileReply.h"
+#include "FileReply.h"
 
-#include "http/JsonErrorAnswer.h"
-#include "http/ConditionalRequest.h"
-#include "http/FileBody.h"
-#include "http/HttpExchange.h"
 #include "stream/EntityTag.h"
 #include "stream/HttpDate.h"
 #include "stream/MultipartByteRanges.h"
 #include "stream/Preconditions.h"
 #include "stream/RangeRequest.h"
+
+#include "ConditionalRequest.h"
+#include "FileBody.h"
+#include "HttpExchange.h"
+#include "JsonErrorAnswer.h"
 
 #include <QFile>
 #include <QFileInfo>

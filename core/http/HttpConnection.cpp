@@ -1,14 +1,15 @@
-#include "http/HttpConnection.h"
+#include "HttpConnection.h"
 
 #include "activity/ActivityRegistry.h"
 #include "activity/MetricsRegistry.h"
-#include "http/BodySource.h"
-#include "http/HttpExchange.h"
-#include "http/HttpLog.h"
 #include "http/HttpResponse.h"
-#include "http/JsonErrorAnswer.h"
-#include "http/ResponsePump.h"
 #include "http/Router.h"
+
+#include "BodySource.h"
+#include "HttpExchange.h"
+#include "HttpLog.h"
+#include "JsonErrorAnswer.h"
+#include "ResponsePump.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>

@@ -1,8 +1,8 @@
-#include "http/HttpExchange.h"
+#include "HttpExchange.h"
 
-#include "http/BodySource.h"
-#include "http/HttpConnection.h"
-#include "http/JsonErrorAnswer.h"
+#include "BodySource.h"
+#include "HttpConnection.h"
+#include "JsonErrorAnswer.h"
 
 #include <QAbstractSocket>
 

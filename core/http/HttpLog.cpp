@@ -1,4 +1,4 @@
-#include "http/HttpLog.h"
+#include "HttpLog.h"
 
 namespace cairn {
 Q_LOGGING_CATEGORY(lcHttp, "cairn.http")

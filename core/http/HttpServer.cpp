@@ -1,13 +1,14 @@
 #include "http/HttpServer.h"
 
-#include "http/ConnectionAcceptor.h"
-#include "http/HttpExchange.h"
-#include "http/HttpLog.h"
-#include "http/HttpWorker.h"
-#include "http/Router.h"
-#include "http/WarningFilter.h"
-#include "http/api/ApiRoutes.h"
 #include "http/auth/CorsPolicy.h"
+#include "http/Router.h"
+
+#include "api/ApiRoutes.h"
+#include "ConnectionAcceptor.h"
+#include "HttpExchange.h"
+#include "HttpLog.h"
+#include "HttpWorker.h"
+#include "WarningFilter.h"
 
 #include <QSemaphore>
 #include <QThread>

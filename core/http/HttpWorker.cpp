@@ -1,6 +1,6 @@
-#include "http/HttpWorker.h"
+#include "HttpWorker.h"
 
-#include "http/HttpLog.h"
+#include "HttpLog.h"
 
 #include <QHttpServerRequest>
 #include <QSslSocket>

@@ -2,7 +2,7 @@
 // One HTTP worker: lives on its own thread with its own QAbstractHttpServer and event loop,
 // and adopts the connections the acceptor hands it. Handlers run here, never on the GUI thread.
 
-#include "http/HttpConnection.h"
+#include "HttpConnection.h"
 
 #include <QAbstractHttpServer>
 #include <QSslConfiguration>

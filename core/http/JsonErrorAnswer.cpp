@@ -1,4 +1,4 @@
-#include "http/JsonErrorAnswer.h"
+#include "JsonErrorAnswer.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

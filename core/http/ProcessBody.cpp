@@ -1,8 +1,9 @@
-#include "http/ProcessBody.h"
+#include "ProcessBody.h"
 
-#include "http/HttpLog.h"
 #include "transcode/TranscodeCache.h"
 #include "transcode/TranscodeSession.h"
+
+#include "HttpLog.h"
 
 #include <cstring>
 

@@ -5,9 +5,10 @@
 // transcode of the whole track is also written to the transcode cache. Destroying it (the
 // client left, the stream ended) kills FFmpeg at once.
 
-#include "http/BodySource.h"
 #include "transcode/LiveLayout.h"
 #include "transcode/TranscodeLimiter.h"
+
+#include "BodySource.h"
 
 #include <QString>
 

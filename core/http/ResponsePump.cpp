@@ -1,7 +1,8 @@
-#include "http/ResponsePump.h"
+#include "ResponsePump.h"
 
 #include "activity/StreamSnapshot.h"
-#include "http/BodySource.h"
+
+#include "BodySource.h"
 
 #include <QTcpSocket>
 

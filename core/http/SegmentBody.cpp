@@ -1,8 +1,9 @@
-#include "http/SegmentBody.h"
+#include "SegmentBody.h"
 
 #include "hls/HlsSession.h"
 #include "hls/SegmentWait.h"
-#include "http/HttpLog.h"
+
+#include "HttpLog.h"
 
 namespace cairn {
 

@@ -4,7 +4,7 @@
 // Sent chunked: its size is only known once FFmpeg finished it. Fails (the connection drops)
 // when the segment cannot be made; players then retry.
 
-#include "http/BodySource.h"
+#include "BodySource.h"
 
 #include <QFile>
 

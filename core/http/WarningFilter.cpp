@@ -1,4 +1,4 @@
-#include "http/WarningFilter.h"
+#include "WarningFilter.h"
 
 #include <QString>
 #include <QtGlobal>

@@ -1,6 +1,6 @@
-#include "preview/FfmpegRun.h"
+#include "FfmpegRun.h"
 
-#include "preview/PreviewLog.h"
+#include "PreviewLog.h"
 
 #include <QProcess>
 

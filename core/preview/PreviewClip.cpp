@@ -1,4 +1,4 @@
-#include "preview/PreviewClip.h"
+#include "PreviewClip.h"
 
 #include <QCryptographicHash>
 

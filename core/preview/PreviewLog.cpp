@@ -1,3 +1,3 @@
-#include "preview/PreviewLog.h"
+#include "PreviewLog.h"
 
 Q_LOGGING_CATEGORY(lcPreview, "cairn.preview")

@@ -1,7 +1,7 @@
 #include "preview/ThumbnailGrabber.h"
 
-#include "preview/FfmpegRun.h"
-#include "preview/PreviewLog.h"
+#include "FfmpegRun.h"
+#include "PreviewLog.h"
 
 #include <memory>
 #include <vector>

@@ -1,10 +1,11 @@
 #include "preview/VideoPreviews.h"
 
-#include "preview/FfmpegRun.h"
-#include "preview/PreviewClip.h"
-#include "preview/PreviewLog.h"
 #include "preview/ThumbnailSprite.h"
 #include "transcode/TranscodeService.h"
+
+#include "FfmpegRun.h"
+#include "PreviewClip.h"
+#include "PreviewLog.h"
 
 #include <QCryptographicHash>
 #include <QDir>

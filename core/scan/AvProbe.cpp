@@ -1,7 +1,8 @@
-#include "scan/AvProbe.h"
+#include "AvProbe.h"
 
 #include "av/AvInput.h"
-#include "scan/TagFields.h"
+
+#include "TagFields.h"
 
 #include <QElapsedTimer>
 #include <QFile>

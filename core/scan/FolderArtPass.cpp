@@ -1,9 +1,10 @@
-#include "scan/FolderArtPass.h"
+#include "FolderArtPass.h"
 
 #include "artwork/FolderImage.h"
 #include "catalog/ArtworkRepository.h"
 #include "catalog/WriteTransaction.h"
-#include "scan/ScanLog.h"
+
+#include "ScanLog.h"
 
 #include <QFileInfo>
 #include <QHash>

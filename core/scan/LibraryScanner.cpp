@@ -5,10 +5,11 @@
 #include "catalog/ScanErrorRepository.h"
 #include "catalog/TrackRepository.h"
 #include "catalog/WriteTransaction.h"
-#include "scan/FolderArtPass.h"
-#include "scan/MediaReader.h"
-#include "scan/ScanLog.h"
-#include "scan/ScanPlan.h"
+
+#include "FolderArtPass.h"
+#include "MediaReader.h"
+#include "ScanLog.h"
+#include "ScanPlan.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
-#include "scan/MediaReader.h"
+#include "MediaReader.h"
 
-#include "scan/AvProbe.h"
-#include "scan/TagLibReader.h"
+#include "AvProbe.h"
+#include "TagLibReader.h"
 
 #include <QFileInfo>
 

@@ -1,4 +1,4 @@
-#include "scan/MediaTypes.h"
+#include "MediaTypes.h"
 
 #include <QSet>
 

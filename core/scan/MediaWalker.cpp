@@ -1,7 +1,7 @@
-#include "scan/MediaWalker.h"
+#include "MediaWalker.h"
 
-#include "scan/MediaTypes.h"
-#include "scan/ScanLog.h"
+#include "MediaTypes.h"
+#include "ScanLog.h"
 
 #include <QDir>
 #include <QFileInfo>

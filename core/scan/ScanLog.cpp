@@ -1,3 +1,3 @@
-#include "scan/ScanLog.h"
+#include "ScanLog.h"
 
 Q_LOGGING_CATEGORY(lcScan, "cairn.scan")

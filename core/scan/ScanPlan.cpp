@@ -1,6 +1,6 @@
-#include "scan/ScanPlan.h"
+#include "ScanPlan.h"
 
-#include "scan/MediaTypes.h"
+#include "MediaTypes.h"
 
 #include <QFileInfo>
 #include <QSet>

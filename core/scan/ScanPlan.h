@@ -3,7 +3,8 @@
 // remembers (size + mtime): read new/changed files, skip unchanged ones, drop vanished ones.
 
 #include "catalog/TrackRepository.h"
-#include "scan/MediaWalker.h"
+
+#include "MediaWalker.h"
 
 #include <QHash>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "scan/TagFields.h"
+#include "TagFields.h"
 
 using namespace Qt::Literals::StringLiterals;
 

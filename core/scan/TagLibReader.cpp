@@ -1,7 +1,8 @@
-#include "scan/TagLibReader.h"
+#include "TagLibReader.h"
 
 #include "artwork/EmbeddedPicture.h"
-#include "scan/TagFields.h"
+
+#include "TagFields.h"
 
 #include <QFile>
 #include <QFileInfo>

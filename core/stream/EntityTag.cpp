@@ -1,6 +1,6 @@
 #include "stream/EntityTag.h"
 
-#include "stream/HeaderSyntax.h"
+#include "HeaderSyntax.h"
 
 namespace cairn {
 

@@ -1,6 +1,6 @@
 #include "stream/HttpDate.h"
 
-#include "stream/HeaderSyntax.h"
+#include "HeaderSyntax.h"
 
 #include <array>
 

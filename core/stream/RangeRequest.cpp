@@ -1,6 +1,6 @@
 #include "stream/RangeRequest.h"
 
-#include "stream/HeaderSyntax.h"
+#include "HeaderSyntax.h"
 
 #include <algorithm>
 #include <optional>

@@ -1,7 +1,8 @@
 #include "transcode/PresetRepository.h"
 
 #include "transcode/PresetRules.h"
-#include "transcode/PresetStoreImpl.h"
+
+#include "PresetStoreImpl.h"
 
 using namespace Qt::Literals::StringLiterals;
 

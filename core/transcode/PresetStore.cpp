@@ -1,4 +1,4 @@
-#include "transcode/PresetStoreImpl.h"
+#include "PresetStoreImpl.h"
 
 using namespace Qt::Literals::StringLiterals;
 

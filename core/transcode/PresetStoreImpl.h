@@ -5,7 +5,8 @@
 #include "catalog/Database.h"
 #include "transcode/PresetRule.h"
 #include "transcode/PresetStore.h"
-#include "transcode/TranscodeLog.h"
+
+#include "TranscodeLog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
 #include "transcode/TranscodeCache.h"
 
-#include "transcode/TranscodeLog.h"
+#include "TranscodeLog.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "transcode/TranscodeLog.h"
+#include "TranscodeLog.h"
 
 namespace cairn {
 Q_LOGGING_CATEGORY(lcTranscode, "cairn.transcode")

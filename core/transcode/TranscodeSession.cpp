@@ -1,6 +1,6 @@
 #include "transcode/TranscodeSession.h"
 
-#include "transcode/TranscodeLog.h"
+#include "TranscodeLog.h"
 
 #include <QDeadlineTimer>
 #include <QLocalSocket>

@@ -1,7 +1,8 @@
 #include "transcode/VideoPresetRepository.h"
 
-#include "transcode/PresetStoreImpl.h"
 #include "transcode/VideoPresetRules.h"
+
+#include "PresetStoreImpl.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,7 +1,8 @@
-#include "http/api/ActivityEventFeed.h"
+#include "api/ActivityEventFeed.h"
 
 #include "activity/ActivityRegistry.h"
-#include "http/api/ActivityJson.h"
+
+#include "api/ActivityJson.h"
 
 #include <QJsonDocument>
 

@@ -2,7 +2,7 @@
 // GET /api/activity/events: a live body of Server-Sent Events carrying the activity list
 // whenever it changes (coalesced), plus a comment every 15 s so proxies keep the connection.
 
-#include "http/BodySource.h"
+#include "BodySource.h"
 
 #include <QByteArray>
 #include <QObject>

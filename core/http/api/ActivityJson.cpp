@@ -1,4 +1,4 @@
-#include "http/api/ActivityJson.h"
+#include "api/ActivityJson.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,14 +1,15 @@
-#include "http/api/ActivityRoutes.h"
+#include "api/ActivityRoutes.h"
 
 #include "activity/ActivityRegistry.h"
 #include "activity/MetricsRegistry.h"
 #include "activity/StreamHistory.h"
 #include "base/TextValues.h"
-#include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/ActivityEventFeed.h"
-#include "http/api/ActivityJson.h"
+
+#include "api/ActivityEventFeed.h"
+#include "api/ActivityJson.h"
+#include "HttpExchange.h"
 
 #include <QJsonDocument>
 

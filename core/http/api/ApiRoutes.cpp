@@ -1,16 +1,17 @@
-#include "http/api/ApiRoutes.h"
+#include "api/ApiRoutes.h"
 
+#include "auth/AuthRoutes.h"
 #include "http/HttpServer.h"
-#include "http/api/ActivityRoutes.h"
-#include "http/api/ArtworkRoutes.h"
-#include "http/api/BrowseRoutes.h"
-#include "http/api/HlsRoutes.h"
-#include "http/api/LibraryRoutes.h"
-#include "http/api/MediaFileRoutes.h"
-#include "http/api/TrackRoutes.h"
-#include "http/api/TranscodeRoutes.h"
-#include "http/api/VideoPreviewRoutes.h"
-#include "http/auth/AuthRoutes.h"
+
+#include "api/ActivityRoutes.h"
+#include "api/ArtworkRoutes.h"
+#include "api/BrowseRoutes.h"
+#include "api/HlsRoutes.h"
+#include "api/LibraryRoutes.h"
+#include "api/MediaFileRoutes.h"
+#include "api/TrackRoutes.h"
+#include "api/TranscodeRoutes.h"
+#include "api/VideoPreviewRoutes.h"
 
 namespace cairn {
 

@@ -1,13 +1,14 @@
-#include "http/api/ArtworkRoutes.h"
+#include "api/ArtworkRoutes.h"
 
 #include "artwork/ArtworkService.h"
 #include "base/TextValues.h"
 #include "catalog/ArtworkRepository.h"
-#include "http/ConditionalRequest.h"
-#include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "stream/HttpDate.h"
+
+#include "ConditionalRequest.h"
+#include "HttpExchange.h"
 
 #include <algorithm>
 

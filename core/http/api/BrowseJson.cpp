@@ -1,4 +1,4 @@
-#include "http/api/BrowseJson.h"
+#include "api/BrowseJson.h"
 
 #include "catalog/Browse.h"
 

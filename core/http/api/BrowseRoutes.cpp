@@ -1,14 +1,15 @@
-#include "http/api/BrowseRoutes.h"
+#include "api/BrowseRoutes.h"
 
 #include "base/TextValues.h"
 #include "catalog/AlbumRepository.h"
 #include "catalog/ArtistRepository.h"
 #include "catalog/TrackRepository.h"
-#include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/BrowseJson.h"
-#include "http/api/TrackJson.h"
+
+#include "api/BrowseJson.h"
+#include "api/TrackJson.h"
+#include "HttpExchange.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "http/api/HlsRoutes.h"
+#include "api/HlsRoutes.h"
 
 #include "auth/Authenticator.h"
 #include "base/TextValues.h"
@@ -8,11 +8,12 @@
 #include "hls/SegmentWait.h"
 #include "hls/SourceIndex.h"
 #include "hls/VariantLadder.h"
-#include "http/FileReply.h"
-#include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/SegmentBody.h"
+
+#include "FileReply.h"
+#include "HttpExchange.h"
+#include "SegmentBody.h"
 
 #include <QFileInfo>
 

@@ -1,11 +1,12 @@
-#include "http/api/LibraryRoutes.h"
+#include "api/LibraryRoutes.h"
 
 #include "base/TextValues.h"
 #include "catalog/FolderRepository.h"
 #include "catalog/TrackRepository.h"
-#include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
+
+#include "HttpExchange.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,14 +1,15 @@
-#include "http/api/MediaFileRoutes.h"
+#include "api/MediaFileRoutes.h"
 
 #include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
-#include "http/FileReply.h"
-#include "http/HttpExchange.h"
-#include "http/HttpLog.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "stream/ContentDisposition.h"
 #include "stream/MediaType.h"
+
+#include "FileReply.h"
+#include "HttpExchange.h"
+#include "HttpLog.h"
 
 #include <QFileInfo>
 

@@ -1,4 +1,4 @@
-#include "http/api/TrackJson.h"
+#include "api/TrackJson.h"
 
 #include "catalog/Track.h"
 #include "stream/MediaType.h"

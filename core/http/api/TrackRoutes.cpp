@@ -1,11 +1,12 @@
-#include "http/api/TrackRoutes.h"
+#include "api/TrackRoutes.h"
 
 #include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
-#include "http/HttpExchange.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/TrackJson.h"
+
+#include "api/TrackJson.h"
+#include "HttpExchange.h"
 
 #include <QJsonArray>
 

@@ -1,18 +1,19 @@
-#include "http/api/TranscodeRoutes.h"
+#include "api/TranscodeRoutes.h"
 
 #include "base/TextValues.h"
 #include "delivery/MediaPlanner.h"
 #include "delivery/TranscodeQuery.h"
-#include "http/FileReply.h"
-#include "http/HttpExchange.h"
-#include "http/HttpLog.h"
 #include "http/HttpServer.h"
-#include "http/ProcessBody.h"
 #include "http/Router.h"
 #include "stream/RangeRequest.h"
 #include "transcode/LiveLayout.h"
 #include "transcode/TranscodeService.h"
 #include "transcode/TranscodeSession.h"
+
+#include "FileReply.h"
+#include "HttpExchange.h"
+#include "HttpLog.h"
+#include "ProcessBody.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "http/api/VideoPreviewQuery.h"
+#include "api/VideoPreviewQuery.h"
 
 #include "base/TextValues.h"
 #include "preview/VideoPreviews.h"

@@ -1,17 +1,18 @@
-#include "http/api/VideoPreviewRoutes.h"
+#include "api/VideoPreviewRoutes.h"
 
 #include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
-#include "http/ConditionalRequest.h"
-#include "http/FileReply.h"
-#include "http/HttpExchange.h"
-#include "http/HttpLog.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
-#include "http/api/VideoPreviewQuery.h"
 #include "preview/ThumbnailSprite.h"
 #include "preview/VideoPreviews.h"
 #include "stream/HttpDate.h"
+
+#include "api/VideoPreviewQuery.h"
+#include "ConditionalRequest.h"
+#include "FileReply.h"
+#include "HttpExchange.h"
+#include "HttpLog.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -2,8 +2,9 @@
 
 #include "auth/Authenticator.h"
 #include "auth/UserRevocations.h"
-#include "http/HttpExchange.h"
-#include "http/JsonErrorAnswer.h"
+
+#include "HttpExchange.h"
+#include "JsonErrorAnswer.h"
 
 using namespace Qt::Literals::StringLiterals;
 

@@ -1,14 +1,15 @@
-#include "http/auth/AuthRoutes.h"
+#include "auth/AuthRoutes.h"
 
 #include "auth/Authenticator.h"
 #include "auth/UserAdministration.h"
+#include "auth/UserJson.h"
 #include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
-#include "http/HttpExchange.h"
-#include "http/HttpServer.h"
 #include "http/auth/AuthGuard.h"
 #include "http/auth/ClientAddress.h"
-#include "http/auth/UserJson.h"
+#include "http/HttpServer.h"
+
+#include "HttpExchange.h"
 
 #include <QDateTime>
 #include <QJsonArray>

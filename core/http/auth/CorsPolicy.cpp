@@ -1,7 +1,8 @@
 #include "http/auth/CorsPolicy.h"
 
-#include "http/HttpExchange.h"
 #include "http/Router.h"
+
+#include "HttpExchange.h"
 
 #include <QMap>
 

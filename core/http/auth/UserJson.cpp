@@ -1,4 +1,4 @@
-#include "http/auth/UserJson.h"
+#include "auth/UserJson.h"
 
 #include <QDateTime>
 #include <QJsonArray>

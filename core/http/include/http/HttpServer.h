@@ -8,8 +8,8 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
-#include "http/Router.h"
 #include "http/auth/ClientAddress.h"
+#include "http/Router.h"
 
 #include <functional>
 #include <memory>

@@ -4,8 +4,8 @@
 // Identity with the folders they may see. 401 without (valid) credentials, 403 for a bad
 // signature or a non-admin on an admin route.
 
-#include "http/Router.h"
 #include "http/auth/CorsPolicy.h"
+#include "http/Router.h"
 
 namespace cairn {
 

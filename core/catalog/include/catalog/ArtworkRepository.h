@@ -3,6 +3,7 @@
 // keeps the tracks' folder images up to date for the scanner.
 
 #include "catalog/ArtSource.h"
+#include "catalog/Browse.h"
 #include "catalog/Visibility.h"
 
 #include <QList>
@@ -22,14 +23,6 @@ struct TrackFolderArt
     QString folderArt;
 };
 
-// An album with the names the library grid shows.
-struct AlbumSummary
-{
-    qint64 id = 0;
-    QString title;
-    QString artistName;
-};
-
 class ArtworkRepository
 {
 public:
@@ -44,7 +37,8 @@ public:
     // Artist: the artwork of the first of their albums (by title) that has any.
     std::optional<ArtSource> forArtist(qint64 artistId, const Visibility &visibility) const;
 
-    // Albums with at least one track `visibility` sees, by artist then title.
+    // Albums with at least one track `visibility` sees, by artist then title; only the ids and
+    // names are filled (the desktop grid).
     QList<AlbumSummary> albums(const Visibility &visibility) const;
 
     // Scanner side.
