@@ -10,6 +10,7 @@
 #include "http/api/TranscodeRoutes.h"
 #include "http/api/VideoPreviewRoutes.h"
 #include "http/auth/AuthRoutes.h"
+#include "web/WebRoutes.h"
 
 namespace cairn {
 
@@ -24,6 +25,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addTranscodeRoutes(router, services);
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
+    addWebRoutes(router);
 }
 
 } // namespace cairn
