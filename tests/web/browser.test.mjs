@@ -1,0 +1,222 @@
+// The web app in a real browser against a real server: Debian's chromium driven by
+// playwright-core, a `cairn --headless` started here on 127.0.0.1 with a library made by the
+// ffmpeg CLI. Exit 77 (CTest: skipped) only when chromium is not installed.
+//
+// usage: node browser.test.mjs <path of the cairn executable>
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const CHROMIUM = process.env.CAIRN_CHROMIUM || '/usr/bin/chromium';
+const cairnBinary = process.argv[2];
+if (!existsSync(CHROMIUM)) {
+  console.log(`SKIP: ${CHROMIUM} is not installed (tools/dev.sh installs it)`);
+  process.exit(77);
+}
+const { chromium } = await import('playwright-core');
+
+const HTML_TITLE = '<img src=x onerror=alert(1)>';
+const dir = mkdtempSync(join(tmpdir(), 'cairn-web-'));
+const library = join(dir, 'Music');
+let server = null;
+let browser = null;
+
+function step(text) { console.log(`-- ${text}`); }
+
+function ffmpeg(args) {
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
+}
+
+function makeLibrary() {
+  mkdirSync(join(library, 'Album A'), { recursive: true });
+  mkdirSync(join(library, 'Videos'), { recursive: true });
+  const tone = (seconds, freq) => ['-f', 'lavfi', '-i', `sine=frequency=${freq}:duration=${seconds}:sample_rate=44100`];
+  const tags = (t) => Object.entries(t).flatMap(([k, v]) => ['-metadata', `${k}=${v}`]);
+  ffmpeg([...tone(20, 440), '-ac', '2', '-c:a', 'libmp3lame', '-b:a', '128k',
+    ...tags({ title: 'Test Song', artist: 'Tester', album: 'Album A', track: '1' }), join(library, 'Album A', '01 song.mp3')]);
+  ffmpeg([...tone(12, 660), '-ac', '2', '-c:a', 'wavpack',
+    ...tags({ title: 'Pack Song', artist: 'Tester', album: 'Album A', track: '2' }), join(library, 'Album A', '02 pack.wv')]);
+  ffmpeg([...tone(5, 550), '-c:a', 'libmp3lame', '-b:a', '64k',
+    ...tags({ title: HTML_TITLE, artist: '<b>Bold</b> & "Co"', album: 'Album A', track: '3' }), join(library, 'Album A', '03 html.mp3')]);
+  ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=14', ...tone(14, 330),
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
+    ...tags({ title: 'Test Video' }), join(library, 'Videos', 'clip.mp4')]);
+}
+
+function startServer() {
+  writeFileSync(join(dir, 'admin-password'), 'admin-password-1\n');
+  return new Promise((resolve, reject) => {
+    server = spawn(cairnBinary, ['--headless', '--data-dir', join(dir, 'data'), '--library', library,
+      '--port', '0', '--bind', '127.0.0.1', '--admin-user', 'admin', '--admin-password-file', join(dir, 'admin-password')],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`cairn did not announce its URL:\n${out}`)), 30000);
+    const seen = (chunk) => {
+      out += chunk;
+      const m = out.match(/(?:serving|listening) on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    server.stdout.on('data', seen);
+    server.stderr.on('data', seen);
+    server.on('exit', (code) => reject(new Error(`cairn exited (${code}):\n${out}`)));
+  });
+}
+
+async function until(what, fn, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < end) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last})`);
+}
+
+async function main() {
+  makeLibrary();
+  const base = await startServer();
+  step(`server at ${base}`);
+  const json = async (path, { token, method = 'GET', body } = {}) => {
+    const res = await fetch(base + path, { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body && JSON.stringify(body) });
+    return { status: res.status, body: await res.json().catch(() => null), headers: res.headers };
+  };
+  const adminToken = (await json('/api/auth/login', { method: 'POST', body: { name: 'admin', password: 'admin-password-1' } })).body.token;
+  assert.ok(adminToken);
+  await until('the scan to list 4 tracks', async () => (await json('/api/tracks', { token: adminToken })).body.total === 4, 60000);
+  const folders = (await json('/api/folders', { token: adminToken })).body.items;
+  const created = await json('/api/users', { token: adminToken, method: 'POST', body: { name: 'bob', password: 'bob-password-1', folders: folders.map((f) => f.id) } });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+
+  step('static files: headers, 304, gzip; the API keeps its JSON 404');
+  const index = await fetch(`${base}/`, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(index.status, 200);
+  assert.match(index.headers.get('content-security-policy'), /default-src 'self'/);
+  assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
+  assert.ok(index.headers.get('referrer-policy'));
+  assert.equal(index.headers.get('cache-control'), 'no-cache');
+  const html = await index.text();
+  const asset = html.match(/src="(\/assets\/[0-9a-f]+\/main\.js)"/)[1];
+  const js = await fetch(base + asset);
+  assert.match(js.headers.get('cache-control'), /max-age=31536000, immutable/);
+  assert.match(js.headers.get('content-type'), /javascript/);
+  const again = await fetch(base + asset, { headers: { 'If-None-Match': js.headers.get('etag') } });
+  assert.equal(again.status, 304);
+  const unknown = await json('/api/no-such-thing', { token: adminToken });
+  assert.equal(unknown.status, 404);
+  assert.ok(unknown.body.error);
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--mute-audio'] });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') console.log(`   console: ${m.text()}`); });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+
+  step('log in: wrong password, then right');
+  await page.goto(`${base}/`);
+  await page.fill('#login-name', 'admin');
+  await page.fill('#login-password', 'wrong-password');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => /Wrong name or password/.test(document.querySelector('#login-message')?.textContent));
+  await page.fill('#login-password', 'admin-password-1');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#admin-menu');
+
+  step('all tracks; the HTML tag is shown as text');
+  await page.goto(`${base}/#/tracks`);
+  await page.waitForSelector('#all-tracks .play-track');
+  const titles = await page.$$eval('.play-track', (els) => els.map((e) => e.textContent));
+  assert.ok(titles.includes(HTML_TITLE), `titles: ${titles}`);
+  assert.equal(await page.$$eval('img[src="x"], b', (els) => els.length), 0);
+  assert.ok((await page.textContent('#all-tracks')).includes('<b>Bold</b> & "Co"'));
+
+  step('play the mp3, seek to 80 %');
+  await page.click('.play-track:text-is("Test Song")');
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.currentTime > 0.3 && !a.paused; }, null, { timeout: 20000 });
+  assert.equal(await page.$eval('#audio', (a) => a.dataset.mode), 'direct');
+  assert.match(await page.$eval('#audio', (a) => a.src), /\/api\/tracks\/\d+\/stream\?exp=\d+&sig=/);
+  await page.$eval('#seek', (s) => { s.value = '800'; s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change')); });
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.currentTime >= 15.5 && a.currentTime < 18 && !a.seeking; }, null, { timeout: 15000 });
+
+  step('search as you type; play the WavPack through a transcode and seek');
+  await page.fill('#search', 'pack');
+  await page.waitForSelector('#search-results .play-track:text-is("Pack Song")');
+  await page.click('#search-results .play-track:text-is("Pack Song")');
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.dataset.mode === 'transcode' && a.currentTime > 0.3 && !a.paused; }, null, { timeout: 30000 });
+  await page.$eval('#seek', (s) => { s.value = '500'; s.dispatchEvent(new Event('change')); });
+  await page.waitForFunction(() => {
+    const a = document.getElementById('audio');
+    const shown = document.querySelector('.np-time').textContent;
+    return !a.seeking && /^0:0[5-9]/.test(shown);
+  }, null, { timeout: 20000 });
+
+  step('music pages loaded no video code');
+  assert.ok(!requested.some((p) => /hls|video\.js/.test(p)), requested.filter((p) => p.startsWith('/assets')).join(' '));
+
+  step('a video through hls.js');
+  await page.goto(`${base}/#/videos`);
+  await page.click('#video-grid .card');
+  await page.waitForSelector('#quality:not([hidden])', { timeout: 30000 });
+  assert.ok(requested.some((p) => p.endsWith('/hls.light.min.mjs')));
+  await page.$eval('#video', (v) => { v.muted = true; return v.play(); });
+  await page.waitForFunction(() => document.getElementById('video').currentTime > 0.5, null, { timeout: 60000 });
+  const qualities = await page.$$eval('#quality option', (os) => os.map((o) => o.value));
+  assert.ok(qualities.length >= 2, `quality menu: ${qualities}`);
+
+  step('log out');
+  await page.goto(`${base}/#/albums`);
+  await page.click('#logout');
+  await page.waitForFunction(() => /logged out/.test(document.querySelector('#login-message')?.textContent));
+
+  step('a non-admin sees no administration and gets 403 from its API');
+  await page.fill('#login-name', 'bob');
+  await page.fill('#login-password', 'bob-password-1');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#logout');
+  assert.equal(await page.$('#admin-menu'), null);
+  assert.equal(await page.$$eval('nav a[href^="#/admin"]', (as) => as.length), 0);
+  const status = await page.evaluate(async () => {
+    const { token } = JSON.parse(sessionStorage.getItem('cairn.session'));
+    return (await fetch('/api/users', { headers: { Authorization: `Bearer ${token}` } })).status;
+  });
+  assert.equal(status, 403);
+  await page.goto(`${base}/#/admin/users`);
+  await page.waitForFunction(() => /Administrators only/.test(document.getElementById('page').textContent));
+
+  step('an ended token returns to the log-in page with a message');
+  await page.evaluate(async () => {
+    const { token } = JSON.parse(sessionStorage.getItem('cairn.session'));
+    await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+  });
+  await page.goto(`${base}/#/tracks`);
+  await page.waitForFunction(() => /session has ended/.test(document.querySelector('#login-message')?.textContent || ''));
+
+  assert.deepEqual(dialogs, [], 'no script from a tag ran');
+  assert.deepEqual(pageErrors, []);
+  step('passed');
+}
+
+let code = 0;
+try {
+  await main();
+} catch (e) {
+  console.error(e);
+  code = 1;
+} finally {
+  await browser?.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    server.removeAllListeners('exit');
+    server.kill('SIGTERM');
+    await new Promise((r) => { server.on('exit', r); setTimeout(r, 10000); });
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(code);
