@@ -90,8 +90,10 @@ HttpResponse notFound(const QString &message)
 
 void addWebRoutes(Router &router)
 {
-    // Read and compressed once; shared read-only by every worker thread.
-    const auto assets = std::make_shared<const WebAssets>(u":/web"_s);
+    // Read and compressed once per process (servers are made again in tests); shared
+    // read-only by every worker thread.
+    static const auto shared = std::make_shared<const WebAssets>(u":/web"_s);
+    const auto assets = shared;
 
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/"_s, Access::Public, [assets](const QStringList &, HttpExchange &ex) {
         const WebAsset *index = assets->find(u"index.html"_s);

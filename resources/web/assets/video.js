@@ -52,11 +52,26 @@ export async function videoPage(main, id) {
   const video = h('video', { id: 'video', controls: true, playsInline: true, preload: 'metadata' });
   const quality = h('select', { id: 'quality', 'aria-label': 'Quality', hidden: true });
   const status = h('p', { class: 'muted', role: 'status' });
+  const scrub = scrubBar(id, video, track.duration);
   clear(main, h('h1', {}, track.title || '(untitled)'),
     h('div', { class: 'video-wrap' }, video),
+    scrub.element,
     h('div', { class: 'video-bar' }, h('label', {}, 'Quality ', quality), status));
+  const keys = (e) => {
+    if (e.target.closest && e.target.closest('input, textarea, select')) return;
+    if (e.key === ' ') { e.preventDefault(); if (video.paused) video.play(); else video.pause(); }
+    else if (e.key === 'ArrowLeft') { e.preventDefault(); video.currentTime = Math.max(0, video.currentTime - 10); }
+    else if (e.key === 'ArrowRight') { e.preventDefault(); video.currentTime += 10; }
+  };
+  document.addEventListener('keydown', keys);
   // Leaving the page (another hash) stops the HLS session's downloads.
-  window.addEventListener('hashchange', () => { destroyHls(); video.pause(); video.removeAttribute('src'); }, { once: true });
+  window.addEventListener('hashchange', () => {
+    destroyHls();
+    video.pause();
+    video.removeAttribute('src');
+    document.removeEventListener('keydown', keys);
+    scrub.dispose();
+  }, { once: true });
 
   const resumeAt = Number(localStorage.getItem(resumeKey(id)) || 0);
   let lastSaved = 0;
@@ -101,4 +116,55 @@ export async function videoPage(main, id) {
 
 function saveResume(id, video) {
   if (video.currentTime > 5) localStorage.setItem(resumeKey(id), String(Math.floor(video.currentTime)));
+}
+
+// A seek bar under the video showing the sprite's thumbnail of the time under the pointer.
+function scrubBar(id, video, knownDuration) {
+  const range = h('input', { id: 'video-seek', type: 'range', min: '0', max: '1000', value: '0', 'aria-label': 'Seek' });
+  const tile = h('div', { class: 'scrub-tile' });
+  const label = h('span', { class: 'scrub-time' });
+  const preview = h('div', { class: 'scrub-preview', hidden: true }, tile, label);
+  const element = h('div', { class: 'scrub' }, preview, range);
+  let sprite = null;       // {url, columns, tileWidth, tileHeight, interval, count}
+  let blobUrl = null;
+  let dragging = false;
+  const duration = () => (Number.isFinite(video.duration) && video.duration > 0 ? video.duration : knownDuration || 0);
+
+  authFetch(`/api/videos/${encodeURIComponent(id)}/thumbnails?count=30&width=160`)
+    .then((r) => (r.ok ? r.json() : null))
+    .then(async (t) => {
+      if (!t?.sprite) return;
+      const img = await authFetch(t.sprite.url);
+      if (!img.ok) return;
+      blobUrl = URL.createObjectURL(await img.blob());
+      sprite = { ...t.sprite, interval: t.interval, count: t.items.length };
+      tile.style.width = `${sprite.tileWidth}px`;
+      tile.style.height = `${sprite.tileHeight}px`;
+      tile.style.backgroundImage = `url("${blobUrl}")`;
+    }).catch(() => {});
+
+  const show = (fraction) => {
+    const t = fraction * duration();
+    label.textContent = formatDuration(t);
+    preview.hidden = false;
+    preview.style.left = `${Math.round(fraction * 100)}%`;
+    if (!sprite) return;
+    const i = Math.min(sprite.count - 1, Math.floor(t / (sprite.interval || 1)));
+    tile.style.backgroundPosition = `-${(i % sprite.columns) * sprite.tileWidth}px -${Math.floor(i / sprite.columns) * sprite.tileHeight}px`;
+  };
+  range.addEventListener('pointermove', (e) => {
+    const box = range.getBoundingClientRect();
+    show(Math.min(1, Math.max(0, (e.clientX - box.left) / box.width)));
+  });
+  range.addEventListener('pointerleave', () => { if (!dragging) preview.hidden = true; });
+  range.addEventListener('input', () => { dragging = true; show(Number(range.value) / 1000); });
+  range.addEventListener('change', () => {
+    dragging = false;
+    preview.hidden = true;
+    video.currentTime = (Number(range.value) / 1000) * duration();
+  });
+  video.addEventListener('timeupdate', () => {
+    if (!dragging && duration() > 0) range.value = String(Math.round((video.currentTime / duration()) * 1000));
+  });
+  return { element, dispose() { if (blobUrl) URL.revokeObjectURL(blobUrl); } };
 }
