@@ -4,91 +4,22 @@
 //
 // usage: node browser.test.mjs <path of the cairn executable>
 
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { TestSite, chromiumInstalled, CHROMIUM, HTML_TITLE, HTML_ARTIST, ADMIN_PASSWORD, BOB_PASSWORD, step, makeMp3 } from './harness.mjs';
 
-const CHROMIUM = process.env.CAIRN_CHROMIUM || '/usr/bin/chromium';
-const cairnBinary = process.argv[2];
-if (!existsSync(CHROMIUM)) {
+if (!chromiumInstalled()) {
   console.log(`SKIP: ${CHROMIUM} is not installed (tools/dev.sh installs it)`);
   process.exit(77);
 }
-const { chromium } = await import('playwright-core');
-
-const HTML_TITLE = '<img src=x onerror=alert(1)>';
-const dir = mkdtempSync(join(tmpdir(), 'cairn-web-'));
-const library = join(dir, 'Music');
-let server = null;
-let browser = null;
-
-function step(text) { console.log(`-- ${text}`); }
-
-function ffmpeg(args) {
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
-}
-
-function makeLibrary() {
-  mkdirSync(join(library, 'Album A'), { recursive: true });
-  mkdirSync(join(library, 'Videos'), { recursive: true });
-  const tone = (seconds, freq) => ['-f', 'lavfi', '-i', `sine=frequency=${freq}:duration=${seconds}:sample_rate=44100`];
-  const tags = (t) => Object.entries(t).flatMap(([k, v]) => ['-metadata', `${k}=${v}`]);
-  ffmpeg([...tone(20, 440), '-ac', '2', '-c:a', 'libmp3lame', '-b:a', '128k',
-    ...tags({ title: 'Test Song', artist: 'Tester', album: 'Album A', track: '1' }), join(library, 'Album A', '01 song.mp3')]);
-  ffmpeg([...tone(12, 660), '-ac', '2', '-c:a', 'wavpack',
-    ...tags({ title: 'Pack Song', artist: 'Tester', album: 'Album A', track: '2' }), join(library, 'Album A', '02 pack.wv')]);
-  ffmpeg([...tone(5, 550), '-c:a', 'libmp3lame', '-b:a', '64k',
-    ...tags({ title: HTML_TITLE, artist: '<b>Bold</b> & "Co"', album: 'Album A', track: '3' }), join(library, 'Album A', '03 html.mp3')]);
-  ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=14', ...tone(14, 330),
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
-    ...tags({ title: 'Test Video' }), join(library, 'Videos', 'clip.mp4')]);
-}
-
-function startServer() {
-  writeFileSync(join(dir, 'admin-password'), 'admin-password-1\n');
-  return new Promise((resolve, reject) => {
-    server = spawn(cairnBinary, ['--headless', '--data-dir', join(dir, 'data'), '--library', library,
-      '--port', '0', '--bind', '127.0.0.1', '--admin-user', 'admin', '--admin-password-file', join(dir, 'admin-password')],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`cairn did not announce its URL:\n${out}`)), 30000);
-    const seen = (chunk) => {
-      out += chunk;
-      const m = out.match(/(?:serving|listening) on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    server.stdout.on('data', seen);
-    server.stderr.on('data', seen);
-    server.on('exit', (code) => reject(new Error(`cairn exited (${code}):\n${out}`)));
-  });
-}
-
-async function until(what, fn, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${last})`);
-}
+const site = new TestSite(process.argv[2]);
 
 async function main() {
-  makeLibrary();
-  const base = await startServer();
+  await site.start();
+  const { base, dir, library, adminToken } = site;
+  const json = (path, options) => site.json(path, options);
   step(`server at ${base}`);
-  const json = async (path, { token, method = 'GET', body } = {}) => {
-    const res = await fetch(base + path, { method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body && JSON.stringify(body) });
-    return { status: res.status, body: await res.json().catch(() => null), headers: res.headers };
-  };
-  const adminToken = (await json('/api/auth/login', { method: 'POST', body: { name: 'admin', password: 'admin-password-1' } })).body.token;
-  assert.ok(adminToken);
-  await until('the scan to list 4 tracks', async () => (await json('/api/tracks', { token: adminToken })).body.total === 4, 60000);
-  const folders = (await json('/api/folders', { token: adminToken })).body.items;
-  const created = await json('/api/users', { token: adminToken, method: 'POST', body: { name: 'bob', password: 'bob-password-1', folders: folders.map((f) => f.id) } });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
 
   step('static files: headers, 304, gzip; the API keeps its JSON 404');
   const index = await fetch(`${base}/`, { headers: { 'Accept-Encoding': 'gzip' } });
@@ -108,8 +39,7 @@ async function main() {
   assert.equal(unknown.status, 404);
   assert.ok(unknown.body.error);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--mute-audio'] });
+  const browser = await site.launchBrowser();
   const context = await browser.newContext();
   const page = await context.newPage();
   const dialogs = [];
@@ -137,7 +67,7 @@ async function main() {
   await page.fill('#login-password', 'wrong-password');
   await page.click('button[type=submit]');
   await page.waitForFunction(() => /Wrong name or password/.test(document.querySelector('#login-message')?.textContent));
-  await page.fill('#login-password', 'admin-password-1');
+  await page.fill('#login-password', ADMIN_PASSWORD);
   await page.click('button[type=submit]');
   await page.waitForSelector('#admin-menu');
 
@@ -150,7 +80,7 @@ async function main() {
   const titles = await page.$$eval('.play-track', (els) => els.map((e) => e.textContent));
   assert.ok(titles.includes(HTML_TITLE), `titles: ${titles}`);
   assert.equal(await page.$$eval('img[src="x"], b', (els) => els.length), 0);
-  assert.ok((await page.textContent('#all-tracks')).includes('<b>Bold</b> & "Co"'));
+  assert.ok((await page.textContent('#all-tracks')).includes(HTML_ARTIST));
 
   step('play the mp3, seek to 80 %');
   await page.click('.play-track:text-is("Test Song")');
@@ -203,7 +133,7 @@ async function main() {
   await page.waitForFunction(() => /Idle\. 4 tracks/.test(document.getElementById('scan-status')?.textContent));
   const more = join(dir, 'More');
   mkdirSync(more);
-  ffmpeg([...['-f', 'lavfi', '-i', 'sine=frequency=500:duration=3'], '-c:a', 'libmp3lame', '-metadata', 'title=Added Later', join(more, 'later.mp3')]);
+  makeMp3(join(more, 'later.mp3'), 3, { title: 'Added Later' });
   await page.fill('#folder-path', more);
   await page.click('#admin-folders button[type=submit]');
   await page.waitForFunction(() => document.getElementById('folder-path').value === '' || /.+/.test(document.querySelector('#admin-folders .form-message')?.textContent));
@@ -224,7 +154,7 @@ async function main() {
 
   step('a non-admin sees no administration and gets 403 from its API');
   await page.fill('#login-name', 'bob');
-  await page.fill('#login-password', 'bob-password-1');
+  await page.fill('#login-password', BOB_PASSWORD);
   await page.click('button[type=submit]');
   await page.waitForSelector('#logout');
   assert.equal(await page.$('#admin-menu'), null);
@@ -257,12 +187,6 @@ try {
   console.error(e);
   code = 1;
 } finally {
-  await browser?.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    server.removeAllListeners('exit');
-    server.kill('SIGTERM');
-    await new Promise((r) => { server.on('exit', r); setTimeout(r, 10000); });
-  }
-  rmSync(dir, { recursive: true, force: true });
+  await site.stop();
 }
 process.exit(code);

@@ -5,6 +5,7 @@ import { h, clear, formatDuration } from './dom.js';
 import { Queue } from './queue.js';
 import { audioSource } from './media.js';
 import { coverBlobUrl } from './art.js';
+import { icon } from './icons.js';
 
 export const queue = new Queue();
 const audio = h('audio', { id: 'audio', preload: 'auto' });
@@ -126,11 +127,12 @@ function render() {
   const t = queue.current;
   ui.title.textContent = t ? t.title || '(untitled)' : 'Nothing playing';
   ui.sub.textContent = t ? trackLine(t) : '';
-  ui.play.textContent = audio.paused ? '▶' : '⏸';
+  ui.play.replaceChildren(icon(audio.paused ? 'play' : 'pause'));
   ui.play.title = audio.paused ? 'Play (space)' : 'Pause (space)';
+  ui.play.setAttribute('aria-label', audio.paused ? 'Play' : 'Pause');
   ui.shuffle.classList.toggle('on', queue.shuffle);
   ui.repeat.classList.toggle('on', queue.repeat !== 'off');
-  ui.repeat.textContent = queue.repeat === 'one' ? '🔂' : '🔁';
+  ui.repeat.replaceChildren(icon(queue.repeat === 'one' ? 'repeatOne' : 'repeat'));
   ui.repeat.title = `Repeat: ${queue.repeat}`;
   renderTime();
   renderQueue();
@@ -174,7 +176,12 @@ function onKey(e) {
   else if (e.key === 'ArrowDown') { e.preventDefault(); audio.volume = Math.max(0, audio.volume - 0.05); }
 }
 
+// Logging out: a detached <audio> would go on playing.
 export function stop() {
+  ++loadSerial;
+  audio.pause();
+  audio.removeAttribute('src');
+  audio.load();
   queue.clear();
   source?.revoke();
   source = null;
@@ -185,8 +192,8 @@ export function mountPlayer(container) {
   ui.sub = h('div', { class: 'np-sub muted' });
   ui.status = h('div', { class: 'np-status', role: 'status' });
   ui.play = h('button', { id: 'play-toggle', class: 'big', onclick: toggle });
-  ui.shuffle = h('button', { id: 'shuffle', title: 'Shuffle', onclick: () => queue.setShuffle(!queue.shuffle) }, '🔀');
-  ui.repeat = h('button', { id: 'repeat', onclick: () => queue.cycleRepeat() });
+  ui.shuffle = h('button', { id: 'shuffle', title: 'Shuffle', 'aria-label': 'Shuffle', onclick: () => queue.setShuffle(!queue.shuffle) }, icon('shuffle'));
+  ui.repeat = h('button', { id: 'repeat', 'aria-label': 'Repeat', onclick: () => queue.cycleRepeat() });
   ui.seek = h('input', { id: 'seek', type: 'range', min: '0', max: '1000', value: '0', 'aria-label': 'Seek' });
   ui.seek.addEventListener('input', () => { seeking = true; });
   ui.seek.addEventListener('change', () => { seeking = false; seek((Number(ui.seek.value) / 1000) * duration()); });
@@ -204,19 +211,19 @@ export function mountPlayer(container) {
   ui.queueList = h('ol', { class: 'queue-list' });
   const panel = h('section', { class: 'queue-panel', hidden: true },
     h('header', {}, h('h2', {}, 'Queue'),
-      h('button', { onclick: () => { stop(); load(0, false); } }, 'Clear')),
+      h('button', { id: 'queue-clear', onclick: stop }, 'Clear')),
     ui.queueList);
   ui.bar = h('div', { class: 'player' },
     h('div', { class: 'np' }, ui.title, ui.sub, ui.status),
     h('div', { class: 'transport' },
       ui.shuffle,
-      h('button', { id: 'prev', title: 'Previous', onclick: previous }, '⏮'),
+      h('button', { id: 'prev', title: 'Previous', 'aria-label': 'Previous', onclick: previous }, icon('previous')),
       ui.play,
-      h('button', { id: 'next', title: 'Next', onclick: () => next() }, '⏭'),
+      h('button', { id: 'next', title: 'Next', 'aria-label': 'Next', onclick: () => next() }, icon('next')),
       ui.repeat),
     h('div', { class: 'seekline' }, ui.seek, ui.time),
-    h('div', { class: 'extra' }, h('span', { 'aria-hidden': 'true' }, '🔊'), volume,
-      h('button', { id: 'queue-toggle', title: 'Queue', onclick: () => { panel.hidden = !panel.hidden; } }, '☰ ', ui.queueCount)));
+    h('div', { class: 'extra' }, icon('volume'), volume,
+      h('button', { id: 'queue-toggle', title: 'Queue', 'aria-label': 'Queue', onclick: () => { panel.hidden = !panel.hidden; } }, icon('queue'), ' ', ui.queueCount)));
   clear(container, audio, panel, ui.bar);
 
   for (const ev of ['play', 'pause', 'loadedmetadata', 'durationchange']) audio.addEventListener(ev, render);
