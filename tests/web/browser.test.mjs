@@ -147,6 +147,9 @@ async function main() {
   await page.goto(`${base}/#/admin/activity`);
   await page.waitForFunction(() => /active streams/.test(document.getElementById('activity-summary')?.textContent));
 
+  step('browse pages against the browse API contract (answered by the test)');
+  await browsePages(browser, base, adminToken);
+
   step('log out');
   await page.goto(`${base}/#/albums`);
   await page.click('#logout');
@@ -178,6 +181,70 @@ async function main() {
   assert.deepEqual(dialogs, [], 'no script from a tag ran');
   assert.deepEqual(pageErrors, []);
   step('passed');
+}
+
+// The album/artist/genre/search pages, with /api/albums, /api/artists, /api/genres and
+// /api/search answered here in the documented shapes (real tracks inside), so the pages are
+// tested whether or not this server has the browse API yet.
+async function browsePages(browser, base, adminToken) {
+  const tracks = (await site.json('/api/tracks?limit=50', { token: adminToken })).body.items;
+  const song = { ...tracks.find((t) => t.title === 'Test Song'), discNumber: 1, trackNumber: 1 };
+  const pack = { ...tracks.find((t) => t.title === 'Pack Song'), discNumber: 2, trackNumber: 1 };
+  const album = { id: 7, title: '<script>alert(2)</script> Ålbum', artist: 'Tester', artistId: 3, year: 2020, genre: 'Ambient',
+    trackCount: 2, duration: 32, addedAt: '2026-01-01T00:00:00Z' };
+  const artist = { id: 3, name: 'Tester', albumCount: 1, trackCount: 2 };
+  const asked = [];
+  const answers = {
+    '/api/albums': () => ({ items: [album], total: 1, offset: 0, limit: 60 }),
+    '/api/albums/7': () => ({ ...album, tracks: [pack, song] }),
+    '/api/artists': () => ({ items: [artist], total: 1, offset: 0, limit: 60 }),
+    '/api/artists/3': () => ({ id: 3, name: 'Tester', albums: [album] }),
+    '/api/genres': () => ({ items: [{ name: 'Ambient', albumCount: 1, trackCount: 2 }] }),
+    '/api/search': () => ({ artists: [artist], albums: [album], tracks: [song] }),
+  };
+  const context = await browser.newContext();
+  await context.route((url) => url.pathname in answers, (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.pathname + url.search);
+    route.fulfill({ json: answers[url.pathname]() });
+  });
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await TestSite.logIn(page, base, 'admin', ADMIN_PASSWORD);
+
+  await page.goto(`${base}/#/albums`);
+  await page.waitForSelector('#album-grid .card');
+  assert.equal(await page.textContent('#album-grid .card-title'), album.title);
+  assert.ok(asked.some((a) => a.startsWith('/api/albums?') && a.includes('sort=name')), asked.join(' '));
+  await page.click('#album-grid .card');
+  await page.waitForSelector('h2.disc');
+  assert.deepEqual(await page.$$eval('h2.disc', (hs) => hs.map((x) => x.textContent)), ['Disc 1', 'Disc 2']);
+  assert.deepEqual(await page.$$eval('.play-track', (bs) => bs.map((b) => b.textContent)), ['Test Song', 'Pack Song']);
+  await page.click('button.primary:text("Play")');
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.currentTime > 0.2 && !a.paused; }, null, { timeout: 20000 });
+  assert.equal(await page.textContent('.np-title'), 'Test Song');
+  await page.click('#next');
+  await page.waitForFunction(() => document.querySelector('.np-title').textContent === 'Pack Song');
+
+  await page.goto(`${base}/#/recent`);
+  await page.waitForSelector('#album-grid .card');
+  assert.ok(asked.some((a) => a.includes('sort=added')));
+  await page.goto(`${base}/#/artists`);
+  await page.click('a[href="#/artist/3"]');
+  await page.waitForSelector('.grid .card');
+  await page.goto(`${base}/#/genres`);
+  await page.click('a[href="#/genre/Ambient"]');
+  await page.waitForSelector('#album-grid .card');
+  assert.ok(asked.some((a) => a.startsWith('/api/albums?') && a.includes('genre=Ambient')));
+
+  await page.fill('#search', 'tes');
+  await page.waitForSelector('#search-results h2');
+  assert.deepEqual(await page.$$eval('#search-results h2', (hs) => hs.map((x) => x.textContent)), ['Artists', 'Albums', 'Tracks']);
+  const searches = asked.filter((a) => a.startsWith('/api/search'));
+  assert.equal(searches.length, 1, `one request after the last keystroke: ${searches}`);
+  assert.deepEqual(dialogs, []);
+  await context.close();
 }
 
 let code = 0;
