@@ -178,6 +178,13 @@ async function main() {
   await page.goto(`${base}/#/tracks`);
   await page.waitForFunction(() => /session has ended/.test(document.querySelector('#login-message')?.textContent || ''));
 
+  step('a kept token past its expiry: the log-in page says so');
+  await page.evaluate(() => localStorage.setItem('cairn.session',
+    JSON.stringify({ token: 'old', expiresAt: '2000-01-01T00:00:00Z', user: { name: 'bob', admin: false } })));
+  await page.reload();
+  await page.waitForFunction(() => /expired/.test(document.querySelector('#login-message')?.textContent || ''));
+  assert.equal(await page.evaluate(() => localStorage.getItem('cairn.session')), null);
+
   assert.deepEqual(dialogs, [], 'no script from a tag ran');
   assert.deepEqual(pageErrors, []);
   step('passed');

@@ -4,6 +4,7 @@
 const KEY = 'cairn.session';
 let session = null;
 let onSessionEnded = () => {};
+let sessionExpired = false;   // a kept token was found expired at start-up
 
 export class ApiError extends Error {
   constructor(status, message, body, retryAfter) {
@@ -19,12 +20,14 @@ export function loadSession() {
   try { session = raw ? JSON.parse(raw) : null; } catch { session = null; }
   if (session && session.expiresAt && Date.parse(session.expiresAt) < Date.now()) {
     forgetSession();
+    sessionExpired = true;
     return null;
   }
   return session;
 }
 
 export function currentSession() { return session; }
+export function keptSessionExpired() { return sessionExpired; }
 export function setSessionEndedHandler(fn) { onSessionEnded = fn; }
 
 export function forgetSession() {

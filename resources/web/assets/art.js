@@ -5,16 +5,29 @@
 import { authFetch } from './api.js';
 import { h } from './dom.js';
 
-const cache = new Map();   // url → Promise<blob URL | null>
+// url → Promise<blob URL | null>, least recently used first. Bounded: a long scroll through a
+// large library would otherwise keep every cover in memory. An evicted URL is revoked; images
+// already drawn from it stay drawn.
+const cache = new Map();
+const CACHE_LIMIT = 400;
 
 function load(url) {
-  if (!cache.has(url)) {
-    cache.set(url, authFetch(url)
+  let entry = cache.get(url);
+  if (entry) {
+    cache.delete(url);
+  } else {
+    entry = authFetch(url)
       .then((res) => (res.ok ? res.blob() : null))
       .then((blob) => (blob ? URL.createObjectURL(blob) : null))
-      .catch(() => null));
+      .catch(() => null);
   }
-  return cache.get(url);
+  cache.set(url, entry);
+  while (cache.size > CACHE_LIMIT) {
+    const [oldest, promise] = cache.entries().next().value;
+    cache.delete(oldest);
+    promise.then((blobUrl) => { if (blobUrl) setTimeout(() => URL.revokeObjectURL(blobUrl), 10000); });
+  }
+  return entry;
 }
 
 export function coverUrl(kind, id, cssPixels) {

@@ -2,7 +2,7 @@
 // hash routes ("#/albums", "#/album/12"…) that pick the page.
 
 import { h, clear } from './dom.js';
-import { loadSession, currentSession, setSessionEndedHandler, logout, api } from './api.js';
+import { loadSession, currentSession, keptSessionExpired, setSessionEndedHandler, logout, api } from './api.js';
 import { renderLogin } from './login.js';
 import { mountPlayer, stop as stopPlayer } from './player.js';
 import { searchBox } from './search.js';
@@ -92,5 +92,5 @@ if (loadSession()) {
     showApp();
   }).catch(() => { if (currentSession()) showLogin(''); });
 } else {
-  showLogin('');
+  showLogin(keptSessionExpired() ? 'Your session has expired. Please log in again.' : '');
 }
