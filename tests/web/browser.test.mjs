@@ -35,6 +35,25 @@ async function main() {
   assert.match(js.headers.get('content-type'), /javascript/);
   const again = await fetch(base + asset, { headers: { 'If-None-Match': js.headers.get('etag') } });
   assert.equal(again.status, 304);
+  for (const ref of html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g))
+    assert.equal((await fetch(base + ref[1])).status, 200, `${ref[1]} named by index.html`);
+  const head = await fetch(`${base}/`, { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(await head.text(), '');
+  // Node's fetch undoes gzip itself: ask for the identity and the gzip tags by hand.
+  const identityTag = (await fetch(base + asset, { headers: { 'Accept-Encoding': 'identity' } })).headers.get('etag');
+  const gzipped = await fetch(base + asset, { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+  assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+  assert.equal(gzipped.headers.get('vary'), 'Accept-Encoding');
+  assert.notEqual(gzipped.headers.get('etag'), identityTag, 'each encoding has its own tag');
+  const wrongTag = await fetch(base + asset, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': identityTag } });
+  assert.equal(wrongTag.status, 200);
+  const stale = await fetch(base + asset.replace(/\/assets\/[0-9a-f]+\//, '/assets/0000000000000000/'));
+  assert.equal(stale.status, 200);
+  assert.equal(stale.headers.get('cache-control'), 'no-cache');
+  const missing = await fetch(`${base}${asset.replace('main.js', 'nope.js')}`);
+  assert.equal(missing.status, 404);
+  assert.ok((await missing.json()).error);
   const unknown = await json('/api/no-such-thing', { token: adminToken });
   assert.equal(unknown.status, 404);
   assert.ok(unknown.body.error);
