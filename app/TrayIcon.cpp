@@ -4,6 +4,7 @@
 #include "http/HttpServer.h"
 
 #include <QCoreApplication>
+#include <QDesktopServices>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -22,6 +23,9 @@ TrayIcon::TrayIcon(HttpServer &server, QWidget &window, QObject *parent)
 {
     QAction *open = m_menu->addAction(tr("Open Cairn"), this, &TrayIcon::openWindow);
     open->setObjectName(u"openAction"_s);
+    // The web app is served at the server's root; the system's browser opens it.
+    QAction *web = m_menu->addAction(tr("Open in browser"), this, [this] { QDesktopServices::openUrl(m_server.baseUrl()); });
+    web->setObjectName(u"browserAction"_s);
     m_pauseAction = m_menu->addAction(QString(), this, [this] {
         m_server.setPaused(!m_server.isPaused());
         refresh();

@@ -14,8 +14,12 @@ packages=(
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev
   libtag1-dev libavformat-dev libavcodec-dev libavutil-dev
-  ffmpeg ccache libsodium-dev openssl qt6-image-formats-plugins
+  ffmpeg ccache libsodium-dev openssl qt6-image-formats-plugins zlib1g-dev
+  nodejs chromium
 )
+# Debian's nodejs needs its separate npm; a Node from elsewhere (NodeSource) bundles it and
+# would conflict with the Debian package.
+command -v npm >/dev/null || packages+=(npm)
 
 install_packages() {
   local missing=()
@@ -30,7 +34,17 @@ install_packages() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# The web app's third-party code (hls.js) and its browser tests' driver (playwright-core),
+# exactly as package-lock.json pins them; reinstalled only when the lock file is newer.
+install_node_modules() {
+  if [ ! -d "$here/node_modules" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+    echo "cairn: npm ci"
+    (cd "$here" && npm ci --no-audit --no-fund)
+  fi
+}
+
 configure_and_build() {
+  install_node_modules
   if [ ! -f "$build/build.ninja" ]; then
     local launcher=()
     command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)

@@ -223,6 +223,12 @@ void TestAuthHttp::signedStreamUrl()
     QCOMPARE(media.body, file.readAll());
     QCOMPARE(request(m_port, "HEAD", url.toLatin1()).status, 200);
     QCOMPARE(request(m_port, "GET", jsonOf(r).value(u"downloadUrl"_s).toString().toLatin1()).status, 200);
+    // The transcode URL's signature is accepted with the player's own parameters added (this
+    // server has no transcoder, so the route itself answers 503, not the guard's 403).
+    const QString transcode = jsonOf(r).value(u"transcodeUrl"_s).toString();
+    QVERIFY(transcode.startsWith(QString::fromLatin1(trackPath(u"shared-one.mp3"_s, "transcode")) + u"?"_s));
+    QCOMPARE(request(m_port, "GET", (transcode + u"&preset=MP3%20320&offset=1"_s).toLatin1()).status, 503);
+    QCOMPARE(request(m_port, "GET", QString(transcode).replace(u"/transcode?"_s, u"/stream-url?"_s).toLatin1()).status, 403);
 }
 
 void TestAuthHttp::signedUrlTampering()

@@ -18,7 +18,7 @@ using namespace cairn::test;
 namespace {
 
 // The only routes anyone may call without logging in.
-const QStringList kPublicRoutes{u"/health"_s, u"/api/auth/login"_s};
+const QStringList kPublicRoutes{u"/health"_s, u"/api/auth/login"_s, u"/"_s, u"/assets/{version}/{file}"_s};
 
 enum class Caller { Nobody, BadToken, ExpiredToken, OtherUsersSignature, User, UserOnHiddenTrack, Admin };
 

@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -25,6 +26,20 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
+
+namespace {
+
+// Receives what QDesktopServices::openUrl would give the system's browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public Q_SLOTS:
+    void open(const QUrl &url) { opened << url; }
+};
+
+} // namespace
 
 class ShellTest : public QObject
 {
@@ -68,6 +83,16 @@ void ShellTest::trayMenuTogglesPauseAndOpensWindow()
     QVERIFY(open && pause && quit);
     QCOMPARE(open->text(), u"Open Cairn"_s);
     QCOMPARE(quit->text(), u"Quit"_s);
+
+    // "Open in browser" hands the server's address to the system (caught here, no browser runs).
+    auto *browser = tray.menu()->findChild<QAction *>(u"browserAction"_s);
+    QVERIFY(browser);
+    QCOMPARE(browser->text(), u"Open in browser"_s);
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(u"http"_s, &catcher, "open");
+    browser->trigger();
+    QDesktopServices::unsetUrlHandler(u"http"_s);
+    QCOMPARE(catcher.opened, QList<QUrl>{app.server().baseUrl()});
 
     const QString url = app.server().baseUrl().toString();
     QVERIFY(!url.isEmpty());

@@ -12,6 +12,7 @@
 #include "api/TrackRoutes.h"
 #include "api/TranscodeRoutes.h"
 #include "api/VideoPreviewRoutes.h"
+#include "webapp/WebRoutes.h"
 
 namespace cairn {
 
@@ -27,6 +28,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addTranscodeRoutes(router, services);
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
+    addWebRoutes(router);
 }
 
 } // namespace cairn

@@ -86,8 +86,11 @@ void addSignedUrlRoute(Router &router, Authenticator &auth, const Database &db)
         qint64 expiresAt = 0;
         const QString url = auth.signedUrl(base + u"stream"_s, ex.identity().userId, &expiresAt);
         const QString download = auth.signedUrl(base + u"download"_s, ex.identity().userId);
+        // The signature covers the path only: players add "&preset=…&offset=…" themselves.
+        const QString transcode = auth.signedUrl(base + u"transcode"_s, ex.identity().userId);
         ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
-            {u"url"_s, url}, {u"downloadUrl"_s, download}, {u"expiresAt"_s, isoTime(expiresAt)}})));
+            {u"url"_s, url}, {u"downloadUrl"_s, download}, {u"transcodeUrl"_s, transcode},
+            {u"expiresAt"_s, isoTime(expiresAt)}})));
     });
 }
 

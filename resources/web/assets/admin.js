@@ -1,0 +1,206 @@
+// Administration (administrators only; the server refuses the API to others anyway): library
+// folders and scans, users, transcoding and video presets, live activity.
+
+import { h, clear, emptyState, formatDuration } from './dom.js';
+import { api, ApiError } from './api.js';
+import { listen } from './sse.js';
+
+let stopPage = () => {};
+
+function errorText(e) {
+  if (e instanceof ApiError) {
+    if (e.status === 404 || e.status === 405) return 'This server does not offer that yet.';
+    const allowed = e.body?.allowed ? ` (allowed: ${[].concat(e.body.allowed).join(', ')})` : '';
+    return `${e.message}${allowed}`;
+  }
+  return e.message || String(e);
+}
+
+function messageLine() { return h('p', { class: 'form-message', role: 'alert' }); }
+
+async function attempt(line, fn) {
+  line.className = 'form-message';
+  line.textContent = '';
+  try { await fn(); return true; } catch (e) { line.className = 'form-message error'; line.textContent = errorText(e); return false; }
+}
+
+export async function admin(main, tab) {
+  stopPage();
+  stopPage = () => {};
+  const pages = { folders, users, presets, activity };
+  const page = pages[tab] || folders;
+  const body = h('div', { id: `admin-${tab}` });
+  clear(main, h('h1', {}, 'Administration'),
+    h('div', { class: 'tabs' }, Object.keys(pages).map((k) => h('a', { href: `#/admin/${k}`, class: k === tab ? 'active' : '' },
+      { folders: 'Library', users: 'Users', presets: 'Presets', activity: 'Activity' }[k]))),
+    body);
+  window.addEventListener('hashchange', () => { stopPage(); stopPage = () => {}; }, { once: true });
+  await page(body);
+}
+
+// --- library folders and scans ---
+async function folders(body) {
+  const list = h('ul', { class: 'list', id: 'folder-list' });
+  const path = h('input', { id: 'folder-path', placeholder: '/srv/music', 'aria-label': 'Folder path on the server' });
+  const msg = messageLine();
+  const scan = h('p', { id: 'scan-status', class: 'muted' });
+  const refresh = async () => {
+    const data = await api('/api/folders');
+    clear(list, data.items.length ? data.items.map((f) => h('li', {},
+      h('span', { class: 'path' }, f.path),
+      h('button', { class: 'danger', onclick: async () => {
+        if (!confirm(`Remove ${f.path} from the library?`)) return;
+        if (await attempt(msg, () => api(`/api/folders/${f.id}`, { method: 'DELETE' }))) refresh();
+      } }, 'Remove'))) : emptyState('No library folders.'));
+  };
+  let polling = 0;
+  const pollScan = async () => {
+    clearTimeout(polling);
+    try {
+      const s = await api('/api/scan');
+      scan.textContent = s.scanning ? `Scanning… ${s.tracks} tracks so far.` : `Idle. ${s.tracks} tracks in the library.`;
+      scan.dataset.scanning = String(s.scanning);
+      if (s.scanning) polling = setTimeout(pollScan, 1000);
+    } catch (e) { scan.textContent = errorText(e); }
+  };
+  stopPage = () => clearTimeout(polling);
+  const form = h('form', { class: 'inline-form', onsubmit: async (e) => {
+    e.preventDefault();
+    if (await attempt(msg, () => api('/api/folders', { method: 'POST', body: { path: path.value.trim() } }))) {
+      path.value = '';
+      await refresh();
+      pollScan();
+    }
+  } }, path, h('button', { type: 'submit', class: 'primary' }, 'Add folder'));
+  clear(body, h('h2', {}, 'Library folders'), list, form, msg,
+    h('h2', {}, 'Scan'), scan,
+    h('button', { id: 'rescan', onclick: async () => { await attempt(msg, () => api('/api/scan', { method: 'POST' })); pollScan(); } }, 'Rescan now'));
+  await refresh();
+  await pollScan();
+}
+
+// --- users ---
+async function users(body) {
+  const [list, folderList] = await Promise.all([api('/api/users'), api('/api/folders')]);
+  const msg = messageLine();
+  const table = h('table', { class: 'data' },
+    h('thead', {}, h('tr', {}, ['Name', 'Admin', 'Enabled', 'Max kbit/s', 'Folders', 'Last seen', ''].map((t) => h('th', {}, t)))),
+    h('tbody', {}, list.items.map((u) => userRow(u, folderList.items, msg, () => users(body)))));
+  clear(body, h('h2', {}, 'Users'), table, msg, h('h2', {}, 'New user'), userForm(null, folderList.items, () => users(body)));
+}
+
+function userRow(u, allFolders, msg, reload) {
+  const save = (changes) => attempt(msg, () => api(`/api/users/${u.id}`, { method: 'PUT', body: changes })).then((ok) => ok && reload());
+  const names = allFolders.filter((f) => (u.folders || []).includes(f.id)).map((f) => f.path);
+  return h('tr', {},
+    h('td', {}, u.name),
+    h('td', {}, h('input', { type: 'checkbox', checked: u.admin, 'aria-label': 'Administrator', onchange: (e) => save({ admin: e.target.checked }) })),
+    h('td', {}, h('input', { type: 'checkbox', checked: u.enabled, 'aria-label': 'Enabled', onchange: (e) => save({ enabled: e.target.checked }) })),
+    h('td', {}, String(u.maxBitrate || 'unlimited')),
+    h('td', {}, u.admin ? 'all' : (names.join(', ') || 'none')),
+    h('td', { class: 'muted' }, u.lastSeenAt ? new Date(u.lastSeenAt).toLocaleString() : 'never'),
+    h('td', {},
+      h('button', { onclick: (e) => {
+        const row = e.target.closest('tr');
+        const editor = h('tr', {}, h('td', { colSpan: 7 }, userForm(u, allFolders, reload)));
+        row.after(editor);
+        e.target.disabled = true;
+      } }, 'Edit'),
+      h('button', { class: 'danger', onclick: async () => {
+        if (!confirm(`Delete the user ${u.name}?`)) return;
+        if (await attempt(msg, () => api(`/api/users/${u.id}`, { method: 'DELETE' }))) reload();
+      } }, 'Delete')));
+}
+
+function userForm(user, allFolders, reload) {
+  const name = h('input', { value: user?.name || '', required: true, 'aria-label': 'Name' });
+  const password = h('input', { type: 'password', autocomplete: 'new-password', placeholder: user ? 'unchanged' : 'at least 8 characters', 'aria-label': 'Password' });
+  const isAdmin = h('input', { type: 'checkbox', checked: !!user?.admin });
+  const maxBitrate = h('input', { type: 'number', min: '0', value: String(user?.maxBitrate || 0), 'aria-label': 'Max bitrate' });
+  const boxes = allFolders.map((f) => h('label', { class: 'inline' },
+    h('input', { type: 'checkbox', value: String(f.id), checked: (user?.folders || []).includes(f.id) }), ` ${f.path}`));
+  const msg = messageLine();
+  return h('form', { class: 'stack', onsubmit: async (e) => {
+    e.preventDefault();
+    const body = { name: name.value.trim(), admin: isAdmin.checked, maxBitrate: Number(maxBitrate.value) || 0,
+      folders: boxes.map((b) => b.querySelector('input')).filter((c) => c.checked).map((c) => Number(c.value)) };
+    if (password.value) body.password = password.value;
+    const ok = await attempt(msg, () => (user ? api(`/api/users/${user.id}`, { method: 'PUT', body })
+      : api('/api/users', { method: 'POST', body: { ...body, enabled: true } })));
+    if (ok) reload();
+  } },
+  h('label', {}, 'Name', name), h('label', {}, 'Password', password),
+  h('label', { class: 'inline' }, isAdmin, ' Administrator'),
+  h('label', {}, 'Max bitrate (kbit/s, 0 = unlimited)', maxBitrate),
+  h('fieldset', {}, h('legend', {}, 'Folders (administrators see all)'), boxes),
+  h('button', { type: 'submit', class: 'primary' }, user ? 'Save' : 'Create user'), msg);
+}
+
+// --- presets ---
+const AUDIO_FIELDS = [['name', 'text'], ['format', 'text'], ['bitrate', 'number'], ['sampleRate', 'number'], ['channels', 'number']];
+const VIDEO_FIELDS = [['name', 'text'], ['width', 'number'], ['height', 'number'], ['videoBitrate', 'number'], ['audioBitrate', 'number']];
+
+async function presets(body) {
+  const data = await api('/api/presets');
+  const reload = () => presets(body);
+  clear(body,
+    h('h2', {}, 'Transcoding presets'), presetTable(data.items || [], AUDIO_FIELDS, '/api/presets', reload),
+    h('h2', {}, 'Video (HLS) presets'), presetTable(data.video || [], VIDEO_FIELDS, '/api/video-presets', reload));
+}
+
+function presetTable(items, fields, base, reload) {
+  const msg = messageLine();
+  const row = (p) => {
+    const inputs = fields.map(([key, type]) => h('input', { type, value: p ? String(p[key] ?? '') : '', 'aria-label': key, size: type === 'number' ? 6 : 12 }));
+    const collect = () => Object.fromEntries(fields.map(([key, type], i) => [key, type === 'number' ? Number(inputs[i].value) || 0 : inputs[i].value.trim()]));
+    return h('tr', {}, inputs.map((i) => h('td', {}, i)),
+      h('td', {}, p
+        ? [h('button', { onclick: async () => { if (await attempt(msg, () => api(`${base}/${p.id}`, { method: 'PUT', body: { ...p, ...collect() } }))) reload(); } }, 'Save'),
+          h('button', { class: 'danger', onclick: async () => {
+            if (!confirm(`Delete the preset ${p.name}?`)) return;
+            if (await attempt(msg, () => api(`${base}/${p.id}`, { method: 'DELETE' }))) reload();
+          } }, 'Delete')]
+        : h('button', { class: 'primary', onclick: async () => { if (await attempt(msg, () => api(base, { method: 'POST', body: collect() }))) reload(); } }, 'Add')));
+  };
+  return [h('table', { class: 'data' }, h('thead', {}, h('tr', {}, fields.map(([k]) => h('th', {}, k)), h('th'))),
+    h('tbody', {}, items.map(row), row(null))), msg];
+}
+
+// --- activity ---
+async function activity(body) {
+  const summary = h('p', { id: 'activity-summary', class: 'muted' }, 'Connecting…');
+  const tbody = h('tbody');
+  const msg = messageLine();
+  const history = h('div');
+  clear(body, h('h2', {}, 'Streams now'), summary,
+    h('table', { class: 'data' }, h('thead', {}, h('tr', {},
+      ['User', 'Client', 'Track', 'Kind', 'Preset', 'Started', 'Sent', 'Rate', 'Position', ''].map((t) => h('th', {}, t)))), tbody),
+    msg, h('h2', {}, 'Recently finished'), history);
+  const render = (data) => {
+    summary.textContent = `${data.active ?? data.items.length} active streams, ${data.transcodes ?? 0} transcodes, ${kb(data.bytesPerSecond)}/s`;
+    clear(tbody, data.items.length ? data.items.map((s) => h('tr', {},
+      h('td', {}, s.user || ''), h('td', { title: s.userAgent || '' }, s.client || ''), h('td', {}, s.title || ''),
+      h('td', {}, s.kind || ''), h('td', {}, s.preset || ''),
+      h('td', {}, s.startedAt ? new Date(s.startedAt).toLocaleTimeString() : ''),
+      h('td', {}, mb(s.bytesSent)), h('td', {}, `${kb(s.bytesPerSecond)}/s${s.capBytesPerSecond ? ` (cap ${kb(s.capBytesPerSecond)}/s)` : ''}`),
+      h('td', {}, formatDuration((s.seekPositionMs || 0) / 1000)),
+      h('td', {},
+        h('button', { class: 'danger', onclick: () => attempt(msg, () => api(`/api/activity/${s.id}/end`, { method: 'POST' })) }, 'End'),
+        h('button', { onclick: () => {
+          const value = prompt('Cap this stream at how many kB/s? (0 = no cap)', String(Math.round((s.capBytesPerSecond || 0) / 1000)));
+          if (value !== null) attempt(msg, () => api(`/api/activity/${s.id}/throttle`, { method: 'POST', body: { kBps: Number(value) || 0 } }));
+        } }, 'Throttle')))) : h('tr', {}, h('td', { colSpan: 10, class: 'muted' }, 'Nothing is streaming.')));
+  };
+  render(await api('/api/activity'));
+  stopPage = listen('/api/activity/events', (name, data) => {
+    if (name === 'activity') { try { render(JSON.parse(data)); } catch { /* partial data */ } }
+  }, (e) => { summary.textContent = `Live updates interrupted: ${errorText(e)}`; });
+  const past = await api('/api/activity/history?limit=50');
+  clear(history, past.items.length ? h('table', { class: 'data' }, h('tbody', {}, past.items.map((s) => h('tr', {},
+    h('td', {}, s.user || ''), h('td', {}, s.title || ''), h('td', {}, s.kind || ''), h('td', {}, s.ending || ''),
+    h('td', {}, mb(s.bytesSent)))))) : emptyState('No finished streams yet.'),
+  past.mostPlayed?.length ? [h('h2', {}, 'Most played'), h('ol', {}, past.mostPlayed.map((m) => h('li', {}, `${m.title} (${m.plays})`)))] : null);
+}
+
+const kb = (bytes) => `${Math.round((bytes || 0) / 1000)} kB`;
+const mb = (bytes) => `${((bytes || 0) / 1e6).toFixed(1)} MB`;

@@ -1,0 +1,96 @@
+// Start-up and layout: the log-in page or the app (navigation, search, page, player), and the
+// hash routes ("#/albums", "#/album/12"…) that pick the page.
+
+import { h, clear } from './dom.js';
+import { loadSession, currentSession, keptSessionExpired, setSessionEndedHandler, logout, api } from './api.js';
+import { renderLogin } from './login.js';
+import { mountPlayer, stop as stopPlayer } from './player.js';
+import { searchBox } from './search.js';
+import * as music from './music.js';
+
+const app = document.getElementById('app');
+let main = null;
+
+const routes = [
+  [/^#?\/?$/, () => music.albums(main, { sort: 'name', title: 'Albums' })],
+  [/^#\/albums$/, () => music.albums(main, { sort: 'name', title: 'Albums' })],
+  [/^#\/recent$/, () => music.albums(main, { sort: 'added', title: 'Recently added' })],
+  [/^#\/played$/, () => music.albums(main, { sort: 'played', title: 'Most played' })],
+  [/^#\/album\/(\d+)$/, (m) => music.album(main, m[1])],
+  [/^#\/artists$/, () => music.artists(main)],
+  [/^#\/artist\/(\d+)$/, (m) => music.artist(main, m[1])],
+  [/^#\/genres$/, () => music.genres(main)],
+  [/^#\/genre\/(.+)$/, (m) => music.albums(main, { sort: 'name', genre: decodeURIComponent(m[1]), title: decodeURIComponent(m[1]) })],
+  [/^#\/tracks$/, () => music.tracks(main)],
+  [/^#\/search\/(.*)$/, (m) => import('./search.js').then((s) => s.searchPage(main, decodeURIComponent(m[1])))],
+  [/^#\/videos$/, () => import('./video.js').then((v) => v.videos(main))],
+  [/^#\/video\/(\d+)$/, (m) => import('./video.js').then((v) => v.videoPage(main, m[1]))],
+  [/^#\/settings$/, () => import('./settings.js').then((s) => s.settings(main))],
+  [/^#\/admin(?:\/(\w+))?$/, (m) => adminOnly(() => import('./admin.js').then((a) => a.admin(main, m[1] || 'folders')))],
+];
+
+function adminOnly(show) {
+  if (!currentSession()?.user?.admin) return clear(main, h('p', { class: 'empty' }, 'Administrators only.'));
+  return show();
+}
+
+async function route() {
+  if (!currentSession()) return;
+  document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('href') === location.hash));
+  for (const [pattern, show] of routes) {
+    const m = location.hash.match(pattern);
+    if (m) {
+      clear(main, h('p', { class: 'muted' }, 'Loading…'));
+      try { await show(m); } catch (e) { clear(main, h('p', { class: 'error' }, e.message || String(e))); }
+      main.focus({ preventScroll: true });
+      return;
+    }
+  }
+  clear(main, h('p', { class: 'empty' }, 'No such page.'));
+}
+
+function showApp() {
+  const user = currentSession().user;
+  const link = (href, text, id) => h('a', { href, id }, text);
+  const nav = h('nav', { 'aria-label': 'Main' },
+    h('div', { class: 'brand' }, 'Cairn'),
+    h('h3', {}, 'Music'),
+    link('#/albums', 'Albums'), link('#/artists', 'Artists'), link('#/genres', 'Genres'),
+    link('#/recent', 'Recently added'), link('#/played', 'Most played'), link('#/tracks', 'All tracks'),
+    h('h3', {}, 'Video'), link('#/videos', 'Videos'),
+    user.admin ? [h('h3', { id: 'admin-menu' }, 'Administration'),
+      link('#/admin/folders', 'Library'), link('#/admin/users', 'Users'),
+      link('#/admin/presets', 'Presets'), link('#/admin/activity', 'Activity')] : null,
+    h('h3', {}, 'You'), link('#/settings', 'Settings'),
+    h('button', { id: 'logout', class: 'link', onclick: doLogout }, `Log out ${user.name}`));
+  main = h('main', { id: 'page', tabindex: '-1' });
+  const playerHost = h('footer', { id: 'player' });
+  clear(app, h('div', { class: 'layout' }, nav,
+    h('div', { class: 'content' }, h('header', { class: 'top' }, searchBox()), main)), playerHost);
+  mountPlayer(playerHost);
+  route();
+}
+
+async function doLogout() {
+  stopPlayer();
+  await logout();
+  showLogin('You have logged out.');
+}
+
+function showLogin(message) {
+  stopPlayer();
+  renderLogin(app, message, () => { if (!location.hash) location.hash = '#/albums'; showApp(); });
+}
+
+setSessionEndedHandler((message) => showLogin(message));
+window.addEventListener('hashchange', route);
+
+if (loadSession()) {
+  // Check the kept token before showing anything: it may have been ended meanwhile.
+  api('/api/auth/me').then((me) => {
+    currentSession().user = me;
+    showApp();
+  }).catch(() => { if (currentSession()) showLogin(''); });
+} else {
+  showLogin(keptSessionExpired() ? 'Your session has expired. Please log in again.' : '');
+}

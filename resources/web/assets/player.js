@@ -1,0 +1,237 @@
+// The audio player that stays while browsing: one <audio> element, the queue, the bar at the
+// bottom (transport, seek, volume, queue panel), keyboard shortcuts and the Media Session.
+
+import { h, clear, formatDuration } from './dom.js';
+import { Queue } from './queue.js';
+import { audioSource } from './media.js';
+import { coverBlobUrl } from './art.js';
+import { icon } from './icons.js';
+
+export const queue = new Queue();
+const audio = h('audio', { id: 'audio', preload: 'auto' });
+let source = null;           // what audio.src holds (see media.js)
+let loadSerial = 0;
+let seeking = false;
+
+const ui = {};
+
+export function trackLine(track) {
+  return [track.artist || track.albumArtist, track.album].filter(Boolean).join(' — ');
+}
+
+// Position and length of the track, counting a transcode started at an offset.
+export function position() { return (source?.offset || 0) + (audio.currentTime || 0); }
+export function duration() {
+  const t = queue.current;
+  if (t?.duration) return t.duration;
+  return Number.isFinite(audio.duration) ? audio.duration : 0;
+}
+
+export function playTracks(tracks, start = 0) {
+  queue.replace(tracks, start);
+  return load(0, true);
+}
+
+export function enqueue(tracks) {
+  const wasEmpty = !queue.current;
+  queue.add(tracks);
+  if (wasEmpty) load(0, true);
+}
+
+async function load(offset, autoplay) {
+  const track = queue.current;
+  const serial = ++loadSerial;
+  source?.revoke();
+  source = null;
+  if (!track) {
+    audio.removeAttribute('src');
+    audio.load();
+    render();
+    return;
+  }
+  render();
+  setStatus('');
+  try {
+    const next = await audioSource(track, audio, offset);
+    if (serial !== loadSerial) return next.revoke();
+    source = next;
+    audio.src = next.src;
+    audio.dataset.mode = next.decision.mode;
+    if (offset > 0 && next.offset === 0) audio.currentTime = offset;
+    if (autoplay) await audio.play().catch((e) => setStatus(e.message));
+    updateMediaSession(track);
+  } catch (e) {
+    if (serial === loadSerial) setStatus(e.message);
+  }
+}
+
+export function seek(seconds) {
+  const t = Math.max(0, Math.min(seconds, duration() - 0.25));
+  if (source?.strategy === 'offset') load(t, !audio.paused || audio.ended);
+  else audio.currentTime = t;
+}
+
+export function toggle() {
+  if (!queue.current) return;
+  if (audio.paused) audio.play().catch((e) => setStatus(e.message));
+  else audio.pause();
+}
+
+export function next({ auto = false } = {}) {
+  const i = queue.neighbour(1, { auto });
+  if (i < 0) { audio.pause(); return; }
+  if (i === queue.index) { seek(0); audio.play(); return; }
+  queue.go(i);
+  load(0, true);
+}
+
+export function previous() {
+  if (position() > 3) return seek(0);
+  const i = queue.neighbour(-1);
+  if (i < 0) return seek(0);
+  queue.go(i);
+  load(0, true);
+}
+
+function setStatus(text) { if (ui.status) ui.status.textContent = text; }
+
+async function updateMediaSession(track) {
+  if (!('mediaSession' in navigator)) return;
+  const artwork = [];
+  if (track.albumId) {
+    const src = await coverBlobUrl('albums', track.albumId, 256);
+    if (src) artwork.push({ src, sizes: '256x256' });
+  }
+  navigator.mediaSession.metadata = new MediaMetadata({
+    title: track.title || '', artist: track.artist || '', album: track.album || '', artwork,
+  });
+}
+
+function setupMediaSession() {
+  if (!('mediaSession' in navigator)) return;
+  const ms = navigator.mediaSession;
+  const handlers = {
+    play: () => audio.play(), pause: () => audio.pause(),
+    previoustrack: previous, nexttrack: () => next(),
+    seekto: (d) => seek(d.seekTime),
+    seekbackward: (d) => seek(position() - (d.seekOffset || 10)),
+    seekforward: (d) => seek(position() + (d.seekOffset || 10)),
+  };
+  for (const [action, fn] of Object.entries(handlers)) {
+    try { ms.setActionHandler(action, fn); } catch { /* not supported here */ }
+  }
+}
+
+function render() {
+  if (!ui.bar) return;
+  const t = queue.current;
+  ui.title.textContent = t ? t.title || '(untitled)' : 'Nothing playing';
+  ui.sub.textContent = t ? trackLine(t) : '';
+  ui.play.replaceChildren(icon(audio.paused ? 'play' : 'pause'));
+  ui.play.title = audio.paused ? 'Play (space)' : 'Pause (space)';
+  ui.play.setAttribute('aria-label', audio.paused ? 'Play' : 'Pause');
+  ui.shuffle.classList.toggle('on', queue.shuffle);
+  ui.repeat.classList.toggle('on', queue.repeat !== 'off');
+  ui.repeat.replaceChildren(icon(queue.repeat === 'one' ? 'repeatOne' : 'repeat'));
+  ui.repeat.title = `Repeat: ${queue.repeat}`;
+  renderTime();
+  renderQueue();
+}
+
+function renderTime() {
+  if (!ui.bar) return;
+  const d = duration(), p = position();
+  if (!seeking) ui.seek.value = d > 0 ? String(Math.round((p / d) * 1000)) : '0';
+  ui.time.textContent = `${formatDuration(p)} / ${formatDuration(d)}`;
+  if ('mediaSession' in navigator && d > 0 && navigator.mediaSession.setPositionState) {
+    try { navigator.mediaSession.setPositionState({ duration: d, position: Math.min(p, d), playbackRate: 1 }); } catch { /* ignore */ }
+  }
+}
+
+function renderQueue() {
+  if (!ui.queueList) return;
+  clear(ui.queueList, queue.items.map((t, i) => h('li', { class: i === queue.index ? 'current' : '' },
+    h('button', { class: 'link', onclick: () => { queue.go(i); load(0, true); } }, t.title || '(untitled)'),
+    h('span', { class: 'muted' }, ` ${t.artist || ''}`),
+    h('span', { class: 'row-actions' },
+      h('button', { title: 'Move up', 'aria-label': 'Move up', onclick: () => queue.move(i, i - 1) }, '↑'),
+      h('button', { title: 'Move down', 'aria-label': 'Move down', onclick: () => queue.move(i, i + 1) }, '↓'),
+      h('button', { title: 'Remove', 'aria-label': 'Remove', onclick: () => removeAt(i) }, '✕')))));
+  ui.queueCount.textContent = String(queue.items.length);
+}
+
+function removeAt(i) {
+  const wasCurrent = i === queue.index;
+  queue.remove(i);
+  if (wasCurrent) load(0, !audio.paused);
+}
+
+function onKey(e) {
+  if (e.target.closest && e.target.closest('input, textarea, select, [contenteditable]')) return;
+  if (document.querySelector('video')) return;      // the video page has its own keys
+  if (e.key === ' ') { e.preventDefault(); toggle(); }
+  else if (e.key === 'ArrowLeft') { e.preventDefault(); seek(position() - 10); }
+  else if (e.key === 'ArrowRight') { e.preventDefault(); seek(position() + 10); }
+  else if (e.key === 'ArrowUp') { e.preventDefault(); audio.volume = Math.min(1, audio.volume + 0.05); }
+  else if (e.key === 'ArrowDown') { e.preventDefault(); audio.volume = Math.max(0, audio.volume - 0.05); }
+}
+
+// Logging out: a detached <audio> would go on playing.
+export function stop() {
+  ++loadSerial;
+  audio.pause();
+  audio.removeAttribute('src');
+  audio.load();
+  queue.clear();
+  source?.revoke();
+  source = null;
+}
+
+export function mountPlayer(container) {
+  ui.title = h('div', { class: 'np-title' });
+  ui.sub = h('div', { class: 'np-sub muted' });
+  ui.status = h('div', { class: 'np-status', role: 'status' });
+  ui.play = h('button', { id: 'play-toggle', class: 'big', onclick: toggle });
+  ui.shuffle = h('button', { id: 'shuffle', title: 'Shuffle', 'aria-label': 'Shuffle', onclick: () => queue.setShuffle(!queue.shuffle) }, icon('shuffle'));
+  ui.repeat = h('button', { id: 'repeat', 'aria-label': 'Repeat', onclick: () => queue.cycleRepeat() });
+  ui.seek = h('input', { id: 'seek', type: 'range', min: '0', max: '1000', value: '0', 'aria-label': 'Seek' });
+  ui.seek.addEventListener('input', () => { seeking = true; });
+  ui.seek.addEventListener('change', () => { seeking = false; seek((Number(ui.seek.value) / 1000) * duration()); });
+  ui.time = h('span', { class: 'np-time' });
+  const volume = h('input', { id: 'volume', type: 'range', min: '0', max: '100', 'aria-label': 'Volume' });
+  const savedVolume = Number(localStorage.getItem('cairn.volume') ?? 100);
+  audio.volume = savedVolume / 100;
+  volume.value = String(savedVolume);
+  volume.addEventListener('input', () => { audio.volume = Number(volume.value) / 100; });
+  audio.addEventListener('volumechange', () => {
+    volume.value = String(Math.round(audio.volume * 100));
+    localStorage.setItem('cairn.volume', volume.value);
+  });
+  ui.queueCount = h('span', { class: 'badge' });
+  ui.queueList = h('ol', { class: 'queue-list' });
+  const panel = h('section', { class: 'queue-panel', hidden: true },
+    h('header', {}, h('h2', {}, 'Queue'),
+      h('button', { id: 'queue-clear', onclick: stop }, 'Clear')),
+    ui.queueList);
+  ui.bar = h('div', { class: 'player' },
+    h('div', { class: 'np' }, ui.title, ui.sub, ui.status),
+    h('div', { class: 'transport' },
+      ui.shuffle,
+      h('button', { id: 'prev', title: 'Previous', 'aria-label': 'Previous', onclick: previous }, icon('previous')),
+      ui.play,
+      h('button', { id: 'next', title: 'Next', 'aria-label': 'Next', onclick: () => next() }, icon('next')),
+      ui.repeat),
+    h('div', { class: 'seekline' }, ui.seek, ui.time),
+    h('div', { class: 'extra' }, icon('volume'), volume,
+      h('button', { id: 'queue-toggle', title: 'Queue', 'aria-label': 'Queue', onclick: () => { panel.hidden = !panel.hidden; } }, icon('queue'), ' ', ui.queueCount)));
+  clear(container, audio, panel, ui.bar);
+
+  for (const ev of ['play', 'pause', 'loadedmetadata', 'durationchange']) audio.addEventListener(ev, render);
+  audio.addEventListener('timeupdate', renderTime);
+  audio.addEventListener('ended', () => next({ auto: true }));
+  audio.addEventListener('error', () => { if (audio.getAttribute('src')) setStatus('This track could not be played.'); });
+  queue.addEventListener('change', render);
+  document.addEventListener('keydown', onKey);
+  setupMediaSession();
+  render();
+}

@@ -1,0 +1,20 @@
+// The user's own settings: which transcoding preset plays what the browser cannot decode.
+
+import { h, clear } from './dom.js';
+import { currentSession } from './api.js';
+import { presets, preferredPreset, setPreferredPreset } from './media.js';
+
+export async function settings(main) {
+  const items = (await presets()).items || [];
+  const probe = document.createElement('audio');
+  const select = h('select', { id: 'preset-choice' },
+    h('option', { value: '' }, 'Automatic (the smallest format this browser plays)'),
+    items.map((p) => h('option', { value: p.name, disabled: !probe.canPlayType(p.contentType) },
+      `${p.name} — ${p.format}${p.bitrate ? ` ${p.bitrate} kbit/s` : ''}${probe.canPlayType(p.contentType) ? '' : ' (not playable here)'}`)));
+  select.value = preferredPreset();
+  select.addEventListener('change', () => setPreferredPreset(select.value));
+  const user = currentSession().user;
+  clear(main, h('h1', {}, 'Settings'),
+    h('p', {}, 'Logged in as ', h('strong', {}, user.name), user.admin ? ' (administrator)' : ''),
+    h('label', {}, 'Transcoding preset for files this browser cannot play', select));
+}

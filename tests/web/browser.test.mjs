@@ -1,0 +1,285 @@
+// The web app in a real browser against a real server: Debian's chromium driven by
+// playwright-core, a `cairn --headless` started here on 127.0.0.1 with a library made by the
+// ffmpeg CLI. Exit 77 (CTest: skipped) only when chromium is not installed.
+//
+// usage: node browser.test.mjs <path of the cairn executable>
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { TestSite, chromiumInstalled, CHROMIUM, HTML_TITLE, HTML_ARTIST, ADMIN_PASSWORD, BOB_PASSWORD, step, makeMp3 } from './harness.mjs';
+
+if (!chromiumInstalled()) {
+  console.log(`SKIP: ${CHROMIUM} is not installed (tools/dev.sh installs it)`);
+  process.exit(77);
+}
+const site = new TestSite(process.argv[2]);
+
+async function main() {
+  await site.start();
+  const { base, dir, library, adminToken } = site;
+  const json = (path, options) => site.json(path, options);
+  step(`server at ${base}`);
+
+  step('static files: headers, 304, gzip; the API keeps its JSON 404');
+  const index = await fetch(`${base}/`, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(index.status, 200);
+  assert.match(index.headers.get('content-security-policy'), /default-src 'self'/);
+  assert.equal(index.headers.get('x-content-type-options'), 'nosniff');
+  assert.ok(index.headers.get('referrer-policy'));
+  assert.equal(index.headers.get('cache-control'), 'no-cache');
+  const html = await index.text();
+  const asset = html.match(/src="(\/assets\/[0-9a-f]+\/main\.js)"/)[1];
+  const js = await fetch(base + asset);
+  assert.match(js.headers.get('cache-control'), /max-age=31536000, immutable/);
+  assert.match(js.headers.get('content-type'), /javascript/);
+  const again = await fetch(base + asset, { headers: { 'If-None-Match': js.headers.get('etag') } });
+  assert.equal(again.status, 304);
+  for (const ref of html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g))
+    assert.equal((await fetch(base + ref[1])).status, 200, `${ref[1]} named by index.html`);
+  const head = await fetch(`${base}/`, { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(await head.text(), '');
+  // Node's fetch undoes gzip itself: ask for the identity and the gzip tags by hand.
+  const identityTag = (await fetch(base + asset, { headers: { 'Accept-Encoding': 'identity' } })).headers.get('etag');
+  const gzipped = await fetch(base + asset, { headers: { 'Accept-Encoding': 'gzip, deflate' } });
+  assert.equal(gzipped.headers.get('content-encoding'), 'gzip');
+  assert.equal(gzipped.headers.get('vary'), 'Accept-Encoding');
+  assert.notEqual(gzipped.headers.get('etag'), identityTag, 'each encoding has its own tag');
+  const wrongTag = await fetch(base + asset, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': identityTag } });
+  assert.equal(wrongTag.status, 200);
+  const stale = await fetch(base + asset.replace(/\/assets\/[0-9a-f]+\//, '/assets/0000000000000000/'));
+  assert.equal(stale.status, 200);
+  assert.equal(stale.headers.get('cache-control'), 'no-cache');
+  const missing = await fetch(`${base}${asset.replace('main.js', 'nope.js')}`);
+  assert.equal(missing.status, 404);
+  assert.ok((await missing.json()).error);
+  const unknown = await json('/api/no-such-thing', { token: adminToken });
+  assert.equal(unknown.status, 404);
+  assert.ok(unknown.body.error);
+
+  const browser = await site.launchBrowser();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') console.log(`   console: ${m.text()}`); });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+
+  step('log in: wrong password, then right; the log-in page weighs < 150 KB');
+  const loginResponses = [];
+  const onResponse = (r) => loginResponses.push(r);
+  page.on('response', onResponse);
+  await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+  page.off('response', onResponse);
+  let loginBytes = 0;
+  for (const r of loginResponses) {
+    const sizes = await r.request().sizes();
+    loginBytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  }
+  console.log(`   log-in page: ${loginResponses.length} responses, ${loginBytes} bytes transferred`);
+  assert.ok(loginBytes < 150 * 1024, `log-in page transferred ${loginBytes} bytes`);
+  await page.fill('#login-name', 'admin');
+  await page.fill('#login-password', 'wrong-password');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => /Wrong name or password/.test(document.querySelector('#login-message')?.textContent));
+  await page.fill('#login-password', ADMIN_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#admin-menu');
+
+  step('albums: a grid, or an empty state on a server without the browse API');
+  await page.waitForSelector('#album-grid .card, #page .empty');
+
+  step('all tracks; the HTML tag is shown as text');
+  await page.goto(`${base}/#/tracks`);
+  await page.waitForSelector('#all-tracks .play-track');
+  const titles = await page.$$eval('.play-track', (els) => els.map((e) => e.textContent));
+  assert.ok(titles.includes(HTML_TITLE), `titles: ${titles}`);
+  assert.equal(await page.$$eval('img[src="x"], b', (els) => els.length), 0);
+  assert.ok((await page.textContent('#all-tracks')).includes(HTML_ARTIST));
+
+  step('play the mp3, seek to 80 %');
+  await page.click('.play-track:text-is("Test Song")');
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.currentTime > 0.3 && !a.paused; }, null, { timeout: 20000 });
+  assert.equal(await page.$eval('#audio', (a) => a.dataset.mode), 'direct');
+  assert.match(await page.$eval('#audio', (a) => a.src), /\/api\/tracks\/\d+\/stream\?exp=\d+&sig=/);
+  await page.$eval('#seek', (s) => { s.value = '800'; s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change')); });
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.currentTime >= 15.5 && a.currentTime < 18 && !a.seeking; }, null, { timeout: 15000 });
+
+  step('space pauses and resumes');
+  await page.click('#page h1');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.getElementById('audio').paused);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => !document.getElementById('audio').paused);
+
+  step('search as you type; play the WavPack through a transcode and seek');
+  await page.fill('#search', 'pack');
+  await page.waitForSelector('#search-results .play-track:text-is("Pack Song")');
+  await page.click('#search-results .play-track:text-is("Pack Song")');
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.dataset.mode === 'transcode' && a.currentTime > 0.3 && !a.paused; }, null, { timeout: 30000 });
+  await page.$eval('#seek', (s) => { s.value = '500'; s.dispatchEvent(new Event('change')); });
+  await page.waitForFunction(() => {
+    const a = document.getElementById('audio');
+    const shown = document.querySelector('.np-time').textContent;
+    return !a.seeking && /^0:0[5-9]/.test(shown);
+  }, null, { timeout: 20000 });
+
+  step('music pages loaded no video code');
+  assert.ok(!requested.some((p) => /hls|video\.js/.test(p)), requested.filter((p) => p.startsWith('/assets')).join(' '));
+
+  step('a video through hls.js');
+  await page.goto(`${base}/#/videos`);
+  await page.click('#video-grid .card');
+  await page.waitForSelector('#quality:not([hidden])', { timeout: 30000 });
+  assert.ok(requested.some((p) => p.endsWith('/hls.light.min.mjs')));
+  await page.$eval('#video', (v) => { v.muted = true; return v.play(); });
+  await page.waitForFunction(() => document.getElementById('video').currentTime > 0.5, null, { timeout: 60000 });
+  const qualities = await page.$$eval('#quality option', (os) => os.map((o) => o.value));
+  assert.ok(qualities.length >= 2, `quality menu: ${qualities}`);
+  await page.$eval('#video', (v) => { v.currentTime = 8; });
+  await page.waitForFunction(() => { const v = document.getElementById('video'); return v.currentTime > 8.2 && !v.seeking; }, null, { timeout: 60000 });
+  await page.selectOption('#quality', qualities[1]);
+  const before = await page.$eval('#video', (v) => v.currentTime);
+  await page.waitForFunction((t) => document.getElementById('video').currentTime > t + 0.5 || document.getElementById('video').ended, before, { timeout: 60000 });
+
+  step('administration: library folders and scan, activity');
+  await page.goto(`${base}/#/admin/folders`);
+  await page.waitForFunction((lib) => document.getElementById('folder-list')?.textContent.includes(lib), library);
+  await page.waitForFunction(() => /Idle\. 4 tracks/.test(document.getElementById('scan-status')?.textContent));
+  const more = join(dir, 'More');
+  mkdirSync(more);
+  makeMp3(join(more, 'later.mp3'), 3, { title: 'Added Later' });
+  await page.fill('#folder-path', more);
+  await page.click('#admin-folders button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('folder-path').value === '' || /.+/.test(document.querySelector('#admin-folders .form-message')?.textContent));
+  const refused = await page.textContent('#admin-folders .form-message');
+  if (refused) {
+    console.log(`   adding a folder: "${refused}" (no POST /api/folders on this server yet)`);
+    assert.match(refused, /does not offer/);
+  } else {
+    await page.waitForFunction(() => /Idle\. 5 tracks/.test(document.getElementById('scan-status')?.textContent), null, { timeout: 60000 });
+  }
+  await page.goto(`${base}/#/admin/activity`);
+  await page.waitForFunction(() => /active streams/.test(document.getElementById('activity-summary')?.textContent));
+
+  step('browse pages against the browse API contract (answered by the test)');
+  await browsePages(browser, base, adminToken);
+
+  step('log out');
+  await page.goto(`${base}/#/albums`);
+  await page.click('#logout');
+  await page.waitForFunction(() => /logged out/.test(document.querySelector('#login-message')?.textContent));
+
+  step('a non-admin sees no administration and gets 403 from its API');
+  await page.fill('#login-name', 'bob');
+  await page.fill('#login-password', BOB_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#logout');
+  assert.equal(await page.$('#admin-menu'), null);
+  assert.equal(await page.$$eval('nav a[href^="#/admin"]', (as) => as.length), 0);
+  const status = await page.evaluate(async () => {
+    const { token } = JSON.parse(sessionStorage.getItem('cairn.session'));
+    return (await fetch('/api/users', { headers: { Authorization: `Bearer ${token}` } })).status;
+  });
+  assert.equal(status, 403);
+  await page.goto(`${base}/#/admin/users`);
+  await page.waitForFunction(() => /Administrators only/.test(document.getElementById('page').textContent));
+
+  step('an ended token returns to the log-in page with a message');
+  await page.evaluate(async () => {
+    const { token } = JSON.parse(sessionStorage.getItem('cairn.session'));
+    await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+  });
+  await page.goto(`${base}/#/tracks`);
+  await page.waitForFunction(() => /session has ended/.test(document.querySelector('#login-message')?.textContent || ''));
+
+  step('a kept token past its expiry: the log-in page says so');
+  await page.evaluate(() => localStorage.setItem('cairn.session',
+    JSON.stringify({ token: 'old', expiresAt: '2000-01-01T00:00:00Z', user: { name: 'bob', admin: false } })));
+  await page.reload();
+  await page.waitForFunction(() => /expired/.test(document.querySelector('#login-message')?.textContent || ''));
+  assert.equal(await page.evaluate(() => localStorage.getItem('cairn.session')), null);
+
+  assert.deepEqual(dialogs, [], 'no script from a tag ran');
+  assert.deepEqual(pageErrors, []);
+  step('passed');
+}
+
+// The album/artist/genre/search pages, with /api/albums, /api/artists, /api/genres and
+// /api/search answered here in the documented shapes (real tracks inside), so the pages are
+// tested whether or not this server has the browse API yet.
+async function browsePages(browser, base, adminToken) {
+  const tracks = (await site.json('/api/tracks?limit=50', { token: adminToken })).body.items;
+  const song = { ...tracks.find((t) => t.title === 'Test Song'), discNumber: 1, trackNumber: 1 };
+  const pack = { ...tracks.find((t) => t.title === 'Pack Song'), discNumber: 2, trackNumber: 1 };
+  const album = { id: 7, title: '<script>alert(2)</script> Ålbum', artist: 'Tester', artistId: 3, year: 2020, genre: 'Ambient',
+    trackCount: 2, duration: 32, addedAt: '2026-01-01T00:00:00Z' };
+  const artist = { id: 3, name: 'Tester', albumCount: 1, trackCount: 2 };
+  const asked = [];
+  const answers = {
+    '/api/albums': () => ({ items: [album], total: 1, offset: 0, limit: 60 }),
+    '/api/albums/7': () => ({ ...album, tracks: [pack, song] }),
+    '/api/artists': () => ({ items: [artist], total: 1, offset: 0, limit: 60 }),
+    '/api/artists/3': () => ({ id: 3, name: 'Tester', albums: [album] }),
+    '/api/genres': () => ({ items: [{ name: 'Ambient', albumCount: 1, trackCount: 2 }] }),
+    '/api/search': () => ({ artists: [artist], albums: [album], tracks: [song] }),
+  };
+  const context = await browser.newContext();
+  await context.route((url) => url.pathname in answers, (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.pathname + url.search);
+    route.fulfill({ json: answers[url.pathname]() });
+  });
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await TestSite.logIn(page, base, 'admin', ADMIN_PASSWORD);
+
+  await page.goto(`${base}/#/albums`);
+  await page.waitForSelector('#album-grid .card');
+  assert.equal(await page.textContent('#album-grid .card-title'), album.title);
+  assert.ok(asked.some((a) => a.startsWith('/api/albums?') && a.includes('sort=name')), asked.join(' '));
+  await page.click('#album-grid .card');
+  await page.waitForSelector('h2.disc');
+  assert.deepEqual(await page.$$eval('h2.disc', (hs) => hs.map((x) => x.textContent)), ['Disc 1', 'Disc 2']);
+  assert.deepEqual(await page.$$eval('.play-track', (bs) => bs.map((b) => b.textContent)), ['Test Song', 'Pack Song']);
+  await page.click('button.primary:text("Play")');
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return a.currentTime > 0.2 && !a.paused; }, null, { timeout: 20000 });
+  assert.equal(await page.textContent('.np-title'), 'Test Song');
+  await page.click('#next');
+  await page.waitForFunction(() => document.querySelector('.np-title').textContent === 'Pack Song');
+
+  await page.goto(`${base}/#/recent`);
+  await page.waitForSelector('#album-grid .card');
+  assert.ok(asked.some((a) => a.includes('sort=added')));
+  await page.goto(`${base}/#/artists`);
+  await page.click('a[href="#/artist/3"]');
+  await page.waitForSelector('.grid .card');
+  await page.goto(`${base}/#/genres`);
+  await page.click('a[href="#/genre/Ambient"]');
+  await page.waitForSelector('#album-grid .card');
+  assert.ok(asked.some((a) => a.startsWith('/api/albums?') && a.includes('genre=Ambient')));
+
+  await page.fill('#search', 'tes');
+  await page.waitForSelector('#search-results h2');
+  assert.deepEqual(await page.$$eval('#search-results h2', (hs) => hs.map((x) => x.textContent)), ['Artists', 'Albums', 'Tracks']);
+  const searches = asked.filter((a) => a.startsWith('/api/search'));
+  assert.equal(searches.length, 1, `one request after the last keystroke: ${searches}`);
+  assert.deepEqual(dialogs, []);
+  await context.close();
+}
+
+let code = 0;
+try {
+  await main();
+} catch (e) {
+  console.error(e);
+  code = 1;
+} finally {
+  await site.stop();
+}
+process.exit(code);
