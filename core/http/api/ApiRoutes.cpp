@@ -9,6 +9,7 @@
 #include "api/HlsRoutes.h"
 #include "api/LibraryRoutes.h"
 #include "api/MediaFileRoutes.h"
+#include "api/PresetRoutes.h"
 #include "api/TrackRoutes.h"
 #include "api/TranscodeRoutes.h"
 #include "api/VideoPreviewRoutes.h"
@@ -26,6 +27,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addActivityRoutes(router, services);
     addArtworkRoutes(router, services);
     addTranscodeRoutes(router, services);
+    addPresetRoutes(router, services);
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
     addWebRoutes(router);

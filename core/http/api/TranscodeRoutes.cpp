@@ -155,29 +155,6 @@ void transcodeTrack(const MediaPlanner &planner, TranscodeService *service, cons
     sendLive(ex, *service, *plan);
 }
 
-QJsonArray presetsJson(const QList<Preset> &presets)
-{
-    QJsonArray items;
-    for (const Preset &p : presets) {
-        const OutputFormatInfo &info = infoFor(p.format);
-        items.append(QJsonObject{{u"id"_s, p.id}, {u"name"_s, p.name}, {u"format"_s, info.key},
-                                 {u"contentType"_s, QString::fromLatin1(info.mediaType)},
-                                 {u"bitrate"_s, p.bitrateKbps}, {u"sampleRate"_s, p.sampleRate},
-                                 {u"channels"_s, p.channels}, {u"seekable"_s, info.constantBitrate}});
-    }
-    return items;
-}
-
-QJsonArray videoPresetsJson(const QList<VideoPreset> &presets)
-{
-    QJsonArray items;
-    for (const VideoPreset &p : presets)
-        items.append(QJsonObject{{u"id"_s, p.id}, {u"name"_s, p.name}, {u"width"_s, p.width},
-                                 {u"height"_s, p.height}, {u"videoBitrate"_s, p.videoKbps},
-                                 {u"audioBitrate"_s, p.audioKbps}});
-    return items;
-}
-
 } // namespace
 
 void addTranscodeRoutes(Router &router, const HttpServices &services)
@@ -188,12 +165,6 @@ void addTranscodeRoutes(Router &router, const HttpServices &services)
                [planner, service](const QStringList &params, HttpExchange &ex) {
                    transcodeTrack(planner, service, params, ex);
                });
-    router.add({HttpMethod::Get}, u"/api/presets"_s, Access::User, [service](const QStringList &, HttpExchange &ex) {
-        const QList<Preset> presets = service ? service->presets().list() : QList<Preset>{};
-        const QList<VideoPreset> video = service ? service->videoPresets().list() : QList<VideoPreset>{};
-        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, presetsJson(presets)},
-                                                                     {u"video"_s, videoPresetsJson(video)}})));
-    });
 }
 
 } // namespace cairn
