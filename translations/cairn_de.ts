@@ -161,15 +161,7 @@
     </message>
 </context>
 <context>
-    <name>cairn::PresetsTab</name>
-    <message>
-        <source>Transcoding presets</source>
-        <translation>Voreinstellungen für die Transkodierung</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
+    <name>cairn::PresetEditorPane</name>
     <message>
         <source>Add</source>
         <translation>Hinzufügen</translation>
@@ -181,6 +173,29 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTab</name>
+    <message>
+        <source>Transcoding presets</source>
+        <translation>Voreinstellungen für die Transkodierung</translation>
     </message>
     <message>
         <source>Try the preset</source>
@@ -218,26 +233,6 @@
         </translation>
     </message>
     <message>
-        <source>New preset</source>
-        <translation>Neue Voreinstellung</translation>
-    </message>
-    <message>
-        <source>Edit the new preset, then save it.</source>
-        <translation>Bearbeiten Sie die neue Voreinstellung und speichern Sie sie anschließend.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation>„%1“ gelöscht.</translation>
-    </message>
-    <message>
         <source>Choose a track to try the preset on.</source>
         <translation>Wählen Sie einen Titel aus, um die Voreinstellung zu testen.</translation>
     </message>
@@ -252,6 +247,10 @@
     <message>
         <source>%1 for %2 s: %3 kbit/s</source>
         <translation>%1 für %2 s: %3 kbit/s</translation>
+    </message>
+    <message>
+        <source>Video (HLS) presets</source>
+        <translation>Video-Voreinstellungen (HLS)</translation>
     </message>
 </context>
 <context>
@@ -291,6 +290,14 @@
     <message>
         <source>%1 Hz</source>
         <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>New preset</source>
+        <translation>Neue Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Edit the new preset, then save it.</source>
+        <translation>Bearbeiten Sie die neue Voreinstellung und speichern Sie sie anschließend.</translation>
     </message>
 </context>
 <context>
@@ -465,6 +472,10 @@
             <numerusform>%n aktiver Stream</numerusform>
             <numerusform>%n aktive Streams</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
     </message>
 </context>
 <context>
@@ -643,33 +654,6 @@
         <source>Audio bitrate</source>
         <translation>Audiobitrate</translation>
     </message>
-</context>
-<context>
-    <name>cairn::VideoPresetsPane</name>
-    <message>
-        <source>Video (HLS) presets</source>
-        <translation>Video-Voreinstellungen (HLS)</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Duplizieren</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
-        <translation>%1×%2, Video %3 kbit/s, Audio %4 kbit/s</translation>
-    </message>
     <message>
         <source>New video preset</source>
         <translation>Neue Video-Voreinstellung</translation>
@@ -679,16 +663,8 @@
         <translation>Bearbeiten Sie die neue Video-Voreinstellung und speichern Sie sie anschließend.</translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation>„%1“ gelöscht.</translation>
+        <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
+        <translation>%1×%2, Video %3 kbit/s, Audio %4 kbit/s</translation>
     </message>
 </context>
 </TS>

@@ -161,15 +161,7 @@
     </message>
 </context>
 <context>
-    <name>cairn::PresetsTab</name>
-    <message>
-        <source>Transcoding presets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>cairn::PresetEditorPane</name>
     <message>
         <source>Add</source>
         <translation type="unfinished"></translation>
@@ -180,6 +172,29 @@
     </message>
     <message>
         <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTab</name>
+    <message>
+        <source>Transcoding presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -218,26 +233,6 @@
         </translation>
     </message>
     <message>
-        <source>New preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the new preset, then save it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a track to try the preset on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,6 +246,10 @@
     </message>
     <message>
         <source>%1 for %2 s: %3 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video (HLS) presets</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -290,6 +289,14 @@
     </message>
     <message>
         <source>%1 Hz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the new preset, then save it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -465,6 +472,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -643,33 +654,6 @@
         <source>Audio bitrate</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>cairn::VideoPresetsPane</name>
-    <message>
-        <source>Video (HLS) presets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>New video preset</source>
         <translation type="unfinished"></translation>
@@ -679,15 +663,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
