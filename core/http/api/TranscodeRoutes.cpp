@@ -13,11 +13,10 @@
 #include "FileReply.h"
 #include "HttpExchange.h"
 #include "HttpLog.h"
+#include "JsonErrorAnswer.h"
 #include "ProcessBody.h"
 
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -46,7 +45,7 @@ QByteArray secondsText(double seconds)
 // HTTP's own answer to a byte range past the end, not a domain error.
 HttpResponse rangeNotSatisfiable(const MediaPlan &plan)
 {
-    HttpResponse r = HttpResponse::json(416, QJsonDocument(QJsonObject{{u"error"_s, u"range not satisfiable"_s}}));
+    HttpResponse r = jsonProtocolAnswer(416, u"range not satisfiable"_s);
     r.setHeader("Content-Range", unsatisfiedContentRange(*estimatedLength(plan.output, plan.remainingSeconds())));
     return r;
 }
