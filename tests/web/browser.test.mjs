@@ -4,10 +4,10 @@
 //
 // usage: node browser.test.mjs <path of the cairn executable>
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { TestSite, chromiumInstalled, CHROMIUM, HTML_TITLE, HTML_ARTIST, ADMIN_PASSWORD, BOB_PASSWORD, step, makeMp3 } from './harness.mjs';
+import { TestSite, chromiumInstalled, CHROMIUM, HTML_TITLE, HTML_ARTIST, ADMIN_PASSWORD, BOB_PASSWORD, step, makeMp3, until } from './harness.mjs';
 
 if (!chromiumInstalled()) {
   console.log(`SKIP: ${CHROMIUM} is not installed (tools/dev.sh installs it)`);
@@ -178,6 +178,8 @@ async function main() {
   await page.click('#limits-form button[type=submit]');
   await page.waitForFunction(() => /Saved/.test(document.querySelector('#limits-form .form-message')?.textContent));
   assert.equal((await json('/api/activity/limits', { token: adminToken })).body.maxStreams, 40);
+  // Kept for the next start, as the desktop's Limits box keeps it (QSettings writes a moment later).
+  await until('the limit in cairn.ini', async () => /maxTotal=40/.test(readFileSync(join(dir, 'data', 'cairn.ini'), 'utf8')), 10000);
   await page.fill('#limit-maxStreams', '0');   // unlimited again for the rest of the run
   await page.click('#limits-form button[type=submit]');
   await page.waitForFunction(() => /Saved/.test(document.querySelector('#limits-form .form-message')?.textContent)
