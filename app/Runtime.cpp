@@ -204,6 +204,12 @@ void Runtime::startActivity(HttpServerConfig &config, HttpServices &services)
     });
 
     services.activity = m_activity.get();
+    // Called on HTTP workers: the registry is thread-safe and applies at once; QSettings belongs
+    // to this thread, so the write is queued here (the worker never waits for the GUI thread).
+    services.applyStreamLimits = [this](const StreamLimits &limits) {
+        m_activity->setLimits(limits);
+        QMetaObject::invokeMethod(this, [this, limits] { storeStreamLimits(limits); }, Qt::QueuedConnection);
+    };
     services.metrics = m_metrics.get();
     services.publicMetrics = s.value(u"metrics/public"_s, false).toBool();
 }
@@ -211,6 +217,11 @@ void Runtime::startActivity(HttpServerConfig &config, HttpServices &services)
 void Runtime::setStreamLimits(const StreamLimits &limits)
 {
     m_activity->setLimits(limits);
+    storeStreamLimits(limits);
+}
+
+void Runtime::storeStreamLimits(const StreamLimits &limits)
+{
     m_settings->setValue(u"streams/maxTotal"_s, limits.maxStreams);
     m_settings->setValue(u"streams/maxPerUser"_s, limits.maxStreamsPerUser);
     m_settings->setValue(u"streams/totalCapKBps"_s, limits.totalBytesPerSecond / 1000);

@@ -63,6 +63,7 @@ private:
     std::optional<QString> startAuth();
     void startActivity(HttpServerConfig &config, HttpServices &services);
     void startHls(HttpServices &services);
+    void storeStreamLimits(const StreamLimits &limits);
 
     Options m_options;
     QString m_dataDir;

@@ -4,10 +4,10 @@
 //
 // usage: node browser.test.mjs <path of the cairn executable>
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { TestSite, chromiumInstalled, CHROMIUM, HTML_TITLE, HTML_ARTIST, ADMIN_PASSWORD, BOB_PASSWORD, step, makeMp3 } from './harness.mjs';
+import { TestSite, chromiumInstalled, CHROMIUM, HTML_TITLE, HTML_ARTIST, ADMIN_PASSWORD, BOB_PASSWORD, step, makeMp3, until } from './harness.mjs';
 
 if (!chromiumInstalled()) {
   console.log(`SKIP: ${CHROMIUM} is not installed (tools/dev.sh installs it)`);
@@ -153,6 +153,8 @@ async function main() {
   const more = join(dir, 'More');
   mkdirSync(more);
   makeMp3(join(more, 'later.mp3'), 3, { title: 'Added Later' });
+  // Not audio, and a name that would be markup if the page parsed it.
+  writeFileSync(join(more, '<img src=x onerror=alert(1)>broken.mp3'), 'this is no mp3 '.repeat(200));
   await page.fill('#folder-path', more);
   await page.click('#admin-folders button[type=submit]');
   await page.waitForFunction(() => document.getElementById('folder-path').value === '' || /.+/.test(document.querySelector('#admin-folders .form-message')?.textContent));
@@ -162,9 +164,27 @@ async function main() {
     assert.match(refused, /does not offer/);
   } else {
     await page.waitForFunction(() => /Idle\. 5 tracks/.test(document.getElementById('scan-status')?.textContent), null, { timeout: 60000 });
+    await page.waitForFunction(() => document.getElementById('scan-errors')?.textContent.includes('<img src=x onerror=alert(1)>broken.mp3'));
+    assert.equal(await page.$$eval('#scan-errors img', (is) => is.length), 0, 'a path is text, never markup');
+    assert.ok((await page.textContent('#scan-errors .reason')).trim(), 'the reason is shown');
   }
   await page.goto(`${base}/#/admin/activity`);
   await page.waitForFunction(() => /active streams/.test(document.getElementById('activity-summary')?.textContent));
+  await page.waitForFunction(() => document.getElementById('limit-maxStreams')?.value === '0');
+  await page.fill('#limit-maxStreams', '-1');
+  await page.click('#limits-form button[type=submit]');
+  await page.waitForFunction(() => /maxStreams/.test(document.querySelector('#limits-form .form-message.error')?.textContent));
+  await page.fill('#limit-maxStreams', '40');
+  await page.click('#limits-form button[type=submit]');
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('#limits-form .form-message')?.textContent));
+  assert.equal((await json('/api/activity/limits', { token: adminToken })).body.maxStreams, 40);
+  // Kept for the next start, as the desktop's Limits box keeps it (QSettings writes a moment later).
+  await until('the limit in cairn.ini', async () => /maxTotal=40/.test(readFileSync(join(dir, 'data', 'cairn.ini'), 'utf8')), 10000);
+  await page.fill('#limit-maxStreams', '0');   // unlimited again for the rest of the run
+  await page.click('#limits-form button[type=submit]');
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('#limits-form .form-message')?.textContent)
+    && document.getElementById('limit-maxStreams').value === '0');
+  assert.equal((await json('/api/activity/limits', { token: adminToken })).body.maxStreams, 0);
 
   step('browse pages against the browse API contract (answered by the test)');
   await browsePages(browser, base, adminToken);

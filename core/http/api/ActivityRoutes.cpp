@@ -9,6 +9,7 @@
 
 #include "api/ActivityEventFeed.h"
 #include "api/ActivityJson.h"
+#include "api/StreamLimitsJson.h"
 #include "HttpExchange.h"
 
 #include <QJsonDocument>
@@ -56,6 +57,29 @@ void addMetricsRoute(Router &router, const HttpServices &services)
                });
 }
 
+// The operator's limits, read and edited by administrators. A change applies at once and is
+// kept by the runtime (services.applyStreamLimits) for the next start.
+void addLimitsRoutes(Router &router, const HttpServices &services)
+{
+    ActivityRegistry *activity = services.activity;
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/activity/limits"_s, Access::Admin,
+               [activity](const QStringList &, HttpExchange &ex) {
+                   ex.respond(HttpResponse::json(200, QJsonDocument(streamLimitsJson(activity->limits()))));
+               });
+    const auto apply = services.applyStreamLimits;
+    router.add({HttpMethod::Put}, u"/api/activity/limits"_s, Access::Admin,
+               [activity, apply](const QStringList &, HttpExchange &ex) {
+                   const Result<StreamLimits> edited = editedStreamLimits(activity->limits(), ex.request().body);
+                   if (!edited)
+                       return ex.fail(edited.error());
+                   if (apply)
+                       apply(*edited);
+                   else
+                       activity->setLimits(*edited);
+                   ex.respond(HttpResponse::json(200, QJsonDocument(streamLimitsJson(activity->limits()))));
+               });
+}
+
 } // namespace
 
 void addActivityRoutes(Router &router, const HttpServices &services)
@@ -65,6 +89,7 @@ void addActivityRoutes(Router &router, const HttpServices &services)
     ActivityRegistry *activity = services.activity;
     if (!activity)
         return;
+    addLimitsRoutes(router, services);
 
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/activity"_s, Access::Admin,
                [activity](const QStringList &, HttpExchange &ex) {

@@ -2,6 +2,7 @@
 
 #include "base/TextValues.h"
 #include "catalog/FolderRepository.h"
+#include "catalog/ScanErrorRepository.h"
 #include "catalog/TrackRepository.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
@@ -14,6 +15,27 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
+namespace {
+
+// The files the last scans could not read, so administrators can fix them from the web app.
+// Paths are shown whole: only administrators see them, and they added those folders.
+void addScanErrorRoute(Router &router, const Database &db)
+{
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/scan/errors"_s, Access::Admin, [&db](const QStringList &, HttpExchange &ex) {
+        const Result<qint64> limit = intParam(ex.request().query, u"limit"_s, 100, 1, 1000);
+        if (!limit)
+            return ex.fail(limit.error());
+        const ScanErrorRepository errors(db);
+        QJsonArray items;
+        const QList<ScanError> listed = errors.list(int(*limit));
+        for (const ScanError &e : listed)
+            items.append(QJsonObject{{u"path"_s, e.path}, {u"reason"_s, e.reason},
+                                     {u"at"_s, e.at.toUTC().toString(Qt::ISODate)}});
+        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, items}, {u"total"_s, errors.count()}})));
+    });
+}
+
+} // namespace
 
 void addLibraryRoutes(Router &router, const HttpServices &services)
 {
@@ -65,6 +87,7 @@ void addLibraryRoutes(Router &router, const HttpServices &services)
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/scan"_s, Access::Admin, [scanStatus](const QStringList &, HttpExchange &ex) {
         ex.respond(HttpResponse::json(200, QJsonDocument(scanStatus())));
     });
+    addScanErrorRoute(router, db);
 }
 
 } // namespace cairn

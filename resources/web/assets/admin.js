@@ -1,5 +1,6 @@
 // Administration (administrators only; the server refuses the API to others anyway): library
-// folders and scans, users, transcoding and video presets, live activity.
+// folders, scans and the files they could not read, users, transcoding and video presets, live
+// activity and the stream limits.
 
 import { h, clear, emptyState, formatDuration } from './dom.js';
 import { api, ApiError } from './api.js';
@@ -53,6 +54,7 @@ async function folders(body) {
         if (await attempt(msg, () => api(`/api/folders/${f.id}`, { method: 'DELETE' }))) refresh();
       } }, 'Remove'))) : emptyState('No library folders.'));
   };
+  const errors = h('ul', { class: 'list', id: 'scan-errors' });
   let polling = 0;
   const pollScan = async () => {
     clearTimeout(polling);
@@ -61,6 +63,7 @@ async function folders(body) {
       scan.textContent = s.scanning ? `Scanning… ${s.tracks} tracks so far.` : `Idle. ${s.tracks} tracks in the library.`;
       scan.dataset.scanning = String(s.scanning);
       if (s.scanning) polling = setTimeout(pollScan, 1000);
+      else await scanErrors(errors);   // a finished scan may have found (or fixed) broken files
     } catch (e) { scan.textContent = errorText(e); }
   };
   stopPage = () => clearTimeout(polling);
@@ -74,9 +77,21 @@ async function folders(body) {
   } }, path, h('button', { type: 'submit', class: 'primary' }, 'Add folder'));
   clear(body, h('h2', {}, 'Library folders'), list, form, msg,
     h('h2', {}, 'Scan'), scan,
-    h('button', { id: 'rescan', onclick: async () => { await attempt(msg, () => api('/api/scan', { method: 'POST' })); pollScan(); } }, 'Rescan now'));
+    h('button', { id: 'rescan', onclick: async () => { await attempt(msg, () => api('/api/scan', { method: 'POST' })); pollScan(); } }, 'Rescan now'),
+    h('h2', {}, 'Files the scan could not read'), errors);
   await refresh();
   await pollScan();
+}
+
+// The scanner's unreadable files with its reasons (paths in full: administrators chose the folders).
+async function scanErrors(list) {
+  try {
+    const data = await api('/api/scan/errors?limit=200');
+    const more = data.total > data.items.length ? h('li', { class: 'muted' }, `… and ${data.total - data.items.length} more.`) : null;
+    clear(list, data.items.length ? [data.items.map((e) => h('li', {},
+      h('span', { class: 'path' }, e.path), ' ', h('span', { class: 'reason' }, e.reason), ' ',
+      h('span', { class: 'muted' }, e.at ? new Date(e.at).toLocaleString() : ''))), more] : emptyState('Every file could be read.'));
+  } catch (e) { clear(list, h('li', { class: 'form-message error' }, errorText(e))); }
 }
 
 // --- users ---
@@ -175,7 +190,7 @@ async function activity(body) {
   clear(body, h('h2', {}, 'Streams now'), summary,
     h('table', { class: 'data' }, h('thead', {}, h('tr', {},
       ['User', 'Client', 'Track', 'Kind', 'Preset', 'Started', 'Sent', 'Rate', 'Position', ''].map((t) => h('th', {}, t)))), tbody),
-    msg, h('h2', {}, 'Recently finished'), history);
+    msg, h('h2', {}, 'Limits'), await limitsForm(), h('h2', {}, 'Recently finished'), history);
   const render = (data) => {
     summary.textContent = `${data.active ?? data.items.length} active streams, ${data.transcodes ?? 0} transcodes, ${kb(data.bytesPerSecond)}/s`;
     clear(tbody, data.items.length ? data.items.map((s) => h('tr', {},
@@ -200,6 +215,29 @@ async function activity(body) {
     h('td', {}, s.user || ''), h('td', {}, s.title || ''), h('td', {}, s.kind || ''), h('td', {}, s.ending || ''),
     h('td', {}, mb(s.bytesSent)))))) : emptyState('No finished streams yet.'),
   past.mostPlayed?.length ? [h('h2', {}, 'Most played'), h('ol', {}, past.mostPlayed.map((m) => h('li', {}, `${m.title} (${m.plays})`)))] : null);
+}
+
+// The operator's stream limits (0 = unlimited), as the desktop's Limits box edits them. Values are
+// sent as typed: the server checks them and its error is shown.
+const LIMIT_FIELDS = [['maxStreams', 'Streams at once, all users'], ['maxStreamsPerUser', 'Streams at once, per user'],
+  ['totalKBps', 'Total bandwidth (kB/s)'], ['streamKBps', 'Bandwidth per stream (kB/s)'],
+  ['retryAfterSeconds', 'Refused clients retry after (s)']];
+
+async function limitsForm() {
+  const msg = messageLine();
+  const inputs = Object.fromEntries(LIMIT_FIELDS.map(([key, label]) => [key,
+    h('input', { type: 'number', id: `limit-${key}`, step: '1', 'aria-label': label, size: 8 })]));
+  const show = (limits) => { for (const [key] of LIMIT_FIELDS) inputs[key].value = String(limits[key] ?? ''); };
+  const form = h('form', { class: 'stack', id: 'limits-form', novalidate: true, onsubmit: async (e) => {
+    e.preventDefault();
+    const body = Object.fromEntries(LIMIT_FIELDS.filter(([key]) => inputs[key].value.trim() !== '')
+      .map(([key]) => [key, Number(inputs[key].value)]));
+    if (await attempt(msg, async () => show(await api('/api/activity/limits', { method: 'PUT', body })))) msg.textContent = 'Saved.';
+  } },
+  LIMIT_FIELDS.map(([key, label]) => h('label', {}, `${label}, 0 = unlimited`, inputs[key])),
+  h('button', { type: 'submit', class: 'primary' }, 'Save limits'), msg);
+  try { show(await api('/api/activity/limits')); } catch (e) { msg.className = 'form-message error'; msg.textContent = errorText(e); }
+  return form;
 }
 
 const kb = (bytes) => `${Math.round((bytes || 0) / 1000)} kB`;

@@ -25,6 +25,7 @@ class HlsService;
 class Authenticator;
 class Database;
 class MetricsRegistry;
+struct StreamLimits;
 class TranscodeService;
 class UserAdministration;
 class VideoPreviews;
@@ -53,6 +54,9 @@ struct HttpServices
     TrustedProxies trustedProxies;            // whose Forwarded/X-Forwarded-For is believed
     QStringList corsOrigins;                  // browser origins allowed cross-origin; empty = CORS off
     ActivityRegistry *activity = nullptr;     // thread-safe; null = streams are not listed, limited or paced
+    // Thread-safe, never blocks on another thread; applies new limits to `activity` at once and
+    // keeps them for the next start. Empty = they are only applied to `activity`.
+    std::function<void(const StreamLimits &)> applyStreamLimits;
     MetricsRegistry *metrics = nullptr;       // thread-safe; null = no /metrics
     bool publicMetrics = false;               // GET /metrics without authentication (else admins only)
     artwork::ArtworkService *artwork = nullptr;   // thread-safe; null = no artwork routes
