@@ -1,7 +1,8 @@
 #include "api/ApiRoutes.h"
 
-#include "auth/AuthRoutes.h"
 #include "http/HttpServer.h"
+
+#include "access/AuthRoutes.h"
 
 #include "api/ActivityRoutes.h"
 #include "api/ArtworkRoutes.h"

@@ -1,13 +1,14 @@
-#include "auth/AuthRoutes.h"
+#include "access/AuthRoutes.h"
 
 #include "auth/Authenticator.h"
 #include "auth/UserAdministration.h"
-#include "auth/UserJson.h"
 #include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
 #include "http/auth/AuthGuard.h"
 #include "http/auth/ClientAddress.h"
 #include "http/HttpServer.h"
+
+#include "access/UserJson.h"
 
 #include "HttpExchange.h"
 

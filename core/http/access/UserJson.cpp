@@ -1,4 +1,4 @@
-#include "auth/UserJson.h"
+#include "access/UserJson.h"
 
 #include <QDateTime>
 #include <QJsonArray>
