@@ -1,13 +1,11 @@
 #include "webapp/WebRoutes.h"
 
+#include "base/DomainError.h"
 #include "http/Router.h"
-#include "stream/EntityTag.h"
 #include "web/WebAssets.h"
 
+#include "ConditionalRequest.h"
 #include "HttpExchange.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <memory>
 
@@ -40,51 +38,30 @@ bool acceptsGzip(const QByteArray &acceptEncoding)
     return false;
 }
 
-bool matchesIfNoneMatch(const QByteArray &header, const QByteArray &etag)
-{
-    if (header.isEmpty())
-        return false;
-    const auto list = parseEntityTagList(header);
-    const auto mine = parseEntityTag(etag);
-    if (!list || !mine)
-        return false;
-    if (list->anyTag)
-        return true;
-    for (const EntityTag &tag : list->tags)
-        if (weakMatch(tag, *mine))   // If-None-Match compares weakly (RFC 9110 §13.1.2)
-            return true;
-    return false;
-}
-
 void serve(HttpExchange &ex, const WebAsset &asset, const QByteArray &cacheControl)
 {
     const bool gzip = !asset.gzip.isEmpty() && acceptsGzip(ex.request().header("Accept-Encoding"));
     const QByteArray &etag = gzip ? asset.gzipEtag : asset.etag;
-
+    // What a 200 and a 304 both carry.
+    const auto stamp = [&](HttpResponse &r) {
+        r.setHeader("ETag", etag);
+        r.setHeader("Cache-Control", cacheControl);
+        if (!asset.gzip.isEmpty())
+            r.setHeader("Vary", "Accept-Encoding");
+        r.setHeader("Content-Security-Policy", kContentSecurityPolicy.toByteArray());
+        r.setHeader("X-Content-Type-Options", "nosniff");
+        r.setHeader("Referrer-Policy", "same-origin");
+        r.setHeader("X-Frame-Options", "DENY");
+    };
+    if (answerPreconditions(ex, Validators{etag, {}}, stamp))
+        return;
     HttpResponse r;
-    r.setHeader("ETag", etag);
-    r.setHeader("Cache-Control", cacheControl);
-    if (!asset.gzip.isEmpty())
-        r.setHeader("Vary", "Accept-Encoding");
-    r.setHeader("Content-Security-Policy", kContentSecurityPolicy.toByteArray());
-    r.setHeader("X-Content-Type-Options", "nosniff");
-    r.setHeader("Referrer-Policy", "same-origin");
-    r.setHeader("X-Frame-Options", "DENY");
-    if (matchesIfNoneMatch(ex.request().header("If-None-Match"), etag)) {
-        r.status = 304;
-        return ex.respond(r);
-    }
+    stamp(r);
     r.setHeader("Content-Type", asset.contentType);
     if (gzip)
         r.setHeader("Content-Encoding", "gzip");
     r.body = gzip ? asset.gzip : asset.identity;
     ex.respond(r);
-}
-
-// The API's error shape, built here so this file depends only on HttpResponse.
-HttpResponse notFound(const QString &message)
-{
-    return HttpResponse::json(404, QJsonDocument(QJsonObject{{u"error"_s, message}}));
 }
 
 } // namespace
@@ -99,7 +76,7 @@ void addWebRoutes(Router &router)
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/"_s, Access::Public, [assets](const QStringList &, HttpExchange &ex) {
         const WebAsset *index = assets->find(u"index.html"_s);
         if (!index)
-            return ex.respond(notFound(u"the web app is not built in"_s));
+            return ex.fail(DomainError::notFound(u"the web app is not built in"_s));
         // Revalidated every time: it names the current asset version.
         serve(ex, *index, "no-cache");
     });
@@ -108,7 +85,7 @@ void addWebRoutes(Router &router)
                [assets](const QStringList &params, HttpExchange &ex) {
         const WebAsset *asset = assets->find(u"assets/"_s + params.at(1));
         if (!asset)
-            return ex.respond(notFound(u"no such file"_s));
+            return ex.fail(DomainError::notFound(u"no such file"_s));
         // A page from before an upgrade still gets the current file, but must not keep it.
         const bool current = params.at(0).toLatin1() == assets->version();
         serve(ex, *asset, current ? "public, max-age=31536000, immutable" : "no-cache");
