@@ -84,7 +84,8 @@ QVariant ActivityTableModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (Column(index.column())) {
     case User: return s.user;
-    case Client: return s.client;
+    // "DSub (192.168.1.20)": the player's own name when it gave one.
+    case Client: return s.info.player.isEmpty() ? s.client : tr("%1 (%2)").arg(s.info.player, s.client);
     case Track: return s.info.title.isEmpty() ? QString::number(s.info.trackId) : s.info.title;
     case Kind: return kindText(s.info);
     case Started:

@@ -175,7 +175,7 @@ void HttpConnection::sendStream(const HttpExchange &exchange, const HttpResponse
         auto admitted = m_limits.activity->open(stream, pump);
         if (!admitted) {
             delete pump;   // and the body with it (a transcode stops here)
-            const HttpResponse r = jsonErrorAnswer(admitted.error());
+            const HttpResponse r = exchange.errorAnswer(admitted.error());
             m_socket->write(serializeHead(r, r.body.size(), request.wantsClose()) + r.body);
             return finishResponse({request, userOf(exchange), m_route, r.status}, r.body.size(), true, request.wantsClose());
         }

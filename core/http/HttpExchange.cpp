@@ -43,7 +43,12 @@ void HttpExchange::respond(const HttpResponse &response)
 
 void HttpExchange::fail(const DomainError &error)
 {
-    respond(jsonErrorAnswer(error));
+    respond(errorAnswer(error));
+}
+
+HttpResponse HttpExchange::errorAnswer(const DomainError &error) const
+{
+    return m_errorAnswer ? m_errorAnswer(error) : jsonErrorAnswer(error);
 }
 
 void HttpExchange::stream(const HttpResponse &head, std::unique_ptr<BodySource> body, const StreamInfo &info)

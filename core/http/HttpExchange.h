@@ -7,6 +7,7 @@
 #include "http/HttpResponse.h"
 #include "http/Identity.h"
 
+#include <functional>
 #include <memory>
 
 namespace cairn {
@@ -31,8 +32,12 @@ public:
     void addResponseHeader(const QByteArray &name, const QByteArray &value) { m_extraHeaders.append({name, value}); }
 
     void respond(const HttpResponse &response);
-    // Answers with the JSON API's mapping of `error` (status, {"error"}, Retry-After).
+    // Answers with this exchange's protocol mapping of `error`: the JSON API's (status,
+    // {"error"}, Retry-After) unless a protocol with its own errors (Subsonic) set another, so
+    // shared delivery code fails in the words of whoever asked.
     void fail(const DomainError &error);
+    HttpResponse errorAnswer(const DomainError &error) const;
+    void setErrorAnswer(std::function<HttpResponse(const DomainError &)> mapping) { m_errorAnswer = std::move(mapping); }
     // Sends `head` with Content-Length = body->size() (chunked when unknown), then the body
     // (never for HEAD). `info` says what the stream is, for the activity list, its limits
     // and its history; StreamInfo::uncounted() for long-lived non-media bodies.
@@ -43,6 +48,7 @@ private:
     const HttpRequest &m_request;
     Identity m_identity;
     QList<QPair<QByteArray, QByteArray>> m_extraHeaders;
+    std::function<HttpResponse(const DomainError &)> m_errorAnswer;
     bool m_responded = false;
 };
 

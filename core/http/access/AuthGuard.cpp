@@ -75,7 +75,7 @@ RequestGuard makeAuthGuard(Authenticator &auth, CorsPolicy cors)
 {
     return [&auth, cors](const Route &route, HttpExchange &ex) {
         cors.decorate(ex);
-        if (route.access == Access::Public) {
+        if (route.access == Access::Public || route.access == Access::OwnCredentials) {
             ex.setIdentity({});
             return true;
         }

@@ -21,6 +21,8 @@ QJsonObject streamJson(const StreamSnapshot &s)
     };
     if (!s.info.preset.isEmpty())
         o.insert(u"preset"_s, s.info.preset);
+    if (!s.info.player.isEmpty())
+        o.insert(u"player"_s, s.info.player);
     if (s.totalBytes >= 0)
         o.insert(u"totalBytes"_s, s.totalBytes);
     if (s.info.seekPositionMs >= 0)

@@ -14,6 +14,7 @@
 #include "api/TrackRoutes.h"
 #include "api/TranscodeRoutes.h"
 #include "api/VideoPreviewRoutes.h"
+#include "subsonic/SubsonicRoutes.h"
 #include "webapp/WebRoutes.h"
 
 namespace cairn {
@@ -31,6 +32,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addPresetRoutes(router, services);
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
+    addSubsonicRoutes(router, services);
     addWebRoutes(router);
 }
 

@@ -17,8 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
-enum class ArtOf { Track, Album, Artist };
-
 // The URL names no version, so a day's freshness then revalidation (a cheap 304); clients that
 // add `v` (any value that changes with the ETag) may keep the answer for a year.
 constexpr QByteArrayView kCacheControl = "private, max-age=86400";
@@ -88,18 +86,16 @@ QString nameOf(ArtOf of)
     return {};
 }
 
-void serveArt(const Database &db, artwork::ArtworkService &service, ArtOf of,
-              const QStringList &params, HttpExchange &ex)
+} // namespace
+
+void serveArtwork(const Database &db, artwork::ArtworkService &service, ArtOf of, qint64 id, HttpExchange &ex)
 {
-    const auto id = requireId(params.at(0), nameOf(of));
-    if (!id)
-        return ex.fail(id.error());
     const auto size = sizeParam(ex.request().query);
     if (!size)
         return ex.fail(size.error());
     const int pixels = *size;
 
-    const auto source = findSource(db, of, *id, ex.identity().visibility);
+    const auto source = findSource(db, of, id, ex.identity().visibility);
     if (!source)
         return ex.fail(DomainError::notFound(u"no such "_s + nameOf(of)));
     const auto validators = service.validators(*source, pixels);
@@ -122,8 +118,6 @@ void serveArt(const Database &db, artwork::ArtworkService &service, ArtOf of,
     ex.respond(r);
 }
 
-} // namespace
-
 void addArtworkRoutes(Router &router, const HttpServices &services)
 {
     if (!services.artwork)
@@ -136,7 +130,10 @@ void addArtworkRoutes(Router &router, const HttpServices &services)
     for (const auto &[pattern, of] : routes) {
         router.add({HttpMethod::Get, HttpMethod::Head}, pattern, Access::User,
                    [&db, &service, of](const QStringList &params, HttpExchange &ex) {
-                       serveArt(db, service, of, params, ex);
+                       const auto id = requireId(params.at(0), nameOf(of));
+                       if (!id)
+                           return ex.fail(id.error());
+                       serveArtwork(db, service, of, *id, ex);
                    });
     }
 }

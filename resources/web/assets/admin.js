@@ -194,7 +194,7 @@ async function activity(body) {
   const render = (data) => {
     summary.textContent = `${data.active ?? data.items.length} active streams, ${data.transcodes ?? 0} transcodes, ${kb(data.bytesPerSecond)}/s`;
     clear(tbody, data.items.length ? data.items.map((s) => h('tr', {},
-      h('td', {}, s.user || ''), h('td', { title: s.userAgent || '' }, s.client || ''), h('td', {}, s.title || ''),
+      h('td', {}, s.user || ''), h('td', { title: s.userAgent || '' }, s.player ? `${s.player} (${s.client})` : (s.client || '')), h('td', {}, s.title || ''),
       h('td', {}, s.kind || ''), h('td', {}, s.preset || ''),
       h('td', {}, s.startedAt ? new Date(s.startedAt).toLocaleTimeString() : ''),
       h('td', {}, mb(s.bytesSent)), h('td', {}, `${kb(s.bytesPerSecond)}/s${s.capBytesPerSecond ? ` (cap ${kb(s.capBytesPerSecond)}/s)` : ''}`),

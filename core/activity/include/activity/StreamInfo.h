@@ -15,6 +15,7 @@ struct StreamInfo
     QString title;               // shown in the activity list and kept in history
     QString preset;              // transcode preset name, empty otherwise
     qint64 seekPositionMs = -1;  // where playback starts in the media, -1 = unknown
+    QString player;              // the client's own name for itself (Subsonic `c`), if it gave one
     // False for responses that are long-lived but not media (event feeds): they are neither
     // listed, limited nor paced.
     bool counted = true;

@@ -23,7 +23,9 @@ struct Identity
 };
 
 // Which identity a route requires. Every route states one, so a new route cannot be
-// reachable without a decision about who may call it.
-enum class Access { Public, User, Admin };
+// reachable without a decision about who may call it. OwnCredentials: a protocol that carries
+// its own credentials in every request (Subsonic's u/p/t/s/apiKey) authenticates the caller
+// itself and answers refusals in its own format; the guard lets the request through unnamed.
+enum class Access { Public, User, Admin, OwnCredentials };
 
 } // namespace cairn

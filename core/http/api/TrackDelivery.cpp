@@ -1,0 +1,173 @@
+#include "api/TrackDelivery.h"
+
+#include "catalog/TrackRepository.h"
+#include "delivery/MediaPlan.h"
+#include "stream/ContentDisposition.h"
+#include "stream/MediaType.h"
+#include "stream/RangeRequest.h"
+#include "transcode/LiveLayout.h"
+#include "transcode/TranscodeService.h"
+#include "transcode/TranscodeSession.h"
+
+#include "FileReply.h"
+#include "HttpExchange.h"
+#include "HttpLog.h"
+#include "JsonErrorAnswer.h"
+#include "ProcessBody.h"
+
+#include <QFileInfo>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+namespace {
+
+constexpr int kRetryAfterSeconds = 5;
+
+// A body that is never read: HEAD answers announce a live transcode without starting it.
+class HeadOnlyBody final : public BodySource
+{
+public:
+    explicit HeadOnlyBody(qint64 size) : m_size(size) {}
+    qint64 size() const override { return m_size; }
+    qint64 read(char *, qint64) override { return -1; }
+
+private:
+    qint64 m_size;
+};
+
+QByteArray secondsText(double seconds)
+{
+    return QByteArray::number(qMax(0.0, seconds), 'f', 3);
+}
+
+// HTTP's own answer to a byte range past the end, not a domain error.
+HttpResponse rangeNotSatisfiable(const MediaPlan &plan)
+{
+    HttpResponse r = jsonProtocolAnswer(416, u"range not satisfiable"_s);
+    r.setHeader("Content-Range", unsatisfiedContentRange(*estimatedLength(plan.output, plan.remainingSeconds())));
+    return r;
+}
+
+void sendLive(HttpExchange &ex, TranscodeService &service, const MediaPlan &plan, const QString &player)
+{
+    const Track &track = plan.track;
+    const double remaining = plan.remainingSeconds();
+    const QByteArray range = plan.seekable ? ex.request().header("range") : QByteArray();
+    const auto live = planLive(plan.output, plan.seekable ? remaining : 0, plan.offsetSeconds, range);
+    if (!live)
+        return ex.respond(rangeNotSatisfiable(plan));
+
+    HttpResponse head;
+    head.status = live->partial ? 206 : 200;
+    head.setHeader("Content-Type", plan.mediaType);
+    head.setHeader("Cache-Control", "private, no-store");
+    head.setHeader("Accept-Ranges", plan.seekable ? "bytes" : "none");
+    if (track.durationMs > 0)
+        head.setHeader("X-Content-Duration", secondsText(remaining));
+    if (live->partial)
+        head.setHeader("Content-Range", contentRangeHeader(live->range, live->totalLength));
+    StreamInfo stream;
+    stream.kind = StreamKind::Transcode;
+    stream.trackId = track.id;
+    stream.title = track.title.isEmpty() ? QFileInfo(track.path).completeBaseName() : track.title;
+    stream.preset = plan.presetName;
+    stream.seekPositionMs = qint64(live->startSeconds * 1000);
+    stream.player = player;
+    if (ex.request().isHead())
+        return ex.stream(head, std::make_unique<HeadOnlyBody>(live->bodyLength), stream);
+
+    auto slot = service.limiter().tryAcquire();
+    if (!slot)
+        return ex.fail(DomainError::busy(u"too many transcodes are running (at most %1); try again shortly"_s
+                                             .arg(service.limiter().maxConcurrent()),
+                                         kRetryAfterSeconds));
+    const TranscodeJob job{track.path, plan.output, live->startSeconds, 0};
+    auto session = std::make_unique<TranscodeSession>(service.settings().ffmpegProgram, ffmpegArguments(job));
+    const QString description = u"transcode of track %1 to %2"_s.arg(track.id).arg(plan.presetName);
+    // Waiting for the first bytes here is what lets a failing FFmpeg still get a JSON error.
+    if (!session->start()) {
+        qCWarning(lcHttp).noquote() << description << "failed:" << session->errorText();
+        return ex.fail(DomainError::failed(u"the transcoder cannot be started"_s));
+    }
+    if (!session->waitForOutput(service.settings().firstByteTimeoutMs)) {
+        // No output at all is fine when FFmpeg succeeded (a range at the very end: the body is
+        // padding); otherwise it failed before the first byte and the client gets JSON.
+        session->waitForExit(2000);
+        if (!session->succeeded()) {
+            qCWarning(lcHttp).noquote() << description << "failed:" << session->errorText();
+            return ex.fail(DomainError::failed(u"the transcoder failed for this track"_s));
+        }
+    }
+    std::unique_ptr<CacheWriter> cache;
+    if (!plan.cacheKey.isEmpty() && !live->partial)
+        cache = service.cache().writer(plan.cacheKey, plan.cacheExtension);
+    ex.stream(head, std::make_unique<ProcessBody>(std::move(session), *live, std::move(slot), std::move(cache), description),
+              stream);
+}
+
+// False when the file cannot be opened (a cache entry evicted since the plan was made).
+bool sendFile(HttpExchange &ex, const MediaPlan &plan, const QString &player)
+{
+    FileReplyOptions options;
+    options.entityId = plan.track.id;
+    options.contentType = plan.mediaType;
+    options.stream.trackId = plan.track.id;
+    options.stream.title = plan.track.title;
+    options.stream.player = player;
+    if (plan.kind == MediaPlan::Kind::OriginalFile) {
+        options.stream.kind = StreamKind::Direct;
+    } else {
+        options.stream.kind = StreamKind::Transcode;
+        options.stream.preset = plan.presetName;
+    }
+    return replyWithFile(ex, plan.filePath, options);
+}
+
+} // namespace
+
+void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &ex, FileDelivery delivery, const QString &player)
+{
+    TrackRepository tracks(db);
+    const auto track = tracks.find(trackId, ex.identity().visibility);
+    if (!track)
+        return ex.fail(DomainError::notFound(u"no such track"_s));
+    if (!QFileInfo(track->path).isFile()) {
+        // The file went away since the last scan: the catalog learns it now.
+        qCInfo(lcHttp) << "track" << trackId << "is gone from disk; removing it from the catalog";
+        tracks.remove(trackId);
+        return ex.fail(DomainError::notFound(u"no such track"_s));
+    }
+    FileReplyOptions options;
+    options.entityId = track->id;
+    options.contentType = mediaTypeForFormat(track->format);
+    if (delivery == FileDelivery::Attachment)
+        options.contentDisposition = attachmentDisposition(QFileInfo(track->path).fileName());
+    options.stream.kind = delivery == FileDelivery::Attachment ? StreamKind::Download : StreamKind::Direct;
+    options.stream.trackId = track->id;
+    options.stream.player = player;
+    options.stream.title = track->title.isEmpty() ? QFileInfo(track->path).completeBaseName() : track->title;
+    if (!replyWithFile(ex, track->path, options)) {
+        qCWarning(lcHttp) << "cannot open the file of track" << trackId;
+        ex.fail(DomainError::failed(u"the media file cannot be read"_s));
+    }
+}
+
+void deliverPlan(HttpExchange &ex, TranscodeService *service, const MediaPlan &plan, const QString &player)
+{
+    switch (plan.kind) {
+    case MediaPlan::Kind::OriginalFile:
+        if (!sendFile(ex, plan, player))
+            ex.fail(DomainError::failed(u"the media file cannot be read"_s));
+        return;
+    case MediaPlan::Kind::CachedTranscode:
+        if (sendFile(ex, plan, player))
+            return;
+        break;   // evicted meanwhile: the same transcode, live
+    case MediaPlan::Kind::LiveTranscode:
+        break;
+    }
+    sendLive(ex, *service, plan, player);
+}
+
+} // namespace cairn

@@ -1,0 +1,24 @@
+#pragma once
+// How a track's media goes out once it is decided what: the file itself (inline or as a
+// download, with ranges and validators), or a media plan carried out (the file, a cached
+// transcode, or a live FFmpeg run). Shared by every protocol that streams tracks; failures are
+// answered through the exchange's own error mapping.
+
+#include <QString>
+
+namespace cairn {
+
+class Database;
+class HttpExchange;
+class TranscodeService;
+struct MediaPlan;
+
+enum class FileDelivery { Inline, Attachment };
+
+// `player`: the client's own name for itself, for the activity list (empty = none given).
+void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &exchange, FileDelivery delivery,
+                      const QString &player = {});
+// `service` may be null only for plans that need no transcoder (an original file).
+void deliverPlan(HttpExchange &exchange, TranscodeService *service, const MediaPlan &plan, const QString &player = {});
+
+} // namespace cairn

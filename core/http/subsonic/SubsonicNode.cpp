@@ -1,0 +1,136 @@
+#include "subsonic/SubsonicNode.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QXmlStreamWriter>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn::subsonic {
+
+Node &Node::set(const QString &key, const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return *this;
+    for (auto &[existing, v] : m_attributes)
+        if (existing == key) {
+            v = value;
+            return *this;
+        }
+    m_attributes.append({key, value});
+    return *this;
+}
+
+Node::Child &Node::childSlot(const QString &name, bool list)
+{
+    for (auto &[existing, child] : m_children)
+        if (existing == name) {
+            child.list = child.list || list;
+            return child;
+        }
+    m_children.append({name, Child{{}, list}});
+    return m_children.last().second;
+}
+
+Node &Node::add(Node child)
+{
+    const QString name = child.name();
+    childSlot(name, false).nodes = {std::move(child)};
+    return *this;
+}
+
+Node &Node::append(Node child)
+{
+    const QString name = child.name();
+    childSlot(name, true).nodes.append(std::move(child));
+    return *this;
+}
+
+Node &Node::declareList(const QString &name)
+{
+    childSlot(name, true);
+    return *this;
+}
+
+Node &Node::setText(const QVariant &value)
+{
+    m_text = value;
+    return *this;
+}
+
+Node &Node::absorb(const Node &other)
+{
+    for (const auto &[name, child] : other.m_children) {
+        Child &slot = childSlot(name, child.list);
+        slot.nodes += child.nodes;
+    }
+    return *this;
+}
+
+class NodeWriter
+{
+public:
+    static QString attributeText(const QVariant &value)
+    {
+        if (value.typeId() == QMetaType::Bool)
+            return value.toBool() ? u"true"_s : u"false"_s;
+        if (value.typeId() == QMetaType::Double)
+            return QString::number(value.toDouble(), 'g', 12);
+        return value.toString();
+    }
+
+    static void writeXml(QXmlStreamWriter &xml, const Node &node)
+    {
+        xml.writeStartElement(node.m_name);
+        for (const auto &[key, value] : node.m_attributes)
+            xml.writeAttribute(key, attributeText(value));
+        for (const auto &[name, child] : node.m_children)
+            for (const Node &n : child.nodes)
+                writeXml(xml, n);
+        if (node.m_text)
+            xml.writeCharacters(attributeText(*node.m_text));
+        xml.writeEndElement();
+    }
+
+    // A node holding only text is a plain value in JSON (a list of version numbers, say).
+    static QJsonValue jsonValue(const Node &node)
+    {
+        if (node.m_text && node.m_attributes.isEmpty() && node.m_children.isEmpty())
+            return QJsonValue::fromVariant(*node.m_text);
+        QJsonObject object;
+        for (const auto &[key, value] : node.m_attributes)
+            object.insert(key, QJsonValue::fromVariant(value));
+        for (const auto &[name, child] : node.m_children) {
+            if (child.list) {
+                QJsonArray array;
+                for (const Node &n : child.nodes)
+                    array.append(jsonValue(n));
+                object.insert(name, array);
+            } else if (!child.nodes.isEmpty()) {
+                object.insert(name, jsonValue(child.nodes.first()));
+            }
+        }
+        if (node.m_text)
+            object.insert(u"value"_s, QJsonValue::fromVariant(*node.m_text));
+        return object;
+    }
+};
+
+QByteArray Node::toXml() const
+{
+    QByteArray out;
+    QXmlStreamWriter xml(&out);
+    xml.writeStartDocument();
+    xml.writeDefaultNamespace(u"http://subsonic.org/restapi"_s);
+    NodeWriter::writeXml(xml, *this);
+    xml.writeEndDocument();
+    return out;
+}
+
+QByteArray Node::toJson() const
+{
+    return QJsonDocument(QJsonObject{{m_name, NodeWriter::jsonValue(*this)}}).toJson(QJsonDocument::Compact);
+}
+
+} // namespace cairn::subsonic
