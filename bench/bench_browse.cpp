@@ -4,17 +4,12 @@
 // Prints median / 95th percentile / max; never asserts.
 // Usage: bench_browse [tracks (default 10000)] [runs per request (default 50)]
 
+#include "BenchLibrary.h"
 #include "TestHttpClient.h"
 #include "TestServer.h"
 
-#include "catalog/Track.h"
-#include "catalog/TrackRepository.h"
-
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QTextStream>
-
-#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
@@ -23,74 +18,6 @@ using namespace cairn::test;
 namespace {
 
 QTextStream out(stdout);
-
-struct Figures
-{
-    double median = 0, p95 = 0, max = 0;
-};
-
-Figures figuresOf(QList<qint64> nanos)
-{
-    std::sort(nanos.begin(), nanos.end());
-    const auto at = [&](double p) { return double(nanos.at(qMin(nanos.size() - 1, qsizetype(double(nanos.size()) * p)))) / 1e6; };
-    return {at(0.5), at(0.95), double(nanos.last()) / 1e6};
-}
-
-// Albums of ten tracks, 400 artists, 24 genres; titles with accents so folding is exercised.
-void fill(TestServer &server, int tracks)
-{
-    TrackRepository repo(server.database());
-    QElapsedTimer timer;
-    timer.start();
-    for (int i = 0; i < tracks; ++i) {
-        Track t;
-        t.folderId = server.libraryFolderId();
-        t.path = server.libraryPath(u"a%1/t%2.mp3"_s.arg(i / 10).arg(i));
-        t.size = 4'000'000;
-        t.mtime = QDateTime::currentDateTimeUtc();
-        t.format = u"mp3"_s;
-        t.codec = u"mp3"_s;
-        t.durationMs = 180'000 + (i % 60) * 1000;
-        t.bitrate = 192;
-        t.sampleRate = 44100;
-        t.channels = 2;
-        t.title = u"Chanson n°%1 été"_s.arg(i);
-        t.artist = u"Artiste %1"_s.arg(i / 25 % 400);
-        t.albumArtist = t.artist;
-        t.album = u"Album %1 Ünïcode"_s.arg(i / 10);
-        t.genre = u"Genre %1"_s.arg(i / 10 % 24);
-        t.trackNumber = i % 10 + 1;
-        t.year = 1960 + i / 10 % 60;
-        repo.upsert(t);
-    }
-    out << "catalog: " << tracks << " tracks written in " << timer.elapsed() << " ms" << Qt::endl;
-}
-
-Figures measure(TestHttpClient &client, const QByteArray &target, int runs)
-{
-    QList<qint64> nanos;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        const TestHttpResponse r = client.get(target);
-        nanos << timer.nsecsElapsed();
-        if (r.status != 200) {
-            out << target << " answered " << r.status << Qt::endl;
-            return {};
-        }
-    }
-    return figuresOf(nanos);
-}
-
-void report(const QString &what, const Figures &f, double targetMs)
-{
-    out << qSetFieldWidth(44) << Qt::left << what << qSetFieldWidth(0) << u"median %1 ms  p95 %2 ms  max %3 ms  (target < %4 ms)"_s
-                                                                          .arg(f.median, 0, 'f', 1)
-                                                                          .arg(f.p95, 0, 'f', 1)
-                                                                          .arg(f.max, 0, 'f', 1)
-                                                                          .arg(targetMs)
-        << Qt::endl;
-}
 
 } // namespace
 
@@ -105,7 +32,7 @@ int main(int argc, char **argv)
         out << "cannot open the catalog: " << error << Qt::endl;
         return 1;
     }
-    fill(server, tracks);
+    fillSyntheticLibrary(server, tracks);
     if (const QString error = server.start(); !error.isEmpty()) {
         out << "cannot start: " << error << Qt::endl;
         return 1;
