@@ -34,6 +34,7 @@ public:
     Outcome update(qint64 id, qint64 userId, const PlaylistChanges &changes, const Visibility &visibility);
     // All entries become `trackIds` (createPlaylist with a playlistId), the hidden ones too.
     Outcome replaceEntries(qint64 id, qint64 userId, const QList<qint64> &trackIds, const Visibility &visibility);
+    // Deletes the playlist with its entries; the same errors as update.
     Outcome remove(qint64 id, qint64 userId);
 
 private:
