@@ -33,25 +33,33 @@ QMap<int, QString> migrationFiles()
     return files;
 }
 
-// QSQLITE runs one statement per exec(): split the script on ';' at line ends.
-// (Migrations therefore contain no triggers with inner semicolons.)
+// QSQLITE runs one statement per exec(): split the script at lines ending in ';'. A trigger's
+// body holds statements of its own, so a CREATE TRIGGER ends only at its line "END;".
 QStringList statements(const QString &script)
 {
-    QString withoutComments;
-    const QStringList lines = script.split(u'\n');
-    for (const QString &line : lines) {
-        if (!line.trimmed().startsWith(u"--"_s))
-            withoutComments += line + u'\n';
-    }
     QStringList result;
-    const QStringList parts = withoutComments.split(u";\n"_s);
-    for (const QString &part : parts) {
-        QString sql = part.trimmed();
+    QString current;
+    const auto finish = [&] {
+        QString sql = current.trimmed();
         if (sql.endsWith(u';'))
             sql.chop(1);
         if (!sql.isEmpty())
             result << sql;
+        current.clear();
+    };
+    const QStringList lines = script.split(u'\n');
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u"--"_s))
+            continue;
+        current += line + u'\n';
+        if (!trimmed.endsWith(u';'))
+            continue;
+        const bool inTrigger = current.trimmed().startsWith(u"CREATE TRIGGER"_s, Qt::CaseInsensitive);
+        if (!inTrigger || trimmed.compare(u"END;"_s, Qt::CaseInsensitive) == 0)
+            finish();
     }
+    finish();
     return result;
 }
 

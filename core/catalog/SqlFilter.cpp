@@ -20,21 +20,25 @@ void SqlFilter::add(const QString &condition, const QVariantList &conditionValue
     values += conditionValues;
 }
 
-void SqlFilter::restrictTracks(const Visibility &visibility)
+void SqlFilter::addIn(const QString &column, const QList<qint64> &ids)
 {
-    if (visibility.unrestricted)
-        return;
-    if (visibility.folderIds.isEmpty()) {
+    if (ids.isEmpty()) {
         add(u"0"_s);
         return;
     }
     QStringList marks;
-    QVariantList ids;
-    for (const qint64 id : visibility.folderIds) {
+    QVariantList values;
+    for (const qint64 id : ids) {
         marks << u"?"_s;
-        ids << id;
+        values << id;
     }
-    add(u"t.folder_id IN ("_s + marks.join(u", "_s) + u')', ids);
+    add(column + u" IN ("_s + marks.join(u", "_s) + u')', values);
+}
+
+void SqlFilter::restrictTracks(const Visibility &visibility)
+{
+    if (!visibility.unrestricted)
+        addIn(u"t.folder_id"_s, visibility.folderIds);
 }
 
 void SqlFilter::bindTo(QSqlQuery &q) const

@@ -20,6 +20,8 @@ struct SqlFilter
     static SqlFilter musicTracks(const Visibility &visibility);
 
     void add(const QString &condition, const QVariantList &conditionValues = {});
+    // `column IN (…ids)`; an empty list matches nothing.
+    void addIn(const QString &column, const QList<qint64> &ids);
     // Only tracks under the folders `visibility` allows (nothing for an empty grant list).
     void restrictTracks(const Visibility &visibility);
     void bindTo(QSqlQuery &q) const;

@@ -26,6 +26,8 @@ const QString kSelect = u"SELECT t.*, al.title AS album_title, aa.name AS album_
                         "LEFT JOIN artists aa ON aa.id = al.artist_id "
                         "LEFT JOIN artists ar ON ar.id = t.artist_id "_s;
 
+const QString kLibraryOrder = u"aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id"_s;
+
 Track trackFrom(const QSqlQuery &q)
 {
     const QSqlRecord r = q.record();
@@ -83,6 +85,31 @@ struct CreditIds
     qint64 artistId = 0;
 };
 
+QString songOrderBy(SongOrder order)
+{
+    switch (order) {
+    case SongOrder::Library: return kLibraryOrder;
+    case SongOrder::Random: return u"random()"_s;
+    case SongOrder::RecentlyStarred: return u"f.starred_at DESC, "_s + kLibraryOrder;
+    }
+    return kLibraryOrder;
+}
+
+SqlFilter songFilter(const SongQuery &query, const Visibility &visibility)
+{
+    SqlFilter filter = SqlFilter::musicTracks(visibility);
+    if (!query.genre.isEmpty())
+        filter.add(u"t.genre = ?"_s, {query.genre});
+    const bool swapped = query.fromYear && query.toYear && *query.fromYear > *query.toYear;
+    const std::optional<int> from = swapped ? query.toYear : query.fromYear;
+    const std::optional<int> to = swapped ? query.fromYear : query.toYear;
+    if (from)
+        filter.add(u"t.year >= ?"_s, {*from});
+    if (to)
+        filter.add(u"t.year <= ?"_s, {*to});
+    return filter;
+}
+
 CreditIds creditIdsOf(QSqlDatabase db, const QString &column, const QVariant &value)
 {
     QSqlQuery q(db);
@@ -134,9 +161,7 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, 
     q.finish();
 
     q.setForwardOnly(true);
-    q.prepare(kSelect + where
-              + u"ORDER BY aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id "
-                "LIMIT ? OFFSET ?"_s);
+    q.prepare(kSelect + where + u"ORDER BY "_s + kLibraryOrder + u" LIMIT ? OFFSET ?"_s);
     filter.bindTo(q);
     q.addBindValue(qMax(0, limit));
     q.addBindValue(qMax<qint64>(0, offset));
@@ -158,6 +183,30 @@ std::optional<Track> TrackRepository::find(qint64 id, const Visibility &visibili
     if (!q.exec() || !q.next())
         return std::nullopt;
     return trackFrom(q);
+}
+
+QList<Track> TrackRepository::songs(const SongQuery &query, const Visibility &visibility) const
+{
+    const SqlFilter filter = songFilter(query, visibility);
+    QString join;
+    if (query.starredOnly || query.order == SongOrder::RecentlyStarred) {
+        join = (query.starredOnly ? u"JOIN"_s : u"LEFT JOIN"_s)
+               + u" favourites f ON f.user_id = ? AND f.kind = 0 AND f.item_id = t.id "_s;
+    }
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(kSelect + join + filter.sql + u"ORDER BY "_s + songOrderBy(query.order) + u" LIMIT ? OFFSET ?"_s);
+    if (!join.isEmpty())
+        q.addBindValue(query.userId);
+    filter.bindTo(q);
+    q.addBindValue(qMax(0, query.limit));
+    q.addBindValue(qMax<qint64>(0, query.offset));
+    QList<Track> songs;
+    if (!q.exec())
+        qCWarning(lcCatalog) << "songs:" << q.lastError().text();
+    while (q.next())
+        songs << trackFrom(q);
+    return songs;
 }
 
 qint64 TrackRepository::count() const

@@ -17,6 +17,7 @@ class AlbumRepository
 public:
     explicit AlbumRepository(const Database &db) : m_db(db) {}
 
+    // Per-user orders and filters read the state of `query.userId` (see AlbumQuery).
     Page<AlbumSummary> list(const AlbumQuery &query, const Visibility &visibility) const;
     std::optional<AlbumSummary> find(qint64 id, const Visibility &visibility) const;
     // Disc, track number, title order.

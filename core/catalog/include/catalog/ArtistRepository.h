@@ -18,6 +18,8 @@ public:
 
     // By name; `search` matches the name case-insensitively.
     Page<ArtistSummary> list(qint64 offset, int limit, const Visibility &visibility, const QString &search = {}) const;
+    // The same with per-user orders and filters (see ArtistQuery).
+    Page<ArtistSummary> list(const ArtistQuery &query, const Visibility &visibility) const;
     std::optional<ArtistSummary> find(qint64 id, const Visibility &visibility) const;
 
 private:

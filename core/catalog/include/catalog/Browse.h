@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace cairn {
 
 struct AlbumSummary
@@ -37,7 +39,19 @@ struct GenreSummary
     int trackCount = 0;
 };
 
-enum class AlbumOrder { Name, Artist, Year, RecentlyAdded, MostPlayed, Random };
+enum class AlbumOrder {
+    Name,
+    Artist,
+    Year,                 // newest first
+    RecentlyAdded,
+    MostPlayed,           // everyone's finished streams (AlbumSummary::plays)
+    Random,
+    // Per user (AlbumQuery::userId), for OpenSubsonic's getAlbumList2:
+    HighestRated,         // the user's rating of the album, highest first, unrated last; then by name
+    FrequentlyPlayed,     // the user's plays of its tracks, most first; albums the user never played are left out
+    RecentlyPlayed,       // the user's latest play of one of its tracks, newest first; never played: left out
+    RecentlyStarred,      // when the user starred it, newest first, unstarred last
+};
 
 struct AlbumQuery
 {
@@ -47,6 +61,31 @@ struct AlbumQuery
     QString genre;            // exact genre name; empty = all
     qint64 artistId = 0;      // album artist; 0 = all
     QString search;           // matches title or album artist, case-insensitively
+
+    // Whose ratings, plays and favourites the per-user orders and `starredOnly` read; 0 = nobody's
+    // (nothing rated, played or starred).
+    qint64 userId = 0;
+    bool starredOnly = false; // only the albums the user starred
+    // Only albums whose year (AlbumSummary::year) lies within the bounds, inclusive; either may be
+    // left out. A bound replaces `order`: by year from fromYear towards toYear — descending when
+    // fromYear > toYear, as Subsonic's byYear lists — then by name.
+    std::optional<int> fromYear;
+    std::optional<int> toYear;
+};
+
+enum class ArtistOrder {
+    Name,
+    RecentlyStarred,      // when ArtistQuery::userId starred the artist, newest first, unstarred last
+};
+
+struct ArtistQuery
+{
+    qint64 offset = 0;
+    int limit = 50;
+    ArtistOrder order = ArtistOrder::Name;
+    QString search;           // matches the name, case-insensitively
+    qint64 userId = 0;        // whose favourites RecentlyStarred and `starredOnly` read
+    bool starredOnly = false; // only the artists the user starred
 };
 
 template<typename T>

@@ -29,6 +29,25 @@ struct FileStamp
     QDateTime mtime;
 };
 
+enum class SongOrder {
+    Library,          // album artist, album, disc, track number, title (as list())
+    Random,
+    RecentlyStarred,  // when SongQuery::userId starred the track, newest first, unstarred last
+};
+
+// Audio tracks for song lists (OpenSubsonic getRandomSongs, getSongsByGenre, getStarred2).
+struct SongQuery
+{
+    SongOrder order = SongOrder::Library;
+    QString genre;                // exact genre name; empty = all
+    std::optional<int> fromYear;  // inclusive bounds on the track's year, either may be left out
+    std::optional<int> toYear;    // (swapped when fromYear > toYear)
+    qint64 userId = 0;            // whose favourites RecentlyStarred and `starredOnly` read
+    bool starredOnly = false;     // only the tracks the user starred
+    qint64 offset = 0;
+    int limit = 50;               // callers cap what clients ask for (Subsonic: 500)
+};
+
 class TrackRepository
 {
 public:
@@ -44,6 +63,8 @@ public:
     TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
                    std::optional<MediaKind> kind) const;
     std::optional<Track> find(qint64 id, const Visibility &visibility) const;
+    // Audio tracks `visibility` allows, chosen and ordered by `query`.
+    QList<Track> songs(const SongQuery &query, const Visibility &visibility) const;
     qint64 count() const;
 
     // Scanner side. `upsert` fills albumId/artistId from the tags (creating album and artist

@@ -1,0 +1,34 @@
+#include "catalog/PlayRepository.h"
+
+#include "catalog/Database.h"
+
+#include "CatalogLog.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace cairn {
+
+Outcome PlayRepository::recordPlay(qint64 userId, qint64 trackId, qint64 atSecs)
+{
+    // One statement: the SELECT yields no row for an unknown track, so nothing is written.
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"INSERT INTO plays (user_id, track_id, play_count, last_played_at) "
+              "SELECT ?, id, 1, ? FROM tracks WHERE id = ? "
+              "ON CONFLICT DO UPDATE SET play_count = play_count + 1, "
+              "last_played_at = MAX(last_played_at, excluded.last_played_at)"_s);
+    q.addBindValue(userId);
+    q.addBindValue(atSecs);
+    q.addBindValue(trackId);
+    if (!q.exec()) {
+        qCWarning(lcCatalog) << "cannot record a play:" << q.lastError().text();
+        return DomainError::failed(u"the play could not be recorded"_s);
+    }
+    if (q.numRowsAffected() == 0)
+        return DomainError::notFound(u"no such track: %1"_s.arg(trackId));
+    return Done{};
+}
+
+} // namespace cairn
