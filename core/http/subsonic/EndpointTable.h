@@ -41,5 +41,8 @@ void addBrowsingEndpoints(EndpointTable &table, const HttpServices &services);
 void addListEndpoints(EndpointTable &table, const HttpServices &services);
 void addSearchEndpoints(EndpointTable &table, const HttpServices &services);
 void addMediaEndpoints(EndpointTable &table, const HttpServices &services);
+void addSongListEndpoints(EndpointTable &table, const HttpServices &services);
+void addAnnotationEndpoints(EndpointTable &table, const HttpServices &services);
+void addPlaylistEndpoints(EndpointTable &table, const HttpServices &services);
 
 } // namespace cairn::subsonic

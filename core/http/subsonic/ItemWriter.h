@@ -4,6 +4,9 @@
 
 #include "subsonic/SubsonicItems.h"
 
+#include "catalog/ItemKind.h"
+
+#include <QHash>
 #include <QList>
 
 namespace cairn {
@@ -29,6 +32,8 @@ public:
     Node artist(const ArtistSummary &artist, const QString &element = QStringLiteral("artist")) const;
 
 private:
+    QHash<qint64, UserState> states(ItemKind kind, const QList<qint64> &ids) const;
+
     const Database &m_db;
     qint64 m_userId;
 };

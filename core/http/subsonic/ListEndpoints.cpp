@@ -1,5 +1,5 @@
-// Album lists (getAlbumList, getAlbumList2) by the spec's types, random songs, songs of a
-// genre, and the caller's favourites.
+// Album lists (getAlbumList, getAlbumList2) by the spec's types, the per-user ones (highest,
+// frequent, recent, starred) read from the caller's own ratings, plays and favourites.
 
 #include "subsonic/EndpointTable.h"
 #include "subsonic/ItemWriter.h"
@@ -22,7 +22,7 @@ const QStringList kListTypes{u"random"_s, u"newest"_s, u"highest"_s, u"frequent"
                              u"byYear"_s, u"byGenre"_s};
 
 // The spec's list type and its parameters as an album query.
-Result<AlbumQuery> albumQueryOf(const Params &params)
+Result<AlbumQuery> albumQueryOf(const Params &params, qint64 userId)
 {
     const auto type = params.required(u"type"_s);
     if (!type)
@@ -38,6 +38,7 @@ Result<AlbumQuery> albumQueryOf(const Params &params)
     AlbumQuery q;
     q.limit = int(*size);
     q.offset = *offset;
+    q.userId = userId;
     if (*type == u"random"_s)
         q.order = AlbumOrder::Random;
     else if (*type == u"newest"_s)
@@ -46,15 +47,29 @@ Result<AlbumQuery> albumQueryOf(const Params &params)
         q.order = AlbumOrder::Name;
     else if (*type == u"alphabeticalByArtist"_s)
         q.order = AlbumOrder::Artist;
+    else if (*type == u"highest"_s)
+        q.order = AlbumOrder::HighestRated;
     else if (*type == u"frequent"_s)
-        q.order = AlbumOrder::MostPlayed;
-    else if (*type == u"byGenre"_s) {
+        q.order = AlbumOrder::FrequentlyPlayed;
+    else if (*type == u"recent"_s)
+        q.order = AlbumOrder::RecentlyPlayed;
+    else if (*type == u"starred"_s) {
+        q.order = AlbumOrder::RecentlyStarred;
+        q.starredOnly = true;
+    } else if (*type == u"byGenre"_s) {
         const auto genre = params.required(u"genre"_s);
         if (!genre)
             return genre.error();
         q.genre = *genre;
-    } else {
-        return DomainError::unavailable(u"list type '%1' is not available yet"_s.arg(*type));
+    } else if (*type == u"byYear"_s) {
+        const auto from = params.requiredInteger(u"fromYear"_s, 0, 9999);
+        if (!from)
+            return from.error();
+        const auto to = params.requiredInteger(u"toYear"_s, 0, 9999);
+        if (!to)
+            return to.error();
+        q.fromYear = int(*from);
+        q.toYear = int(*to);
     }
     return q;
 }
@@ -64,7 +79,7 @@ void albumList(const Database &db, Call &call, Style style)
     const auto scope = scopeOf(call);
     if (!scope)
         return call.fail(scope.error());
-    const auto query = albumQueryOf(call.params());
+    const auto query = albumQueryOf(call.params(), call.identity().userId);
     if (!query)
         return call.fail(query.error());
     const QList<AlbumSummary> albums = AlbumRepository(db).list(*query, *scope).items;
