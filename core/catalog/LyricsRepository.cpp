@@ -83,14 +83,15 @@ QList<Lyrics> LyricsRepository::forTrack(qint64 trackId, const Visibility &visib
 
 Outcome LyricsRepository::write(qint64 trackId, const QList<Lyrics> &lyrics)
 {
+    // Most tracks have none: then one statement does it, atomic without a savepoint.
+    if (lyrics.isEmpty())
+        return clear(trackId);
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return DomainError::failed(u"cannot start writing the lyrics of track %1"_s.arg(trackId));
+    if (Outcome cleared = clear(trackId); !cleared)
+        return cleared;
     QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM lyrics WHERE track_id = ?"_s);
-    q.addBindValue(trackId);
-    if (!q.exec())
-        return DomainError::failed(u"cannot clear the lyrics of track %1: %2"_s.arg(trackId).arg(q.lastError().text()));
     q.prepare(u"INSERT INTO lyrics (track_id, position, language, description, synced, offset_ms, lines) "
               "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < lyrics.size(); ++i) {
@@ -104,6 +105,16 @@ Outcome LyricsRepository::write(qint64 trackId, const QList<Lyrics> &lyrics)
     }
     if (!tx.commit())
         return DomainError::failed(u"cannot commit the lyrics of track %1"_s.arg(trackId));
+    return Done{};
+}
+
+Outcome LyricsRepository::clear(qint64 trackId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"DELETE FROM lyrics WHERE track_id = ?"_s);
+    q.addBindValue(trackId);
+    if (!q.exec())
+        return DomainError::failed(u"cannot clear the lyrics of track %1: %2"_s.arg(trackId).arg(q.lastError().text()));
     return Done{};
 }
 

@@ -26,6 +26,8 @@ public:
     Outcome write(qint64 trackId, const QList<Lyrics> &lyrics);
 
 private:
+    Outcome clear(qint64 trackId);
+
     const Database &m_db;
 };
 
