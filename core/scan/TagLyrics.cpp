@@ -26,6 +26,8 @@
 #include <wavpackfile.h>
 #include <xiphcomment.h>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace cairn::taglib {
 
 namespace {
@@ -137,10 +139,20 @@ void fromMp4(TagLib::MP4::Tag *tag, LyricsCollector &lyrics)
 
 void fromAsf(TagLib::ASF::Tag *tag, LyricsCollector &lyrics)
 {
-    if (!tag || !tag->contains("WM/Lyrics"))
+    if (!tag)
         return;
-    for (const TagLib::ASF::Attribute &attribute : tag->attribute("WM/Lyrics"))
-        lyrics.addText(toQString(attribute.toString()), {}, {});
+    const TagLib::ASF::AttributeListMap &attributes = tag->attributeListMap();
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        // WM/Lyrics, or FFmpeg's own "lyrics" attribute in files it wrote.
+        const QString name = toQString(it->first);
+        const auto key = name == u"WM/Lyrics"_s ? std::optional(lyrics::LyricsKey{}) : lyrics::lyricsKey(name);
+        if (!key)
+            continue;
+        for (const TagLib::ASF::Attribute &attribute : it->second) {
+            if (attribute.type() == TagLib::ASF::Attribute::UnicodeType)
+                lyrics.addText(toQString(attribute.toString()), key->language, key->description);
+        }
+    }
 }
 
 } // namespace

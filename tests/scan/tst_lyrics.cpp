@@ -21,6 +21,7 @@
 #include <QTest>
 
 #include <apetag.h>
+#include <asffile.h>
 #include <flacfile.h>
 #include <id3v2tag.h>
 #include <mpegfile.h>
@@ -101,6 +102,15 @@ bool addApeLyrics(const QString &path, const QString &text)
     return file.save();
 }
 
+bool addWmaLyrics(const QString &path, const QString &text)
+{
+    TagLib::ASF::File file(QFile::encodeName(path).constData());
+    if (!file.isValid())
+        return false;
+    file.tag()->setAttribute("WM/Lyrics", TagLib::ASF::Attribute(toTagLib(text)));
+    return file.save();
+}
+
 // Replaces `from` by `to` (the same length) in the file's bytes: tags with invalid UTF-8 that
 // no tag writer would produce.
 bool patchBytes(const QString &path, const QByteArray &from, const QByteArray &to)
@@ -174,6 +184,7 @@ private Q_SLOTS:
     void opusUnsyncedLyrics();
     void mp4Lyrics();
     void apeLyrics();
+    void wmaLyrics();
     void matroskaThroughFfmpeg();
     void noLyrics();
     void videoHasNone();
@@ -206,7 +217,7 @@ void TestLyrics::initTestCase()
     QVERIFY(m_fixtures.isValid());
     const test::Tags title{{u"title"_s, u"Song"_s}};
     for (const QString &name : {u"plain.mp3"_s, u"uslt.mp3"_s, u"uslt2.mp3"_s, u"sylt.mp3"_s, u"frames.mp3"_s,
-                                u"huge.flac"_s, u"utf8.flac"_s, u"utf16.mp3"_s, u"ape.wv"_s}) {
+                                u"huge.flac"_s, u"utf8.flac"_s, u"utf16.mp3"_s, u"ape.wv"_s, u"tagged.wma"_s}) {
         const QString error = test::makeAudio(fixture(name), 1.0, title);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
@@ -215,6 +226,7 @@ void TestLyrics::initTestCase()
         {u"unsynced.opus"_s, {{u"UNSYNCEDLYRICS"_s, u"Opus words\nsecond line"_s}}},
         {u"lyrics.m4a"_s, {{u"lyrics"_s, u"MP4 words\rsecond line"_s}}},
         {u"lyrics.mka"_s, {{u"lyrics-eng"_s, u"Matroska words"_s}}},
+        {u"ffmpeg.wma"_s, {{u"lyrics"_s, u"FFmpeg WMA words"_s}}},
     };
     for (const auto &[name, tags] : withFfmpegTags) {
         const QString error = test::makeAudio(fixture(name), 1.0, tags);
@@ -231,6 +243,7 @@ void TestLyrics::initTestCase()
                     {{500, u"Eins"_s}, {1500, u"Zwei"_s}, {1000, u"Anderthalb"_s}}));
     QVERIFY(addSylt(fixture(u"frames.mp3"_s), SyltFrame::AbsoluteMpegFrames, {{0, u"Null"_s}, {100, u"Hundert"_s}}));
     QVERIFY(addApeLyrics(fixture(u"ape.wv"_s), u"APE words"_s));
+    QVERIFY(addWmaLyrics(fixture(u"tagged.wma"_s), u"WMA words\r\nline two"_s));
 
     // 600 KiB of plain lines: more than a track may keep.
     QStringList lines;
@@ -354,6 +367,17 @@ void TestLyrics::apeLyrics()
     const QList<Lyrics> lyrics = scanned(u"ape.wv"_s, u"a/ape.wv"_s);
     QCOMPARE(lyrics.size(), 1);
     QCOMPARE(texts(lyrics.at(0)), QStringList{u"APE words"_s});
+}
+
+void TestLyrics::wmaLyrics()
+{
+    QList<Lyrics> lyrics = scanned(u"tagged.wma"_s, u"a/tagged.wma"_s);
+    QCOMPARE(lyrics.size(), 1);
+    QCOMPARE(texts(lyrics.at(0)), (QStringList{u"WMA words"_s, u"line two"_s}));
+    // FFmpeg names its attribute "lyrics", not WM/Lyrics.
+    lyrics = scanned(u"ffmpeg.wma"_s, u"a/ffmpeg.wma"_s);
+    QCOMPARE(lyrics.size(), 1);
+    QCOMPARE(texts(lyrics.at(0)), QStringList{u"FFmpeg WMA words"_s});
 }
 
 void TestLyrics::matroskaThroughFfmpeg()
