@@ -101,7 +101,8 @@ Outcome LyricsRepository::write(qint64 trackId, const QList<Lyrics> &lyrics)
                                               QString::fromUtf8(encodeLines(entry.lines))})
             q.addBindValue(v);
         if (!q.exec())
-            return DomainError::failed(u"cannot store the lyrics of track %1: %2"_s.arg(trackId).arg(q.lastError().text()));
+            return DomainError::failed(
+                u"cannot store the lyrics of track %1: %2"_s.arg(trackId).arg(q.lastError().text()));
     }
     if (!tx.commit())
         return DomainError::failed(u"cannot commit the lyrics of track %1"_s.arg(trackId));

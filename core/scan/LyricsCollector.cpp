@@ -79,8 +79,8 @@ void LyricsCollector::add(std::optional<Lyrics> lyrics)
         cut("text over 256 KiB");
         break;
     }
-    const bool anyText = std::any_of(lines.cbegin(), lines.cend(), [](const LyricLine &l) { return !l.text.isEmpty(); });
-    if (anyText)
+    const auto hasText = [](const LyricLine &line) { return !line.text.isEmpty(); };
+    if (std::any_of(lines.cbegin(), lines.cend(), hasText))
         m_lyrics.append(*std::move(lyrics));
 }
 

@@ -72,7 +72,8 @@ QList<LyricLine> plainLines(const QList<ParsedLine> &lines)
 
 std::optional<LyricsKey> lyricsKey(QStringView key)
 {
-    if (key.compare(u"lyrics"_s, Qt::CaseInsensitive) == 0 || key.compare(u"unsyncedlyrics"_s, Qt::CaseInsensitive) == 0)
+    if (key.compare(u"lyrics"_s, Qt::CaseInsensitive) == 0
+        || key.compare(u"unsyncedlyrics"_s, Qt::CaseInsensitive) == 0)
         return LyricsKey{};
     if (!key.startsWith(u"lyrics-"_s, Qt::CaseInsensitive) || key.size() <= 7)
         return std::nullopt;

@@ -1,6 +1,7 @@
 #pragma once
-// Reads one media file into a Track: TagLib for audio, libavformat for video and for audio
-// TagLib cannot read. Never throws; a broken file yields a readable reason instead.
+// Reads one media file into a Track (and an audio file's lyrics): TagLib for audio, libavformat
+// for video and for audio TagLib cannot read. Never throws; a broken file yields a readable
+// reason instead.
 
 #include "catalog/Lyrics.h"
 #include "catalog/Track.h"
