@@ -2,6 +2,8 @@
 
 #include "av/AvInput.h"
 
+#include "LyricsCollector.h"
+#include "LyricsText.h"
 #include "TagFields.h"
 
 #include <QElapsedTimer>
@@ -42,11 +44,16 @@ QString avError(int code)
     return QString::fromUtf8(text);
 }
 
-void applyTags(Track &track, const AVDictionary *dict)
+void applyTags(Track &track, LyricsCollector &lyrics, const AVDictionary *dict)
 {
     const AVDictionaryEntry *entry = nullptr;
-    while ((entry = av_dict_get(dict, "", entry, AV_DICT_IGNORE_SUFFIX)))
-        applyTag(track, QString::fromUtf8(entry->key), QString::fromUtf8(entry->value));
+    while ((entry = av_dict_get(dict, "", entry, AV_DICT_IGNORE_SUFFIX))) {
+        const QString key = QString::fromUtf8(entry->key);
+        if (const auto lyricsKey = lyrics::lyricsKey(key))
+            lyrics.addText(QString::fromUtf8(entry->value), lyricsKey->language, lyricsKey->description);
+        else
+            applyTag(track, key, QString::fromUtf8(entry->value));
+    }
 }
 
 const AVStream *mainStream(const AVFormatContext *ctx, AVMediaType type)
@@ -114,10 +121,11 @@ ProbeResult probe(const QString &path, int timeoutMs)
         track.sampleRate = audio->codecpar->sample_rate;
         track.channels = audio->codecpar->ch_layout.nb_channels;
     }
-    applyTags(track, ctx->metadata);
+    LyricsCollector lyrics(path);
+    applyTags(track, lyrics, ctx->metadata);
     if (audio)
-        applyTags(track, audio->metadata);   // Ogg keeps its comments on the stream
-    return {track, {}};
+        applyTags(track, lyrics, audio->metadata);   // Ogg keeps its comments on the stream
+    return {track, {}, lyrics.lyrics()};
 }
 
 } // namespace cairn::av

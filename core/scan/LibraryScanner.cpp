@@ -2,6 +2,7 @@
 
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
+#include "catalog/LyricsRepository.h"
 #include "catalog/ScanErrorRepository.h"
 #include "catalog/TrackRepository.h"
 #include "catalog/WriteTransaction.h"
@@ -44,11 +45,13 @@ private:
     QElapsedTimer m_timer;
 };
 
-// Writes one batch of read results: tracks for the good files, scan errors for the others.
+// Writes one batch of read results: tracks (with their lyrics) for the good files, scan errors
+// for the others.
 void writeBatch(const Database &db, const QList<ReadJob> &jobs,
                 const QList<MediaReadResult> &results, ScanSummary &summary)
 {
     TrackRepository tracks(db);
+    LyricsRepository lyrics(db);
     ScanErrorRepository errors(db);
     WriteTransaction tx(db);
     for (qsizetype i = 0; i < jobs.size(); ++i) {
@@ -60,7 +63,10 @@ void writeBatch(const Database &db, const QList<ReadJob> &jobs,
             track.path = job.file.path;
             track.size = job.file.size;
             track.mtime = job.file.mtime;
-            if (tracks.upsert(track) > 0) {
+            if (const qint64 id = tracks.upsert(track); id > 0) {
+                // Always written: a changed file that lost its lyrics must lose them here too.
+                if (const Outcome written = lyrics.write(id, result.lyrics); !written)
+                    qCWarning(lcScan) << "lyrics of" << track.path << "not stored:" << written.error().message;
                 errors.clear(track.path);
                 ++(job.existingTrackId > 0 ? summary.updated : summary.added);
                 continue;

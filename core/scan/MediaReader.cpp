@@ -18,16 +18,18 @@ MediaReadResult read(const QString &path, MediaKind kind)
         return {std::nullopt, u"empty file (0 bytes)"_s};
 
     if (kind == MediaKind::Audio) {
-        if (auto track = taglib::read(path))
-            return {track, {}};
+        if (auto read = taglib::read(path))
+            return {std::move(read->track), {}, std::move(read->lyrics)};
     }
     av::ProbeResult probed = av::probe(path);
     if (!probed.track)
         return {std::nullopt, probed.error};
     probed.track->kind = kind;   // the extension decides: an .mp3 with cover art stays audio
-    if (kind == MediaKind::Video)
+    if (kind == MediaKind::Video) {
         probed.track->embeddedArt = EmbeddedArt::VideoFrame;
-    return {probed.track, {}};
+        probed.lyrics.clear();   // lyrics are a song's
+    }
+    return {probed.track, {}, probed.lyrics};
 }
 
 } // namespace cairn::media

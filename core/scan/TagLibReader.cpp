@@ -2,7 +2,10 @@
 
 #include "artwork/EmbeddedPicture.h"
 
+#include "LyricsCollector.h"
 #include "TagFields.h"
+#include "TagLibText.h"
+#include "TagLyrics.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -31,11 +34,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn::taglib {
 
 namespace {
-
-QString toQString(const TagLib::String &s)
-{
-    return QString::fromStdWString(s.toWString());
-}
 
 QString codecOf(TagLib::File *file, const QString &format)
 {
@@ -70,7 +68,7 @@ QString codecOf(TagLib::File *file, const QString &format)
 
 } // namespace
 
-std::optional<Track> read(const QString &path)
+std::optional<TagLibRead> read(const QString &path)
 {
 #ifdef Q_OS_WIN
     const TagLib::FileName fileName(reinterpret_cast<const wchar_t *>(path.utf16()));
@@ -101,7 +99,9 @@ std::optional<Track> read(const QString &path)
         if (!it->second.isEmpty())
             applyTag(track, toQString(it->first), toQString(it->second.front()));
     }
-    return track;
+    LyricsCollector lyrics(path);
+    collectLyrics(ref.file(), lyrics);
+    return TagLibRead{track, lyrics.lyrics()};
 }
 
 } // namespace cairn::taglib

@@ -72,10 +72,10 @@ void TestArtworkSources::embeddedKinds()
     // The scanner's reader notes the picture, and only where there is one.
     const auto track = taglib::read(withArt);
     QVERIFY(track);
-    QCOMPARE(track->embeddedArt, EmbeddedArt::Picture);
+    QCOMPARE(track->track.embeddedArt, EmbeddedArt::Picture);
     const auto plainTrack = taglib::read(plain);
     QVERIFY(plainTrack);
-    QCOMPARE(plainTrack->embeddedArt, EmbeddedArt::None);
+    QCOMPARE(plainTrack->track.embeddedArt, EmbeddedArt::None);
     QVERIFY(!artwork::readPicture(plain, 32 << 20).picture);
 }
 
