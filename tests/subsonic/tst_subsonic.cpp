@@ -45,6 +45,7 @@ private Q_SLOTS:
     void streamTimeOffset();
     void streamsShowTheClientsName();
     void coverArtSizesAndValidators();
+    void lyricsBySongId();
     void scanStatusAndUser();
 
 private:
@@ -98,6 +99,11 @@ void TestSubsonic::initTestCase()
     };
     QCOMPARE(audio(lib + u"/ann/alpha/1.flac"_s, u"First Light"_s, u"Ann"_s, u"Alpha"_s, u"1"_s, u"2001"_s, u"Rock"_s), QString());
     QCOMPARE(audio(lib + u"/ann/alpha/2.mp3"_s, u"Second Wind"_s, u"Ann"_s, u"Alpha"_s, u"2"_s, u"2001"_s, u"Rock"_s), QString());
+    QCOMPARE(makeAudio(lib + u"/ann/beta/2.flac"_s, 6, {{u"title"_s, u"Sung"_s}, {u"artist"_s, u"Ann"_s}, {u"album_artist"_s, u"Ann"_s},
+                                                     {u"album"_s, u"Beta"_s}, {u"track"_s, u"2"_s}, {u"date"_s, u"2010"_s},
+                                                     {u"genre"_s, u"Jazz"_s},
+                                                     {u"lyrics"_s, u"[00:01.00]Hello\n[00:02.50]World"_s}}),
+             QString());
     QCOMPARE(audio(lib + u"/ann/beta/1.ogg"_s, u"Third Rail"_s, u"Ann"_s, u"Beta"_s, u"1"_s, u"2010"_s, u"Jazz"_s), QString());
     QCOMPARE(audio(lib + u"/solo/1.mp3"_s, u"Lonely"_s, u"The Zed"_s, u"Only"_s, u"1"_s, u"1990"_s, u"Folk"_s), QString());
     runProgram(u"ffmpeg"_s, {u"-v"_s, u"error"_s, u"-f"_s, u"lavfi"_s, u"-i"_s, u"color=red:s=200x200"_s, u"-frames:v"_s,
@@ -112,7 +118,7 @@ void TestSubsonic::initTestCase()
     const SubsonicJson all = json(u"search3"_s, u"query=&songCount=500"_s);
     for (const QJsonValue &v : all.response[u"searchResult3"_s][u"song"_s].toArray())
         m_songIds << v[u"id"_s].toString();
-    QCOMPARE(m_songIds.size(), 4);
+    QCOMPARE(m_songIds.size(), 5);
 }
 
 void TestSubsonic::pingInBothFormats()
@@ -161,6 +167,7 @@ void TestSubsonic::extensionsWithoutCredentials()
     }
     QVERIFY(names.contains(u"formPost"_s));
     QVERIFY(names.contains(u"transcodeOffset"_s));
+    QVERIFY(names.contains(u"songLyrics"_s));
 }
 
 void TestSubsonic::errorsInTheAskedFormat_data()
@@ -178,6 +185,9 @@ void TestSubsonic::errorsInTheAskedFormat_data()
     QTest::newRow("list without type") << u"getAlbumList2"_s << QString() << 10;
     QTest::newRow("unknown list type") << u"getAlbumList2"_s << u"type=loudest"_s << 10;
     QTest::newRow("byGenre without genre") << u"getAlbumList2"_s << u"type=byGenre"_s << 10;
+    QTest::newRow("byYear without toYear") << u"getAlbumList2"_s << u"type=byYear&fromYear=1990"_s << 10;
+    QTest::newRow("lyrics of nothing") << u"getLyricsBySongId"_s << QString() << 10;
+    QTest::newRow("star without accounts") << u"star"_s << u"id=tr-1"_s << 0;
     QTest::newRow("size not a number") << u"getAlbumList2"_s << u"type=newest&size=ten"_s << 10;
     QTest::newRow("negative song offset") << u"search3"_s << u"query=a&songOffset=-1"_s << 10;
     QTest::newRow("search2 without query") << u"search2"_s << QString() << 10;
@@ -295,14 +305,14 @@ void TestSubsonic::genresAndFolders()
     for (const QDomElement &g : genres.all(u"genre"_s))
         names << g.text();
     QCOMPARE(names, (QStringList{u"Folk"_s, u"Jazz"_s, u"Rock"_s}));
-    QCOMPARE(genres.all(u"genre"_s).at(2).attribute(u"songCount"_s), u"2"_s);
+    QCOMPARE(genres.all(u"genre"_s).at(1).attribute(u"songCount"_s), u"2"_s);   // Jazz
 
     const SubsonicJson folders = json(u"getMusicFolders"_s);
     const QJsonArray list = folders.response[u"musicFolders"_s][u"musicFolder"_s].toArray();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list[0][u"id"_s].toInteger(), m_server.libraryFolderId());
     const QString folder = QString::number(m_server.libraryFolderId());
-    QCOMPARE(json(u"search3"_s, u"query=&musicFolderId="_s + folder).response[u"searchResult3"_s][u"song"_s].toArray().size(), 4);
+    QCOMPARE(json(u"search3"_s, u"query=&musicFolderId="_s + folder).response[u"searchResult3"_s][u"song"_s].toArray().size(), 5);
     QCOMPARE(json(u"search3"_s, u"query=&musicFolderId=987654"_s).response[u"searchResult3"_s][u"song"_s].toArray().size(), 0);
 }
 
@@ -320,7 +330,7 @@ void TestSubsonic::search3EmptyQueryPagesEverything()
                 seen.insert(s[u"id"_s].toString());
             QCOMPARE(page.response[u"searchResult3"_s][u"artist"_s].toArray().size(), 0);
         }
-        QCOMPARE(seen.size(), 4);
+        QCOMPARE(seen.size(), 5);
     }
     const SubsonicJson everything = json(u"search3"_s, u"query=&artistCount=10&albumCount=10"_s);
     QCOMPARE(everything.response[u"searchResult3"_s][u"album"_s].toArray().size(), 3);
@@ -346,6 +356,8 @@ void TestSubsonic::albumLists_data()
     QTest::newRow("alphabeticalByName") << u"type=alphabeticalByName"_s << QStringList{u"Alpha"_s, u"Beta"_s, u"Only"_s};
     QTest::newRow("alphabeticalByArtist") << u"type=alphabeticalByArtist"_s << QStringList{u"Alpha"_s, u"Beta"_s, u"Only"_s};
     QTest::newRow("byGenre") << u"type=byGenre&genre=Jazz"_s << QStringList{u"Beta"_s};
+    QTest::newRow("byYear descending") << u"type=byYear&fromYear=2015&toYear=1995"_s << QStringList{u"Beta"_s, u"Alpha"_s};
+    QTest::newRow("byYear ascending") << u"type=byYear&fromYear=1985&toYear=2005"_s << QStringList{u"Only"_s, u"Alpha"_s};
     QTest::newRow("paged") << u"type=alphabeticalByName&size=1&offset=1"_s << QStringList{u"Beta"_s};
 }
 
@@ -488,10 +500,31 @@ void TestSubsonic::coverArtSizesAndValidators()
     QCOMPARE(again.status, 304);
 }
 
+void TestSubsonic::lyricsBySongId()
+{
+    const SubsonicJson sung = json(u"getLyricsBySongId"_s, u"id="_s + songId(u"Sung"_s));
+    const QJsonArray lyrics = sung.response[u"lyricsList"_s][u"structuredLyrics"_s].toArray();
+    QCOMPARE(lyrics.size(), 1);
+    QCOMPARE(lyrics[0][u"synced"_s], QJsonValue(true));
+    QCOMPARE(lyrics[0][u"displayTitle"_s].toString(), u"Sung"_s);
+    const QJsonArray lines = lyrics[0][u"line"_s].toArray();
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[0][u"start"_s].toInteger(), 1000);
+    QCOMPARE(lines[0][u"value"_s].toString(), u"Hello"_s);
+    QCOMPARE(lines[1][u"start"_s].toInteger(), 2500);
+    const SubsonicXml x = xml(u"getLyricsBySongId"_s, u"id="_s + songId(u"Sung"_s));
+    QCOMPARE(x.all(u"line"_s).first().text(), u"Hello"_s);
+    // A song without lyrics: an empty list; no such song: 70.
+    const SubsonicJson none = json(u"getLyricsBySongId"_s, u"id="_s + songId(u"Lonely"_s));
+    QCOMPARE(none.status(), u"ok"_s);
+    QCOMPARE(none.response[u"lyricsList"_s][u"structuredLyrics"_s].toArray().size(), 0);
+    QCOMPARE(json(u"getLyricsBySongId"_s, u"id=tr-987654"_s).errorCode(), 70);
+}
+
 void TestSubsonic::scanStatusAndUser()
 {
     const SubsonicXml status = xml(u"getScanStatus"_s);
-    QCOMPARE(status.first(u"scanStatus"_s).attribute(u"count"_s), u"4"_s);
+    QCOMPARE(status.first(u"scanStatus"_s).attribute(u"count"_s), u"5"_s);
     const SubsonicJson user = json(u"getUser"_s, u"username=local"_s);
     QCOMPARE(user.response[u"user"_s][u"adminRole"_s], QJsonValue(true));
     QVERIFY(user.response[u"user"_s][u"folder"_s].isArray());

@@ -44,5 +44,6 @@ void addMediaEndpoints(EndpointTable &table, const HttpServices &services);
 void addSongListEndpoints(EndpointTable &table, const HttpServices &services);
 void addAnnotationEndpoints(EndpointTable &table, const HttpServices &services);
 void addPlaylistEndpoints(EndpointTable &table, const HttpServices &services);
+void addLyricsEndpoints(EndpointTable &table, const HttpServices &services);
 
 } // namespace cairn::subsonic

@@ -57,6 +57,7 @@ void addSubsonicRoutes(Router &router, const HttpServices &services)
     addSongListEndpoints(*table, services);
     addAnnotationEndpoints(*table, services);
     addPlaylistEndpoints(*table, services);
+    addLyricsEndpoints(*table, services);
     router.add({HttpMethod::Get, HttpMethod::Head, HttpMethod::Post}, u"/rest/{method}"_s, Access::OwnCredentials,
                [table, services](const QStringList &params, HttpExchange &ex) {
                    dispatch(*table, services, params.at(0), ex);

@@ -22,6 +22,7 @@ Node extensions(const HttpServices &services)
         list.append(Node(u"openSubsonicExtensions"_s).set(u"name"_s, name).append(Node(u"versions"_s).setText(1)));
     };
     add(u"formPost"_s);
+    add(u"songLyrics"_s);
     if (services.transcoding)
         add(u"transcodeOffset"_s);
     return list;
