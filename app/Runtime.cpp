@@ -157,12 +157,14 @@ std::optional<QString> Runtime::startAuth()
         return tr("Cannot create the URL signing key in %1").arg(m_dataDir);
     const auto credentialsKey = loadOrCreateCredentialsKey(m_dataDir);
     if (!credentialsKey)
-        return tr("Cannot use the app password key %1 (see the log)").arg(QDir(m_dataDir).filePath(u"credentials.key"_s));
+        return tr("Cannot use the app password key %1 (see the log)")
+            .arg(QDir(m_dataDir).filePath(u"credentials.key"_s));
     m_revocations = std::make_unique<UserRevocations>();
     m_auth = std::make_unique<Authenticator>(*m_database, *secret, *m_revocations);
     m_users = std::make_unique<UserAdministration>(*m_database, *m_revocations);
     m_appPasswords = std::make_unique<AppPasswordStore>(*m_database, *credentialsKey, *m_revocations);
-    m_subsonicAuth = std::make_unique<SubsonicAuthenticator>(*m_database, *m_appPasswords, m_auth->throttle(), *m_revocations);
+    m_subsonicAuth =
+        std::make_unique<SubsonicAuthenticator>(*m_database, *m_appPasswords, m_auth->throttle(), *m_revocations);
     QTextStream out(stdout);
     return ensureFirstAdmin(*m_users, m_options, out);
 }

@@ -38,9 +38,9 @@ AppPasswordsDialog::AppPasswordsDialog(AppPasswordStore &store, const User &user
     setWindowTitle(tr("App passwords of %1").arg(user.name));
     m_promptName = [this]() -> std::optional<QString> {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("New app password"),
-                                                   tr("A name that says where it is used, e.g. \"Symfonium on my phone\":"),
-                                                   QLineEdit::Normal, QString(), &ok);
+        const QString name = QInputDialog::getText(
+            this, tr("New app password"), tr("A name that says where it is used, e.g. \"Symfonium on my phone\":"),
+            QLineEdit::Normal, QString(), &ok);
         return ok ? std::optional<QString>(name) : std::nullopt;
     };
     m_confirmRevoke = [this](const QString &name) {
@@ -107,8 +107,15 @@ AppPasswordsDialog::AppPasswordsDialog(AppPasswordStore &store, const User &user
     refresh();
 }
 
-void AppPasswordsDialog::setNamePrompt(std::function<std::optional<QString>()> prompt) { m_promptName = std::move(prompt); }
-void AppPasswordsDialog::setRevokeConfirmation(std::function<bool(const QString &)> confirm) { m_confirmRevoke = std::move(confirm); }
+void AppPasswordsDialog::setNamePrompt(std::function<std::optional<QString>()> prompt)
+{
+    m_promptName = std::move(prompt);
+}
+
+void AppPasswordsDialog::setRevokeConfirmation(std::function<bool(const QString &)> confirm)
+{
+    m_confirmRevoke = std::move(confirm);
+}
 
 void AppPasswordsDialog::refresh()
 {

@@ -29,11 +29,12 @@ std::optional<QString> messageOf(const Result<User> &result)
 } // namespace
 
 UsersTab::UsersTab(UserAdministration &users, AppPasswordStore &appPasswords, const Database &db, QWidget *parent)
-    : QWidget(parent), m_users(users), m_appPasswords(appPasswords), m_db(db), m_runDialog([](QDialog &d) { return d.exec(); }),
+    : QWidget(parent), m_users(users), m_appPasswords(appPasswords), m_db(db),
+      m_runDialog([](QDialog &d) { return d.exec(); }),
       m_table(new QTableWidget(0, 5, this)), m_add(new QPushButton(tr("Add…"), this)),
       m_edit(new QPushButton(tr("Edit / reset password…"), this)), m_toggle(new QPushButton(tr("Disable"), this)),
-      m_appPasswordsButton(new QPushButton(tr("App passwords…"), this)), m_delete(new QPushButton(tr("Delete"), this)),
-      m_message(new QLabel(this))
+      m_appPasswordsButton(new QPushButton(tr("App passwords…"), this)),
+      m_delete(new QPushButton(tr("Delete"), this)), m_message(new QLabel(this))
 {
     m_confirmDeletion = [this](const QString &name) {
         return QMessageBox::question(this, tr("Delete user"), tr("Delete the user %1? Their sessions end at once.").arg(name))

@@ -51,8 +51,8 @@ bool run(QSqlQuery &q, const char *what)
 
 AppPasswordStore::AppPasswordStore(const Database &db, const QByteArray &credentialsKey, UserRevocations &revocations,
                                    Clock clock)
-    : m_db(db), m_cipher(std::make_unique<CredentialCipher>(credentialsKey)), m_touches(std::make_unique<TouchThrottle>()),
-      m_revocations(revocations), m_clock(std::move(clock))
+    : m_db(db), m_cipher(std::make_unique<CredentialCipher>(credentialsKey)),
+      m_touches(std::make_unique<TouchThrottle>()), m_revocations(revocations), m_clock(std::move(clock))
 {
     if (!m_cipher->isUsable())
         qCWarning(lcAuth) << "no usable credentials key: app passwords cannot be created or used";
@@ -84,7 +84,8 @@ Result<CreatedAppPassword> AppPasswordStore::create(qint64 userId, const QString
         return *e;
     WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT (SELECT COUNT(*) FROM users WHERE id = ?), (SELECT COUNT(*) FROM app_passwords WHERE user_id = ?)"_s);
+    q.prepare(u"SELECT (SELECT COUNT(*) FROM users WHERE id = ?), "
+              "(SELECT COUNT(*) FROM app_passwords WHERE user_id = ?)"_s);
     q.addBindValue(userId);
     q.addBindValue(userId);
     if (!run(q, "app passwords:") || !q.next())
@@ -124,12 +125,14 @@ QList<AppPasswordInfo> AppPasswordStore::list(qint64 userId) const
 {
     QList<AppPasswordInfo> items;
     QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT id, name, created_at, last_used_at FROM app_passwords WHERE user_id = ? ORDER BY created_at, id"_s);
+    q.prepare(u"SELECT id, name, created_at, last_used_at FROM app_passwords "
+              "WHERE user_id = ? ORDER BY created_at, id"_s);
     q.addBindValue(userId);
     if (!run(q, "app passwords:"))
         return items;
     while (q.next())
-        items << AppPasswordInfo{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+        items << AppPasswordInfo{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                                 q.value(3).toLongLong()};
     return items;
 }
 

@@ -19,7 +19,8 @@ std::optional<QByteArray> loadOrCreateSecretFile(const QString &path, int bytes,
     QFile existing(path);
     if (existing.exists()) {
         if (existing.open(QIODevice::ReadOnly)) {
-            const QByteArray secret = QByteArray::fromBase64(existing.readAll().trimmed(), QByteArray::Base64UrlEncoding);
+            const QByteArray secret =
+                QByteArray::fromBase64(existing.readAll().trimmed(), QByteArray::Base64UrlEncoding);
             if (secret.size() >= bytes) {
                 // A copy restored from a backup may have lost its permissions.
                 if (existing.permissions() & kOthers)

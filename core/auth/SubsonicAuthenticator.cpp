@@ -72,8 +72,9 @@ struct SubsonicAuthenticator::Verified
     }
 };
 
-SubsonicAuthenticator::SubsonicAuthenticator(const Database &db, AppPasswordStore &appPasswords, LoginThrottle &throttle,
-                                             const UserRevocations &revocations, SubsonicAuthSettings settings, Clock clock)
+SubsonicAuthenticator::SubsonicAuthenticator(const Database &db, AppPasswordStore &appPasswords,
+                                             LoginThrottle &throttle, const UserRevocations &revocations,
+                                             SubsonicAuthSettings settings, Clock clock)
     : m_db(db), m_appPasswords(appPasswords), m_throttle(throttle), m_settings(settings), m_clock(std::move(clock)),
       m_memo(std::make_unique<CredentialMemo>(settings.memoCapacity, settings.memoSecs)),
       m_userTouches(std::make_unique<TouchThrottle>())
@@ -170,8 +171,8 @@ QByteArray SubsonicAuthenticator::memoKey(Mode mode, const CredentialParams &par
     return {};
 }
 
-std::optional<SubsonicAuthenticator::Verified> SubsonicAuthenticator::remembered(Mode mode, const CredentialParams &params,
-                                                                                 const QByteArray &key, qint64 now) const
+std::optional<SubsonicAuthenticator::Verified>
+SubsonicAuthenticator::remembered(Mode mode, const CredentialParams &params, const QByteArray &key, qint64 now) const
 {
     const auto entry = m_memo->find(key, now);
     if (!entry)
@@ -189,7 +190,8 @@ SubsonicAuthenticator::Verified SubsonicAuthenticator::verify(Mode mode, const C
 {
     if (params.u.size() > kMaxParamLength || params.p.size() > kMaxParamLength || params.t.size() > kMaxParamLength
         || params.s.size() > kMaxParamLength || params.apiKey.size() > kMaxParamLength)
-        return Verified::refused(mode == Mode::ApiKey ? CredentialCheck::Result::BadApiKey : CredentialCheck::Result::Wrong);
+        return Verified::refused(mode == Mode::ApiKey ? CredentialCheck::Result::BadApiKey
+                                                      : CredentialCheck::Result::Wrong);
     switch (mode) {
     case Mode::Password: return verifyPassword(params);
     case Mode::Token: return verifyToken(params);
@@ -227,7 +229,8 @@ SubsonicAuthenticator::Verified SubsonicAuthenticator::verifyToken(const Credent
     const std::optional<User> user = UserRepository(m_db).findByName(params.u);
     const QByteArray token = params.t.toLower().toLatin1();
     const QByteArray salt = params.s.toUtf8();
-    const QList<AppPasswordStore::Secret> secrets = user ? m_appPasswords.secretsOf(user->id) : QList<AppPasswordStore::Secret>();
+    const QList<AppPasswordStore::Secret> secrets =
+        user ? m_appPasswords.secretsOf(user->id) : QList<AppPasswordStore::Secret>();
     if (secrets.isEmpty())   // an unknown name, or no app passwords: the same work as one wrong secret
         constantTimeEquals(md5Hex(randomToken(15), salt), token);
     for (const auto &[id, secret] : secrets)

@@ -334,44 +334,49 @@ void TestAppPasswords::modes_data()
     QTest::addColumn<bool>("viaAppPassword");
 
     const QString salt = kSalt;
-    auto row = [](const char *name) -> QTestData & { return QTest::newRow(name); };
-    row("u+p account password") << u"alice"_s << u"{pw}"_s << QString() << QString() << QString() << Check::Ok << u"alice"_s << false;
-    row("u+p name in another case") << u"ALICE"_s << u"{pw}"_s << QString() << QString() << QString() << Check::Ok << u"alice"_s << false;
-    row("u+p wrong password") << u"alice"_s << u"alice-pass-22"_s << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+p enc:hex") << u"alice"_s << u"{enc:pw}"_s << QString() << QString() << QString() << Check::Ok << u"alice"_s << false;
-    row("u+p enc:HEX upper case") << u"alice"_s << u"{ENC:pw}"_s << QString() << QString() << QString() << Check::Ok << u"alice"_s << false;
-    row("u+p enc: of a wrong password") << u"alice"_s << enc(u"nope-nope"_s) << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+p enc: bad hex") << u"alice"_s << u"enc:zz"_s << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+p enc: odd hex") << u"alice"_s << u"enc:616"_s << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+p enc: empty") << u"alice"_s << u"enc:"_s << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+p enc: not UTF-8") << u"alice"_s << u"enc:ff"_s << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+p app password") << u"alice"_s << u"{app}"_s << QString() << QString() << QString() << Check::Ok << u"alice"_s << true;
-    row("u+p app password enc:") << u"alice"_s << u"{enc:app}"_s << QString() << QString() << QString() << Check::Ok << u"alice"_s << true;
-    row("u+p another user's app password") << u"alice"_s << u"{bobapp}"_s << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+p unknown user") << u"zed"_s << u"{pw}"_s << QString() << QString() << QString() << Check::Wrong << QString() << false;
-    row("u+t+s app password") << u"alice"_s << QString() << u"{t:app}"_s << salt << QString() << Check::Ok << u"alice"_s << true;
-    row("u+t+s upper-case token") << u"alice"_s << QString() << u"{T:app}"_s << salt << QString() << Check::Ok << u"alice"_s << true;
-    row("u+t+s other salt") << u"alice"_s << QString() << u"{t0:app}"_s << u"c19b2e"_s << QString() << Check::Wrong << QString() << false;
-    row("u+t+s bad token") << u"alice"_s << QString() << u"0123456789abcdef0123456789abcdef"_s << salt << QString() << Check::Wrong << QString() << false;
-    row("u+t+s account password") << u"alice"_s << QString() << u"{t:pw}"_s << salt << QString() << Check::Wrong << QString() << false;
-    row("u+t+s another user's") << u"alice"_s << QString() << u"{t:bobapp}"_s << salt << QString() << Check::Wrong << QString() << false;
-    row("u+t+s unknown user") << u"zed"_s << QString() << u"{t:app}"_s << salt << QString() << Check::Wrong << QString() << false;
-    row("apiKey") << QString() << QString() << QString() << QString() << u"{app}"_s << Check::Ok << u"alice"_s << true;
-    row("apiKey bob's") << QString() << QString() << QString() << QString() << u"{bobapp}"_s << Check::Ok << u"bob"_s << true;
-    row("apiKey bad") << QString() << QString() << QString() << QString() << u"abcde-fghjk-mnpqr-stuvw"_s << Check::BadApiKey << QString() << false;
-    row("apiKey account password") << QString() << QString() << QString() << QString() << u"{pw}"_s << Check::BadApiKey << QString() << false;
-    row("apiKey + u") << u"alice"_s << QString() << QString() << QString() << u"{app}"_s << Check::Conflicting << QString() << false;
-    row("apiKey + p") << QString() << u"{pw}"_s << QString() << QString() << u"{app}"_s << Check::Conflicting << QString() << false;
-    row("apiKey + t+s") << QString() << QString() << u"{t:app}"_s << salt << u"{app}"_s << Check::Conflicting << QString() << false;
-    row("p + t") << u"alice"_s << u"{pw}"_s << u"{t:app}"_s << QString() << QString() << Check::Conflicting << QString() << false;
-    row("p + s") << u"alice"_s << u"{pw}"_s << QString() << salt << QString() << Check::Conflicting << QString() << false;
-    row("nothing") << QString() << QString() << QString() << QString() << QString() << Check::Missing << QString() << false;
-    row("u alone") << u"alice"_s << QString() << QString() << QString() << QString() << Check::Missing << QString() << false;
-    row("u+t without s") << u"alice"_s << QString() << u"{t:app}"_s << QString() << QString() << Check::Missing << QString() << false;
-    row("u+s without t") << u"alice"_s << QString() << QString() << salt << QString() << Check::Missing << QString() << false;
-    row("p without u") << QString() << u"{pw}"_s << QString() << QString() << QString() << Check::Missing << QString() << false;
-    row("t+s without u") << QString() << QString() << u"{t:app}"_s << salt << QString() << Check::Missing << QString() << false;
-    row("huge password") << u"alice"_s << QString(5000, u'x') << QString() << QString() << QString() << Check::Wrong << QString() << false;
+    const QString alice = u"alice"_s;
+    // Fields left out are absent; `user` is who an Ok names, `viaApp` whether an app password did.
+    const auto row = [](const char *name, const CredentialParams &c, Check expected, const QString &user = {},
+                        bool viaApp = false) {
+        QTest::newRow(name) << c.u << c.p << c.t << c.s << c.apiKey << expected << user << viaApp;
+    };
+    row("u+p account password", {.u = alice, .p = u"{pw}"_s}, Check::Ok, alice);
+    row("u+p name in another case", {.u = u"ALICE"_s, .p = u"{pw}"_s}, Check::Ok, alice);
+    row("u+p wrong password", {.u = alice, .p = u"alice-pass-22"_s}, Check::Wrong);
+    row("u+p enc:hex", {.u = alice, .p = u"{enc:pw}"_s}, Check::Ok, alice);
+    row("u+p enc:HEX upper case", {.u = alice, .p = u"{ENC:pw}"_s}, Check::Ok, alice);
+    row("u+p enc: of a wrong password", {.u = alice, .p = enc(u"nope-nope"_s)}, Check::Wrong);
+    row("u+p enc: bad hex", {.u = alice, .p = u"enc:zz"_s}, Check::Wrong);
+    row("u+p enc: odd hex", {.u = alice, .p = u"enc:616"_s}, Check::Wrong);
+    row("u+p enc: empty", {.u = alice, .p = u"enc:"_s}, Check::Wrong);
+    row("u+p enc: not UTF-8", {.u = alice, .p = u"enc:ff"_s}, Check::Wrong);
+    row("u+p app password", {.u = alice, .p = u"{app}"_s}, Check::Ok, alice, true);
+    row("u+p app password enc:", {.u = alice, .p = u"{enc:app}"_s}, Check::Ok, alice, true);
+    row("u+p another user's app password", {.u = alice, .p = u"{bobapp}"_s}, Check::Wrong);
+    row("u+p unknown user", {.u = u"zed"_s, .p = u"{pw}"_s}, Check::Wrong);
+    row("u+t+s app password", {.u = alice, .t = u"{t:app}"_s, .s = salt}, Check::Ok, alice, true);
+    row("u+t+s upper-case token", {.u = alice, .t = u"{T:app}"_s, .s = salt}, Check::Ok, alice, true);
+    row("u+t+s other salt", {.u = alice, .t = u"{t0:app}"_s, .s = u"c19b2e"_s}, Check::Wrong);
+    row("u+t+s bad token", {.u = alice, .t = u"0123456789abcdef0123456789abcdef"_s, .s = salt}, Check::Wrong);
+    row("u+t+s account password", {.u = alice, .t = u"{t:pw}"_s, .s = salt}, Check::Wrong);
+    row("u+t+s another user's", {.u = alice, .t = u"{t:bobapp}"_s, .s = salt}, Check::Wrong);
+    row("u+t+s unknown user", {.u = u"zed"_s, .t = u"{t:app}"_s, .s = salt}, Check::Wrong);
+    row("apiKey", {.apiKey = u"{app}"_s}, Check::Ok, alice, true);
+    row("apiKey bob's", {.apiKey = u"{bobapp}"_s}, Check::Ok, u"bob"_s, true);
+    row("apiKey bad", {.apiKey = u"abcde-fghjk-mnpqr-stuvw"_s}, Check::BadApiKey);
+    row("apiKey account password", {.apiKey = u"{pw}"_s}, Check::BadApiKey);
+    row("apiKey + u", {.u = alice, .apiKey = u"{app}"_s}, Check::Conflicting);
+    row("apiKey + p", {.p = u"{pw}"_s, .apiKey = u"{app}"_s}, Check::Conflicting);
+    row("apiKey + t+s", {.t = u"{t:app}"_s, .s = salt, .apiKey = u"{app}"_s}, Check::Conflicting);
+    row("p + t", {.u = alice, .p = u"{pw}"_s, .t = u"{t:app}"_s}, Check::Conflicting);
+    row("p + s", {.u = alice, .p = u"{pw}"_s, .s = salt}, Check::Conflicting);
+    row("nothing", {}, Check::Missing);
+    row("u alone", {.u = alice}, Check::Missing);
+    row("u+t without s", {.u = alice, .t = u"{t:app}"_s}, Check::Missing);
+    row("u+s without t", {.u = alice, .s = salt}, Check::Missing);
+    row("p without u", {.p = u"{pw}"_s}, Check::Missing);
+    row("t+s without u", {.t = u"{t:app}"_s, .s = salt}, Check::Missing);
+    row("huge password", {.u = alice, .p = QString(5000, u'x')}, Check::Wrong);
 }
 
 void TestAppPasswords::modes()

@@ -125,13 +125,14 @@ void TestAppPasswordsHttp::ownRoundTrip()
 
 void TestAppPasswordsHttp::meIsTheCaller()
 {
-    const RawResponse made = request(m_port, "POST", "/api/users/me/app-passwords", {bearer(m_bob)}, nameBody(u"DSub"_s));
+    const QByteArray mine = "/api/users/me/app-passwords";
+    const RawResponse made = request(m_port, "POST", mine, {bearer(m_bob)}, nameBody(u"DSub"_s));
     QCOMPARE(made.status, 201);
     const qint64 id = QJsonDocument::fromJson(made.body).object().value(u"id"_s).toInteger();
     QCOMPARE(m_server.appPasswords()->list(m_server.bobId).size(), 1);
-    const RawResponse mine = request(m_port, "GET", "/api/users/me/app-passwords", {bearer(m_bob)});
-    QCOMPARE(QJsonDocument::fromJson(mine.body).array().first().toObject().value(u"id"_s).toInteger(), id);
-    QCOMPARE(request(m_port, "DELETE", "/api/users/me/app-passwords/" + QByteArray::number(id), {bearer(m_bob)}).status, 204);
+    const RawResponse listed = request(m_port, "GET", mine, {bearer(m_bob)});
+    QCOMPARE(QJsonDocument::fromJson(listed.body).array().first().toObject().value(u"id"_s).toInteger(), id);
+    QCOMPARE(request(m_port, "DELETE", mine + '/' + QByteArray::number(id), {bearer(m_bob)}).status, 204);
     QVERIFY(m_server.appPasswords()->list(m_server.bobId).isEmpty());
 }
 
@@ -164,7 +165,8 @@ void TestAppPasswordsHttp::administratorManagesAnyone()
     QVERIFY(list(m_root, m_server.rootId).isEmpty());
     QCOMPARE(request(m_port, "GET", path(999999), {bearer(m_root)}).status, 404);
     QCOMPARE(create(m_root, 999999, u"ghost"_s).status, 404);
-    QCOMPARE(request(m_port, "DELETE", path(m_server.bobId, "/" + QByteArray::number(id)), {bearer(m_root)}).status, 204);
+    const QByteArray one = path(m_server.bobId, "/" + QByteArray::number(id));
+    QCOMPARE(request(m_port, "DELETE", one, {bearer(m_root)}).status, 204);
     QVERIFY(list(m_bob, m_server.bobId).isEmpty());
 }
 
@@ -184,10 +186,13 @@ void TestAppPasswordsHttp::badRequests_data()
     QTest::newRow("empty name") << "POST"_ba << own << "{\"name\":\"\"}"_ba << 400 << u"empty"_s;
     QTest::newRow("blank name") << "POST"_ba << own << "{\"name\":\"  \"}"_ba << 400 << u"empty"_s;
     QTest::newRow("long name") << "POST"_ba << own << nameBody(QString(101, u'x')) << 400 << u"100"_s;
-    QTest::newRow("bad user id") << "GET"_ba << "/api/users/abc/app-passwords"_ba << QByteArray() << 400 << u"user id"_s;
+    QTest::newRow("bad user id") << "GET"_ba << "/api/users/abc/app-passwords"_ba << QByteArray() << 400
+                                 << u"user id"_s;
     QTest::newRow("zero user id") << "GET"_ba << "/api/users/0/app-passwords"_ba << QByteArray() << 400 << u"user id"_s;
-    QTest::newRow("bad app password id") << "DELETE"_ba << own + "/x1"_ba << QByteArray() << 400 << u"app password id"_s;
-    QTest::newRow("unknown app password") << "DELETE"_ba << own + "/999999"_ba << QByteArray() << 404 << u"app password"_s;
+    QTest::newRow("bad app password id") << "DELETE"_ba << own + "/x1"_ba << QByteArray() << 400
+                                         << u"app password id"_s;
+    QTest::newRow("unknown app password") << "DELETE"_ba << own + "/999999"_ba << QByteArray() << 404
+                                          << u"app password"_s;
 }
 
 void TestAppPasswordsHttp::badRequests()
@@ -215,7 +220,8 @@ void TestAppPasswordsHttp::revokeOverHttpEndsTheCredential()
     CredentialParams token;
     token.u = u"alice"_s;
     token.s = u"abcdef"_s;
-    token.t = QString::fromLatin1(QCryptographicHash::hash((secret + token.s).toUtf8(), QCryptographicHash::Md5).toHex());
+    token.t = QString::fromLatin1(
+        QCryptographicHash::hash((secret + token.s).toUtf8(), QCryptographicHash::Md5).toHex());
     for (int i = 0; i < 3; ++i) {   // remembered after the first
         QCOMPARE(check.check(apiKey(secret), from).user.id, m_server.aliceId);
         QCOMPARE(check.check(token, from).user.id, m_server.aliceId);

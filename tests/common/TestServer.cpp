@@ -90,7 +90,8 @@ QString TestServer::start(const TestServerOptions &options)
             return u"no credentials key"_s;
         m_appPasswords = std::make_unique<AppPasswordStore>(db, *credentialsKey, *m_revocations);
         services.appPasswords = m_appPasswords.get();
-        m_subsonicAuth = std::make_unique<SubsonicAuthenticator>(db, *m_appPasswords, m_auth->throttle(), *m_revocations);
+        m_subsonicAuth =
+            std::make_unique<SubsonicAuthenticator>(db, *m_appPasswords, m_auth->throttle(), *m_revocations);
         services.subsonicAuth = m_subsonicAuth.get();
         services.corsOrigins = options.corsOrigins;
         services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins));

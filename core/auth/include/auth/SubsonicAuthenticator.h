@@ -29,14 +29,15 @@ class LoginThrottle;
 class TouchThrottle;
 class UserRevocations;
 
-// The raw query parameters of a request; an empty string is an absent parameter.
+// The raw query parameters of a request; an empty string is an absent parameter. (Default
+// member initializers: designated initializers such as {.u = …, .p = …} build without warnings.)
 struct CredentialParams
 {
-    QString u;
-    QString p;
-    QString t;
-    QString s;
-    QString apiKey;
+    QString u = {};
+    QString p = {};
+    QString t = {};
+    QString s = {};
+    QString apiKey = {};
 };
 
 struct CredentialCheck
@@ -52,7 +53,7 @@ struct CredentialCheck
         Disabled,     // the right credentials of a disabled user: answer exactly like Wrong (40)
     };
     Result result = Result::Missing;
-    User user;                    // when Ok; empty otherwise
+    User user = {};               // when Ok; empty otherwise
     qint64 appPasswordId = 0;     // when Ok through an app password; 0 = the account password
     qint64 retryAfterSecs = 0;    // when Throttled
 };
@@ -90,7 +91,8 @@ private:
 
     static Mode modeOf(const CredentialParams &params);
     QByteArray memoKey(Mode mode, const CredentialParams &params) const;
-    std::optional<Verified> remembered(Mode mode, const CredentialParams &params, const QByteArray &key, qint64 now) const;
+    std::optional<Verified> remembered(Mode mode, const CredentialParams &params, const QByteArray &key,
+                                       qint64 now) const;
     Verified verify(Mode mode, const CredentialParams &params);
     Verified verifyPassword(const CredentialParams &params);
     Verified verifyToken(const CredentialParams &params);
