@@ -30,7 +30,8 @@ int runWindow(cairn::Runtime &runtime, cairn::SingleInstance &instance)
     cairn::MainWindow window(runtime.database(), runtime.scanner(), runtime.server());
     window.addTab(new cairn::AlbumGrid(runtime.database(), runtime.artwork(), runtime.scanner()),
                   QApplication::translate("cairn", "Albums"));
-    window.addTab(new cairn::UsersTab(runtime.users(), runtime.database()), QApplication::translate("cairn", "Users"));
+    window.addTab(new cairn::UsersTab(runtime.users(), runtime.appPasswords(), runtime.database()),
+                  QApplication::translate("cairn", "Users"));
     auto *activityTab = new cairn::ActivityTab(runtime.activity(), &runtime.database());
     activityTab->setLimitsApply([&runtime](const cairn::StreamLimits &limits) { runtime.setStreamLimits(limits); });
     window.addTab(activityTab, QApplication::translate("cairn", "Activity"));

@@ -2,8 +2,11 @@
 
 #include "FirstAdmin.h"
 #include "artwork/ArtworkService.h"
+#include "auth/AppPasswordStore.h"
 #include "auth/Authenticator.h"
+#include "auth/CredentialsKey.h"
 #include "auth/SigningSecret.h"
+#include "auth/SubsonicAuthenticator.h"
 #include "auth/UserAdministration.h"
 #include "auth/UserRevocations.h"
 #include "activity/ActivityRegistry.h"
@@ -132,6 +135,8 @@ std::optional<QString> Runtime::start()
     services.isScanning = [scanner] { return scanner->isScanning(); };
     services.auth = m_auth.get();
     services.users = m_users.get();
+    services.appPasswords = m_appPasswords.get();
+    services.subsonicAuth = m_subsonicAuth.get();
     services.corsOrigins = m_settings->value(u"server/corsOrigins"_s).toStringList();
     services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins));
     services.trustedProxies = parseTrustedProxies(m_settings->value(u"server/trustedProxies"_s).toStringList());
@@ -150,9 +155,16 @@ std::optional<QString> Runtime::startAuth()
     const auto secret = loadOrCreateSigningSecret(m_dataDir);
     if (!secret)
         return tr("Cannot create the URL signing key in %1").arg(m_dataDir);
+    const auto credentialsKey = loadOrCreateCredentialsKey(m_dataDir);
+    if (!credentialsKey)
+        return tr("Cannot use the app password key %1 (see the log)")
+            .arg(QDir(m_dataDir).filePath(u"credentials.key"_s));
     m_revocations = std::make_unique<UserRevocations>();
     m_auth = std::make_unique<Authenticator>(*m_database, *secret, *m_revocations);
     m_users = std::make_unique<UserAdministration>(*m_database, *m_revocations);
+    m_appPasswords = std::make_unique<AppPasswordStore>(*m_database, *credentialsKey, *m_revocations);
+    m_subsonicAuth =
+        std::make_unique<SubsonicAuthenticator>(*m_database, *m_appPasswords, m_auth->throttle(), *m_revocations);
     QTextStream out(stdout);
     return ensureFirstAdmin(*m_users, m_options, out);
 }

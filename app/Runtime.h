@@ -18,6 +18,7 @@ namespace artwork {
 class ArtworkService;
 }
 class ActivityRegistry;
+class AppPasswordStore;
 class Authenticator;
 class Database;
 class UserAdministration;
@@ -26,6 +27,7 @@ class HlsService;
 class HttpServer;
 class LibraryScanner;
 class MetricsRegistry;
+class SubsonicAuthenticator;
 class TranscodeService;
 class VideoPreviews;
 struct HttpServerConfig;
@@ -48,6 +50,7 @@ public:
     LibraryScanner &scanner() { return *m_scanner; }
     HttpServer &server() { return *m_server; }
     UserAdministration &users() { return *m_users; }
+    AppPasswordStore &appPasswords() { return *m_appPasswords; }
     artwork::ArtworkService &artwork() { return *m_artwork; }
     ActivityRegistry &activity() { return *m_activity; }
     TranscodeService &transcoding() { return *m_transcoding; }
@@ -74,6 +77,8 @@ private:
     std::unique_ptr<UserRevocations> m_revocations;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<UserAdministration> m_users;
+    std::unique_ptr<AppPasswordStore> m_appPasswords;
+    std::unique_ptr<SubsonicAuthenticator> m_subsonicAuth;
     std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server
     std::unique_ptr<ActivityRegistry> m_activity;         // outlives the server (streams hold tickets)
     std::unique_ptr<MetricsRegistry> m_metrics;           // outlives the server

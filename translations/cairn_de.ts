@@ -99,6 +99,65 @@
     </message>
 </context>
 <context>
+    <name>cairn::AppPasswordsDialog</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>New app password…</source>
+        <translation>Neues App-Passwort…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>App passwords of %1</source>
+        <translation>App-Passwörter von %1</translation>
+    </message>
+    <message>
+        <source>New app password</source>
+        <translation>Neues App-Passwort</translation>
+    </message>
+    <message>
+        <source>A name that says where it is used, e.g. &quot;Symfonium on my phone&quot;:</source>
+        <translation>Ein Name, der sagt, wo es benutzt wird, z. B. „Symfonium auf meinem Handy“:</translation>
+    </message>
+    <message>
+        <source>Revoke app password</source>
+        <translation>App-Passwort widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the app password &quot;%1&quot;? Apps using it are refused at once.</source>
+        <translation>Das App-Passwort „%1“ widerrufen? Apps, die es benutzen, werden sofort abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Music apps (Subsonic clients such as Symfonium or DSub) log in with an app password instead of the account password. Give each app its own, so you can revoke it alone.</source>
+        <translation>Musik-Apps (Subsonic-Clients wie Symfonium oder DSub) melden sich mit einem App-Passwort statt mit dem Kontopasswort an. Geben Sie jeder App ihr eigenes, damit Sie es einzeln widerrufen können.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Enter this in the app now: it will not be shown again.</source>
+        <translation>Geben Sie es jetzt in der App ein: Es wird nicht noch einmal angezeigt.</translation>
+    </message>
+</context>
+<context>
     <name>cairn::LibraryTab</name>
     <message>
         <source>Add folder…</source>
@@ -610,6 +669,10 @@
     <message>
         <source>Enable</source>
         <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>App passwords…</source>
+        <translation>App-Passwörter…</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,65 @@
     </message>
 </context>
 <context>
+    <name>cairn::AppPasswordsDialog</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New app password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App passwords of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name that says where it is used, e.g. &quot;Symfonium on my phone&quot;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke app password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the app password &quot;%1&quot;? Apps using it are refused at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Music apps (Subsonic clients such as Symfonium or DSub) log in with an app password instead of the account password. Give each app its own, so you can revoke it alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter this in the app now: it will not be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cairn::LibraryTab</name>
     <message>
         <source>Add folder…</source>
@@ -609,6 +668,10 @@
     </message>
     <message>
         <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App passwords…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "UsersTab.h"
 
+#include "AppPasswordsDialog.h"
 #include "UserEditDialog.h"
 #include "auth/UserAdministration.h"
 #include "catalog/FolderRepository.h"
@@ -27,10 +28,12 @@ std::optional<QString> messageOf(const Result<User> &result)
 
 } // namespace
 
-UsersTab::UsersTab(UserAdministration &users, const Database &db, QWidget *parent)
-    : QWidget(parent), m_users(users), m_db(db), m_runDialog([](QDialog &d) { return d.exec(); }),
+UsersTab::UsersTab(UserAdministration &users, AppPasswordStore &appPasswords, const Database &db, QWidget *parent)
+    : QWidget(parent), m_users(users), m_appPasswords(appPasswords), m_db(db),
+      m_runDialog([](QDialog &d) { return d.exec(); }),
       m_table(new QTableWidget(0, 5, this)), m_add(new QPushButton(tr("Add…"), this)),
       m_edit(new QPushButton(tr("Edit / reset password…"), this)), m_toggle(new QPushButton(tr("Disable"), this)),
+      m_appPasswordsButton(new QPushButton(tr("App passwords…"), this)),
       m_delete(new QPushButton(tr("Delete"), this)), m_message(new QLabel(this))
 {
     m_confirmDeletion = [this](const QString &name) {
@@ -48,7 +51,8 @@ UsersTab::UsersTab(UserAdministration &users, const Database &db, QWidget *paren
     m_message->setWordWrap(true);
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_add, m_edit, m_toggle, m_delete})
+    m_appPasswordsButton->setObjectName(u"appPasswords"_s);
+    for (QPushButton *b : {m_add, m_edit, m_toggle, m_appPasswordsButton, m_delete})
         buttons->addWidget(b);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
@@ -59,6 +63,7 @@ UsersTab::UsersTab(UserAdministration &users, const Database &db, QWidget *paren
     connect(m_add, &QPushButton::clicked, this, &UsersTab::addUser);
     connect(m_edit, &QPushButton::clicked, this, &UsersTab::editSelectedUser);
     connect(m_toggle, &QPushButton::clicked, this, &UsersTab::toggleSelectedUser);
+    connect(m_appPasswordsButton, &QPushButton::clicked, this, &UsersTab::showAppPasswords);
     connect(m_delete, &QPushButton::clicked, this, &UsersTab::deleteSelectedUser);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &UsersTab::updateButtons);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &UsersTab::editSelectedUser);
@@ -103,6 +108,7 @@ void UsersTab::updateButtons()
     const bool any = !items.isEmpty();
     m_edit->setEnabled(any);
     m_toggle->setEnabled(any);
+    m_appPasswordsButton->setEnabled(any);
     m_delete->setEnabled(any);
     m_toggle->setText(any && !items.first()->data(Qt::UserRole + 1).toBool() ? tr("Enable") : tr("Disable"));
 }
@@ -147,6 +153,15 @@ void UsersTab::toggleSelectedUser()
     else
         m_message->clear();
     refresh();
+}
+
+void UsersTab::showAppPasswords()
+{
+    const auto user = m_users.find(selectedUserId());
+    if (!user)
+        return;
+    AppPasswordsDialog dialog(m_appPasswords, *user, this);
+    m_runDialog(dialog);
 }
 
 void UsersTab::deleteSelectedUser()

@@ -1,7 +1,7 @@
 #pragma once
 // The Users tab: the accounts that may use the server, with add, edit, enable/disable, reset
-// password and delete. Changes apply to the running server at once (tokens of a disabled or
-// deleted user end, and so do their streams).
+// password, app passwords and delete. Changes apply to the running server at once (tokens of a
+// disabled or deleted user end, and so do their streams).
 
 #include <QWidget>
 
@@ -13,6 +13,7 @@ class QTableWidget;
 
 namespace cairn {
 
+class AppPasswordStore;
 class Database;
 class UserAdministration;
 
@@ -20,7 +21,7 @@ class UsersTab : public QWidget
 {
     Q_OBJECT
 public:
-    UsersTab(UserAdministration &users, const Database &db, QWidget *parent = nullptr);
+    UsersTab(UserAdministration &users, AppPasswordStore &appPasswords, const Database &db, QWidget *parent = nullptr);
 
     // Runs a dialog and returns its result; defaults to exec(). Tests fill and accept it.
     void setDialogRunner(std::function<int(QDialog &)> runner);
@@ -30,6 +31,7 @@ public:
     void addUser();
     void editSelectedUser();
     void toggleSelectedUser();
+    void showAppPasswords();
     void deleteSelectedUser();
     void refresh();
 
@@ -39,6 +41,7 @@ private:
     void showError(const QString &message);
 
     UserAdministration &m_users;
+    AppPasswordStore &m_appPasswords;
     const Database &m_db;
     std::function<int(QDialog &)> m_runDialog;
     std::function<bool(const QString &)> m_confirmDeletion;
@@ -46,6 +49,7 @@ private:
     QPushButton *m_add;
     QPushButton *m_edit;
     QPushButton *m_toggle;
+    QPushButton *m_appPasswordsButton;
     QPushButton *m_delete;
     QLabel *m_message;
 };

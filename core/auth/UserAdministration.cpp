@@ -109,6 +109,8 @@ Result<User> UserAdministration::update(qint64 id, const UserChanges &changes)
     }
     if (hash || (before->enabled && !after.enabled))
         endSessions(id);
+    else if (after.name != before->name)
+        m_revocations.credentialRevoked(id);   // remembered checks of the old name must not outlive it
     return *users.find(id);
 }
 

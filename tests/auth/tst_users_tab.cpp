@@ -1,15 +1,20 @@
 // The Users tab, offscreen, against a real server: validation messages, creating a user with
-// folder grants who then logs in over HTTP and sees only those folders' tracks, and disabling
-// and deleting from the tab taking effect on the running server at once.
+// folder grants who then logs in over HTTP and sees only those folders' tracks, disabling
+// and deleting from the tab taking effect on the running server at once, and a user's app
+// passwords: created with the secret shown once, listed without it, copied, revoked.
 
 #include "AuthServer.h"
 #include "MediaFixtures.h"
 
+#include "AppPasswordsDialog.h"
 #include "UserEditDialog.h"
 #include "UsersTab.h"
+#include "auth/AppPasswordStore.h"
+#include "auth/SubsonicAuthenticator.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,11 +82,13 @@ private Q_SLOTS:
     void validation_data();
     void validation();
     void createdUserSeesOnlyGrantedFolders();
+    void appPasswordsRoundTrip();
 
 private:
     AuthServer m_server;
     std::unique_ptr<UsersTab> m_tab;
     FormFiller m_filler;
+    std::function<int(AppPasswordsDialog &)> m_appPasswordsScript;
 };
 
 void TestUsersTab::initTestCase()
@@ -89,8 +96,12 @@ void TestUsersTab::initTestCase()
     QCOMPARE(makeAudio(m_server.sharedDir() + u"/granted.mp3"_s, 1, {{u"title"_s, u"Granted"_s}}), QString());
     QCOMPARE(makeAudio(m_server.privateDir() + u"/withheld.mp3"_s, 1, {{u"title"_s, u"Withheld"_s}}), QString());
     QCOMPARE(m_server.start(), QString());
-    m_tab = std::make_unique<UsersTab>(m_server.users(), m_server.database());
-    m_tab->setDialogRunner([this](QDialog &d) { return m_filler(d); });
+    m_tab = std::make_unique<UsersTab>(m_server.users(), *m_server.appPasswords(), m_server.database());
+    m_tab->setDialogRunner([this](QDialog &d) {
+        if (auto *appPasswords = qobject_cast<AppPasswordsDialog *>(&d))
+            return m_appPasswordsScript(*appPasswords);
+        return m_filler(d);
+    });
     m_tab->setDeletionConfirmation([](const QString &) { return true; });
     m_tab->show();
     QCOMPARE(m_tab->findChild<QTableWidget *>(u"users"_s)->rowCount(), 3);   // root, alice, bob
@@ -148,6 +159,93 @@ void TestUsersTab::createdUserSeesOnlyGrantedFolders()
     m_tab->deleteSelectedUser();
     QCOMPARE(rowOf(table, u"kate"_s), -1);
     QCOMPARE(request(m_server.port(), "POST", "/api/auth/login", {"X-Forwarded-For: 192.0.2.99"}, body).status, 401);
+}
+
+void TestUsersTab::appPasswordsRoundTrip()
+{
+    auto *table = m_tab->findChild<QTableWidget *>(u"users"_s);
+    auto *button = m_tab->findChild<QPushButton *>(u"appPasswords"_s);
+    table->clearSelection();
+    QVERIFY(!button->isEnabled());
+    table->selectRow(rowOf(table, u"alice"_s));
+    QVERIFY(button->isEnabled());
+    SubsonicAuthenticator &check = *m_server.subsonicAuth();
+    const auto apiKey = [&check](const QString &key) {
+        CredentialParams params;
+        params.apiKey = key;
+        return check.check(params, QHostAddress(u"192.0.2.30"_s));
+    };
+
+    QString secret;
+    int opened = 0;
+    m_appPasswordsScript = [&](AppPasswordsDialog &dialog) {
+        ++opened;
+        QString name = u"Symfonium on my phone"_s;
+        dialog.setNamePrompt([&name]() -> std::optional<QString> { return name; });
+        dialog.setRevokeConfirmation([](const QString &which) { return which == u"Symfonium on my phone"_s; });
+        auto *list = dialog.findChild<QTableWidget *>(u"appPasswords"_s);
+        auto *field = dialog.findChild<QLineEdit *>(u"secret"_s);
+        auto *panel = dialog.findChild<QWidget *>(u"secretPanel"_s);
+        auto *message = dialog.findChild<QLabel *>(u"message"_s);
+        dialog.show();
+        [&] {
+            QCOMPARE(list->rowCount(), 0);
+            QVERIFY(panel->isHidden());
+
+            // Created: the secret is shown, selectable, once.
+            dialog.findChild<QPushButton *>(u"create"_s)->click();
+            secret = field->text();
+            QCOMPARE(secret.size(), 23);
+            QVERIFY(panel->isVisible());
+            QVERIFY(field->isReadOnly());
+            QCOMPARE(field->selectedText(), secret);
+            QCOMPARE(list->rowCount(), 1);
+            QCOMPARE(list->item(0, 0)->text(), u"Symfonium on my phone"_s);
+            QCOMPARE(list->item(0, 2)->text(), AppPasswordsDialog::tr("never"));
+            for (int col = 0; col < list->columnCount(); ++col)
+                QVERIFY(!list->item(0, col)->text().contains(secret));
+            QCOMPARE(apiKey(secret).user.id, m_server.aliceId);   // the running server takes it
+
+            dialog.findChild<QPushButton *>(u"copy"_s)->click();
+            QCOMPARE(QGuiApplication::clipboard()->text(), secret);
+
+            // A bad name: the store's message, nothing created, the secret no longer shown.
+            name = QString(101, u'x');
+            dialog.findChild<QPushButton *>(u"create"_s)->click();
+            QVERIFY2(message->text().contains(u"100"_s), qPrintable(message->text()));
+            QCOMPARE(list->rowCount(), 1);
+            QVERIFY(panel->isHidden());
+            QVERIFY(field->text().isEmpty());
+        }();
+        return int(QDialog::Rejected);
+    };
+    m_tab->showAppPasswords();
+    QCOMPARE(opened, 1);
+    QCOMPARE(m_server.appPasswords()->list(m_server.aliceId).size(), 1);
+
+    // Opened again: listed (and used now), never the secret; revoked after the confirmation.
+    m_appPasswordsScript = [&](AppPasswordsDialog &dialog) {
+        ++opened;
+        dialog.setRevokeConfirmation([](const QString &which) { return which == u"Symfonium on my phone"_s; });
+        auto *list = dialog.findChild<QTableWidget *>(u"appPasswords"_s);
+        auto *revoke = dialog.findChild<QPushButton *>(u"revoke"_s);
+        [&] {
+            QVERIFY(dialog.findChild<QLineEdit *>(u"secret"_s)->text().isEmpty());
+            QVERIFY(dialog.findChild<QWidget *>(u"secretPanel"_s)->isHidden());
+            QCOMPARE(list->rowCount(), 1);
+            QVERIFY(list->item(0, 2)->text() != AppPasswordsDialog::tr("never"));
+            QVERIFY(!revoke->isEnabled());
+            list->selectRow(0);
+            QVERIFY(revoke->isEnabled());
+            revoke->click();
+            QCOMPARE(list->rowCount(), 0);
+            QCOMPARE(apiKey(secret).result, CredentialCheck::Result::BadApiKey);   // at once
+        }();
+        return int(QDialog::Rejected);
+    };
+    m_tab->showAppPasswords();
+    QCOMPARE(opened, 2);
+    QVERIFY(m_server.appPasswords()->list(m_server.aliceId).isEmpty());
 }
 
 QTEST_MAIN(TestUsersTab)

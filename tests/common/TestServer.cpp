@@ -4,8 +4,11 @@
 #include "activity/CairnMetrics.h"
 #include "activity/MetricsRegistry.h"
 #include "artwork/ArtworkService.h"
+#include "auth/AppPasswordStore.h"
 #include "auth/Authenticator.h"
+#include "auth/CredentialsKey.h"
 #include "auth/SigningSecret.h"
+#include "auth/SubsonicAuthenticator.h"
 #include "auth/UserAdministration.h"
 #include "auth/UserRevocations.h"
 #include "hls/HlsService.h"
@@ -82,6 +85,14 @@ QString TestServer::start(const TestServerOptions &options)
         }
         m_auth = std::make_unique<Authenticator>(db, m_secret, *m_revocations);
         services.auth = m_auth.get();
+        const auto credentialsKey = loadOrCreateCredentialsKey(dataDir());
+        if (!credentialsKey)
+            return u"no credentials key"_s;
+        m_appPasswords = std::make_unique<AppPasswordStore>(db, *credentialsKey, *m_revocations);
+        services.appPasswords = m_appPasswords.get();
+        m_subsonicAuth =
+            std::make_unique<SubsonicAuthenticator>(db, *m_appPasswords, m_auth->throttle(), *m_revocations);
+        services.subsonicAuth = m_subsonicAuth.get();
         services.corsOrigins = options.corsOrigins;
         services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins));
     }

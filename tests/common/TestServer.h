@@ -20,9 +20,11 @@
 
 namespace cairn {
 class ActivityRegistry;
+class AppPasswordStore;
 class Authenticator;
 class HlsService;
 class MetricsRegistry;
+class SubsonicAuthenticator;
 class TranscodeService;
 class UserAdministration;
 class UserRevocations;
@@ -62,7 +64,8 @@ struct TestServerOptions
     HlsSettings hlsSettings;                 // its work directory is the fixture's
 
     bool users = false;                      // UserAdministration (user routes need `auth` too)
-    bool auth = false;                       // Authenticator and the real auth guard (implies users)
+    bool auth = false;                       // Authenticator and the real auth guard (implies users),
+                                             // app passwords and the Subsonic credential check
     QByteArray signingSecret;                // empty = loadOrCreateSigningSecret(the data directory)
     QStringList corsOrigins;
     QStringList trustedProxies;
@@ -112,6 +115,8 @@ public:
     HlsService *hls() const { return m_hls.get(); }
     Authenticator *auth() const { return m_auth.get(); }
     UserAdministration *users() const { return m_users.get(); }
+    AppPasswordStore *appPasswords() const { return m_appPasswords.get(); }
+    SubsonicAuthenticator *subsonicAuth() const { return m_subsonicAuth.get(); }
     QByteArray signingSecret() const { return m_secret; }
 
     // Creates a user; returns its id, 0 when refused (users must be on).
@@ -126,6 +131,8 @@ private:
     std::unique_ptr<UserRevocations> m_revocations;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<UserAdministration> m_users;
+    std::unique_ptr<AppPasswordStore> m_appPasswords;
+    std::unique_ptr<SubsonicAuthenticator> m_subsonicAuth;
     std::unique_ptr<TranscodeService> m_transcoding;
     std::unique_ptr<ActivityRegistry> m_activity;
     std::unique_ptr<MetricsRegistry> m_metrics;

@@ -186,6 +186,16 @@ async function main() {
     && document.getElementById('limit-maxStreams').value === '0');
   assert.equal((await json('/api/activity/limits', { token: adminToken })).body.maxStreams, 0);
 
+  step('administration: the admin makes an app password for bob on the Users page');
+  const bobId = (await json('/api/users', { token: adminToken })).body.items.find((u) => u.name === 'bob').id;
+  await page.goto(`${base}/#/admin/users`);
+  await page.locator('#admin-users tr', { hasText: 'bob' }).locator('button.app-passwords-button').click();
+  await page.waitForSelector(`#user-${bobId}-app-password-form`);
+  await page.fill(`#user-${bobId}-app-password-name`, 'DSub (set up by admin)');
+  await page.click(`#user-${bobId}-app-password-form button[type=submit]`);
+  await page.waitForFunction((id) => document.getElementById(`user-${id}-app-password-secret`)?.value.length === 23, bobId);
+  const adminMade = await page.inputValue(`#user-${bobId}-app-password-secret`);
+
   step('browse pages against the browse API contract (answered by the test)');
   await browsePages(browser, base, adminToken);
 
@@ -208,6 +218,42 @@ async function main() {
   assert.equal(status, 403);
   await page.goto(`${base}/#/admin/users`);
   await page.waitForFunction(() => /Administrators only/.test(document.getElementById('page').textContent));
+
+  step("app passwords in bob's Settings: listed without secrets, a new one shown once and copied, revoked");
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.goto(`${base}/#/settings`);
+  await page.waitForFunction(() => document.querySelectorAll('#app-password-list tbody tr').length === 1);
+  assert.match(await page.textContent('#app-password-list'), /DSub \(set up by admin\)/);
+  assert.ok(!(await page.textContent('#page')).includes(adminMade));
+  assert.equal(await page.isHidden('#app-password-shown'), true);
+  await page.fill('#app-password-name', '   ');
+  await page.click('#app-password-form button[type=submit]');
+  await page.waitForFunction(() => /empty/.test(document.querySelector('#app-passwords .form-message.error')?.textContent || ''));
+  await page.fill('#app-password-name', 'Symfonium on my phone');
+  await page.click('#app-password-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#app-password-list tbody tr').length === 2);
+  const secret = await page.inputValue('#app-password-secret');
+  assert.match(secret, /^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+  assert.equal(await page.isVisible('#app-password-shown'), true);
+  assert.equal(await page.textContent('#app-passwords .form-message'), '');
+  assert.ok(!(await page.textContent('#app-password-list')).includes(secret));
+  await page.click('#app-password-shown button');
+  await page.waitForFunction(() => /Copied/.test(document.querySelector('#app-password-shown').textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
+  const listed = await page.evaluate(async () => {
+    const { token } = JSON.parse(sessionStorage.getItem('cairn.session'));
+    return (await fetch('/api/users/me/app-passwords', { headers: { Authorization: `Bearer ${token}` } })).text();
+  });
+  assert.ok(listed.includes('Symfonium on my phone') && !listed.includes(secret) && !listed.includes(adminMade), listed);
+  // Revoke, confirmed (the confirmation is answered here, so no dialog is left to record).
+  await page.evaluate(() => { window.confirm = (text) => { window.confirmed = text; return true; }; });
+  await page.locator('#app-password-list tr', { hasText: 'Symfonium on my phone' }).locator('button').click();
+  await page.waitForFunction(() => document.querySelectorAll('#app-password-list tbody tr').length === 1);
+  assert.match(await page.evaluate(() => window.confirmed), /Revoke the app password "Symfonium on my phone"/);
+  assert.equal(await page.isHidden('#app-password-shown'), true);
+  assert.equal(await page.inputValue('#app-password-secret'), '');
+  const left = (await json(`/api/users/${bobId}/app-passwords`, { token: adminToken })).body;
+  assert.deepEqual(left.map((p) => p.name), ['DSub (set up by admin)']);
 
   step('an ended token returns to the log-in page with a message');
   await page.evaluate(async () => {

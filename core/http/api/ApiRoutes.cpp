@@ -2,6 +2,7 @@
 
 #include "http/HttpServer.h"
 
+#include "access/AppPasswordRoutes.h"
 #include "access/AuthRoutes.h"
 
 #include "api/ActivityRoutes.h"
@@ -26,6 +27,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addBrowseRoutes(router, services);
     addMediaFileRoutes(router, services);
     addAuthRoutes(router, services);
+    addAppPasswordRoutes(router, services);
     addActivityRoutes(router, services);
     addArtworkRoutes(router, services);
     addTranscodeRoutes(router, services);

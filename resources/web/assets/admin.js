@@ -5,6 +5,7 @@
 import { h, clear, emptyState, formatDuration } from './dom.js';
 import { api, ApiError } from './api.js';
 import { listen } from './sse.js';
+import { appPasswordsSection } from './appPasswords.js';
 
 let stopPage = () => {};
 
@@ -121,6 +122,12 @@ function userRow(u, allFolders, msg, reload) {
         row.after(editor);
         e.target.disabled = true;
       } }, 'Edit'),
+      h('button', { class: 'app-passwords-button', onclick: (e) => {
+        const row = e.target.closest('tr');
+        row.after(h('tr', {}, h('td', { colSpan: 7 }, h('h3', {}, `App passwords of ${u.name}`),
+          appPasswordsSection(`/api/users/${u.id}/app-passwords`, { idPrefix: `user-${u.id}-app-password` }))));
+        e.target.disabled = true;
+      } }, 'App passwords'),
       h('button', { class: 'danger', onclick: async () => {
         if (!confirm(`Delete the user ${u.name}?`)) return;
         if (await attempt(msg, () => api(`/api/users/${u.id}`, { method: 'DELETE' }))) reload();

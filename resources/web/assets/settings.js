@@ -1,8 +1,10 @@
-// The user's own settings: which transcoding preset plays what the browser cannot decode.
+// The user's own settings: which transcoding preset plays what the browser cannot decode, and
+// the app passwords their music apps log in with.
 
 import { h, clear } from './dom.js';
 import { currentSession } from './api.js';
 import { presets, preferredPreset, setPreferredPreset } from './media.js';
+import { appPasswordsSection } from './appPasswords.js';
 
 export async function settings(main) {
   const items = (await presets()).items || [];
@@ -16,5 +18,6 @@ export async function settings(main) {
   const user = currentSession().user;
   clear(main, h('h1', {}, 'Settings'),
     h('p', {}, 'Logged in as ', h('strong', {}, user.name), user.admin ? ' (administrator)' : ''),
-    h('label', {}, 'Transcoding preset for files this browser cannot play', select));
+    h('label', {}, 'Transcoding preset for files this browser cannot play', select),
+    h('h2', {}, 'App passwords'), appPasswordsSection('/api/users/me/app-passwords'));
 }

@@ -58,6 +58,9 @@ public:
     QByteArray issueToken(qint64 userId, qint64 expiresAt);
 
     const UserRevocations &revocations() const { return m_revocations; }
+    // The per-address record of failed logins; other ways of presenting a password (Subsonic
+    // credentials) count their failures here too, so they share one budget of guesses.
+    LoginThrottle &throttle() { return m_throttle; }
     const AuthSettings &settings() const { return m_settings; }
     qint64 now() const;
 

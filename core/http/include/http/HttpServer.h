@@ -21,11 +21,13 @@ namespace artwork {
 class ArtworkService;
 }
 class ActivityRegistry;
+class AppPasswordStore;
 class HlsService;
 class Authenticator;
 class Database;
 class MetricsRegistry;
 struct StreamLimits;
+class SubsonicAuthenticator;
 class TranscodeService;
 class UserAdministration;
 class VideoPreviews;
@@ -51,6 +53,10 @@ struct HttpServices
     RequestGuard guard;
     Authenticator *auth = nullptr;            // thread-safe; null = no login/user routes
     UserAdministration *users = nullptr;      // thread-safe; with `auth`
+    AppPasswordStore *appPasswords = nullptr; // thread-safe; with `users`; null = no app password routes
+    // Thread-safe; who a Subsonic request's u/p/t/s/apiKey name (for the Subsonic API). Null
+    // where the server has no users.
+    SubsonicAuthenticator *subsonicAuth = nullptr;
     TrustedProxies trustedProxies;            // whose Forwarded/X-Forwarded-For is believed
     QStringList corsOrigins;                  // browser origins allowed cross-origin; empty = CORS off
     ActivityRegistry *activity = nullptr;     // thread-safe; null = streams are not listed, limited or paced
