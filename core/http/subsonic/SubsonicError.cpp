@@ -1,5 +1,7 @@
 #include "subsonic/SubsonicError.h"
 
+#include "auth/SubsonicAuthenticator.h"
+
 namespace cairn::subsonic {
 
 Error Error::from(const DomainError &error)
@@ -23,6 +25,24 @@ Error Error::from(const DomainError &error)
     case Kind::Failed: return {Generic, message, 0};
     }
     return {Generic, message, 0};
+}
+
+Error Error::from(const CredentialCheck &check)
+{
+    using R = CredentialCheck::Result;
+    switch (check.result) {
+    case R::Missing:
+        return {MissingParameter, QStringLiteral("required credentials are missing (u with p, u with t and s, or apiKey)"), 0};
+    case R::Conflicting:
+        return {ConflictingAuth, QStringLiteral("use one authentication mechanism: apiKey, u+p or u+t+s"), 0};
+    case R::BadApiKey: return {InvalidApiKey, QStringLiteral("invalid API key"), 0};
+    case R::Throttled:
+        return {WrongCredentials, QStringLiteral("too many failed attempts; try again later"), int(check.retryAfterSecs)};
+    case R::Ok:
+    case R::Wrong:
+    case R::Disabled: break;   // a disabled account looks like a wrong password
+    }
+    return {WrongCredentials, QStringLiteral("wrong username or password"), 0};
 }
 
 } // namespace cairn::subsonic

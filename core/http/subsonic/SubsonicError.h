@@ -4,6 +4,10 @@
 
 #include "base/DomainError.h"
 
+namespace cairn {
+struct CredentialCheck;
+}
+
 #include <QString>
 
 namespace cairn::subsonic {
@@ -30,6 +34,8 @@ struct Error
     int retryAfterSeconds = 0;   // sent as Retry-After too (throttling, busy transcoders)
 
     static Error from(const DomainError &error);
+    // A refused credential check (never called with an accepted one).
+    static Error from(const CredentialCheck &check);
 };
 
 } // namespace cairn::subsonic

@@ -25,6 +25,8 @@ Node extensions(const HttpServices &services)
     add(u"songLyrics"_s);
     if (services.transcoding)
         add(u"transcodeOffset"_s);
+    if (services.subsonicAuth)
+        add(u"apiKeyAuthentication"_s);
     return list;
 }
 
