@@ -42,6 +42,7 @@ private Q_SLOTS:
     void streamOriginalBytes();
     void streamRangeAndDownload();
     void streamTranscodedToMaxBitRate();
+    void estimatedLengthHolds();
     void streamTimeOffset();
     void streamsShowTheClientsName();
     void coverArtSizesAndValidators();
@@ -451,6 +452,18 @@ void TestSubsonic::streamTranscodedToMaxBitRate()
     const QString mp3 = songId(u"Second Wind"_s);
     const TestHttpResponse same = get(u"stream"_s, u"format=mp3&maxBitRate=320&id="_s + mp3);
     QCOMPARE(same.body, readFile(m_server.libraryPath(u"ann/alpha/2.mp3"_s)));
+}
+
+void TestSubsonic::estimatedLengthHolds()
+{
+    // MP3 transcodes announce their exact length up front (padded), so ExoPlayer can seek.
+    const QString flac = songId(u"First Light"_s);
+    const TestHttpResponse r = get(u"stream"_s, u"format=mp3&maxBitRate=96&estimateContentLength=true&id="_s + flac);
+    QCOMPARE(r.status, 200);
+    QVERIFY(!r.header("Content-Length").isEmpty());
+    QCOMPARE(r.header("Content-Length").toLongLong(), qint64(r.body.size()));
+    QVERIFY(r.complete);
+    QCOMPARE(r.header("Accept-Ranges"), QByteArray("bytes"));
 }
 
 void TestSubsonic::streamTimeOffset()
