@@ -8,7 +8,7 @@
 #include "http/Router.h"
 
 #include "api/BrowseJson.h"
-#include "api/TrackJson.h"
+#include "api/StateJson.h"
 #include "HttpExchange.h"
 
 #include <QJsonArray>
@@ -60,7 +60,10 @@ std::optional<AlbumOrder> albumOrderOf(HttpExchange &ex)
     static const QList<QPair<QString, AlbumOrder>> orders{
         {u"name"_s, AlbumOrder::Name},       {u"artist"_s, AlbumOrder::Artist},
         {u"year"_s, AlbumOrder::Year},       {u"added"_s, AlbumOrder::RecentlyAdded},
-        {u"played"_s, AlbumOrder::MostPlayed}, {u"random"_s, AlbumOrder::Random}};
+        {u"played"_s, AlbumOrder::MostPlayed}, {u"random"_s, AlbumOrder::Random},
+        // The caller's own ratings, plays and stars.
+        {u"rating"_s, AlbumOrder::HighestRated}, {u"frequent"_s, AlbumOrder::FrequentlyPlayed},
+        {u"recent"_s, AlbumOrder::RecentlyPlayed}, {u"starred"_s, AlbumOrder::RecentlyStarred}};
     const QString sort = ex.request().query.queryItemValue(u"sort"_s, QUrl::FullyDecoded);
     if (sort.isEmpty())
         return AlbumOrder::Name;
@@ -83,12 +86,11 @@ QJsonArray jsonArray(const QList<T> &items, ToJson toJson)
     return array;
 }
 
-template<typename T, typename ToJson>
-void respondPage(HttpExchange &ex, const Page<T> &page, const Paging &paging, ToJson toJson)
+void respondPage(HttpExchange &ex, const QJsonArray &items, qint64 total, const Paging &paging)
 {
     ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
-        {u"items"_s, jsonArray(page.items, toJson)},
-        {u"total"_s, page.total},
+        {u"items"_s, items},
+        {u"total"_s, total},
         {u"offset"_s, paging.offset},
         {u"limit"_s, paging.limit},
     })));
@@ -114,13 +116,15 @@ void listAlbums(const Database &db, HttpExchange &ex)
     query.order = *order;
     query.genre = *genre;
     query.search = *search;
+    query.userId = ex.identity().userId;
     if (ex.request().query.hasQueryItem(u"artist"_s)) {
         const Result<qint64> artist = requireId(ex.request().query.queryItemValue(u"artist"_s), u"artist"_s);
         if (!artist)
             return ex.fail(artist.error());
         query.artistId = *artist;
     }
-    respondPage(ex, AlbumRepository(db).list(query, ex.identity().visibility), *paging, albumToJson);
+    const Page<AlbumSummary> page = AlbumRepository(db).list(query, ex.identity().visibility);
+    respondPage(ex, albumsWithState(db, ex.identity().userId, page.items), page.total, *paging);
 }
 
 void showAlbum(const Database &db, const QString &idText, HttpExchange &ex)
@@ -132,8 +136,9 @@ void showAlbum(const Database &db, const QString &idText, HttpExchange &ex)
     const auto album = albums.find(*id, ex.identity().visibility);
     if (!album)
         return ex.fail(DomainError::notFound(u"no such album"_s));
-    QJsonObject body = albumToJson(*album);
-    body.insert(u"tracks"_s, jsonArray(albums.tracks(*id, ex.identity().visibility), trackToJson));
+    const qint64 userId = ex.identity().userId;
+    QJsonObject body = albumsWithState(db, userId, {*album}).first().toObject();
+    body.insert(u"tracks"_s, tracksWithState(db, userId, albums.tracks(*id, ex.identity().visibility)));
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));
 }
 
@@ -148,8 +153,9 @@ void listArtists(const Database &db, HttpExchange &ex)
     const auto search = textOf(ex, u"q"_s);
     if (!search)
         return;
-    respondPage(ex, ArtistRepository(db).list(paging->offset, int(paging->limit), ex.identity().visibility, *search),
-                *paging, artistToJson);
+    const Page<ArtistSummary> page =
+        ArtistRepository(db).list(paging->offset, int(paging->limit), ex.identity().visibility, *search);
+    respondPage(ex, artistsWithState(db, ex.identity().userId, page.items), page.total, *paging);
 }
 
 void showArtist(const Database &db, const QString &idText, HttpExchange &ex)
@@ -164,8 +170,9 @@ void showArtist(const Database &db, const QString &idText, HttpExchange &ex)
     query.artistId = *id;
     query.limit = int(kMaxLimit);
     query.order = AlbumOrder::Artist;   // within one artist: by year, then title
-    QJsonObject body = artistToJson(*artist);
-    body.insert(u"albums"_s, jsonArray(AlbumRepository(db).list(query, ex.identity().visibility).items, albumToJson));
+    const qint64 userId = ex.identity().userId;
+    QJsonObject body = artistsWithState(db, userId, {*artist}).first().toObject();
+    body.insert(u"albums"_s, albumsWithState(db, userId, AlbumRepository(db).list(query, ex.identity().visibility).items));
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));
 }
 
@@ -179,7 +186,7 @@ void listVideos(const Database &db, HttpExchange &ex)
         return;
     const TrackPage page = TrackRepository(db).list(paging->offset, int(paging->limit), *search,
                                                     ex.identity().visibility, MediaKind::Video);
-    respondPage(ex, Page<Track>{page.items, page.total}, *paging, trackToJson);
+    respondPage(ex, tracksWithState(db, ex.identity().userId, page.items), page.total, *paging);
 }
 
 // One query, three groups of music: what a search box shows while the user types (videos have
@@ -194,15 +201,16 @@ void search(const Database &db, HttpExchange &ex)
         return;
     const int n = int(*limit);
     const Visibility &visibility = ex.identity().visibility;
+    const qint64 userId = ex.identity().userId;
     QJsonObject body{{u"artists"_s, QJsonArray()}, {u"albums"_s, QJsonArray()}, {u"tracks"_s, QJsonArray()}};
     if (!text->isEmpty()) {
         AlbumQuery albums;
         albums.limit = n;
         albums.search = *text;
         body = QJsonObject{
-            {u"artists"_s, jsonArray(ArtistRepository(db).list(0, n, visibility, *text).items, artistToJson)},
-            {u"albums"_s, jsonArray(AlbumRepository(db).list(albums, visibility).items, albumToJson)},
-            {u"tracks"_s, jsonArray(TrackRepository(db).list(0, n, *text, visibility, MediaKind::Audio).items, trackToJson)},
+            {u"artists"_s, artistsWithState(db, userId, ArtistRepository(db).list(0, n, visibility, *text).items)},
+            {u"albums"_s, albumsWithState(db, userId, AlbumRepository(db).list(albums, visibility).items)},
+            {u"tracks"_s, tracksWithState(db, userId, TrackRepository(db).list(0, n, *text, visibility, MediaKind::Audio).items)},
         };
     }
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));

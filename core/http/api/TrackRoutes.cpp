@@ -5,10 +5,11 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 
-#include "api/TrackJson.h"
+#include "api/StateJson.h"
 #include "HttpExchange.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -37,11 +38,8 @@ void addTrackRoutes(Router &router, const HttpServices &services)
 
         const TrackPage page = TrackRepository(db).list(*offset, int(*limit), q,
                                                          ex.identity().visibility);
-        QJsonArray items;
-        for (const Track &t : page.items)
-            items.append(trackToJson(t));
         ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
-            {u"items"_s, items},
+            {u"items"_s, tracksWithState(db, ex.identity().userId, page.items)},
             {u"total"_s, page.total},
             {u"offset"_s, *offset},
             {u"limit"_s, *limit},
@@ -55,7 +53,7 @@ void addTrackRoutes(Router &router, const HttpServices &services)
         const auto track = TrackRepository(db).find(*id, ex.identity().visibility);
         if (!track)
             return ex.fail(DomainError::notFound(u"no such track"_s));
-        ex.respond(HttpResponse::json(200, QJsonDocument(trackToJson(*track))));
+        ex.respond(HttpResponse::json(200, QJsonDocument(tracksWithState(db, ex.identity().userId, {*track}).first().toObject())));
     });
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// GET /api/tracks (paged, searchable) and GET /api/tracks/{id}.
+// GET /api/tracks (paged, searchable) and GET /api/tracks/{id}, with the caller's state of each track.
 
 namespace cairn {
 class Router;
