@@ -8,10 +8,13 @@
 #include "api/ActivityRoutes.h"
 #include "api/ArtworkRoutes.h"
 #include "api/BrowseRoutes.h"
+#include "api/FavouriteRoutes.h"
 #include "api/HlsRoutes.h"
 #include "api/LibraryRoutes.h"
 #include "api/MediaFileRoutes.h"
+#include "api/PlayRoutes.h"
 #include "api/PresetRoutes.h"
+#include "api/RatingRoutes.h"
 #include "api/TrackRoutes.h"
 #include "api/TranscodeRoutes.h"
 #include "api/VideoPreviewRoutes.h"
@@ -25,6 +28,9 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addLibraryRoutes(router, services);
     addTrackRoutes(router, services);
     addBrowseRoutes(router, services);
+    addFavouriteRoutes(router, services);
+    addRatingRoutes(router, services);
+    addPlayRoutes(router, services);
     addMediaFileRoutes(router, services);
     addAuthRoutes(router, services);
     addAppPasswordRoutes(router, services);
