@@ -12,7 +12,9 @@
 #include "api/HlsRoutes.h"
 #include "api/LibraryRoutes.h"
 #include "api/MediaFileRoutes.h"
+#include "api/PlayQueueRoutes.h"
 #include "api/PlayRoutes.h"
+#include "api/PlaylistRoutes.h"
 #include "api/PresetRoutes.h"
 #include "api/RatingRoutes.h"
 #include "api/TrackRoutes.h"
@@ -31,6 +33,8 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addFavouriteRoutes(router, services);
     addRatingRoutes(router, services);
     addPlayRoutes(router, services);
+    addPlaylistRoutes(router, services);
+    addPlayQueueRoutes(router, services);
     addMediaFileRoutes(router, services);
     addAuthRoutes(router, services);
     addAppPasswordRoutes(router, services);
