@@ -43,3 +43,17 @@ export function debounce(fn, ms) {
   let timer = 0;
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }
+
+// A short message at the bottom of the screen ("Added to Road trip"), read out by screen readers.
+let noticeTimer = 0;
+export function notify(text) {
+  let box = document.getElementById('notice');
+  if (!box) {
+    box = h('div', { id: 'notice', role: 'status', 'aria-live': 'polite' });
+    document.body.append(box);
+  }
+  box.textContent = text;
+  box.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { box.hidden = true; }, 3500);
+}

@@ -12,8 +12,8 @@ const app = document.getElementById('app');
 let main = null;
 
 const routes = [
-  [/^#?\/?$/, () => music.albums(main, { sort: 'name', title: 'Albums' })],
-  [/^#\/albums$/, () => music.albums(main, { sort: 'name', title: 'Albums' })],
+  [/^#?\/?$/, () => music.albums(main, { sort: 'name', title: 'Albums', sortable: true })],
+  [/^#\/albums(?:\/(\w+))?$/, (m) => music.albums(main, { sort: albumSort(m[1]), title: 'Albums', sortable: true })],
   [/^#\/recent$/, () => music.albums(main, { sort: 'added', title: 'Recently added' })],
   [/^#\/played$/, () => music.albums(main, { sort: 'played', title: 'Most played' })],
   [/^#\/album\/(\d+)$/, (m) => music.album(main, m[1])],
@@ -22,12 +22,19 @@ const routes = [
   [/^#\/genres$/, () => music.genres(main)],
   [/^#\/genre\/(.+)$/, (m) => music.albums(main, { sort: 'name', genre: decodeURIComponent(m[1]), title: decodeURIComponent(m[1]) })],
   [/^#\/tracks$/, () => music.tracks(main)],
+  [/^#\/favourites$/, () => import('./favourites.js').then((f) => f.favourites(main))],
+  [/^#\/playlists$/, () => import('./playlists.js').then((p) => p.playlists(main))],
+  [/^#\/playlist\/(\d+)$/, (m) => import('./playlists.js').then((p) => p.playlist(main, m[1]))],
   [/^#\/search\/(.*)$/, (m) => import('./search.js').then((s) => s.searchPage(main, decodeURIComponent(m[1])))],
   [/^#\/videos$/, () => import('./video.js').then((v) => v.videos(main))],
   [/^#\/video\/(\d+)$/, (m) => import('./video.js').then((v) => v.videoPage(main, m[1]))],
   [/^#\/settings$/, () => import('./settings.js').then((s) => s.settings(main))],
   [/^#\/admin(?:\/(\w+))?$/, (m) => adminOnly(() => import('./admin.js').then((a) => a.admin(main, m[1] || 'folders')))],
 ];
+
+function albumSort(name) {
+  return music.ALBUM_SORTS.some(([value]) => value === name) ? name : 'name';
+}
 
 function adminOnly(show) {
   if (!currentSession()?.user?.admin) return clear(main, h('p', { class: 'empty' }, 'Administrators only.'));
@@ -57,6 +64,7 @@ function showApp() {
     h('h3', {}, 'Music'),
     link('#/albums', 'Albums'), link('#/artists', 'Artists'), link('#/genres', 'Genres'),
     link('#/recent', 'Recently added'), link('#/played', 'Most played'), link('#/tracks', 'All tracks'),
+    link('#/favourites', 'Favourites', 'nav-favourites'), link('#/playlists', 'Playlists', 'nav-playlists'),
     h('h3', {}, 'Video'), link('#/videos', 'Videos'),
     user.admin ? [h('h3', { id: 'admin-menu' }, 'Administration'),
       link('#/admin/folders', 'Library'), link('#/admin/users', 'Users'),

@@ -1,17 +1,27 @@
 // The audio player that stays while browsing: one <audio> element, the queue, the bar at the
-// bottom (transport, seek, volume, queue panel), keyboard shortcuts and the Media Session.
+// bottom (transport, seek, volume, queue panel), keyboard shortcuts, the Media Session, the
+// plays it records for the user (playRecorder.js says when one counts) and the queue it keeps on
+// the server (queueSync.js).
 
 import { h, clear, formatDuration } from './dom.js';
 import { Queue } from './queue.js';
 import { audioSource } from './media.js';
 import { coverBlobUrl } from './art.js';
 import { icon } from './icons.js';
+import { PlayRecorder } from './playRecorder.js';
+import { recordPlay } from './state.js';
+import { addToPlaylist } from './playlistPicker.js';
+import { startQueueSync, stopQueueSync, saveQueueSoon, cancelQueueSave, queuePlaying, savedQueue } from './queueSync.js';
 
 export const queue = new Queue();
 const audio = h('audio', { id: 'audio', preload: 'auto' });
 let source = null;           // what audio.src holds (see media.js)
 let loadSerial = 0;
 let seeking = false;
+const recorder = new PlayRecorder((track) => recordPlay(track));
+// A queue taken from the server is shown paused without loading anything (no stream starts
+// before the user asks): where to start once they press play, in seconds; null otherwise.
+let pendingOffset = null;
 
 const ui = {};
 
@@ -20,7 +30,10 @@ export function trackLine(track) {
 }
 
 // Position and length of the track, counting a transcode started at an offset.
-export function position() { return (source?.offset || 0) + (audio.currentTime || 0); }
+export function position() {
+  if (pendingOffset !== null) return pendingOffset;
+  return (source?.offset || 0) + (audio.currentTime || 0);
+}
 export function duration() {
   const t = queue.current;
   if (t?.duration) return t.duration;
@@ -38,9 +51,12 @@ export function enqueue(tracks) {
   if (wasEmpty) load(0, true);
 }
 
-async function load(offset, autoplay) {
+// `newPlay` false: the same play goes on from `offset` (a seek that needs a new source).
+async function load(offset, autoplay, { newPlay = true } = {}) {
   const track = queue.current;
   const serial = ++loadSerial;
+  pendingOffset = null;
+  if (newPlay) recorder.begin(track);
   source?.revoke();
   source = null;
   if (!track) {
@@ -67,20 +83,27 @@ async function load(offset, autoplay) {
 
 export function seek(seconds) {
   const t = Math.max(0, Math.min(seconds, duration() - 0.25));
-  if (source?.strategy === 'offset') load(t, !audio.paused || audio.ended);
+  if (pendingOffset !== null) {
+    pendingOffset = t;
+    renderTime();
+    saveQueueSoon();
+    return;
+  }
+  if (source?.strategy === 'offset') load(t, !audio.paused || audio.ended, { newPlay: false });
   else audio.currentTime = t;
 }
 
 export function toggle() {
   if (!queue.current) return;
-  if (audio.paused) audio.play().catch((e) => setStatus(e.message));
+  if (pendingOffset !== null) load(pendingOffset, true, { newPlay: true });
+  else if (audio.paused) audio.play().catch((e) => setStatus(e.message));
   else audio.pause();
 }
 
 export function next({ auto = false } = {}) {
   const i = queue.neighbour(1, { auto });
   if (i < 0) { audio.pause(); return; }
-  if (i === queue.index) { seek(0); audio.play(); return; }
+  if (i === queue.index) { recorder.begin(queue.current); seek(0); audio.play(); return; }
   queue.go(i);
   load(0, true);
 }
@@ -111,7 +134,7 @@ function setupMediaSession() {
   if (!('mediaSession' in navigator)) return;
   const ms = navigator.mediaSession;
   const handlers = {
-    play: () => audio.play(), pause: () => audio.pause(),
+    play: () => (pendingOffset !== null ? toggle() : audio.play()), pause: () => audio.pause(),
     previoustrack: previous, nexttrack: () => next(),
     seekto: (d) => seek(d.seekTime),
     seekbackward: (d) => seek(position() - (d.seekOffset || 10)),
@@ -156,6 +179,7 @@ function renderQueue() {
     h('span', { class: 'row-actions' },
       h('button', { title: 'Move up', 'aria-label': 'Move up', onclick: () => queue.move(i, i - 1) }, '↑'),
       h('button', { title: 'Move down', 'aria-label': 'Move down', onclick: () => queue.move(i, i + 1) }, '↓'),
+      h('button', { title: 'Add to playlist', 'aria-label': 'Add to playlist', onclick: () => addToPlaylist([t]) }, icon('playlistAdd', 16)),
       h('button', { title: 'Remove', 'aria-label': 'Remove', onclick: () => removeAt(i) }, '✕')))));
   ui.queueCount.textContent = String(queue.items.length);
 }
@@ -176,15 +200,47 @@ function onKey(e) {
   else if (e.key === 'ArrowDown') { e.preventDefault(); audio.volume = Math.max(0, audio.volume - 0.05); }
 }
 
-// Logging out: a detached <audio> would go on playing.
-export function stop() {
+// The server's saved queue, unless the player already has one: shown paused where it was.
+function restore(saved) {
+  if (queue.items.length) return;   // the user started something meanwhile
+  const index = Math.max(0, saved.tracks.findIndex((t) => t.id === saved.currentTrackId));
+  queue.replace(saved.tracks, index);
+  cancelQueueSave();
+  pendingOffset = Math.max(0, (saved.positionMs || 0) / 1000);
+  updateMediaSession(queue.current);
+  renderTime();
+}
+
+function queueState() {
+  return {
+    trackIds: queue.items.map((t) => t.id),
+    currentTrackId: queue.current?.id ?? 0,
+    positionMs: queue.current ? Math.max(0, Math.round(position() * 1000)) : 0,
+  };
+}
+
+// The queue panel's Clear: an empty queue is the user's choice, saved like any other.
+function clearQueue() {
+  stopPlayback();
+  queue.clear();
+}
+
+function stopPlayback() {
   ++loadSerial;
+  pendingOffset = null;
   audio.pause();
   audio.removeAttribute('src');
   audio.load();
-  queue.clear();
   source?.revoke();
   source = null;
+  recorder.begin(null);
+}
+
+// Logging out: a detached <audio> would go on playing; the queue on the server stays as it was.
+export function stop() {
+  stopQueueSync();
+  stopPlayback();
+  queue.clear();
 }
 
 export function mountPlayer(container) {
@@ -211,7 +267,9 @@ export function mountPlayer(container) {
   ui.queueList = h('ol', { class: 'queue-list' });
   const panel = h('section', { class: 'queue-panel', hidden: true },
     h('header', {}, h('h2', {}, 'Queue'),
-      h('button', { id: 'queue-clear', onclick: stop }, 'Clear')),
+      h('span', { class: 'actions' },
+        h('button', { id: 'queue-to-playlist', onclick: () => addToPlaylist(queue.items) }, '+ Playlist'),
+        h('button', { id: 'queue-clear', onclick: clearQueue }, 'Clear'))),
     ui.queueList);
   ui.bar = h('div', { class: 'player' },
     h('div', { class: 'np' }, ui.title, ui.sub, ui.status),
@@ -225,13 +283,29 @@ export function mountPlayer(container) {
     h('div', { class: 'extra' }, icon('volume'), volume,
       h('button', { id: 'queue-toggle', title: 'Queue', 'aria-label': 'Queue', onclick: () => { panel.hidden = !panel.hidden; } }, icon('queue'), ' ', ui.queueCount)));
   clear(container, audio, panel, ui.bar);
+  wireOnce();
+  startQueueSync(queueState);
+  savedQueue().then((saved) => { if (saved) restore(saved); });
+  render();
+}
 
+// The element, the queue and the document outlive a log-out and the next log-in's mountPlayer:
+// listeners added twice would skip tracks and undo key presses.
+let wired = false;
+function wireOnce() {
+  if (wired) return;
+  wired = true;
   for (const ev of ['play', 'pause', 'loadedmetadata', 'durationchange']) audio.addEventListener(ev, render);
-  audio.addEventListener('timeupdate', renderTime);
+  audio.addEventListener('timeupdate', () => {
+    recorder.progress(position(), !audio.paused, duration());
+    if (!audio.paused) queuePlaying();
+    renderTime();
+  });
+  audio.addEventListener('pause', () => saveQueueSoon(0));
   audio.addEventListener('ended', () => next({ auto: true }));
   audio.addEventListener('error', () => { if (audio.getAttribute('src')) setStatus('This track could not be played.'); });
-  queue.addEventListener('change', render);
+  queue.addEventListener('change', () => { render(); saveQueueSoon(); });
   document.addEventListener('keydown', onKey);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveQueueSoon(0); });
   setupMediaSession();
-  render();
 }
