@@ -199,6 +199,9 @@ async function main() {
   step('browse pages against the browse API contract (answered by the test)');
   await browsePages(browser, base, adminToken);
 
+  step('favourites, ratings, playlists and recorded plays (bob, the real API)');
+  await libraryState(browser, base, adminToken);
+
   step('log out');
   await page.goto(`${base}/#/albums`);
   await page.click('#logout');
@@ -336,6 +339,149 @@ async function browsePages(browser, base, adminToken) {
   const searches = asked.filter((a) => a.startsWith('/api/search'));
   assert.equal(searches.length, 1, `one request after the last keystroke: ${searches}`);
   assert.deepEqual(dialogs, []);
+  await context.close();
+}
+
+// The user's own state through the real API, as bob: a heart that lands on the Favourites page
+// and in the API (and not in the admin's state), a rating, a playlist built from two track rows,
+// reordered, edited and played, and a play recorded once the short track played past half.
+async function libraryState(browser, base, adminToken) {
+  const bobToken = (await site.json('/api/auth/login', { method: 'POST', body: { name: 'bob', password: BOB_PASSWORD } })).body.token;
+  const asBob = (path, options = {}) => site.json(path, { token: bobToken, ...options });
+  const tracks = (await asBob('/api/tracks?limit=50')).body.items;
+  const song = tracks.find((t) => t.title === 'Test Song');
+  const html = tracks.find((t) => t.title === HTML_TITLE);
+  const row = (title) => `#page tr:has(.play-track:text-is(${JSON.stringify(title)}))`;
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  const played = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/played$/.test(new URL(r.url()).pathname)) played.push(new URL(r.url()).pathname); });
+  await TestSite.logIn(page, base, 'bob', BOB_PASSWORD);
+
+  step('   the heart on a track row: on the Favourites page and in the API, for bob only');
+  await page.goto(`${base}/#/tracks`);
+  await page.waitForSelector(`${row('Test Song')} button.heart[aria-pressed="false"]`);
+  await page.click(`${row('Test Song')} button.heart`);
+  await page.waitForSelector(`${row('Test Song')} button.heart[aria-pressed="true"]`);
+  await page.click(`${row(HTML_TITLE)} button.heart`);
+  await until('both favourites in the API', async () => (await asBob('/api/favourites')).body.tracks.length === 2);
+  assert.deepEqual((await asBob('/api/favourites')).body.tracks.map((t) => t.id).sort(), [song.id, html.id].sort());
+  assert.equal((await asBob(`/api/tracks/${song.id}`)).body.favourite, true);
+  assert.equal((await site.json(`/api/tracks/${song.id}`, { token: adminToken })).body.favourite, false, 'per user');
+  await page.click('#nav-favourites');
+  await page.waitForSelector('#favourite-tracks .play-track');
+  assert.deepEqual((await page.$$eval('#favourite-tracks .play-track', (bs) => bs.map((b) => b.textContent))).sort(), [HTML_TITLE, 'Test Song'].sort());
+  assert.equal(await page.$$eval('#favourite-tracks button.heart[aria-pressed="true"]', (bs) => bs.length), 2);
+  // Unstarred on the page: it stays until the next visit, and the API forgets it at once.
+  await page.click(`${row(HTML_TITLE)} button.heart`);
+  await until('the unstar in the API', async () => (await asBob('/api/favourites')).body.tracks.length === 1);
+
+  step('   a star rating and a heart on the album page; the album sorts by the rating');
+  await page.goto(`${base}/#/album/${song.albumId}`);
+  await page.waitForSelector('.album-head .rating');
+  await page.click('.album-head .rating button[aria-label="4 stars"]');
+  await until('the album rating in the API', async () => (await asBob(`/api/albums/${song.albumId}`)).body.rating === 4);
+  await page.click('.album-head button.heart');
+  await until('the album favourite in the API', async () => (await asBob('/api/favourites')).body.albums.length === 1);
+  await page.click(`${row('Test Song')} .rating button[aria-label="2 stars"]`);
+  await until('the track rating in the API', async () => (await asBob(`/api/tracks/${song.id}`)).body.rating === 2);
+  await page.goto(`${base}/#/albums`);
+  await page.selectOption('#album-sort', 'rating');
+  await page.waitForFunction(() => location.hash === '#/albums/rating');
+  await page.waitForSelector('#album-grid .card');
+
+  step('   a new playlist from a track row, a second track from another row');
+  await page.goto(`${base}/#/tracks`);
+  await page.click(`${row('Test Song')} button.add-to-playlist`);
+  await page.waitForSelector('#add-to-playlist[open]');
+  await page.fill('#dialog-playlist-name', 'Road <b>trip</b>');
+  await page.click('#add-to-playlist button[type=submit]');
+  await page.waitForSelector('#add-to-playlist', { state: 'detached' });
+  await page.waitForFunction(() => /Added 1 track to Road <b>trip<\/b>/.test(document.getElementById('notice')?.textContent));
+  await page.click(`${row(HTML_TITLE)} button.add-to-playlist`);
+  await page.click('#add-to-playlist .choose-playlist:text-is("Road <b>trip</b>")');
+  await page.waitForSelector('#add-to-playlist', { state: 'detached' });
+  const listed = (await asBob('/api/playlists')).body.items;
+  assert.equal(listed.length, 1);
+  const pid = listed[0].id;
+  assert.deepEqual((await asBob(`/api/playlists/${pid}`)).body.tracks.map((t) => t.id), [song.id, html.id]);
+
+  step('   the playlist page: reorder, rename, public, play');
+  await page.click('#nav-playlists');
+  await page.click('#playlist-list a');
+  await page.waitForSelector('#playlist-tracks .play-track');
+  assert.equal(await page.textContent('#playlist-name'), 'Road <b>trip</b>');
+  await page.click(`${row(HTML_TITLE)} button.move-up`);
+  await page.waitForFunction((t) => document.querySelector('#playlist-tracks .play-track')?.textContent === t, HTML_TITLE);
+  assert.deepEqual((await asBob(`/api/playlists/${pid}`)).body.tracks.map((t) => t.id), [html.id, song.id]);
+  await page.click('.owner-tools summary');
+  await page.fill('#playlist-rename', 'Road trip 2');
+  await page.click('.owner-tools button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('playlist-name')?.textContent === 'Road trip 2');
+  await page.click('.owner-tools summary');
+  await page.check('#playlist-public');
+  await until('the playlist public in the API', async () => (await asBob(`/api/playlists/${pid}`)).body.public === true);
+  assert.equal((await site.json(`/api/playlists/${pid}`, { token: adminToken })).body.name, 'Road trip 2', 'public: others read it');
+  assert.equal((await site.json(`/api/playlists/${pid}`, { token: adminToken, method: 'PATCH', body: { name: 'x' } })).status, 403);
+
+  step('   play it: the 5 s track counts once it played past half, once');
+  assert.equal((await asBob(`/api/tracks/${html.id}`)).body.playCount, 0);
+  await page.click('#playlist-play');
+  await page.waitForFunction((t) => document.querySelector('.np-title').textContent === t && !document.getElementById('audio').paused, HTML_TITLE, { timeout: 20000 });
+  // Not before half: a count seen while the element is still before 2.5 s would be too early.
+  await page.waitForFunction(() => document.getElementById('audio').currentTime > 1, null, { timeout: 10000 });
+  const early = (await asBob(`/api/tracks/${html.id}`)).body.playCount;
+  if (await page.$eval('#audio', (a) => a.currentTime) < 2.5) assert.equal(early, 0, 'recorded before half of the track');
+  await until('the play in the API', async () => (await asBob(`/api/tracks/${html.id}`)).body.playCount === 1, 15000);
+  await page.waitForFunction((id) => document.querySelector(`td[data-plays-of="${id}"]`)?.textContent === '1', html.id);
+  await page.waitForFunction(() => document.querySelector('.np-title').textContent === 'Test Song', null, { timeout: 20000 });
+  assert.equal((await asBob(`/api/tracks/${html.id}`)).body.playCount, 1, 'once per play');
+  assert.equal(played.filter((p) => p === `/api/tracks/${html.id}/played`).length, 1);
+  assert.equal((await site.json(`/api/tracks/${html.id}`, { token: adminToken })).body.playCount, 0, 'bob\'s play, not the admin\'s');
+  await page.click('#play-toggle');
+  await until('the queue saved for bob\'s other clients', async () => {
+    const saved = (await asBob('/api/queue')).body;
+    return saved.changedBy === 'web' && saved.currentTrackId === song.id && saved.trackIds.join() === [html.id, song.id].join();
+  });
+
+  step('   the queue adds to a playlist; removing an entry and deleting the playlist');
+  await page.click('#queue-toggle');
+  await page.click('#queue-to-playlist');
+  await page.click('#add-to-playlist .choose-playlist:text-is("Road trip 2")');
+  await page.waitForSelector('#add-to-playlist', { state: 'detached' });
+  await page.click('#queue-toggle');
+  assert.equal((await asBob(`/api/playlists/${pid}`)).body.trackCount, 4);
+  await page.reload();
+  await page.waitForSelector('#playlist-tracks .play-track');
+  assert.equal(await page.$$eval('#playlist-tracks .play-track', (bs) => bs.length), 4);
+  await page.click('#playlist-tracks tbody tr:first-child button.remove-entry');
+  await page.waitForFunction(() => document.querySelectorAll('#playlist-tracks .play-track').length === 3);
+  assert.deepEqual((await asBob(`/api/playlists/${pid}`)).body.tracks.map((t) => t.id), [song.id, html.id, song.id]);
+  await page.click('.owner-tools summary');
+  await page.click('#playlist-delete');
+  await page.click('#playlist-delete-yes');
+  await page.waitForFunction(() => location.hash === '#/playlists');
+  assert.equal((await asBob(`/api/playlists/${pid}`)).status, 404);
+
+  step('   a queue saved by another client: taken at start-up, paused where it was, played from there');
+  await page.goto('about:blank');
+  assert.equal((await asBob('/api/queue', { method: 'PUT', body: { trackIds: [html.id, song.id], currentTrackId: song.id, positionMs: 5000 } })).status, 204);
+  await page.goto(`${base}/#/albums`);
+  await page.waitForFunction(() => document.querySelector('.np-title')?.textContent === 'Test Song');
+  assert.match(await page.textContent('.np-time'), /^0:05 \//);
+  assert.equal(await page.$eval('#audio', (a) => a.getAttribute('src')), null, 'nothing streams before play');
+  await page.click('#play-toggle');
+  await page.waitForFunction(() => { const a = document.getElementById('audio'); return !a.paused && a.currentTime > 5.2; }, null, { timeout: 20000 });
+  await page.click('#play-toggle');
+
+  assert.equal(await page.$$eval('img[src="x"], b', (els) => els.length), 0, 'titles and names are text');
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
   await context.close();
 }
 
