@@ -1,6 +1,7 @@
 // Screenshots of the web app for the README (docs/screenshots/): the player on an album that is
-// playing and an administration page, taken against a generated library (ffmpeg CLI) with two
-// extra albums with folder covers. Not a test (CTest does not run it).
+// playing (rated, one track a favourite), a playlist and an administration page, taken against a
+// generated library (ffmpeg CLI) with two extra albums with folder covers. Not a test (CTest does
+// not run it).
 //
 // usage: node tests/web/screenshots.mjs <cairn executable> [output directory, default docs/screenshots]
 // e.g.   node tests/web/screenshots.mjs build/app/cairn
@@ -52,6 +53,17 @@ try {
   const albums = (await site.json('/api/albums?limit=100', { token: site.adminToken })).body.items;
   const album = albums.find((a) => a.title === ALBUMS[0].title);
 
+  const admin = (path, options = {}) => site.json(path, { token: site.adminToken, ...options });
+  const albumTracks = (await admin(`/api/albums/${album.id}`)).body.tracks;
+  await admin(`/api/ratings/albums/${album.id}`, { method: 'PUT', body: { rating: 4 } });
+  await admin(`/api/favourites/tracks/${albumTracks[1].id}`, { method: 'PUT' });
+  await admin(`/api/ratings/tracks/${albumTracks[1].id}`, { method: 'PUT', body: { rating: 5 } });
+  const other = (await admin(`/api/albums/${albums.find((a) => a.title === ALBUMS[1].title).id}`)).body.tracks;
+  const playlist = (await admin('/api/playlists', { method: 'POST', body: {
+    name: 'Evening drive', comment: 'Slow tones for the road home', public: true,
+    trackIds: [albumTracks[1].id, other[0].id, albumTracks[3].id, other[2].id] } })).body;
+  for (const t of [albumTracks[1], albumTracks[1], other[0]]) await admin(`/api/tracks/${t.id}/played`, { method: 'POST' });
+
   const browser = await site.launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await TestSite.logIn(page, site.base, 'admin', ADMIN_PASSWORD);
@@ -61,11 +73,15 @@ try {
   await page.waitForFunction(() => document.getElementById('audio').currentTime > 2.5);
   await page.waitForFunction(() => [...document.querySelectorAll('img')].every((i) => i.complete));
   await page.screenshot({ path: join(out, 'player.png') });
+  step('a playlist');
+  await page.goto(`${site.base}/#/playlist/${playlist.id}`);
+  await page.waitForSelector('#playlist-tracks .play-track');
+  await page.screenshot({ path: join(out, 'playlist.png') });
   step('an administration page');
   await page.goto(`${site.base}/#/admin/users`);
   await page.waitForSelector('#admin-users table');
   await page.screenshot({ path: join(out, 'admin-users.png') });
-  console.log(`wrote ${join(out, 'player.png')} and ${join(out, 'admin-users.png')}`);
+  console.log(`wrote player.png, playlist.png and admin-users.png in ${out}`);
 } finally {
   await site.stop();
 }
