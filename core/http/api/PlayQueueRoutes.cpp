@@ -20,9 +20,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
-// Who saved a queue, as Activity and OpenSubsonic's getPlayQueue name clients.
+// Who saved a queue, as OpenSubsonic's getPlayQueue names clients: the JSON API's caller is the
+// web app.
 const QString kClientName = u"web"_s;
-// A day: no track is longer than the position a client may save within it.
+// A position past a day is a client's mistake, not a place in a track.
 constexpr qint64 kMaxPositionMs = 24LL * 3600 * 1000;
 
 Result<PlayQueue> queueFromJson(const QByteArray &bytes)
