@@ -103,12 +103,14 @@ void TestLibraryStateHttp::initTestCase()
     const QString shared = m_server.sharedDir();
     const auto audio = [](const QString &path, const QString &title, const QString &artist, const QString &album,
                           const QString &track) {
-        return makeAudio(path, 2, {{u"title"_s, title}, {u"artist"_s, artist}, {u"album"_s, album}, {u"track"_s, track}});
+        return makeAudio(path, 2,
+                         {{u"title"_s, title}, {u"artist"_s, artist}, {u"album"_s, album}, {u"track"_s, track}});
     };
     QVERIFY(QDir().mkpath(shared + u"/A"_s));
     QCOMPARE(audio(shared + u"/A/1.mp3"_s, u"Alpha"_s, u"Sam"_s, u"Shared Album"_s, u"1"_s), QString());
     QCOMPARE(audio(shared + u"/A/2.mp3"_s, u"Beta"_s, u"Sam"_s, u"Shared Album"_s, u"2"_s), QString());
-    QCOMPARE(audio(shared + u"/g.mp3"_s, u"<img src=x onerror=alert(1)>"_s, u"Gil"_s, u"Other Album"_s, u"1"_s), QString());
+    QCOMPARE(audio(shared + u"/g.mp3"_s, u"<img src=x onerror=alert(1)>"_s, u"Gil"_s, u"Other Album"_s, u"1"_s),
+             QString());
     QCOMPARE(audio(m_server.privateDir() + u"/p.mp3"_s, u"Hidden"_s, u"Pat"_s, u"Secret Album"_s, u"1"_s), QString());
     QCOMPARE(m_server.start(), QString());
     m_root = bearer(m_server.tokenFor(m_server.rootId));
@@ -310,7 +312,8 @@ void TestLibraryStateHttp::playsCounted()
     QCOMPARE(call("POST", "/api/tracks/" + id(m_alpha) + "/played", m_alice).status, 204);   // now, no body
     QCOMPARE(call("POST", "/api/tracks/" + id(m_alpha) + "/played", m_alice, "{}").status, 204);
     // A play made offline earlier counts, but the last play stays the latest.
-    QCOMPARE(call("POST", "/api/tracks/" + id(m_alpha) + "/played", m_alice, json({{u"at"_s, hourAgo - 60}})).status, 204);
+    const QByteArray earlier = json({{u"at"_s, hourAgo - 60}});
+    QCOMPARE(call("POST", "/api/tracks/" + id(m_alpha) + "/played", m_alice, earlier).status, 204);
     track = getJson("/api/tracks/" + id(m_alpha), m_alice);
     QCOMPARE(track.value(u"playCount"_s).toInt(), 4);
     QVERIFY(QDateTime::fromString(track.value(u"lastPlayedAt"_s).toString(), Qt::ISODate).toSecsSinceEpoch() > hourAgo);
@@ -379,7 +382,8 @@ void TestLibraryStateHttp::hiddenItemsAreNotFound_data()
     QTest::newRow("rate unknown") << "PUT"_ba << "/api/ratings/albums/987654"_ba << R"({"rating":3})"_ba;
     QTest::newRow("play") << "POST"_ba << "/api/tracks/HIDDEN_TRACK/played"_ba << QByteArray();
     QTest::newRow("play unknown") << "POST"_ba << "/api/tracks/987654/played"_ba << QByteArray();
-    QTest::newRow("playlist with it") << "POST"_ba << "/api/playlists"_ba << R"({"name":"x","trackIds":[HIDDEN_TRACK]})"_ba;
+    QTest::newRow("playlist with it") << "POST"_ba << "/api/playlists"_ba
+                                      << R"({"name":"x","trackIds":[HIDDEN_TRACK]})"_ba;
     QTest::newRow("queue with it") << "PUT"_ba << "/api/queue"_ba << R"({"trackIds":[HIDDEN_TRACK]})"_ba;
 }
 
@@ -389,7 +393,9 @@ void TestLibraryStateHttp::hiddenItemsAreNotFound()
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, body);
     const auto fill = [&](QByteArray text) {
-        return text.replace("HIDDEN_TRACK", id(m_hidden)).replace("SECRET_ALBUM", id(m_secretAlbum)).replace("PAT", id(m_pat));
+        return text.replace("HIDDEN_TRACK", id(m_hidden))
+            .replace("SECRET_ALBUM", id(m_secretAlbum))
+            .replace("PAT", id(m_pat));
     };
     const RawResponse r = call(method, fill(target), m_alice, fill(body));
     QCOMPARE(r.status, 404);
@@ -406,16 +412,22 @@ void TestLibraryStateHttp::badItemPaths_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("target");
     QTest::addColumn<QString>("error");
-    QTest::newRow("unknown kind") << "PUT"_ba << "/api/favourites/songs/1"_ba << u"the kind must be one of: tracks, albums, artists"_s;
+    QTest::newRow("unknown kind") << "PUT"_ba << "/api/favourites/songs/1"_ba
+                                  << u"the kind must be one of: tracks, albums, artists"_s;
     QTest::newRow("unknown kind, unstar") << "DELETE"_ba << "/api/favourites/playlists/1"_ba
                                           << u"the kind must be one of: tracks, albums, artists"_s;
-    QTest::newRow("rating kind") << "PUT"_ba << "/api/ratings/track/1"_ba << u"the kind must be one of: tracks, albums, artists"_s;
+    QTest::newRow("rating kind") << "PUT"_ba << "/api/ratings/track/1"_ba
+                                 << u"the kind must be one of: tracks, albums, artists"_s;
     QTest::newRow("zero id") << "PUT"_ba << "/api/favourites/tracks/0"_ba << u"track id must be a positive integer"_s;
-    QTest::newRow("text id") << "DELETE"_ba << "/api/favourites/albums/abc"_ba << u"album id must be a positive integer"_s;
-    QTest::newRow("negative id") << "PUT"_ba << "/api/ratings/artists/-2"_ba << u"artist id must be a positive integer"_s;
+    QTest::newRow("text id") << "DELETE"_ba << "/api/favourites/albums/abc"_ba
+                             << u"album id must be a positive integer"_s;
+    QTest::newRow("negative id") << "PUT"_ba << "/api/ratings/artists/-2"_ba
+                                 << u"artist id must be a positive integer"_s;
     QTest::newRow("play id") << "POST"_ba << "/api/tracks/1x/played"_ba << u"track id must be a positive integer"_s;
-    QTest::newRow("playlist id") << "GET"_ba << "/api/playlists/first"_ba << u"playlist id must be a positive integer"_s;
-    QTest::newRow("playlist id, delete") << "DELETE"_ba << "/api/playlists/0"_ba << u"playlist id must be a positive integer"_s;
+    QTest::newRow("playlist id") << "GET"_ba << "/api/playlists/first"_ba
+                                 << u"playlist id must be a positive integer"_s;
+    QTest::newRow("playlist id, delete") << "DELETE"_ba << "/api/playlists/0"_ba
+                                         << u"playlist id must be a positive integer"_s;
 }
 
 void TestLibraryStateHttp::badItemPaths()
@@ -434,7 +446,8 @@ void TestLibraryStateHttp::playlistLifecycle()
 {
     QVERIFY(getJson("/api/playlists", m_alice).value(u"items"_s).toArray().isEmpty());
     const QJsonArray trackIds{m_beta, m_alpha, m_beta};
-    RawResponse r = call("POST", "/api/playlists", m_alice, json({{u"name"_s, u"  Road trip  "_s}, {u"trackIds"_s, trackIds}}));
+    RawResponse r = call("POST", "/api/playlists", m_alice,
+                         json({{u"name"_s, u"  Road trip  "_s}, {u"trackIds"_s, trackIds}}));
     QCOMPARE(r.status, 201);
     QJsonObject playlist = bodyOf(r);
     const QByteArray pid = id(playlist.value(u"id"_s).toInteger());
@@ -463,7 +476,8 @@ void TestLibraryStateHttp::playlistLifecycle()
     QCOMPARE(ids(playlist.value(u"tracks"_s).toArray()), (QList<qint64>{m_beta, m_alpha, m_beta}));
 
     // A public playlist and a comment straight away.
-    r = call("POST", "/api/playlists", m_alice, json({{u"name"_s, u"Empty"_s}, {u"public"_s, true}, {u"comment"_s, u"c"_s}}));
+    r = call("POST", "/api/playlists", m_alice,
+             json({{u"name"_s, u"Empty"_s}, {u"public"_s, true}, {u"comment"_s, u"c"_s}}));
     QCOMPARE(r.status, 201);
     QVERIFY(bodyOf(r).value(u"public"_s).toBool());
     QCOMPARE(bodyOf(r).value(u"comment"_s).toString(), u"c"_s);
@@ -479,21 +493,24 @@ void TestLibraryStateHttp::playlistLifecycle()
 
 void TestLibraryStateHttp::playlistTracksReplacedAndRemoved()
 {
-    RawResponse r = call("POST", "/api/playlists", m_alice, json({{u"name"_s, u"Mix"_s}, {u"trackIds"_s, QJsonArray{m_alpha}}}));
+    RawResponse r = call("POST", "/api/playlists", m_alice,
+                         json({{u"name"_s, u"Mix"_s}, {u"trackIds"_s, QJsonArray{m_alpha}}}));
     QCOMPARE(r.status, 201);
     const QByteArray pid = id(bodyOf(r).value(u"id"_s).toInteger());
     r = call("PATCH", "/api/playlists/" + pid, m_alice, json({{u"append"_s, QJsonArray{m_beta, m_gamma, m_alpha}}}));
     QCOMPARE(r.status, 200);
     QCOMPARE(ids(bodyOf(r).value(u"tracks"_s).toArray()), (QList<qint64>{m_alpha, m_beta, m_gamma, m_alpha}));
     // Removals are positions in the list as read, applied before appends.
-    r = call("PATCH", "/api/playlists/" + pid, m_alice, json({{u"remove"_s, QJsonArray{0, 2}}, {u"append"_s, QJsonArray{m_gamma}}}));
+    r = call("PATCH", "/api/playlists/" + pid, m_alice,
+             json({{u"remove"_s, QJsonArray{0, 2}}, {u"append"_s, QJsonArray{m_gamma}}}));
     QCOMPARE(r.status, 200);
     QCOMPARE(ids(bodyOf(r).value(u"tracks"_s).toArray()), (QList<qint64>{m_beta, m_alpha, m_gamma}));
     // A new order (the web app's move up/down).
     r = call("PUT", "/api/playlists/" + pid + "/tracks", m_alice, jsonArray(QJsonArray{m_gamma, m_beta, m_alpha}));
     QCOMPARE(r.status, 200);
     QCOMPARE(ids(bodyOf(r).value(u"tracks"_s).toArray()), (QList<qint64>{m_gamma, m_beta, m_alpha}));
-    QCOMPARE(ids(getJson("/api/playlists/" + pid, m_alice).value(u"tracks"_s).toArray()), (QList<qint64>{m_gamma, m_beta, m_alpha}));
+    QCOMPARE(ids(getJson("/api/playlists/" + pid, m_alice).value(u"tracks"_s).toArray()),
+             (QList<qint64>{m_gamma, m_beta, m_alpha}));
     r = call("PUT", "/api/playlists/" + pid + "/tracks", m_alice, "[]");
     QCOMPARE(r.status, 200);
     QCOMPARE(bodyOf(r).value(u"trackCount"_s).toInt(), 0);
@@ -512,31 +529,43 @@ void TestLibraryStateHttp::badPlaylistInput_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("errorPart");
     QTest::newRow("no body") << "POST"_ba << "/api/playlists"_ba << ""_ba << u"the body must be a JSON object"_s;
-    QTest::newRow("bad json") << "POST"_ba << "/api/playlists"_ba << R"({"name":)"_ba << u"the body must be a JSON object"_s;
-    QTest::newRow("no name") << "POST"_ba << "/api/playlists"_ba << R"({"trackIds":[]})"_ba << u"a playlist needs a name"_s;
-    QTest::newRow("blank name") << "POST"_ba << "/api/playlists"_ba << R"({"name":"  "})"_ba << u"a playlist needs a name"_s;
-    QTest::newRow("name number") << "POST"_ba << "/api/playlists"_ba << R"({"name":5})"_ba << u"'name' must be a string"_s;
+    QTest::newRow("bad json") << "POST"_ba << "/api/playlists"_ba << R"({"name":)"_ba
+                              << u"the body must be a JSON object"_s;
+    QTest::newRow("no name") << "POST"_ba << "/api/playlists"_ba << R"({"trackIds":[]})"_ba
+                             << u"a playlist needs a name"_s;
+    QTest::newRow("blank name") << "POST"_ba << "/api/playlists"_ba << R"({"name":"  "})"_ba
+                                << u"a playlist needs a name"_s;
+    QTest::newRow("name number") << "POST"_ba << "/api/playlists"_ba << R"({"name":5})"_ba
+                                 << u"'name' must be a string"_s;
     QTest::newRow("long name") << "POST"_ba << "/api/playlists"_ba << "{\"name\":\"" + QByteArray(201, 'n') + "\"}"
                                << u"'name' is longer than 200 characters"_s;
     QTest::newRow("ids not array") << "POST"_ba << "/api/playlists"_ba << R"({"name":"a","trackIds":"1,2"})"_ba
                                    << u"'trackIds' must be an array of ids"_s;
-    QTest::newRow("id zero") << "POST"_ba << "/api/playlists"_ba << R"({"name":"a","trackIds":[0]})"_ba << u"'trackIds'"_s;
-    QTest::newRow("id text") << "POST"_ba << "/api/playlists"_ba << R"({"name":"a","trackIds":["1"]})"_ba << u"'trackIds'"_s;
+    QTest::newRow("id zero") << "POST"_ba << "/api/playlists"_ba << R"({"name":"a","trackIds":[0]})"_ba
+                             << u"'trackIds'"_s;
+    QTest::newRow("id text") << "POST"_ba << "/api/playlists"_ba << R"({"name":"a","trackIds":["1"]})"_ba
+                             << u"'trackIds'"_s;
     QTest::newRow("public text") << "POST"_ba << "/api/playlists"_ba << R"({"name":"a","public":"yes"})"_ba
                                  << u"'public' must be true or false"_s;
     QTest::newRow("unknown field") << "POST"_ba << "/api/playlists"_ba << R"({"name":"a","tracks":[1]})"_ba
                                    << u"unknown field 'tracks'"_s;
-    QTest::newRow("patch blank name") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"name":""})"_ba << u"a playlist needs a name"_s;
-    QTest::newRow("patch remove text") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"remove":["0"]})"_ba << u"'remove'"_s;
-    QTest::newRow("patch remove negative") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"remove":[-1]})"_ba << u"'remove'"_s;
+    QTest::newRow("patch blank name") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"name":""})"_ba
+                                      << u"a playlist needs a name"_s;
+    QTest::newRow("patch remove text") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"remove":["0"]})"_ba
+                                       << u"'remove'"_s;
+    QTest::newRow("patch remove negative") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"remove":[-1]})"_ba
+                                           << u"'remove'"_s;
     QTest::newRow("patch append") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"append":[1.5]})"_ba << u"'append'"_s;
-    QTest::newRow("patch not object") << "PATCH"_ba << "/api/playlists/PID"_ba << "[1]"_ba << u"the body must be a JSON object"_s;
-    QTest::newRow("patch unknown") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"trackIds":[1]})"_ba << u"unknown field"_s;
+    QTest::newRow("patch not object") << "PATCH"_ba << "/api/playlists/PID"_ba << "[1]"_ba
+                                      << u"the body must be a JSON object"_s;
+    QTest::newRow("patch unknown") << "PATCH"_ba << "/api/playlists/PID"_ba << R"({"trackIds":[1]})"_ba
+                                   << u"unknown field"_s;
     QTest::newRow("tracks object") << "PUT"_ba << "/api/playlists/PID/tracks"_ba << R"({"trackIds":[1]})"_ba
                                    << u"the body must be a JSON array"_s;
     QTest::newRow("tracks bad id") << "PUT"_ba << "/api/playlists/PID/tracks"_ba << R"([1,"x"])"_ba
                                    << u"the body must be a JSON array of track ids"_s;
-    QTest::newRow("tracks id") << "PUT"_ba << "/api/playlists/x/tracks"_ba << "[]"_ba << u"playlist id must be a positive integer"_s;
+    QTest::newRow("tracks id") << "PUT"_ba << "/api/playlists/x/tracks"_ba << "[]"_ba
+                               << u"playlist id must be a positive integer"_s;
 }
 
 void TestLibraryStateHttp::badPlaylistInput()
@@ -545,7 +574,8 @@ void TestLibraryStateHttp::badPlaylistInput()
     QFETCH(QByteArray, target);
     QFETCH(QByteArray, body);
     QFETCH(QString, errorPart);
-    RawResponse r = call("POST", "/api/playlists", m_alice, json({{u"name"_s, u"Keep"_s}, {u"trackIds"_s, QJsonArray{m_alpha}}}));
+    RawResponse r = call("POST", "/api/playlists", m_alice,
+                         json({{u"name"_s, u"Keep"_s}, {u"trackIds"_s, QJsonArray{m_alpha}}}));
     QCOMPARE(r.status, 201);
     const QByteArray pid = id(bodyOf(r).value(u"id"_s).toInteger());
     r = call(method, target.replace("PID", pid), m_alice, body);
@@ -560,7 +590,8 @@ void TestLibraryStateHttp::badPlaylistInput()
 
 void TestLibraryStateHttp::otherUsersPlaylists()
 {
-    RawResponse r = call("POST", "/api/playlists", m_bob, json({{u"name"_s, u"Bob private"_s}, {u"trackIds"_s, QJsonArray{m_hidden}}}));
+    RawResponse r = call("POST", "/api/playlists", m_bob,
+                         json({{u"name"_s, u"Bob private"_s}, {u"trackIds"_s, QJsonArray{m_hidden}}}));
     QCOMPARE(r.status, 201);
     const QByteArray priv = id(bodyOf(r).value(u"id"_s).toInteger());
     r = call("POST", "/api/playlists", m_bob,
@@ -640,7 +671,8 @@ void TestLibraryStateHttp::badPlayQueues_data()
     QTest::newRow("not json") << "trackIds=1"_ba << u"the body must be a JSON object"_s;
     QTest::newRow("no tracks") << R"({"positionMs":1})"_ba << u"'trackIds' must be an array of ids"_s;
     QTest::newRow("bad id") << R"({"trackIds":[-1]})"_ba << u"'trackIds'"_s;
-    QTest::newRow("current not queued") << R"({"trackIds":[ALPHA],"currentTrackId":987654})"_ba << u"is not in the queue"_s;
+    QTest::newRow("current not queued") << R"({"trackIds":[ALPHA],"currentTrackId":987654})"_ba
+                                        << u"is not in the queue"_s;
     QTest::newRow("current text") << R"({"trackIds":[ALPHA],"currentTrackId":"ALPHA"})"_ba << u"'currentTrackId'"_s;
     QTest::newRow("negative position") << R"({"trackIds":[ALPHA],"positionMs":-1})"_ba << u"'positionMs'"_s;
     QTest::newRow("unknown field") << R"({"trackIds":[ALPHA],"position":1})"_ba << u"unknown field 'position'"_s;

@@ -172,7 +172,8 @@ void showArtist(const Database &db, const QString &idText, HttpExchange &ex)
     query.order = AlbumOrder::Artist;   // within one artist: by year, then title
     const qint64 userId = ex.identity().userId;
     QJsonObject body = artistsWithState(db, userId, {*artist}).first().toObject();
-    body.insert(u"albums"_s, albumsWithState(db, userId, AlbumRepository(db).list(query, ex.identity().visibility).items));
+    const QList<AlbumSummary> albums = AlbumRepository(db).list(query, ex.identity().visibility).items;
+    body.insert(u"albums"_s, albumsWithState(db, userId, albums));
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));
 }
 
@@ -210,7 +211,8 @@ void search(const Database &db, HttpExchange &ex)
         body = QJsonObject{
             {u"artists"_s, artistsWithState(db, userId, ArtistRepository(db).list(0, n, visibility, *text).items)},
             {u"albums"_s, albumsWithState(db, userId, AlbumRepository(db).list(albums, visibility).items)},
-            {u"tracks"_s, tracksWithState(db, userId, TrackRepository(db).list(0, n, *text, visibility, MediaKind::Audio).items)},
+            {u"tracks"_s,
+             tracksWithState(db, userId, TrackRepository(db).list(0, n, *text, visibility, MediaKind::Audio).items)},
         };
     }
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));

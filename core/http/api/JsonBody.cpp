@@ -20,7 +20,8 @@ Result<QJsonDocument> document(const QByteArray &body, const QString &what)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return DomainError::invalid(u"the body must be %1 (%2 at offset %3)"_s.arg(what, error.errorString()).arg(error.offset));
+        return DomainError::invalid(
+            u"the body must be %1 (%2 at offset %3)"_s.arg(what, error.errorString()).arg(error.offset));
     return doc;
 }
 
@@ -106,7 +107,8 @@ Outcome onlyKnownFields(const QJsonObject &object, const QStringList &known)
 {
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (!known.contains(it.key()))
-            return DomainError::invalid(u"unknown field '%1'; the fields are: %2"_s.arg(it.key(), known.join(u", "_s)), known);
+            return DomainError::invalid(
+                u"unknown field '%1'; the fields are: %2"_s.arg(it.key(), known.join(u", "_s)), known);
     }
     return Done{};
 }

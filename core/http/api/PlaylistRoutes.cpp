@@ -94,8 +94,8 @@ void changePlaylist(const Database &db, const QString &idText, HttpExchange &ex)
     const Result<PlaylistChanges> changes = playlistChangesFromJson(*body);
     if (!changes)
         return ex.fail(changes.error());
-    if (const Outcome done = PlaylistRepository(db).update(call->playlist, call->user, *changes, ex.identity().visibility);
-        !done)
+    const Visibility &visibility = ex.identity().visibility;
+    if (const Outcome done = PlaylistRepository(db).update(call->playlist, call->user, *changes, visibility); !done)
         return ex.fail(done.error());
     respondPlaylist(db, ex, *call, 200);
 }
@@ -111,8 +111,8 @@ void replaceTracks(const Database &db, const QString &idText, HttpExchange &ex)
     const Result<QList<qint64>> ids = idArray(*body, u"trackIds"_s);
     if (!ids)
         return ex.fail(DomainError::invalid(u"the body must be a JSON array of track ids (positive integers)"_s));
-    if (const Outcome done = PlaylistRepository(db).replaceEntries(call->playlist, call->user, *ids, ex.identity().visibility);
-        !done)
+    const Visibility &visibility = ex.identity().visibility;
+    if (const Outcome done = PlaylistRepository(db).replaceEntries(call->playlist, call->user, *ids, visibility); !done)
         return ex.fail(done.error());
     respondPlaylist(db, ex, *call, 200);
 }

@@ -53,7 +53,8 @@ void addTrackRoutes(Router &router, const HttpServices &services)
         const auto track = TrackRepository(db).find(*id, ex.identity().visibility);
         if (!track)
             return ex.fail(DomainError::notFound(u"no such track"_s));
-        ex.respond(HttpResponse::json(200, QJsonDocument(tracksWithState(db, ex.identity().userId, {*track}).first().toObject())));
+        const QJsonObject json = tracksWithState(db, ex.identity().userId, {*track}).first().toObject();
+        ex.respond(HttpResponse::json(200, QJsonDocument(json)));
     });
 }
 
