@@ -15,6 +15,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 #include <QUrl>
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void throttledLikeTheWebLogIn();
     void grantsLimitEveryId();
     void favouritesRatingsAndPlaysPerUser();
+    void sameStateAsTheWebApp();
     void perUserAlbumLists();
     void playlistsAndPlayQueue();
     void badStateInput_data();
@@ -280,6 +282,29 @@ void TestSubsonicAuth::favouritesRatingsAndPlaysPerUser()
     QCOMPARE(playing[0][u"playerName"_s].toString(), u"tst"_s);
     QCOMPARE(playing[0][u"id"_s].toString(), one);
     QCOMPARE(bob(u"getNowPlaying"_s).response[u"nowPlaying"_s][u"entry"_s].toArray().size(), 0);
+}
+
+void TestSubsonicAuth::sameStateAsTheWebApp()
+{
+    const QString two = songOf(m_aliceKey, u"Two"_s);
+    const QByteArray trackId = two.mid(3).toUtf8();   // "tr-12" → "12"
+    const QByteArray token = bearer(m_server.tokenFor(m_server.aliceId));
+    const auto webFavourites = [&] {
+        QList<qint64> ids;
+        const RawResponse r = request(m_server.port(), "GET", "/api/favourites", {token});
+        for (const QJsonValue &t : QJsonDocument::fromJson(r.body)[u"tracks"_s].toArray())
+            ids << t[u"id"_s].toInteger();
+        return ids;
+    };
+    // A star from a phone app shows in the web app...
+    QCOMPARE(alice(u"star"_s, u"id="_s + two).status(), u"ok"_s);
+    QVERIFY(webFavourites().contains(trackId.toLongLong()));
+    // ...and a rating from the web app in the phone app.
+    const RawResponse web = request(m_server.port(), "PUT", "/api/ratings/tracks/" + trackId, {token}, R"({"rating":2})");
+    QCOMPARE(web.status, 204);
+    QCOMPARE(alice(u"getSong"_s, u"id="_s + two).response[u"song"_s][u"userRating"_s].toInt(), 2);
+    QCOMPARE(alice(u"unstar"_s, u"id="_s + two).status(), u"ok"_s);
+    QVERIFY(!webFavourites().contains(trackId.toLongLong()));
 }
 
 void TestSubsonicAuth::perUserAlbumLists()
