@@ -50,14 +50,6 @@ Result<ItemId> visibleItem(const Database &db, const ItemId &id, const Visibilit
     return id;
 }
 
-// Per-user state needs a user: a server without accounts has only the anonymous local admin.
-std::optional<Error> needsAccount(const Call &call)
-{
-    if (call.identity().userId > 0)
-        return std::nullopt;
-    return Error{Error::Generic, u"favourites, ratings and plays need user accounts on this server"_s};
-}
-
 // Every id of `id`, `albumId` and `artistId`, each checked; the first problem stops it all.
 Result<QList<ItemId>> starTargets(const Database &db, const Call &call)
 {
@@ -82,7 +74,7 @@ Result<QList<ItemId>> starTargets(const Database &db, const Call &call)
 
 void star(const Database &db, Call &call, bool on)
 {
-    if (const auto error = needsAccount(call))
+    if (const auto error = accountRequired(call))
         return call.fail(*error);
     const auto targets = starTargets(db, call);
     if (!targets)
@@ -100,7 +92,7 @@ void star(const Database &db, Call &call, bool on)
 
 void setRating(const Database &db, Call &call)
 {
-    if (const auto error = needsAccount(call))
+    if (const auto error = accountRequired(call))
         return call.fail(*error);
     const auto id = parseItemId(call.params().value(u"id"_s), u"id"_s, IdKind::Track);
     if (!id)
@@ -119,7 +111,7 @@ void setRating(const Database &db, Call &call)
 
 void scrobble(const Database &db, NowPlaying &nowPlaying, Call &call)
 {
-    if (const auto error = needsAccount(call))
+    if (const auto error = accountRequired(call))
         return call.fail(*error);
     const auto submission = call.params().boolean(u"submission"_s, true);
     if (!submission)

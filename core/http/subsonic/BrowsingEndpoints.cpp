@@ -8,7 +8,6 @@
 
 #include "catalog/AlbumRepository.h"
 #include "catalog/ArtistRepository.h"
-#include "catalog/TrackRepository.h"
 #include "http/HttpServer.h"
 
 #include <QMap>
@@ -153,12 +152,9 @@ void getAlbumInfo(const Database &db, Call &call)
 
 void getSong(const Database &db, Call &call)
 {
-    const auto id = parseIdOf(IdKind::Track, call.params().value(u"id"_s), u"id"_s);
-    if (!id)
-        return call.fail(id.error());
-    const auto track = TrackRepository(db).find(*id, call.identity().visibility);
+    const auto track = visibleSong(db, call);
     if (!track)
-        return call.fail(DomainError::notFound(u"no such song"_s));
+        return call.fail(track.error());
     call.ok(ItemWriter(db, call.identity().userId).song(*track));
 }
 

@@ -2,10 +2,9 @@
 // lines with their start times, one entry per language or description.
 
 #include "subsonic/EndpointTable.h"
-#include "subsonic/SubsonicIds.h"
+#include "subsonic/SubsonicScope.h"
 
 #include "catalog/LyricsRepository.h"
-#include "catalog/TrackRepository.h"
 #include "http/HttpServer.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -35,15 +34,12 @@ Node structuredLyrics(const Lyrics &lyrics, const Track &track)
 
 void lyricsBySongId(const Database &db, Call &call)
 {
-    const auto id = parseIdOf(IdKind::Track, call.params().value(u"id"_s), u"id"_s);
-    if (!id)
-        return call.fail(id.error());
-    const auto track = TrackRepository(db).find(*id, call.identity().visibility);
+    const auto track = visibleSong(db, call);
     if (!track)
-        return call.fail(DomainError::notFound(u"no such song"_s));
+        return call.fail(track.error());
     Node list(u"lyricsList"_s);
     list.declareList(u"structuredLyrics"_s);
-    for (const Lyrics &lyrics : LyricsRepository(db).forTrack(*id, call.identity().visibility))
+    for (const Lyrics &lyrics : LyricsRepository(db).forTrack(track->id, call.identity().visibility))
         list.append(structuredLyrics(lyrics, *track));
     call.ok(list);
 }

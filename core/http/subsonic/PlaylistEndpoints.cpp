@@ -19,13 +19,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn::subsonic {
 namespace {
 
-std::optional<Error> needsAccount(const Call &call)
-{
-    if (call.identity().userId > 0)
-        return std::nullopt;
-    return Error{Error::Generic, u"playlists and play queues need user accounts on this server"_s};
-}
-
 Node playlistNode(const Playlist &p)
 {
     Node n(u"playlist"_s);
@@ -100,7 +93,7 @@ void getPlaylist(const Database &db, Call &call)
 // creates one named `name`.
 void createPlaylist(const Database &db, Call &call)
 {
-    if (const auto error = needsAccount(call))
+    if (const auto error = accountRequired(call))
         return call.fail(*error);
     const auto songs = trackIdsOf(call.params(), u"songId"_s);
     if (!songs)
@@ -132,7 +125,7 @@ void createPlaylist(const Database &db, Call &call)
 
 void updatePlaylist(const Database &db, Call &call)
 {
-    if (const auto error = needsAccount(call))
+    if (const auto error = accountRequired(call))
         return call.fail(*error);
     const Params &params = call.params();
     const auto id = parseIdOf(IdKind::Playlist, params.value(u"playlistId"_s), u"playlistId"_s);
@@ -168,7 +161,7 @@ void updatePlaylist(const Database &db, Call &call)
 
 void deletePlaylist(const Database &db, Call &call)
 {
-    if (const auto error = needsAccount(call))
+    if (const auto error = accountRequired(call))
         return call.fail(*error);
     const auto id = parseIdOf(IdKind::Playlist, call.params().value(u"id"_s), u"id"_s);
     if (!id)
@@ -199,7 +192,7 @@ void getPlayQueue(const Database &db, Call &call)
 
 void savePlayQueue(const Database &db, Call &call)
 {
-    if (const auto error = needsAccount(call))
+    if (const auto error = accountRequired(call))
         return call.fail(*error);
     const Params &params = call.params();
     const auto ids = trackIdsOf(params, u"id"_s);

@@ -65,6 +65,13 @@ HttpResponse errorAnswer(Format format, const Error &error)
     return r;
 }
 
+std::optional<Error> accountRequired(const Call &call)
+{
+    if (call.identity().userId > 0)
+        return std::nullopt;
+    return Error{Error::Generic, u"favourites, ratings, plays, playlists and play queues need user accounts on this server"_s};
+}
+
 Call::Call(HttpExchange &exchange, Params params)
     : m_exchange(exchange), m_params(std::move(params)), m_format(formatOf(m_params))
 {

@@ -25,6 +25,11 @@ enum class Format { Xml, Json };
 // `f=json` → JSON; anything else, and no `f`, → XML (the spec's default).
 Format formatOf(const Params &params);
 
+// Per-user state (favourites, playlists, queues) needs a user: a server without accounts has
+// only the anonymous local administrator. The refusal to give then, or nullopt.
+class Call;
+std::optional<Error> accountRequired(const Call &call);
+
 // A complete answer: `payload` (if any) inside an "ok" envelope.
 HttpResponse okAnswer(Format format, const std::optional<Node> &payload);
 HttpResponse okAnswerWithChildrenOf(Format format, const Node &fragment);

@@ -1,5 +1,9 @@
 #include "subsonic/SubsonicScope.h"
 
+#include "subsonic/SubsonicIds.h"
+
+#include "catalog/TrackRepository.h"
+
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
@@ -15,6 +19,17 @@ Result<Visibility> scopeOf(const Call &call)
     if (!folder)
         return folder.error();
     return mine.allowsFolder(*folder) ? Visibility::folders({*folder}) : Visibility::folders({});
+}
+
+Result<Track> visibleSong(const Database &db, const Call &call, const QString &parameter)
+{
+    const auto id = parseIdOf(IdKind::Track, call.params().value(parameter), parameter);
+    if (!id)
+        return id.error();
+    const auto track = TrackRepository(db).find(*id, call.identity().visibility);
+    if (!track)
+        return DomainError::notFound(u"no such song"_s);
+    return *track;
 }
 
 } // namespace cairn::subsonic
