@@ -5,6 +5,7 @@
 #include "MediaFixtures.h"
 #include "activity/ActivityRegistry.h"
 #include "SubsonicAnswer.h"
+#include "subsonic/SubsonicNode.h"
 #include "TestHttpClient.h"
 #include "TestServer.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void errorsInTheAskedFormat_data();
     void errorsInTheAskedFormat();
     void singleElementListsStayLists();
+    void controlCharactersNeverBreakXml();
     void artistsArtistAlbumSong();
     void directoriesAndIndexes();
     void genresAndFolders();
@@ -233,6 +235,18 @@ void TestSubsonic::singleElementListsStayLists()
     const SubsonicJson empty = json(u"search3"_s, u"query=nothing-matches-this"_s);
     QVERIFY(empty.response[u"searchResult3"_s][u"song"_s].isArray());
     QCOMPARE(empty.response[u"searchResult3"_s][u"song"_s].toArray().size(), 0);
+}
+
+void TestSubsonic::controlCharactersNeverBreakXml()
+{
+    subsonic::Node song(u"song"_s);
+    song.set(u"title"_s, u"Bell\u0007 <&> \u00e9t\u00e9 \U0001F3B5"_s).setText(u"line\u001b one\nline two"_s);
+    const SubsonicXml x = SubsonicXml::parse(subsonic::Node(u"subsonic-response"_s).add(song).toXml());
+    QVERIFY(x.parsed);
+    QCOMPARE(x.first(u"song"_s).attribute(u"title"_s), u"Bell <&> \u00e9t\u00e9 \U0001F3B5"_s);
+    QCOMPARE(x.first(u"song"_s).text(), u"line one\nline two"_s);
+    // JSON keeps them, escaped.
+    QVERIFY(song.toJson().contains("\\u0007"));
 }
 
 void TestSubsonic::artistsArtistAlbumSong()

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn::subsonic {
@@ -68,6 +70,30 @@ Node &Node::absorb(const Node &other)
     return *this;
 }
 
+namespace {
+
+// XML 1.0 has no way to write most control characters, even escaped; tags carry them now and
+// then, and one would make the whole answer unreadable to the client. They are left out.
+bool allowedInXml(char32_t c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+QString xmlSafe(const QString &text)
+{
+    const QList<uint> points = text.toUcs4();
+    if (std::all_of(points.cbegin(), points.cend(), [](uint c) { return allowedInXml(c); }))
+        return text;
+    QString clean;
+    for (const uint c : points)
+        if (allowedInXml(c))
+            clean += QString::fromUcs4(reinterpret_cast<const char32_t *>(&c), 1);
+    return clean;
+}
+
+} // namespace
+
 class NodeWriter
 {
 public:
@@ -77,7 +103,7 @@ public:
             return value.toBool() ? u"true"_s : u"false"_s;
         if (value.typeId() == QMetaType::Double)
             return QString::number(value.toDouble(), 'g', 12);
-        return value.toString();
+        return xmlSafe(value.toString());
     }
 
     static void writeXml(QXmlStreamWriter &xml, const Node &node)
