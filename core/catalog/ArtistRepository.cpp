@@ -3,8 +3,10 @@
 #include "catalog/Database.h"
 
 #include "CatalogLog.h"
+#include "IdPage.h"
+#include "ItemIds.h"
 #include "SearchText.h"
-#include "SqlFilter.h"
+#include "SqlStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,45 +16,37 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
-// An artist is listed when a visible track names it as performer or as its album's artist.
-const QString kCredited = u"(SELECT t.artist_id AS artist_id, t.id AS track_id, NULL AS album_id FROM tracks t %1 "
-                          "UNION ALL SELECT al.artist_id, NULL, al.id FROM tracks t JOIN albums al ON al.id = t.album_id %1)"_s;
-
-const QString kColumns = u"SELECT ar.id, ar.name, COUNT(DISTINCT c.album_id), COUNT(DISTINCT c.track_id) "_s;
-const QString kFrom = u"FROM artists ar JOIN %1 c ON c.artist_id = ar.id "_s;
-
-// The artists a query selects, FROM to WHERE, with its values in bind order. The user's
-// favourites join adds at most one row per artist row, so the distinct counts stay right.
-struct Selection
+// An artist is listed when a visible music track names it as performer or as its album's artist
+// (the per-folder rows of artist_folders and album_folder_genres say which folders hold such tracks).
+// Binds the visible folders twice.
+SqlStatement credited(const Visibility &visibility)
 {
-    SqlFilter tracks;         // restricts `t` in both halves of the credits union
-    QString join;
-    QVariantList joinValues;
-    SqlFilter artists;
+    SqlFilter performed;
+    performed.add(u"c.artist_id = ar.id"_s);
+    performed.restrictFolders(u"c.folder_id"_s, visibility);
+    SqlFilter albums;
+    albums.add(u"al.artist_id = ar.id"_s);
+    albums.restrictFolders(u"s.folder_id"_s, visibility);
+    SqlStatement s;
+    s.add(u"(EXISTS (SELECT 1 FROM artist_folders c "_s).add(performed);
+    s.add(u") OR EXISTS (SELECT 1 FROM albums al JOIN album_folder_genres s ON s.album_id = al.id "_s).add(albums);
+    return s.add(u")) "_s);
+}
 
-    QString sql() const { return kFrom.arg(kCredited.arg(tracks.sql)) + join + artists.sql; }
-
-    void bindTo(QSqlQuery &q) const
-    {
-        tracks.bindTo(q);
-        tracks.bindTo(q);
-        for (const QVariant &v : joinValues)
-            q.addBindValue(v);
-        artists.bindTo(q);
-    }
-};
-
-Selection selectionFor(const ArtistQuery &query, const Visibility &visibility)
+// FROM … WHERE … of the artists a query selects. The favourites join adds at most one row per
+// artist; `forCount` leaves it out when it only orders.
+SqlStatement selection(const ArtistQuery &query, const Visibility &visibility, bool forCount)
 {
-    Selection s;
-    s.tracks = SqlFilter::musicTracks(visibility);
-    if (query.starredOnly || query.order == ArtistOrder::RecentlyStarred) {
-        s.join = (query.starredOnly ? u"JOIN"_s : u"LEFT JOIN"_s)
-                 + u" favourites f ON f.user_id = ? AND f.kind = 2 AND f.item_id = ar.id "_s;
-        s.joinValues << query.userId;
+    SqlStatement s;
+    s.add(u"FROM artists ar "_s);
+    if (query.starredOnly || (query.order == ArtistOrder::RecentlyStarred && !forCount)) {
+        s.add((query.starredOnly ? u"JOIN"_s : u"LEFT JOIN"_s)
+                  + u" favourites f ON f.user_id = ? AND f.kind = 2 AND f.item_id = ar.id "_s,
+              {query.userId});
     }
+    s.add(u"WHERE "_s).add(credited(visibility));
     if (!query.search.trimmed().isEmpty())
-        s.artists.add(u"ar.name_key LIKE ? ESCAPE '\\'"_s, {search::containsPattern(query.search)});
+        s.add(u"AND ar.name_key LIKE ? ESCAPE '\\' "_s, {search::containsPattern(query.search)});
     return s;
 }
 
@@ -60,14 +54,45 @@ QString orderBy(ArtistOrder order)
 {
     switch (order) {
     case ArtistOrder::Name: return u"ar.name_key, ar.id"_s;
-    case ArtistOrder::RecentlyStarred: return u"MAX(f.starred_at) DESC, ar.name_key, ar.id"_s;
+    case ArtistOrder::RecentlyStarred: return u"f.starred_at DESC, ar.name_key, ar.id"_s;
     }
     return u"ar.id"_s;
 }
 
-ArtistSummary summaryFrom(const QSqlQuery &q)
+// Albums credited to the artist with a visible music track, and the visible music tracks it
+// performs, for `ids` (not empty), in no particular order.
+SqlStatement summaries(const QList<qint64> &ids, const Visibility &visibility)
 {
-    return ArtistSummary{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toInt()};
+    SqlFilter albums;
+    albums.add(u"s.album_id = al.id"_s);
+    albums.restrictFolders(u"s.folder_id"_s, visibility);
+    SqlFilter performed;
+    performed.add(u"c.artist_id = ar.id"_s);
+    performed.restrictFolders(u"c.folder_id"_s, visibility);
+    SqlFilter chosen;
+    chosen.addIn(u"ar.id"_s, ids);
+    SqlStatement s;
+    s.add(u"SELECT ar.id, ar.name, (SELECT COUNT(*) FROM albums al WHERE al.artist_id = ar.id AND EXISTS "
+          "(SELECT 1 FROM album_folder_genres s "_s).add(albums);
+    s.add(u")), (SELECT COALESCE(SUM(c.track_count), 0) FROM artist_folders c "_s).add(performed);
+    return s.add(u") FROM artists ar "_s).add(chosen);
+}
+
+// The summaries of `ids` in that order.
+QList<ArtistSummary> summariesOf(QSqlDatabase db, const QList<qint64> &ids, const Visibility &visibility)
+{
+    QHash<qint64, ArtistSummary> found;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    for (const QList<qint64> &chunk : items::chunks(ids)) {
+        if (!summaries(chunk, visibility).exec(q, "artist summaries:"))
+            return {};
+        while (q.next()) {
+            const ArtistSummary a{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toInt()};
+            found.insert(a.id, a);
+        }
+    }
+    return idpage::inOrder(ids, found);
 }
 
 } // namespace
@@ -85,41 +110,31 @@ Page<ArtistSummary> ArtistRepository::list(qint64 offset, int limit, const Visib
 Page<ArtistSummary> ArtistRepository::list(const ArtistQuery &query, const Visibility &visibility) const
 {
     Page<ArtistSummary> page;
-    const Selection selection = selectionFor(query, visibility);
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT COUNT(DISTINCT ar.id) "_s + selection.sql());
-    selection.bindTo(q);
-    if (!q.exec() || !q.next()) {
-        qCWarning(lcCatalog) << "artist count:" << q.lastError().text();
-        return page;
+    QSqlDatabase db = m_db.connection();
+    if (query.withTotal) {
+        QSqlQuery q(db);
+        if (!SqlStatement().add(u"SELECT COUNT(*) "_s).add(selection(query, visibility, true)).exec(q, "artist count:")
+            || !q.next()) {
+            return page;
+        }
+        page.total = q.value(0).toLongLong();
+    } else {
+        page.total = -1;
     }
-    page.total = q.value(0).toLongLong();
-    q.finish();
-
-    q.setForwardOnly(true);
-    q.prepare(kColumns + selection.sql() + u"GROUP BY ar.id ORDER BY "_s + orderBy(query.order)
-              + u" LIMIT ? OFFSET ?"_s);
-    selection.bindTo(q);
-    q.addBindValue(qMax(0, query.limit));
-    q.addBindValue(qMax<qint64>(0, query.offset));
-    if (!q.exec())
-        qCWarning(lcCatalog) << "artist list:" << q.lastError().text();
-    while (q.next())
-        page.items << summaryFrom(q);
+    SqlStatement ids;
+    ids.add(u"SELECT ar.id "_s).add(selection(query, visibility, false));
+    ids.add(u"ORDER BY "_s + orderBy(query.order) + u" LIMIT ? OFFSET ?"_s,
+            {qMax(0, query.limit), qMax<qint64>(0, query.offset)});
+    page.items = summariesOf(db, idpage::read(db, ids, "artist list:"), visibility);
     return page;
 }
 
 std::optional<ArtistSummary> ArtistRepository::find(qint64 id, const Visibility &visibility) const
 {
-    Selection selection;
-    selection.tracks = SqlFilter::musicTracks(visibility);
-    selection.artists.add(u"ar.id = ?"_s, {id});
-    QSqlQuery q(m_db.connection());
-    q.prepare(kColumns + selection.sql() + u"GROUP BY ar.id"_s);
-    selection.bindTo(q);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return summaryFrom(q);
+    const QList<ArtistSummary> found = summariesOf(m_db.connection(), {id}, visibility);
+    if (found.isEmpty() || (found.constFirst().albumCount == 0 && found.constFirst().trackCount == 0))
+        return std::nullopt;   // credited on no track the caller sees
+    return found.constFirst();
 }
 
 } // namespace cairn

@@ -37,8 +37,13 @@ void SqlFilter::addIn(const QString &column, const QList<qint64> &ids)
 
 void SqlFilter::restrictTracks(const Visibility &visibility)
 {
+    restrictFolders(u"t.folder_id"_s, visibility);
+}
+
+void SqlFilter::restrictFolders(const QString &column, const Visibility &visibility)
+{
     if (!visibility.unrestricted)
-        addIn(u"t.folder_id"_s, visibility.folderIds);
+        addIn(column, visibility.folderIds);
 }
 
 void SqlFilter::bindTo(QSqlQuery &q) const

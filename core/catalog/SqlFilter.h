@@ -24,6 +24,8 @@ struct SqlFilter
     void addIn(const QString &column, const QList<qint64> &ids);
     // Only tracks under the folders `visibility` allows (nothing for an empty grant list).
     void restrictTracks(const Visibility &visibility);
+    // The same for any table with a folder column (`column` names it, e.g. "s.folder_id").
+    void restrictFolders(const QString &column, const Visibility &visibility);
     void bindTo(QSqlQuery &q) const;
 };
 

@@ -5,9 +5,11 @@
 
 #include "CatalogLog.h"
 #include "CreditStore.h"
+#include "IdPage.h"
 #include "SearchText.h"
-#include "SqlFilter.h"
+#include "SqlStatement.h"
 #include "TrackCredits.h"
+#include "TrackRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,50 +22,9 @@ namespace cairn {
 
 namespace {
 
-const QString kSelect = u"SELECT t.*, al.title AS album_title, aa.name AS album_artist_name, "
-                        "ar.name AS artist_name FROM tracks t "
-                        "LEFT JOIN albums al ON al.id = t.album_id "
-                        "LEFT JOIN artists aa ON aa.id = al.artist_id "
-                        "LEFT JOIN artists ar ON ar.id = t.artist_id "_s;
-
+// What the library order sorts by besides the track's own columns.
+const QString kLibraryJoins = u"LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id "_s;
 const QString kLibraryOrder = u"aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id"_s;
-
-Track trackFrom(const QSqlQuery &q)
-{
-    const QSqlRecord r = q.record();
-    auto v = [&](const char *name) { return q.value(r.indexOf(QLatin1StringView(name))); };
-    Track t;
-    t.id = v("id").toLongLong();
-    t.folderId = v("folder_id").toLongLong();
-    t.kind = v("kind").toInt() == 1 ? MediaKind::Video : MediaKind::Audio;
-    t.path = v("path").toString();
-    t.size = v("size").toLongLong();
-    t.mtime = QDateTime::fromSecsSinceEpoch(v("mtime").toLongLong(), Qt::UTC);
-    t.format = v("format").toString();
-    t.codec = v("codec").toString();
-    t.durationMs = v("duration_ms").toLongLong();
-    t.bitrate = v("bitrate").toInt();
-    t.sampleRate = v("sample_rate").toInt();
-    t.channels = v("channels").toInt();
-    t.width = v("width").toInt();
-    t.height = v("height").toInt();
-    t.title = v("title").toString();
-    t.artist = v("artist").toString();
-    t.album = v("album").toString();
-    t.albumArtist = v("album_artist").toString();
-    t.genre = v("genre").toString();
-    t.trackNumber = v("track_no").toInt();
-    t.discNumber = v("disc_no").toInt();
-    t.year = v("year").toInt();
-    t.albumId = v("album_id").toLongLong();
-    t.artistId = v("artist_id").toLongLong();
-    t.embeddedArt = EmbeddedArt(qBound(0, v("embedded_art").toInt(), 2));
-    t.folderArt = v("folder_art").toString();
-    t.albumTitle = v("album_title").toString();
-    t.albumArtistName = v("album_artist_name").toString();
-    t.artistName = v("artist_name").toString();
-    return t;
-}
 
 QString folderPath(QSqlDatabase db, qint64 folderId)
 {
@@ -89,6 +50,7 @@ QString songOrderBy(SongOrder order)
 {
     switch (order) {
     case SongOrder::Library: return kLibraryOrder;
+    case SongOrder::Id: return u"t.id"_s;
     case SongOrder::Random: return u"random()"_s;
     case SongOrder::RecentlyStarred: return u"f.starred_at DESC, "_s + kLibraryOrder;
     }
@@ -107,7 +69,21 @@ SqlFilter songFilter(const SongQuery &query, const Visibility &visibility)
         filter.add(u"t.year >= ?"_s, {*from});
     if (to)
         filter.add(u"t.year <= ?"_s, {*to});
+    if (!query.search.trimmed().isEmpty())
+        filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::containsPattern(query.search)});
     return filter;
+}
+
+// The ids of one page of the tracks `join` and `filter` select, in `order`. Only the orders by
+// album artist and album join them: SQLite keeps a LEFT JOIN whose table a later join reads.
+SqlStatement pageIds(const SqlStatement &join, const SqlFilter &filter, SongOrder order, qint64 offset, int limit)
+{
+    SqlStatement s;
+    s.add(u"SELECT t.id FROM tracks t "_s).add(join);
+    if (order == SongOrder::Library || order == SongOrder::RecentlyStarred)
+        s.add(kLibraryJoins);
+    s.add(filter).add(u"ORDER BY "_s + songOrderBy(order) + u" LIMIT ? OFFSET ?"_s);
+    return s.add(QString(), {qMax(0, limit), qMax<qint64>(0, offset)});
 }
 
 CreditIds creditIdsOf(QSqlDatabase db, const QString &column, const QVariant &value)
@@ -148,27 +124,15 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, 
     if (!query.trimmed().isEmpty())
         filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::containsPattern(query)});
     filter.restrictTracks(visibility);
-    const QString where = filter.sql;
 
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT COUNT(*) FROM tracks t "_s + where);
-    filter.bindTo(q);
-    if (!q.exec() || !q.next()) {
-        qCWarning(lcCatalog) << "track count:" << q.lastError().text();
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery q(db);
+    if (!SqlStatement().add(u"SELECT COUNT(*) FROM tracks t "_s).add(filter).exec(q, "track count:") || !q.next())
         return page;
-    }
     page.total = q.value(0).toLongLong();
     q.finish();
-
-    q.setForwardOnly(true);
-    q.prepare(kSelect + where + u"ORDER BY "_s + kLibraryOrder + u" LIMIT ? OFFSET ?"_s);
-    filter.bindTo(q);
-    q.addBindValue(qMax(0, limit));
-    q.addBindValue(qMax<qint64>(0, offset));
-    if (!q.exec())
-        qCWarning(lcCatalog) << "track list:" << q.lastError().text();
-    while (q.next())
-        page.items << trackFrom(q);
+    const QList<qint64> ids = idpage::read(db, pageIds({}, filter, SongOrder::Library, offset, limit), "track list:");
+    page.items = trackrows::byIds(db, ids);
     return page;
 }
 
@@ -178,35 +142,22 @@ std::optional<Track> TrackRepository::find(qint64 id, const Visibility &visibili
     filter.add(u"t.id = ?"_s, {id});
     filter.restrictTracks(visibility);
     QSqlQuery q(m_db.connection());
-    q.prepare(kSelect + filter.sql);
-    filter.bindTo(q);
-    if (!q.exec() || !q.next())
+    if (!SqlStatement().add(trackrows::select()).add(filter).exec(q, "track:") || !q.next())
         return std::nullopt;
-    return trackFrom(q);
+    return trackrows::from(q);
 }
 
 QList<Track> TrackRepository::songs(const SongQuery &query, const Visibility &visibility) const
 {
-    const SqlFilter filter = songFilter(query, visibility);
-    QString join;
+    SqlStatement join;
     if (query.starredOnly || query.order == SongOrder::RecentlyStarred) {
-        join = (query.starredOnly ? u"JOIN"_s : u"LEFT JOIN"_s)
-               + u" favourites f ON f.user_id = ? AND f.kind = 0 AND f.item_id = t.id "_s;
+        join.add((query.starredOnly ? u"JOIN"_s : u"LEFT JOIN"_s)
+                     + u" favourites f ON f.user_id = ? AND f.kind = 0 AND f.item_id = t.id "_s,
+                 {query.userId});
     }
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(kSelect + join + filter.sql + u"ORDER BY "_s + songOrderBy(query.order) + u" LIMIT ? OFFSET ?"_s);
-    if (!join.isEmpty())
-        q.addBindValue(query.userId);
-    filter.bindTo(q);
-    q.addBindValue(qMax(0, query.limit));
-    q.addBindValue(qMax<qint64>(0, query.offset));
-    QList<Track> songs;
-    if (!q.exec())
-        qCWarning(lcCatalog) << "songs:" << q.lastError().text();
-    while (q.next())
-        songs << trackFrom(q);
-    return songs;
+    QSqlDatabase db = m_db.connection();
+    const SqlStatement ids = pageIds(join, songFilter(query, visibility), query.order, query.offset, query.limit);
+    return trackrows::byIds(db, idpage::read(db, ids, "songs:"));
 }
 
 qint64 TrackRepository::count() const

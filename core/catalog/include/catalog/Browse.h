@@ -71,6 +71,9 @@ struct AlbumQuery
     // fromYear > toYear, as Subsonic's byYear lists — then by name.
     std::optional<int> fromYear;
     std::optional<int> toYear;
+
+    // false: Page::total is not counted (-1), for callers that page on without showing it.
+    bool withTotal = true;
 };
 
 enum class ArtistOrder {
@@ -86,13 +89,14 @@ struct ArtistQuery
     QString search;           // matches the name, case-insensitively
     qint64 userId = 0;        // whose favourites RecentlyStarred and `starredOnly` read
     bool starredOnly = false; // only the artists the user starred
+    bool withTotal = true;    // false: Page::total is not counted (-1)
 };
 
 template<typename T>
 struct Page
 {
     QList<T> items;
-    qint64 total = 0;         // matches of the query, all pages together
+    qint64 total = 0;         // matches of the query, all pages together; -1 when not asked for
 };
 
 } // namespace cairn

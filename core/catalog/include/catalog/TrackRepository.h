@@ -31,14 +31,16 @@ struct FileStamp
 
 enum class SongOrder {
     Library,          // album artist, album, disc, track number, title (as list())
+    Id,               // by track id: the cheapest stable order, for paging through a whole library
     Random,
     RecentlyStarred,  // when SongQuery::userId starred the track, newest first, unstarred last
 };
 
-// Audio tracks for song lists (OpenSubsonic getRandomSongs, getSongsByGenre, getStarred2).
+// Audio tracks for song lists (OpenSubsonic getRandomSongs, getSongsByGenre, getStarred2, search3).
 struct SongQuery
 {
     SongOrder order = SongOrder::Library;
+    QString search;               // matches title, artist, album or album artist (as list()); empty = all
     QString genre;                // exact genre name; empty = all
     std::optional<int> fromYear;  // inclusive bounds on the track's year, either may be left out
     std::optional<int> toYear;    // (swapped when fromYear > toYear)
