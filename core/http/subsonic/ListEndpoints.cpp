@@ -39,6 +39,7 @@ Result<AlbumQuery> albumQueryOf(const Params &params, qint64 userId)
     q.limit = int(*size);
     q.offset = *offset;
     q.userId = userId;
+    q.withTotal = false;   // the answer has no total
     if (*type == u"random"_s)
         q.order = AlbumOrder::Random;
     else if (*type == u"newest"_s)

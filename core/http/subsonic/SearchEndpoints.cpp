@@ -65,19 +65,33 @@ void search(const Database &db, Call &call, Style style)
             return call.fail(w->error());
     const QString text = searchText(params.value(u"query"_s));
 
-    const ItemWriter writer(db, call.identity().userId);
-    Node result(style == Style::Id3 ? u"searchResult3"_s : u"searchResult2"_s);
-    writer.artists(result, ArtistRepository(db).list(artists->offset, artists->count, *scope, text).items);
+    // No totals: the answer has none. An empty text pages through every song by id, the cheapest
+    // order that never repeats or skips one while the library stays as it is.
+    ArtistQuery artistQuery;
+    artistQuery.offset = artists->offset;
+    artistQuery.limit = artists->count;
+    artistQuery.search = text;
+    artistQuery.withTotal = false;
     AlbumQuery albumQuery;
     albumQuery.offset = albums->offset;
     albumQuery.limit = albums->count;
     albumQuery.search = text;
+    albumQuery.withTotal = false;
+    SongQuery songQuery;
+    songQuery.order = text.isEmpty() ? SongOrder::Id : SongOrder::Library;
+    songQuery.search = text;
+    songQuery.offset = songs->offset;
+    songQuery.limit = songs->count;
+
+    const ItemWriter writer(db, call.identity().userId);
+    Node result(style == Style::Id3 ? u"searchResult3"_s : u"searchResult2"_s);
+    writer.artists(result, ArtistRepository(db).list(artistQuery, *scope).items);
     const QList<AlbumSummary> found = AlbumRepository(db).list(albumQuery, *scope).items;
     if (style == Style::Id3)
         writer.albums(result, found);
     else
         writer.albumDirectories(result, found);
-    writer.songs(result, TrackRepository(db).list(songs->offset, songs->count, text, *scope, MediaKind::Audio).items);
+    writer.songs(result, TrackRepository(db).songs(songQuery, *scope));
     call.ok(result);
 }
 
