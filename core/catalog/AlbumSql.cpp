@@ -10,10 +10,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn::albumsql {
 namespace {
 
-// What an album is made of for a caller: its visible music tracks (of the genre, when given), as
-// one row per album with the figures asked for, added up from album_folder_genres. `onlyIds`
-// limits it to those albums (empty: all).
-SqlStatement source(const QStringList &figures, const QString &genre, const Visibility &visibility,
+// What an album is made of for a caller: its visible music tracks (of the query's genre, when
+// given), as one row per album with the figures asked for, added up from album_folder_genres.
+// The query's artist and `onlyIds` (when not empty) limit the albums it reads.
+SqlStatement source(const QStringList &figures, const AlbumQuery &query, const Visibility &visibility,
                     const QList<qint64> &onlyIds = {})
 {
     static const QHash<QString, QString> kFigures{
@@ -24,8 +24,10 @@ SqlStatement source(const QStringList &figures, const QString &genre, const Visi
         columns += u", "_s + kFigures.value(figure) + u" AS "_s + figure;
     SqlFilter where;
     where.restrictFolders(u"s.folder_id"_s, visibility);
-    if (!genre.isEmpty())
-        where.add(u"s.genre = ?"_s, {genre});
+    if (!query.genre.isEmpty())
+        where.add(u"s.genre = ?"_s, {query.genre});
+    if (query.artistId > 0)
+        where.add(u"s.album_id IN (SELECT id FROM albums WHERE artist_id = ?)"_s, {query.artistId});
     if (!onlyIds.isEmpty())
         where.addIn(u"s.album_id"_s, onlyIds);
     SqlStatement s;
@@ -168,7 +170,7 @@ SqlStatement selection(const AlbumQuery &query, const Visibility &visibility, bo
     if (figures.isEmpty())
         s.add(u"FROM albums al "_s);
     else
-        s.add(u"FROM ("_s).add(source(figures, query.genre, visibility)).add(u") s JOIN albums al ON al.id = s.album_id "_s);
+        s.add(u"FROM ("_s).add(source(figures, query, visibility)).add(u") s JOIN albums al ON al.id = s.album_id "_s);
     for (const Join &join : joinsFor(query, visibility)) {
         if (join.narrows || !forCount)
             s.add(join.sql);
@@ -198,7 +200,9 @@ SqlStatement summaries(const QList<qint64> &ids, const QString &genre, const Vis
     s.add(u"SELECT al.id, al.title, al.artist_id, ar.name, s.year, s.genre, s.track_count, s.duration_ms, "
           "s.added_at, (SELECT COUNT(*) FROM tracks p JOIN stream_history h ON h.track_id = p.id "
           "WHERE p.album_id = al.id) FROM ("_s);
-    s.add(source(kAll, genre, visibility, ids));
+    AlbumQuery ofGenre;
+    ofGenre.genre = genre;
+    s.add(source(kAll, ofGenre, visibility, ids));
     return s.add(u") s JOIN albums al ON al.id = s.album_id JOIN artists ar ON ar.id = al.artist_id"_s);
 }
 
