@@ -3,13 +3,11 @@
 #include "catalog/Database.h"
 
 #include "AlbumSql.h"
-#include "CatalogLog.h"
 #include "IdPage.h"
 #include "ItemIds.h"
-#include "SqlFilter.h"
+#include "SqlStatement.h"
 #include "TrackRows.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
@@ -72,16 +70,17 @@ QList<Track> AlbumRepository::tracks(qint64 albumId, const Visibility &visibilit
 
 QList<GenreSummary> AlbumRepository::genres(const Visibility &visibility) const
 {
-    SqlFilter filter = SqlFilter::musicTracks(visibility);
-    filter.add(u"t.genre <> ''"_s);
+    SqlFilter filter;
+    filter.add(u"s.genre <> ''"_s);
+    filter.restrictFolders(u"s.folder_id"_s, visibility);
+    SqlStatement genres;
+    genres.add(u"SELECT s.genre, COUNT(DISTINCT s.album_id), SUM(s.track_count) FROM album_folder_genres s "_s);
+    genres.add(filter).add(u"GROUP BY s.genre ORDER BY s.genre COLLATE NOCASE"_s);
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT t.genre, COUNT(DISTINCT t.album_id), COUNT(t.id) FROM tracks t "_s + filter.sql
-              + u"GROUP BY t.genre ORDER BY t.genre COLLATE NOCASE"_s);
-    filter.bindTo(q);
     QList<GenreSummary> result;
-    if (!q.exec())
-        qCWarning(lcCatalog) << "genres:" << q.lastError().text();
+    if (!genres.exec(q, "genres:"))
+        return result;
     while (q.next())
         result << GenreSummary{q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt()};
     return result;

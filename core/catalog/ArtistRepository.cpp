@@ -2,13 +2,11 @@
 
 #include "catalog/Database.h"
 
-#include "CatalogLog.h"
 #include "IdPage.h"
 #include "ItemIds.h"
 #include "SearchText.h"
 #include "SqlStatement.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;

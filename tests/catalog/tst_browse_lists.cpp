@@ -116,6 +116,7 @@ private Q_SLOTS:
     void albums_data();
     void albums();
     void albumsFound();
+    void genres();
     void artists_data();
     void artists();
     void artistsFound();
@@ -442,6 +443,23 @@ void TestBrowseLists::albumsFound()
             if (found)
                 QCOMPARE(describe(*found), describe(listed[id]));
         }
+    }
+}
+
+void TestBrowseLists::genres()
+{
+    for (const Visibility &visibility : visibilities()) {
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(u"SELECT t.genre, COUNT(DISTINCT t.album_id), COUNT(t.id) FROM tracks t WHERE t.kind = 0 AND "_s
+                       + folderCondition(visibility, u"t.folder_id"_s)
+                       + u" AND t.genre <> '' GROUP BY t.genre ORDER BY t.genre COLLATE NOCASE"_s));
+        QStringList expected;
+        while (q.next())
+            expected << u"%1: %2 albums, %3 tracks"_s.arg(q.value(0).toString()).arg(q.value(1).toInt()).arg(q.value(2).toInt());
+        QStringList got;
+        for (const GenreSummary &g : AlbumRepository(*m_db).genres(visibility))
+            got << u"%1: %2 albums, %3 tracks"_s.arg(g.name).arg(g.albumCount).arg(g.trackCount);
+        QCOMPARE(got, expected);
     }
 }
 
