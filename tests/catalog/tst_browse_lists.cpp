@@ -419,6 +419,12 @@ void TestBrowseLists::albums()
             const Page<AlbumSummary> got = repository.list(page, visibility);
             QCOMPARE(got.total, expected.size());
             paged += got.items;
+            AlbumQuery uncountedPage = page;   // the same page, uncounted
+            uncountedPage.withTotal = false;
+            const Page<AlbumSummary> uncounted = repository.list(uncountedPage, visibility);
+            QCOMPARE(uncounted.total, -1);
+            if (!random)
+                QCOMPARE(describeAll(uncounted.items), describeAll(got.items));
         }
         QStringList got = describeAll(paged);
         QStringList want = describeAll(expected);
@@ -496,6 +502,11 @@ void TestBrowseLists::artists()
             const Page<ArtistSummary> got = repository.list(page, visibility);
             QCOMPARE(got.total, expected.size());
             paged += got.items;
+            ArtistQuery uncountedPage = page;   // the same page, uncounted
+            uncountedPage.withTotal = false;
+            const Page<ArtistSummary> uncounted = repository.list(uncountedPage, visibility);
+            QCOMPARE(uncounted.total, -1);
+            QCOMPARE(describeAll(uncounted.items), describeAll(got.items));
         }
         QCOMPARE(describeAll(paged), describeAll(expected));
     }
@@ -534,6 +545,12 @@ void TestBrowseLists::songs_data()
     row("recently starred", [](SongQuery &q) { q.order = SongOrder::RecentlyStarred; });
     row("starred only", [](SongQuery &q) { q.starredOnly = true; });
     row("recently starred only, Jazz", [](SongQuery &q) { q.order = SongOrder::RecentlyStarred; q.starredOnly = true; q.genre = u"Jazz"_s; });
+    // A client's sync: every song once, page after page, in id order.
+    row("by id", [](SongQuery &q) { q.order = SongOrder::Id; });
+    row("by id, all at once", [](SongQuery &q) { q.order = SongOrder::Id; q.limit = 1000; });
+    row("by id, search", [](SongQuery &q) { q.order = SongOrder::Id; q.search = u"SONG 1"_s; });
+    row("library order, search", [](SongQuery &q) { q.search = u"émile"_s; });
+    row("library order, search with a wildcard", [](SongQuery &q) { q.search = u"_"_s; });
 }
 
 void TestBrowseLists::songs()
@@ -549,13 +566,16 @@ void TestBrowseLists::songs()
             where << u"t.genre = "_s + quoted(query.genre);
         if (query.fromYear && query.toYear)
             where << u"t.year BETWEEN %1 AND %2"_s.arg(qMin(*query.fromYear, *query.toYear)).arg(qMax(*query.fromYear, *query.toYear));
+        if (!query.search.isEmpty())
+            where << u"t.search "_s + likeAnywhere(query.search);
         QString join;
         if (query.starredOnly || query.order == SongOrder::RecentlyStarred)
             join = u"%1 JOIN favourites f ON f.user_id = %2 AND f.kind = 0 AND f.item_id = t.id"_s.arg(query.starredOnly ? u""_s : u"LEFT"_s).arg(m_alice);
         const QString library = u"aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id"_s;
+        const bool byId = query.order == SongOrder::Random || query.order == SongOrder::Id;
         const QList<qint64> expected = referenceSongs(where.join(u" AND "_s), join,
                                                       query.order == SongOrder::RecentlyStarred ? u"f.starred_at DESC, "_s + library
-                                                      : query.order == SongOrder::Random          ? u"t.id"_s
+                                                      : byId                                      ? u"t.id"_s
                                                                                                   : library);
         QList<qint64> paged;
         for (SongQuery page = query; page.offset <= expected.size(); page.offset += page.limit) {

@@ -1,5 +1,6 @@
 // Schema upgrades keep the rows already there; a schema newer than the app is refused untouched.
 
+#include "catalog/AlbumRepository.h"
 #include "catalog/Database.h"
 #include "catalog/MigrationRunner.h"
 #include "catalog/TrackRepository.h"
@@ -128,6 +129,16 @@ void TestMigrations::version1UpgradesKeepingRows()
     // The search column was filled from the existing rows, case-folded.
     QCOMPARE(tracks.list(0, 10, u"émile"_s).total, 1);
     QCOMPARE(tracks.list(0, 10, u"folder album"_s).total, 1);
+    // The browse figures were summed up from the existing tracks, artist keys copied to albums.
+    QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM album_folder_genres"_s), 2);
+    QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM artist_folders"_s), 2);
+    QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM albums al JOIN artists ar ON ar.id = al.artist_id "
+                        "WHERE al.artist_key = ar.name_key"_s), 2);
+    const std::optional<AlbumSummary> album = AlbumRepository(db).find(tagged->albumId, Visibility::everything());
+    QVERIFY(album);
+    QCOMPARE(album->trackCount, 1);
+    QCOMPARE(album->durationMs, 5000);
+    QCOMPARE(AlbumRepository(db).list(AlbumQuery(), Visibility::everything()).total, 2);
 }
 
 void TestMigrations::reopeningIsANoOp()
