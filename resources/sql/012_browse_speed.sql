@@ -6,7 +6,7 @@
 -- An album's music tracks (kind 0) of one genre in one folder: their count and duration, the
 -- latest year and "added" date. An album's genre is the greatest of its rows' (as MAX over its
 -- tracks); a genre's album list reads only that genre's rows.
-CREATE TABLE album_folder_genres (
+CREATE TABLE IF NOT EXISTS album_folder_genres (
     album_id    INTEGER NOT NULL,
     folder_id   INTEGER NOT NULL,
     genre       TEXT NOT NULL,
@@ -18,23 +18,26 @@ CREATE TABLE album_folder_genres (
 ) WITHOUT ROWID;
 
 -- The music tracks an artist performs in one folder.
-CREATE TABLE artist_folders (
+CREATE TABLE IF NOT EXISTS artist_folders (
     artist_id   INTEGER NOT NULL,
     folder_id   INTEGER NOT NULL,
     track_count INTEGER NOT NULL,
     PRIMARY KEY (artist_id, folder_id)
 ) WITHOUT ROWID;
 
+-- Counted afresh (also when a catalog whose recorded version went back runs this again).
+DELETE FROM album_folder_genres;
 INSERT INTO album_folder_genres (album_id, folder_id, genre, track_count, duration_ms, year, added_at)
 SELECT album_id, folder_id, genre, COUNT(*), SUM(duration_ms), MAX(year), MAX(added_at)
 FROM tracks WHERE kind = 0 AND album_id IS NOT NULL GROUP BY album_id, folder_id, genre;
 
+DELETE FROM artist_folders;
 INSERT INTO artist_folders (artist_id, folder_id, track_count)
 SELECT artist_id, folder_id, COUNT(*) FROM tracks WHERE kind = 0 AND artist_id IS NOT NULL GROUP BY artist_id, folder_id;
 
 -- An album's row of one (folder, genre): a new track adds to it; anything else recounts it from
 -- the tracks (a maximum cannot be taken back), a short range of the index below.
-CREATE TRIGGER tracks_album_folder_genres_insert AFTER INSERT ON tracks
+CREATE TRIGGER IF NOT EXISTS tracks_album_folder_genres_insert AFTER INSERT ON tracks
 WHEN new.kind = 0 AND new.album_id IS NOT NULL
 BEGIN
     INSERT INTO album_folder_genres (album_id, folder_id, genre, track_count, duration_ms, year, added_at)
@@ -46,7 +49,7 @@ BEGIN
         added_at = MAX(added_at, excluded.added_at);
 END;
 
-CREATE TRIGGER tracks_album_folder_genres_delete AFTER DELETE ON tracks
+CREATE TRIGGER IF NOT EXISTS tracks_album_folder_genres_delete AFTER DELETE ON tracks
 WHEN old.kind = 0 AND old.album_id IS NOT NULL
 BEGIN
     DELETE FROM album_folder_genres WHERE album_id = old.album_id AND folder_id = old.folder_id AND genre = old.genre;
@@ -57,7 +60,7 @@ BEGIN
 END;
 
 -- Both the old and the new row are recounted: either may have gained or lost.
-CREATE TRIGGER tracks_album_folder_genres_update AFTER UPDATE OF kind, folder_id, album_id, genre, duration_ms, year, added_at ON tracks
+CREATE TRIGGER IF NOT EXISTS tracks_album_folder_genres_update AFTER UPDATE OF kind, folder_id, album_id, genre, duration_ms, year, added_at ON tracks
 BEGIN
     DELETE FROM album_folder_genres WHERE album_id = old.album_id AND folder_id = old.folder_id AND genre = old.genre;
     INSERT INTO album_folder_genres (album_id, folder_id, genre, track_count, duration_ms, year, added_at)
@@ -72,21 +75,21 @@ BEGIN
 END;
 
 -- A count alone can follow each change exactly: one less for the old row, one more for the new.
-CREATE TRIGGER tracks_artist_folders_insert AFTER INSERT ON tracks
+CREATE TRIGGER IF NOT EXISTS tracks_artist_folders_insert AFTER INSERT ON tracks
 WHEN new.kind = 0 AND new.artist_id IS NOT NULL
 BEGIN
     INSERT INTO artist_folders (artist_id, folder_id, track_count) VALUES (new.artist_id, new.folder_id, 1)
     ON CONFLICT (artist_id, folder_id) DO UPDATE SET track_count = track_count + 1;
 END;
 
-CREATE TRIGGER tracks_artist_folders_delete AFTER DELETE ON tracks
+CREATE TRIGGER IF NOT EXISTS tracks_artist_folders_delete AFTER DELETE ON tracks
 WHEN old.kind = 0 AND old.artist_id IS NOT NULL
 BEGIN
     UPDATE artist_folders SET track_count = track_count - 1 WHERE artist_id = old.artist_id AND folder_id = old.folder_id;
     DELETE FROM artist_folders WHERE artist_id = old.artist_id AND folder_id = old.folder_id AND track_count <= 0;
 END;
 
-CREATE TRIGGER tracks_artist_folders_update AFTER UPDATE OF kind, folder_id, artist_id ON tracks
+CREATE TRIGGER IF NOT EXISTS tracks_artist_folders_update AFTER UPDATE OF kind, folder_id, artist_id ON tracks
 BEGIN
     UPDATE artist_folders SET track_count = track_count - 1
     WHERE old.kind = 0 AND artist_id = old.artist_id AND folder_id = old.folder_id;
@@ -101,25 +104,25 @@ END;
 -- right whatever writes albums or artists.
 ALTER TABLE albums ADD COLUMN artist_key TEXT NOT NULL DEFAULT '';
 UPDATE albums SET artist_key = (SELECT name_key FROM artists WHERE artists.id = albums.artist_id);
-CREATE INDEX albums_title_artist ON albums(title_key, artist_key);
+CREATE INDEX IF NOT EXISTS albums_title_artist ON albums(title_key, artist_key);
 
-CREATE TRIGGER albums_artist_key_insert AFTER INSERT ON albums
+CREATE TRIGGER IF NOT EXISTS albums_artist_key_insert AFTER INSERT ON albums
 BEGIN
     UPDATE albums SET artist_key = (SELECT name_key FROM artists WHERE id = new.artist_id) WHERE id = new.id;
 END;
 
-CREATE TRIGGER albums_artist_key_update AFTER UPDATE OF artist_id ON albums
+CREATE TRIGGER IF NOT EXISTS albums_artist_key_update AFTER UPDATE OF artist_id ON albums
 BEGIN
     UPDATE albums SET artist_key = (SELECT name_key FROM artists WHERE id = new.artist_id) WHERE id = new.id;
 END;
 
-CREATE TRIGGER artists_key_update AFTER UPDATE OF name_key ON artists
+CREATE TRIGGER IF NOT EXISTS artists_key_update AFTER UPDATE OF name_key ON artists
 BEGIN
     UPDATE albums SET artist_key = new.name_key WHERE artist_id = new.id;
 END;
 
 -- An album's tracks as the recount and the browse queries read them (album, then visibility).
-DROP INDEX tracks_album;
-CREATE INDEX tracks_album_kind_folder ON tracks(album_id, kind, folder_id);
+DROP INDEX IF EXISTS tracks_album;
+CREATE INDEX IF NOT EXISTS tracks_album_kind_folder ON tracks(album_id, kind, folder_id);
 -- Every song in id order, the order a client's full sync pages in, with its folder at hand.
-CREATE INDEX tracks_kind_id_folder ON tracks(kind, id, folder_id);
+CREATE INDEX IF NOT EXISTS tracks_kind_id_folder ON tracks(kind, id, folder_id);
