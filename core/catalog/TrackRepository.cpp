@@ -40,11 +40,18 @@ QString orEmpty(const QString &text)
     return text.isNull() ? u""_s : text;
 }
 
+// A stored track's id and credits (all 0 when there is none).
 struct CreditIds
 {
+    qint64 id = 0;
     qint64 albumId = 0;
     qint64 artistId = 0;
 };
+
+// Every column upsert writes, in the order of storedValues(); `added_at` only on insert.
+const QString kStoredColumns = u"folder_id, kind, path, size, mtime, format, codec, duration_ms, bitrate, "
+                               "sample_rate, channels, width, height, title, artist, album, album_artist, genre, "
+                               "track_no, disc_no, year, album_id, artist_id, search, embedded_art"_s;
 
 QString songOrderBy(SongOrder order)
 {
@@ -89,11 +96,41 @@ SqlStatement pageIds(const SqlStatement &join, const SqlFilter &filter, SongOrde
 CreditIds creditIdsOf(QSqlDatabase db, const QString &column, const QVariant &value)
 {
     QSqlQuery q(db);
-    q.prepare(u"SELECT album_id, artist_id FROM tracks WHERE "_s + column + u" = ?"_s);
+    q.prepare(u"SELECT id, album_id, artist_id FROM tracks WHERE "_s + column + u" = ?"_s);
     q.addBindValue(value);
     if (!q.exec() || !q.next())
         return {};
-    return {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+}
+
+QVariantList storedValues(const Track &track, const TrackCredits &credits, qint64 albumId, qint64 artistId)
+{
+    return {track.folderId, track.kind == MediaKind::Video ? 1 : 0, track.path, track.size,
+            track.mtime.isValid() ? track.mtime.toSecsSinceEpoch() : 0, orEmpty(track.format),
+            orEmpty(track.codec), track.durationMs, track.bitrate, track.sampleRate, track.channels, track.width,
+            track.height, orEmpty(track.title), orEmpty(track.artist), orEmpty(track.album),
+            orEmpty(track.albumArtist), orEmpty(track.genre), track.trackNumber, track.discNumber, track.year,
+            albumId, artistId, searchDocument(track, credits), int(track.embeddedArt)};
+}
+
+// A new file is an INSERT and a changed one an UPDATE, not one upsert: the statement is prepared
+// per call, and an upsert compiles the tracks' update triggers too (migration 012), three times
+// the work of an insert for every file of a first scan.
+SqlStatement storeStatement(const CreditIds &stored, QVariantList values)
+{
+    SqlStatement s;
+    if (stored.id == 0) {
+        values << QDateTime::currentSecsSinceEpoch();   // the day the item entered the library, kept by updates
+        const QStringList marks(values.size(), u"?"_s);
+        return s.add(u"INSERT INTO tracks ("_s + kStoredColumns + u", added_at) VALUES ("_s + marks.join(u", "_s)
+                         + u')',
+                     values);
+    }
+    QStringList assignments;
+    for (const QString &column : kStoredColumns.split(u", "_s))
+        assignments << column + u" = ?"_s;
+    values << stored.id;
+    return s.add(u"UPDATE tracks SET "_s + assignments.join(u", "_s) + u" WHERE id = ?"_s, values);
 }
 
 } // namespace
@@ -180,41 +217,16 @@ qint64 TrackRepository::upsert(const Track &track)
     if (artistId == 0 || albumId == 0)
         return 0;
 
+    const SqlStatement write = storeStatement(before, storedValues(track, credits, albumId, artistId));
     QSqlQuery q(db);
-    q.prepare(u"INSERT INTO tracks (folder_id, kind, path, size, mtime, format, codec, duration_ms, "
-              "bitrate, sample_rate, channels, width, height, title, artist, album, album_artist, "
-              "genre, track_no, disc_no, year, album_id, artist_id, search, embedded_art, added_at) VALUES "
-              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT(path) DO UPDATE SET folder_id = excluded.folder_id, kind = excluded.kind, "
-              "size = excluded.size, mtime = excluded.mtime, format = excluded.format, "
-              "codec = excluded.codec, duration_ms = excluded.duration_ms, "
-              "bitrate = excluded.bitrate, sample_rate = excluded.sample_rate, "
-              "channels = excluded.channels, width = excluded.width, height = excluded.height, "
-              "title = excluded.title, artist = excluded.artist, album = excluded.album, "
-              "album_artist = excluded.album_artist, genre = excluded.genre, "
-              "track_no = excluded.track_no, disc_no = excluded.disc_no, year = excluded.year, "
-              "album_id = excluded.album_id, artist_id = excluded.artist_id, "
-              "search = excluded.search, embedded_art = excluded.embedded_art"_s);
-    for (const QVariant &v : QVariantList{
-             track.folderId, track.kind == MediaKind::Video ? 1 : 0, track.path, track.size,
-             track.mtime.isValid() ? track.mtime.toSecsSinceEpoch() : 0, orEmpty(track.format),
-             orEmpty(track.codec), track.durationMs, track.bitrate, track.sampleRate,
-             track.channels, track.width, track.height, orEmpty(track.title),
-             orEmpty(track.artist), orEmpty(track.album), orEmpty(track.albumArtist),
-             orEmpty(track.genre),
-             track.trackNumber, track.discNumber, track.year, albumId, artistId,
-             searchDocument(track, credits), int(track.embeddedArt),
-             // Kept on updates (ON CONFLICT leaves it): the day the item entered the library.
-             QDateTime::currentSecsSinceEpoch()}) {
+    q.prepare(write.sql);
+    for (const QVariant &v : write.values)
         q.addBindValue(v);
-    }
     if (!q.exec()) {
         qCWarning(lcCatalog) << "cannot store" << track.path << q.lastError().text();
         return 0;
     }
-    q.prepare(u"SELECT id FROM tracks WHERE path = ?"_s);
-    q.addBindValue(track.path);
-    const qint64 id = q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    const qint64 id = before.id > 0 ? before.id : q.lastInsertId().toLongLong();
     q.finish();
     if (before.albumId != albumId || before.artistId != artistId)
         store.dropIfOrphan(before.albumId, before.artistId);
