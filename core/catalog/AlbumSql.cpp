@@ -116,9 +116,8 @@ QList<Join> joinsFor(const AlbumQuery &query, const Visibility &visibility)
     else if (order == AlbumOrder::RecentlyStarred)
         joins << Join{SqlStatement().add(u"LEFT "_s + favourite, {query.userId}), false};
     if (order == AlbumOrder::HighestRated) {
-        joins << Join{SqlStatement().add(u"LEFT JOIN ratings r ON r.user_id = ? AND r.kind = 1 AND r.item_id = al.id "_s,
-                                         {query.userId}),
-                      false};
+        const QString rating = u"LEFT JOIN ratings r ON r.user_id = ? AND r.kind = 1 AND r.item_id = al.id "_s;
+        joins << Join{SqlStatement().add(rating, {query.userId}), false};
     }
     if (order == AlbumOrder::FrequentlyPlayed || order == AlbumOrder::RecentlyPlayed)
         joins << Join{userPlays(query, visibility), true};   // albums the user never played are left out

@@ -86,7 +86,8 @@ QList<ArtistSummary> summariesOf(QSqlDatabase db, const QList<qint64> &ids, cons
         if (!summaries(chunk, visibility).exec(q, "artist summaries:"))
             return {};
         while (q.next()) {
-            const ArtistSummary a{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toInt()};
+            const ArtistSummary a{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toInt(),
+                                  q.value(3).toInt()};
             found.insert(a.id, a);
         }
     }

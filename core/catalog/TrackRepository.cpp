@@ -23,7 +23,8 @@ namespace cairn {
 namespace {
 
 // What the library order sorts by besides the track's own columns.
-const QString kLibraryJoins = u"LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id "_s;
+const QString kLibraryJoins =
+    u"LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id "_s;
 const QString kLibraryOrder = u"aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id"_s;
 
 QString folderPath(QSqlDatabase db, qint64 folderId)

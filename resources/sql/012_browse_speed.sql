@@ -33,7 +33,8 @@ FROM tracks WHERE kind = 0 AND album_id IS NOT NULL GROUP BY album_id, folder_id
 
 DELETE FROM artist_folders;
 INSERT INTO artist_folders (artist_id, folder_id, track_count)
-SELECT artist_id, folder_id, COUNT(*) FROM tracks WHERE kind = 0 AND artist_id IS NOT NULL GROUP BY artist_id, folder_id;
+SELECT artist_id, folder_id, COUNT(*) FROM tracks WHERE kind = 0 AND artist_id IS NOT NULL
+GROUP BY artist_id, folder_id;
 
 -- An album's row of one (folder, genre): a new track adds to it; anything else recounts it from
 -- the tracks (a maximum cannot be taken back), a short range of the index below.
@@ -60,7 +61,8 @@ BEGIN
 END;
 
 -- Both the old and the new row are recounted: either may have gained or lost.
-CREATE TRIGGER IF NOT EXISTS tracks_album_folder_genres_update AFTER UPDATE OF kind, folder_id, album_id, genre, duration_ms, year, added_at ON tracks
+CREATE TRIGGER IF NOT EXISTS tracks_album_folder_genres_update
+AFTER UPDATE OF kind, folder_id, album_id, genre, duration_ms, year, added_at ON tracks
 BEGIN
     DELETE FROM album_folder_genres WHERE album_id = old.album_id AND folder_id = old.folder_id AND genre = old.genre;
     INSERT INTO album_folder_genres (album_id, folder_id, genre, track_count, duration_ms, year, added_at)
@@ -85,7 +87,8 @@ END;
 CREATE TRIGGER IF NOT EXISTS tracks_artist_folders_delete AFTER DELETE ON tracks
 WHEN old.kind = 0 AND old.artist_id IS NOT NULL
 BEGIN
-    UPDATE artist_folders SET track_count = track_count - 1 WHERE artist_id = old.artist_id AND folder_id = old.folder_id;
+    UPDATE artist_folders SET track_count = track_count - 1
+    WHERE artist_id = old.artist_id AND folder_id = old.folder_id;
     DELETE FROM artist_folders WHERE artist_id = old.artist_id AND folder_id = old.folder_id AND track_count <= 0;
 END;
 
