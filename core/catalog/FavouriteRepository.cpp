@@ -88,6 +88,7 @@ QList<AlbumSummary> FavouriteRepository::starredAlbums(qint64 userId, const Visi
     query.userId = userId;
     query.starredOnly = true;
     query.limit = kAll;
+    query.withTotal = false;
     return AlbumRepository(m_db).list(query, visibility).items;
 }
 
@@ -98,6 +99,7 @@ QList<ArtistSummary> FavouriteRepository::starredArtists(qint64 userId, const Vi
     query.userId = userId;
     query.starredOnly = true;
     query.limit = kAll;
+    query.withTotal = false;
     return ArtistRepository(m_db).list(query, visibility).items;
 }
 
