@@ -59,6 +59,16 @@ void fillSyntheticLibrary(TestServer &server, int tracks)
     out() << "catalog: " << tracks << " tracks written in " << timer.elapsed() << " ms" << Qt::endl;
 }
 
+QString startWithSyntheticLibrary(TestServer &server, int tracks)
+{
+    if (const QString error = server.open(); !error.isEmpty())
+        return u"cannot open the catalog: "_s + error;
+    fillSyntheticLibrary(server, tracks);
+    if (const QString error = server.start(); !error.isEmpty())
+        return u"cannot start: "_s + error;
+    return {};
+}
+
 Figures figuresOf(QList<qint64> nanos)
 {
     if (nanos.isEmpty())

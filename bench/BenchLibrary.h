@@ -20,6 +20,9 @@ struct Figures
 // Writes `tracks` tracks in batches of one transaction each; prints how long it took.
 void fillSyntheticLibrary(TestServer &server, int tracks);
 
+// Opens the catalog, fills it and starts the server; the reason when one of them failed.
+QString startWithSyntheticLibrary(TestServer &server, int tracks);
+
 Figures figuresOf(QList<qint64> nanos);
 // GETs `target` `runs` times on `client`; failed when an answer is not 200.
 Figures measure(TestHttpClient &client, const QByteArray &target, int runs);

@@ -55,13 +55,8 @@ int main(int argc, char **argv)
     const int runs = argc > 2 ? qMax(1, QString::fromLocal8Bit(argv[2]).toInt()) : 40;
 
     TestServer server;
-    if (const QString error = server.open(); !error.isEmpty()) {
-        out << "cannot open the catalog: " << error << Qt::endl;
-        return 1;
-    }
-    fillSyntheticLibrary(server, tracks);
-    if (const QString error = server.start(); !error.isEmpty()) {
-        out << "cannot start: " << error << Qt::endl;
+    if (const QString error = startWithSyntheticLibrary(server, tracks); !error.isEmpty()) {
+        out << error << Qt::endl;
         return 1;
     }
     TestHttpClient client(server.port());
