@@ -99,7 +99,11 @@ Result<MediaPlan> MediaPlanner::plan(qint64 trackId, const Caller &caller, const
 
     MediaPlan plan;
     plan.track = *track;
-    if (ask.wantsOriginal()) {
+    const bool withinLimit = [&] {
+        const int limit = tighterLimit(userMaxBitrate(caller.userId), ask.maxBitrateKbps);
+        return limit <= 0 || track->bitrate <= limit;
+    }();
+    if (ask.wantsOriginal() || (ask.originalUnlessAboveLimit && ask.offsetSeconds == 0 && withinLimit)) {
         if (ask.offsetSeconds != 0)
             return DomainError::invalid(u"'offset' goes with a transcode, not with the original file"_s);
         plan.kind = MediaPlan::Kind::OriginalFile;

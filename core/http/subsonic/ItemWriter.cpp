@@ -40,36 +40,33 @@ QHash<qint64, UserState> ItemWriter::states(ItemKind kind, const QList<qint64> &
     return result;
 }
 
-void ItemWriter::songs(Node &parent, const QList<Track> &tracks, const QString &element) const
+template<typename Item, typename Build>
+void ItemWriter::write(Node &parent, ItemKind kind, const QList<Item> &items, const QString &element, Build build) const
 {
     parent.declareList(element);
-    const auto state = states(ItemKind::Track, idsOf(tracks));
-    for (const Track &t : tracks)
-        parent.append(songNode(t, state.value(t.id), element));
+    const auto state = states(kind, idsOf(items));
+    for (const Item &item : items)
+        parent.append(build(item, state.value(item.id), element));
+}
+
+void ItemWriter::songs(Node &parent, const QList<Track> &tracks, const QString &element) const
+{
+    write(parent, ItemKind::Track, tracks, element, songNode);
 }
 
 void ItemWriter::albums(Node &parent, const QList<AlbumSummary> &albums, const QString &element) const
 {
-    parent.declareList(element);
-    const auto state = states(ItemKind::Album, idsOf(albums));
-    for (const AlbumSummary &a : albums)
-        parent.append(albumNode(a, state.value(a.id), element));
+    write(parent, ItemKind::Album, albums, element, albumNode);
 }
 
 void ItemWriter::albumDirectories(Node &parent, const QList<AlbumSummary> &albums, const QString &element) const
 {
-    parent.declareList(element);
-    const auto state = states(ItemKind::Album, idsOf(albums));
-    for (const AlbumSummary &a : albums)
-        parent.append(albumDirectoryNode(a, state.value(a.id), element));
+    write(parent, ItemKind::Album, albums, element, albumDirectoryNode);
 }
 
 void ItemWriter::artists(Node &parent, const QList<ArtistSummary> &artists, const QString &element) const
 {
-    parent.declareList(element);
-    const auto state = states(ItemKind::Artist, idsOf(artists));
-    for (const ArtistSummary &a : artists)
-        parent.append(artistNode(a, state.value(a.id), element));
+    write(parent, ItemKind::Artist, artists, element, artistNode);
 }
 
 Node ItemWriter::song(const Track &track, const QString &element) const

@@ -33,6 +33,9 @@ public:
 
 private:
     QHash<qint64, UserState> states(ItemKind kind, const QList<qint64> &ids) const;
+    // Each item as `build` makes it, with the caller's state of all of them read at once.
+    template<typename Item, typename Build>
+    void write(Node &parent, ItemKind kind, const QList<Item> &items, const QString &element, Build build) const;
 
     const Database &m_db;
     qint64 m_userId;

@@ -8,7 +8,6 @@
 #include "api/ArtworkRoutes.h"
 #include "api/TrackDelivery.h"
 
-#include "auth/UserAdministration.h"
 #include "delivery/MediaPlanner.h"
 #include "http/HttpServer.h"
 
@@ -23,14 +22,6 @@ namespace {
 
 // What a client gets when it names no format but the file is above its (or its user's) limit.
 constexpr OutputFormat kDefaultTranscode = OutputFormat::Mp3;
-
-int userLimit(const UserAdministration *users, qint64 userId)
-{
-    if (!users || userId <= 0)
-        return 0;
-    const auto user = users->find(userId);
-    return user ? user->maxBitrate : 0;
-}
 
 // The codec a file of `format` holds when it needs no transcode to be that format.
 QString codecOf(OutputFormat format)
@@ -47,17 +38,9 @@ QString codecOf(OutputFormat format)
     return {};
 }
 
-int tighter(int a, int b)
-{
-    if (a <= 0)
-        return b;
-    if (b <= 0)
-        return a;
-    return qMin(a, b);
-}
-
-// Subsonic's `format`, `maxBitRate` and `timeOffset` as a MediaAsk for `track`.
-Result<MediaAsk> askOf(const Params &params, const Track &track, int userMaxKbps)
+// Subsonic's `format`, `maxBitRate` and `timeOffset` as a MediaAsk for `track`: `raw` is the file
+// as it is; the file's own format, or none, keeps the file unless it is above a limit.
+Result<MediaAsk> askOf(const Params &params, const Track &track)
 {
     MediaAsk ask;
     const auto maxBitRate = params.integer(u"maxBitRate"_s, 0, 0, 100000);
@@ -72,23 +55,21 @@ Result<MediaAsk> askOf(const Params &params, const Track &track, int userMaxKbps
     const QString format = params.value(u"format"_s).trimmed().toLower();
     if (format == u"raw"_s)
         return ask;   // the file as it is, whatever the limits
-    if (!format.isEmpty()) {
-        const auto known = outputFormatFromKey(format);
-        if (!known)
-            return DomainError::invalid(u"unknown format '%1'"_s.arg(format.left(32)), QStringList{u"raw"_s} + outputFormatKeys());
-        ask.format = known;
-        if (track.format == infoFor(*known).extension && track.codec == codecOf(*known) && ask.offsetSeconds == 0
-            && (tighter(userMaxKbps, ask.maxBitrateKbps) <= 0 || track.bitrate <= tighter(userMaxKbps, ask.maxBitrateKbps)))
-            ask.format.reset();   // already what the client wants: no transcode
+    if (format.isEmpty()) {
+        ask.format = kDefaultTranscode;
+        ask.originalUnlessAboveLimit = ask.offsetSeconds == 0;
         return ask;
     }
-    const int limit = tighter(userMaxKbps, ask.maxBitrateKbps);
-    if ((limit > 0 && track.bitrate > limit) || ask.offsetSeconds > 0)
-        ask.format = kDefaultTranscode;
+    const auto known = outputFormatFromKey(format);
+    if (!known)
+        return DomainError::invalid(u"unknown format '%1'"_s.arg(format.left(32)), QStringList{u"raw"_s} + outputFormatKeys());
+    ask.format = known;
+    ask.originalUnlessAboveLimit = track.format == infoFor(*known).extension && track.codec == codecOf(*known)
+        && ask.offsetSeconds == 0;
     return ask;
 }
 
-void stream(const MediaPlanner &planner, TranscodeService *service, const UserAdministration *users, Call &call)
+void stream(const MediaPlanner &planner, TranscodeService *service, Call &call)
 {
     const auto id = parseIdOf(IdKind::Track, call.params().value(u"id"_s), u"id"_s);
     if (!id)
@@ -97,7 +78,7 @@ void stream(const MediaPlanner &planner, TranscodeService *service, const UserAd
     const auto track = planner.visibleTrack(*id, caller);
     if (!track)
         return call.fail(track.error());
-    const auto ask = askOf(call.params(), *track, userLimit(users, caller.userId));
+    const auto ask = askOf(call.params(), *track);
     if (!ask)
         return call.fail(ask.error());
     const auto plan = planner.plan(*id, caller, *ask);
@@ -135,10 +116,7 @@ void addMediaEndpoints(EndpointTable &table, const HttpServices &services)
     const Database *db = services.database;
     const MediaPlanner planner(*db, services.transcoding, services.users);
     TranscodeService *transcoding = services.transcoding;
-    const UserAdministration *users = services.users;
-    table.add(u"stream"_s, Access::User, [planner, transcoding, users](Call &call) {
-        stream(planner, transcoding, users, call);
-    });
+    table.add(u"stream"_s, Access::User, [planner, transcoding](Call &call) { stream(planner, transcoding, call); });
     table.add(u"download"_s, Access::User, [db](Call &call) { download(*db, call); });
     if (artwork::ArtworkService *art = services.artwork)
         table.add(u"getCoverArt"_s, Access::User, [db, art](Call &call) { coverArt(*db, *art, call); });

@@ -18,6 +18,10 @@ struct MediaAsk
     int bitrateKbps = 0;                  // ...at this bitrate (0 = the format's default); never with `preset`
     int maxBitrateKbps = 0;               // the most the client can take (0 = no limit); caps like the user's limit
     double offsetSeconds = 0;             // where a transcode starts; NaN = the client's text was unreadable
+    // With `format`: the file as it is unless its bitrate is above the user's or the client's
+    // limit, then the transcode to `format` (Subsonic's stream without a format, or naming the
+    // file's own). Never with an offset.
+    bool originalUnlessAboveLimit = false;
 
     // Neither a preset nor a format: the file as it is.
     bool wantsOriginal() const { return preset.isEmpty() && !format; }
