@@ -109,20 +109,24 @@ std::optional<QString> Runtime::start()
         config.tls = *tls;
     }
 
-    const qint64 artworkCacheMiB = qBound(8, m_settings->value(u"artwork/cacheMiB"_s, kDefaultArtworkCacheMiB).toInt(), 1 << 20);
-    m_artwork = std::make_unique<artwork::ArtworkService>(artwork::ArtworkServiceOptions{
-        QDir(m_dataDir).filePath(u"cache/artwork"_s), artworkCacheMiB << 20, 32LL << 20});
-
     HttpServices services;
     services.database = m_database.get();
-    services.artwork = m_artwork.get();
     TranscodeSettings transcode;
     transcode.ffmpegProgram = m_settings->value(u"transcode/ffmpeg"_s, transcode.ffmpegProgram).toString();
     transcode.maxConcurrent = qMax(0, m_settings->value(u"transcode/maxConcurrent"_s, 0).toInt());
+    transcode.maxQueued = qBound(0, m_settings->value(u"transcode/maxQueued"_s, transcode.maxQueued).toInt(), 10000);
+    transcode.queueTimeoutMs =
+        qBound(1, m_settings->value(u"transcode/queueTimeoutSeconds"_s, transcode.queueTimeoutMs / 1000).toInt(), 3600)
+        * 1000;
     transcode.cacheDirectory = QDir(m_dataDir).filePath(u"cache/transcodes"_s);
     transcode.cacheMaxBytes = qMax<qint64>(0, m_settings->value(u"transcode/cacheMiB"_s, kDefaultTranscodeCacheMiB).toLongLong()) << 20;
     m_transcoding = std::make_unique<TranscodeService>(*m_database, transcode);
     services.transcoding = m_transcoding.get();
+
+    const qint64 artworkCacheMiB = qBound(8, m_settings->value(u"artwork/cacheMiB"_s, kDefaultArtworkCacheMiB).toInt(), 1 << 20);
+    m_artwork = std::make_unique<artwork::ArtworkService>(artwork::ArtworkServiceOptions{
+        QDir(m_dataDir).filePath(u"cache/artwork"_s), artworkCacheMiB << 20, 32LL << 20, &m_transcoding->jobs()});
+    services.artwork = m_artwork.get();
     VideoPreviewOptions previews;
     previews.thumbnailCacheDirectory = QDir(m_dataDir).filePath(u"cache/thumbnails"_s);
     previews.thumbnailCacheBytes = qint64(qBound(8, m_settings->value(u"preview/thumbnailCacheMiB"_s, kDefaultThumbnailCacheMiB).toInt(), 1 << 20)) << 20;

@@ -79,10 +79,10 @@ private:
     std::unique_ptr<UserAdministration> m_users;
     std::unique_ptr<AppPasswordStore> m_appPasswords;
     std::unique_ptr<SubsonicAuthenticator> m_subsonicAuth;
-    std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server
     std::unique_ptr<ActivityRegistry> m_activity;         // outlives the server (streams hold tickets)
     std::unique_ptr<MetricsRegistry> m_metrics;           // outlives the server
     std::unique_ptr<TranscodeService> m_transcoding;      // outlives the server (bodies hold its slots)
+    std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server; takes poster frames through m_transcoding's queue
     std::unique_ptr<VideoPreviews> m_videoPreviews;       // outlives the server
     std::unique_ptr<HlsService> m_hls;                    // outlives the server (bodies hold sessions)
     std::unique_ptr<HttpServer> m_server;

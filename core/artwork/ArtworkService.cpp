@@ -2,6 +2,8 @@
 
 #include "artwork/EmbeddedPicture.h"
 
+#include "ffmpeg/FfmpegQueue.h"
+
 #include "ArtworkLog.h"
 #include "ImageResizer.h"
 #include "VideoFrame.h"
@@ -83,7 +85,7 @@ std::optional<ArtworkValidators> ArtworkService::validators(const ArtSource &sou
     return identity->validatorsFor(identity->keyFor(source, size));
 }
 
-Artwork ArtworkService::fetch(const ArtSource &source, int size)
+Artwork ArtworkService::fetch(const ArtSource &source, int size, FrameGrab grab)
 {
     const auto identity = identify(source);
     if (!identity)
@@ -103,7 +105,7 @@ Artwork ArtworkService::fetch(const ArtSource &source, int size)
         if (auto cached = size > 0 ? m_cache.find(key) : std::nullopt)
             result = {Artwork::Status::Ok, cached->data, cached->mimeType, validators, {}};
         else
-            result = produce(source, *identity, size);
+            result = produce(source, *identity, size, grab);
         result.validators = validators;
         if (result.status != Artwork::Status::Ok)
             rememberFailure(key, identity->keyFor(source, 0), result);
@@ -111,9 +113,9 @@ Artwork ArtworkService::fetch(const ArtSource &source, int size)
     });
 }
 
-Artwork ArtworkService::produce(const ArtSource &source, const Identity &identity, int size)
+Artwork ArtworkService::produce(const ArtSource &source, const Identity &identity, int size, FrameGrab grab)
 {
-    Artwork original = loadOriginal(source, identity);
+    Artwork original = loadOriginal(source, identity, grab);
     if (original.status != Artwork::Status::Ok)
         return original;
     if (size <= 0) {
@@ -130,7 +132,7 @@ Artwork ArtworkService::produce(const ArtSource &source, const Identity &identit
     return {Artwork::Status::Ok, resized.image->data, resized.image->mimeType, {}, {}};
 }
 
-Artwork ArtworkService::loadOriginal(const ArtSource &source, const Identity &identity)
+Artwork ArtworkService::loadOriginal(const ArtSource &source, const Identity &identity, FrameGrab grab)
 {
     Artwork a;
     a.status = Artwork::Status::Ok;
@@ -161,15 +163,74 @@ Artwork ArtworkService::loadOriginal(const ArtSource &source, const Identity &id
             a.data = cached->data;
             return a;
         }
-        ++m_frameGrabs;
-        a.data = grabVideoFrame(source.path, source.durationMs);
-        if (a.data.isEmpty())
-            return failure(Artwork::Status::NoArtwork, u"no frame could be taken from the video"_s);
-        m_cache.store(key, {a.data, "image/jpeg"_ba});
-        return a;
+        if (auto failed = knownFailure(key))
+            return *failed;
+        if (grab == FrameGrab::Never || !m_options.ffmpeg)
+            return failure(Artwork::Status::NoArtwork, u"no frame has been taken from the video"_s);
+        keepVideoFrame(key, m_options.ffmpeg->runAndWait(frameJob(source)));
+        if (auto cached = m_cache.find(key)) {
+            a.data = cached->data;
+            return a;
+        }
+        return failure(Artwork::Status::NoArtwork, u"no frame could be taken from the video"_s);
     }
     }
     return failure(Artwork::Status::NoArtwork, u"no artwork"_s);
+}
+
+FfmpegJob ArtworkService::frameJob(const ArtSource &source) const
+{
+    FfmpegJob job = videoFrameJob(source.path, source.durationMs);
+    const auto identity = identify(source);
+    job.key = u"poster-"_s + QString::fromLatin1(QCryptographicHash::hash(identity ? identity->keyFor(source, kFrameKeySize)
+                                                                                   : source.path.toUtf8(),
+                                                                          QCryptographicHash::Sha1)
+                                                     .toHex());
+    const auto finish = job.finish;
+    job.finish = [finish, grabs = m_frameGrabs](const QList<FfmpegRunResult> &results) {
+        ++*grabs;
+        return finish(results);
+    };
+    return job;
+}
+
+void ArtworkService::keepVideoFrame(const QByteArray &frameKey, const FfmpegOutcome &outcome)
+{
+    if (outcome.isOk()) {
+        m_cache.store(frameKey, {outcome.data, "image/jpeg"_ba});
+        return;
+    }
+    if (outcome.status == FfmpegOutcome::Status::Busy)
+        return;   // not the video's fault: tried again next time
+    qCInfo(lcArtwork).noquote() << "no frame from" << frameKey.split('\n').value(2) << ":" << outcome.error;
+    QMutexLocker lock(&m_failuresMutex);
+    m_failures.insert(frameKey, failure(Artwork::Status::NoArtwork, u"no frame could be taken from the video"_s));
+}
+
+bool ArtworkService::needsVideoFrame(const ArtSource &source, int size)
+{
+    if (source.kind != ArtSource::Kind::VideoFrame || !m_options.ffmpeg)
+        return false;
+    const auto identity = identify(source);
+    if (!identity)
+        return false;
+    const QByteArray frameKey = identity->keyFor(source, kFrameKeySize);
+    if ((size > 0 && m_cache.find(identity->keyFor(source, size))) || m_cache.find(frameKey))
+        return false;
+    return !knownFailure(frameKey) && !knownFailure(identity->keyFor(source, size));
+}
+
+void ArtworkService::prepareVideoFrame(const ArtSource &source, QObject *context, std::function<void(bool)> ready)
+{
+    const auto identity = identify(source);
+    if (!identity || !m_options.ffmpeg)
+        return ready(false);
+    m_options.ffmpeg->run(frameJob(source), context,
+                          [this, frameKey = identity->keyFor(source, kFrameKeySize),
+                           ready = std::move(ready)](const FfmpegOutcome &outcome) {
+                              keepVideoFrame(frameKey, outcome);
+                              ready(outcome.status == FfmpegOutcome::Status::Busy);
+                          });
 }
 
 std::optional<Artwork> ArtworkService::knownFailure(const QByteArray &key)

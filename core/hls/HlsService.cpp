@@ -1,6 +1,6 @@
 #include "hls/HlsService.h"
 
-#include "transcode/TranscodeLimiter.h"
+#include "ffmpeg/FfmpegQueue.h"
 #include "transcode/TranscodeService.h"
 #include "transcode/VideoPreset.h"
 
@@ -33,7 +33,7 @@ HlsService::HlsService(TranscodeService &transcoding, ActivityRegistry *activity
     m_context.settings = std::move(settings);
     m_context.settings.segmentSeconds = qBound(2, m_context.settings.segmentSeconds, 20);
     m_context.cache = &transcoding.cache();
-    m_context.limiter = &transcoding.limiter();
+    m_context.limiter = &transcoding.jobs();
     m_context.workRoot = workRootFor(m_context.settings);
     // Whatever an earlier run left is partial work of sessions that no longer exist.
     QDir(m_context.workRoot).removeRecursively();

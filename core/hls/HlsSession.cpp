@@ -2,7 +2,7 @@
 
 #include "hls/SegmentWait.h"
 #include "transcode/TranscodeCache.h"
-#include "transcode/TranscodeLimiter.h"
+#include "ffmpeg/FfmpegQueue.h"
 
 #include "HlsLog.h"
 #include "SegmentProducer.h"

@@ -11,7 +11,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 
-SegmentProducer::SegmentProducer(const QString &program, SegmentJob job, std::unique_ptr<TranscodeLimiter::Slot> slot,
+SegmentProducer::SegmentProducer(const QString &program, SegmentJob job, std::unique_ptr<FfmpegQueue::Slot> slot,
                                  QObject *parent)
     : QObject(parent), m_job(std::move(job)), m_slot(std::move(slot)), m_next(m_job.firstIndex)
 {

@@ -4,7 +4,7 @@
 // stdout). Holds a transcode slot while it runs; destroying it kills FFmpeg and removes the
 // unfinished segment. Lives on the HLS thread.
 
-#include "transcode/TranscodeLimiter.h"
+#include "ffmpeg/FfmpegQueue.h"
 
 #include "SegmentArguments.h"
 
@@ -21,7 +21,7 @@ class SegmentProducer : public QObject
 {
     Q_OBJECT
 public:
-    SegmentProducer(const QString &program, SegmentJob job, std::unique_ptr<TranscodeLimiter::Slot> slot,
+    SegmentProducer(const QString &program, SegmentJob job, std::unique_ptr<FfmpegQueue::Slot> slot,
                     QObject *parent = nullptr);
     ~SegmentProducer() override;
 
@@ -42,7 +42,7 @@ private:
     void onActivity();
 
     SegmentJob m_job;
-    std::unique_ptr<TranscodeLimiter::Slot> m_slot;
+    std::unique_ptr<FfmpegQueue::Slot> m_slot;
     std::unique_ptr<TranscodeSession> m_session;
     QByteArray m_pending;      // an incomplete stdout line
     int m_next;

@@ -108,8 +108,12 @@ void HttpConnection::processNext()
     if (m_busy || m_closing || m_pending.isEmpty())
         return;
     m_busy = true;
-    const HttpRequest request = m_pending.dequeue();
-    HttpExchange exchange(*this, request);
+    m_exchange.reset();
+    m_current = m_pending.dequeue();
+    ++m_serial;
+    m_exchange = std::make_unique<HttpExchange>(*this, m_current);
+    const HttpRequest &request = m_current;
+    HttpExchange &exchange = *m_exchange;
     const RouteMatch match = m_router.match(request);
     m_route = match.route ? match.route->pattern : u"other"_s;
     switch (match.kind) {
@@ -127,10 +131,22 @@ void HttpConnection::processNext()
         exchange.respond(jsonProtocolAnswer(404, u"no such endpoint"_s));
         break;
     }
-    if (!exchange.hasResponded()) {
+    if (!exchange.hasResponded() && !exchange.isDeferred()) {
         qCWarning(lcHttp) << "handler gave no answer for" << request.path;
         exchange.fail(DomainError::failed(u"internal error"_s));
     }
+}
+
+DeferredAnswer HttpConnection::deferCurrent()
+{
+    return DeferredAnswer(this, m_serial);
+}
+
+HttpExchange *HttpConnection::waitingExchange(quint64 serial)
+{
+    if (serial != m_serial || !m_exchange || m_exchange->hasResponded() || m_closing)
+        return nullptr;
+    return m_exchange.get();
 }
 
 void HttpConnection::sendResponse(const HttpExchange &exchange, const HttpResponse &response)

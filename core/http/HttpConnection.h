@@ -13,6 +13,8 @@
 
 #include <memory>
 
+#include "HttpExchange.h"
+
 class QTcpSocket;
 
 namespace cairn {
@@ -49,6 +51,11 @@ public:
     void enqueue(HttpRequest request);
     bool takeHttp10Flag();
 
+    // The request being answered, as a handle for an answer given later (HttpExchange::defer),
+    // and back: the exchange the handle names while it still waits for its answer.
+    DeferredAnswer deferCurrent();
+    HttpExchange *waitingExchange(quint64 serial);
+
     // Used by HttpExchange.
     void sendResponse(const HttpExchange &exchange, const HttpResponse &response);
     // A counted stream (info.counted) is refused with 503 + Retry-After beyond the activity
@@ -74,6 +81,9 @@ private:
     const Router &m_router;
     ConnectionLimits m_limits;
     QQueue<HttpRequest> m_pending;
+    HttpRequest m_current;                     // the request being answered
+    std::unique_ptr<HttpExchange> m_exchange;  // its exchange (kept while its answer is deferred)
+    quint64 m_serial = 0;                      // counts requests, so a late answer finds its own
     QList<bool> m_http10;             // versions of requests seen on the wire, in order
     bool m_atRequestStart = true;
     bool m_busy = false;

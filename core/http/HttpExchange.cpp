@@ -26,6 +26,30 @@ void addOnce(HttpResponse &response, const QByteArray &name, const QByteArray &v
 
 } // namespace
 
+DeferredAnswer::DeferredAnswer(HttpConnection *connection, quint64 serial)
+    : m_connection(connection), m_serial(serial)
+{
+}
+
+QObject *DeferredAnswer::context() const
+{
+    return m_connection.data();
+}
+
+void DeferredAnswer::give(const std::function<void(HttpExchange &)> &answer) const
+{
+    if (!m_connection)
+        return;
+    if (HttpExchange *exchange = m_connection->waitingExchange(m_serial))
+        answer(*exchange);
+}
+
+DeferredAnswer HttpExchange::defer()
+{
+    m_deferred = true;
+    return m_connection.deferCurrent();
+}
+
 void HttpExchange::respond(const HttpResponse &response)
 {
     Q_ASSERT(!m_responded);

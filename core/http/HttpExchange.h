@@ -7,6 +7,8 @@
 #include "http/HttpResponse.h"
 #include "http/Identity.h"
 
+#include <QPointer>
+
 #include <functional>
 #include <memory>
 
@@ -14,7 +16,28 @@ namespace cairn {
 
 class BodySource;
 class HttpConnection;
+class HttpExchange;
 struct DomainError;
+
+// The way back to a request whose answer is being made elsewhere (by an FFmpeg job): the
+// worker serves other connections meanwhile. Copyable; a no-op once the client has left.
+class DeferredAnswer
+{
+public:
+    DeferredAnswer() = default;
+    DeferredAnswer(HttpConnection *connection, quint64 serial);
+
+    // The connection: calls that complete the answer are queued to it, so they run on its
+    // thread; it is destroyed when the client leaves, which drops them (and tells the FFmpeg
+    // queue that this waiter is gone).
+    QObject *context() const;
+    // Answers through `answer(exchange)` if the request still waits. On the context's thread.
+    void give(const std::function<void(HttpExchange &)> &answer) const;
+
+private:
+    QPointer<HttpConnection> m_connection;
+    quint64 m_serial = 0;
+};
 
 class HttpExchange
 {
@@ -42,6 +65,10 @@ public:
     // (never for HEAD). `info` says what the stream is, for the activity list, its limits
     // and its history; StreamInfo::uncounted() for long-lived non-media bodies.
     void stream(const HttpResponse &head, std::unique_ptr<BodySource> body, const StreamInfo &info = {});
+    // The handler returns without answering and the answer comes later through the handle;
+    // the connection answers nothing else meanwhile (requests stay in order).
+    DeferredAnswer defer();
+    bool isDeferred() const { return m_deferred; }
 
 private:
     HttpConnection &m_connection;
@@ -50,6 +77,7 @@ private:
     QList<QPair<QByteArray, QByteArray>> m_extraHeaders;
     std::function<HttpResponse(const DomainError &)> m_errorAnswer;
     bool m_responded = false;
+    bool m_deferred = false;
 };
 
 } // namespace cairn

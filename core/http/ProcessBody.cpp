@@ -10,7 +10,7 @@
 namespace cairn {
 
 ProcessBody::ProcessBody(std::unique_ptr<TranscodeSession> session, LivePlan plan,
-                         std::unique_ptr<TranscodeLimiter::Slot> slot, std::unique_ptr<CacheWriter> cache,
+                         std::unique_ptr<FfmpegQueue::Slot> slot, std::unique_ptr<CacheWriter> cache,
                          QString description)
     : m_session(std::move(session)), m_plan(std::move(plan)), m_slot(std::move(slot)), m_cache(std::move(cache)),
       m_description(std::move(description)), m_remaining(m_plan.bodyLength), m_skip(m_plan.skipBytes)

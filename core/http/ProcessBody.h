@@ -6,7 +6,7 @@
 // client left, the stream ended) kills FFmpeg at once.
 
 #include "transcode/LiveLayout.h"
-#include "transcode/TranscodeLimiter.h"
+#include "ffmpeg/FfmpegQueue.h"
 
 #include "BodySource.h"
 
@@ -24,7 +24,7 @@ class ProcessBody final : public BodySource
 public:
     // `session` must have been started; `description` names the transcode in log lines.
     ProcessBody(std::unique_ptr<TranscodeSession> session, LivePlan plan,
-                std::unique_ptr<TranscodeLimiter::Slot> slot, std::unique_ptr<CacheWriter> cache,
+                std::unique_ptr<FfmpegQueue::Slot> slot, std::unique_ptr<CacheWriter> cache,
                 QString description);
     ~ProcessBody() override;
 
@@ -40,7 +40,7 @@ private:
 
     std::unique_ptr<TranscodeSession> m_session;
     LivePlan m_plan;
-    std::unique_ptr<TranscodeLimiter::Slot> m_slot;
+    std::unique_ptr<FfmpegQueue::Slot> m_slot;
     std::unique_ptr<CacheWriter> m_cache;
     QString m_description;
     qint64 m_remaining;          // -1 = unbounded

@@ -1,19 +1,42 @@
 #include "preview/ThumbnailGrabber.h"
 
-#include "FfmpegRun.h"
 #include "PreviewLog.h"
-
-#include <memory>
-#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
+namespace {
 
-ThumbnailGrabber::ThumbnailGrabber(QString ffmpegProgram, int timeoutMs)
-    : m_program(std::move(ffmpegProgram)), m_timeoutMs(timeoutMs)
+bool gavePicture(const FfmpegRunResult &run)
 {
+    return run.ok && !run.output.isEmpty();
 }
+
+// Walks the runs of a batch: each time has a key-frame run, and a full-decode run after it
+// when the first gave no picture. Calls `picture(i, jpeg)` for each time settled so far and
+// returns the index of the first unsettled time and whether its key-frame run already failed.
+template<typename Picture>
+std::pair<qsizetype, bool> settle(const QList<FfmpegRunResult> &results, qsizetype count, Picture picture)
+{
+    qsizetype time = 0;
+    qsizetype run = 0;
+    while (time < count && run < results.size()) {
+        if (gavePicture(results.at(run))) {
+            picture(time, results.at(run).output);
+            ++time;
+            ++run;
+        } else if (run + 1 < results.size()) {   // the fallback ran too
+            picture(time, gavePicture(results.at(run + 1)) ? results.at(run + 1).output : QByteArray());
+            ++time;
+            run += 2;
+        } else {
+            return {time, true};
+        }
+    }
+    return {time, false};
+}
+
+} // namespace
 
 QStringList ThumbnailGrabber::arguments(const QString &path, qint64 timeMs, int width, bool keyFramesOnly)
 {
@@ -32,48 +55,37 @@ QStringList ThumbnailGrabber::arguments(const QString &path, qint64 timeMs, int 
     return args;
 }
 
-QByteArray ThumbnailGrabber::grab(const QString &path, qint64 timeMs, int width) const
+FfmpegJob ThumbnailGrabber::job(const QString &path, qint64 timeMs, int width, int runTimeoutMs)
 {
-    FfmpegRun run(m_program, arguments(path, timeMs, width));
-    if (run.start() && run.finish(QDeadlineTimer(m_timeoutMs)) && !run.output().isEmpty())
-        return run.output();
-    qCInfo(lcPreview).noquote() << "no key frame of" << path << "at" << timeMs << "ms:" << run.errorText();
-    return retryDecodingEverything(path, timeMs, width);
+    return batch(path, {timeMs}, width, runTimeoutMs);
 }
 
-// Some files carry no usable key-frame flags (or index): decoding every frame still finds one.
-QByteArray ThumbnailGrabber::retryDecodingEverything(const QString &path, qint64 timeMs, int width) const
+FfmpegJob ThumbnailGrabber::batch(const QString &path, const QList<qint64> &timesMs, int width, int runTimeoutMs)
 {
-    FfmpegRun run(m_program, arguments(path, timeMs, width, false));
-    if (run.start() && run.finish(QDeadlineTimer(m_timeoutMs)) && !run.output().isEmpty())
-        return run.output();
-    qCWarning(lcPreview).noquote() << "no thumbnail of" << path << "at" << timeMs << "ms:" << run.errorText();
-    return {};
+    FfmpegJob job;
+    job.priority = FfmpegPriority::Picture;
+    job.runTimeoutMs = runTimeoutMs;
+    job.maxOutputBytes = 8LL << 20;
+    job.nextRun = [path, timesMs, width](const QList<FfmpegRunResult> &results) -> std::optional<QStringList> {
+        const auto [time, keyFramesFailed] = settle(results, timesMs.size(), [](qsizetype, const QByteArray &) {});
+        if (time >= timesMs.size())
+            return std::nullopt;
+        if (keyFramesFailed) {
+            // Some files carry no usable key-frame flags (or index): decoding everything still finds one.
+            qCInfo(lcPreview).noquote() << "no key frame of" << path << "at" << timesMs.at(time) << "ms:"
+                                        << results.last().error;
+            return arguments(path, timesMs.at(time), width, false);
+        }
+        return arguments(path, timesMs.at(time), width, true);
+    };
+    return job;
 }
 
-QList<QByteArray> ThumbnailGrabber::grabMany(const QString &path, const QList<qint64> &timesMs, int width,
-                                             int parallel) const
+QList<QByteArray> ThumbnailGrabber::pictures(const QList<FfmpegRunResult> &results, qsizetype count)
 {
-    QList<QByteArray> results;
-    results.reserve(timesMs.size());
-    const qsizetype batch = qMax(1, parallel);
-    for (qsizetype first = 0; first < timesMs.size(); first += batch) {
-        std::vector<std::unique_ptr<FfmpegRun>> runs;
-        for (qsizetype i = first; i < qMin(first + batch, timesMs.size()); ++i) {
-            runs.push_back(std::make_unique<FfmpegRun>(m_program, arguments(path, timesMs.at(i), width)));
-            runs.back()->start();
-        }
-        const QDeadlineTimer deadline(m_timeoutMs);
-        for (size_t j = 0; j < runs.size(); ++j) {
-            FfmpegRun &run = *runs[j];
-            const qint64 timeMs = timesMs.at(first + qsizetype(j));
-            if (run.finish(deadline) && !run.output().isEmpty())
-                results.append(run.output());
-            else
-                results.append(retryDecodingEverything(path, timeMs, width));
-        }
-    }
-    return results;
+    QList<QByteArray> out(count);
+    settle(results, count, [&](qsizetype i, const QByteArray &jpeg) { out[i] = jpeg; });
+    return out;
 }
 
 } // namespace cairn

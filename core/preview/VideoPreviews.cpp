@@ -1,15 +1,16 @@
 #include "preview/VideoPreviews.h"
 
 #include "preview/ThumbnailSprite.h"
+#include "preview/ThumbnailGrabber.h"
 #include "transcode/TranscodeService.h"
 
-#include "FfmpegRun.h"
 #include "PreviewClip.h"
 #include "PreviewLog.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QObject>
 #include <QUuid>
 
 #include <algorithm>
@@ -47,6 +48,21 @@ PreviewValidators validatorsFor(const QByteArray &key, const SourceVersion &stam
     return {'"' + hash.left(32) + '"', QDateTime::fromSecsSinceEpoch(stamp.mtime.toSecsSinceEpoch(), Qt::UTC)};
 }
 
+PreviewImage imageOf(const FfmpegOutcome &outcome, const PreviewValidators &validators)
+{
+    switch (outcome.status) {
+    case FfmpegOutcome::Status::Ok: return {PreviewImage::Status::Ok, outcome.data, validators};
+    case FfmpegOutcome::Status::Busy: return {PreviewImage::Status::Busy, {}, validators};
+    case FfmpegOutcome::Status::Failed: break;
+    }
+    return {PreviewImage::Status::Failed, {}, validators};
+}
+
+QString jobKey(const char *kind, const QByteArray &key)
+{
+    return QString::fromLatin1(kind) + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex());
+}
+
 SpriteLayout layoutFor(const Track &video, int count, int width)
 {
     return spriteLayout(count, width, video.width, video.height);
@@ -57,8 +73,8 @@ SpriteLayout layoutFor(const Track &video, int count, int width)
 VideoPreviews::VideoPreviews(VideoPreviewOptions options, TranscodeService &transcoding)
     : m_options(std::move(options))
     , m_transcoding(transcoding)
-    , m_grabber(m_transcoding.settings().ffmpegProgram, m_options.thumbnailTimeoutMs)
-    , m_images(m_options.thumbnailCacheDirectory, m_options.thumbnailCacheBytes)
+    , m_images(std::make_shared<artwork::ArtworkCache>(m_options.thumbnailCacheDirectory, m_options.thumbnailCacheBytes))
+    , m_counts(std::make_shared<Counts>())
 {
 }
 
@@ -83,127 +99,130 @@ std::optional<PreviewValidators> VideoPreviews::spriteValidators(const Track &vi
     return validatorsFor(spriteKey(video, *stamp, layoutFor(video, count, width)), *stamp);
 }
 
-PreviewImage VideoPreviews::thumbnail(const Track &video, qint64 timeMs, int width)
+void VideoPreviews::thumbnail(const Track &video, qint64 timeMs, int width, QObject *context, ImageDone done)
 {
     const auto stamp = SourceVersion::of(video.path);
     if (!stamp)
-        return {PreviewImage::Status::SourceGone, {}, {}};
+        return done({PreviewImage::Status::SourceGone, {}, {}});
     const QByteArray key = thumbnailKey(video, *stamp, timeMs, width);
     const PreviewValidators validators = validatorsFor(key, *stamp);
-    if (auto cached = m_images.find(key))
-        return {PreviewImage::Status::Ok, cached->data, validators};
-    PreviewImage image = m_imageFlights.run(key, [&] { return grabThumbnail(video, key, timeMs, width); });
-    image.validators = validators;
-    return image;
+    if (auto cached = m_images->find(key))
+        return done({PreviewImage::Status::Ok, cached->data, validators});
+
+    FfmpegJob job = ThumbnailGrabber::job(video.path, timeMs, width, m_options.thumbnailTimeoutMs);
+    job.key = jobKey("thumbnail-", key);
+    job.finish = [images = m_images, counts = m_counts, key, path = video.path,
+                  timeMs](const QList<FfmpegRunResult> &results) {
+        ++counts->thumbnailGrabs;
+        const QByteArray jpeg = ThumbnailGrabber::pictures(results, 1).value(0);
+        if (jpeg.isEmpty()) {
+            qCWarning(lcPreview).noquote() << "no thumbnail of" << path << "at" << timeMs << "ms:"
+                                           << (results.isEmpty() ? QString() : results.last().error);
+            return FfmpegOutcome::failed(u"no picture"_s);
+        }
+        images->store(key, {jpeg, kJpeg});
+        return FfmpegOutcome::ok(jpeg);
+    };
+    m_transcoding.jobs().run(std::move(job), context, [done = std::move(done), validators](const FfmpegOutcome &o) {
+        done(imageOf(o, validators));
+    });
 }
 
-PreviewImage VideoPreviews::grabThumbnail(const Track &video, const QByteArray &key, qint64 timeMs, int width)
-{
-    // A flight that ended just before ours began has filled the cache.
-    if (auto cached = m_images.find(key))
-        return {PreviewImage::Status::Ok, cached->data, {}};
-    ++m_thumbnailGrabs;
-    const QByteArray jpeg = m_grabber.grab(video.path, timeMs, width);
-    if (jpeg.isEmpty())
-        return {PreviewImage::Status::Failed, {}, {}};
-    m_images.store(key, {jpeg, kJpeg});
-    return {PreviewImage::Status::Ok, jpeg, {}};
-}
-
-PreviewImage VideoPreviews::sprite(const Track &video, int count, int width)
+void VideoPreviews::sprite(const Track &video, int count, int width, QObject *context, ImageDone done)
 {
     const auto stamp = SourceVersion::of(video.path);
     if (!stamp)
-        return {PreviewImage::Status::SourceGone, {}, {}};
-    const QByteArray key = spriteKey(video, *stamp, layoutFor(video, count, width));
-    const PreviewValidators validators = validatorsFor(key, *stamp);
-    if (auto cached = m_images.find(key))
-        return {PreviewImage::Status::Ok, cached->data, validators};
-    PreviewImage image = m_imageFlights.run(key, [&] { return makeSprite(video, key, count, width); });
-    image.validators = validators;
-    return image;
-}
-
-PreviewImage VideoPreviews::makeSprite(const Track &video, const QByteArray &key, int count, int width)
-{
-    if (auto cached = m_images.find(key))
-        return {PreviewImage::Status::Ok, cached->data, {}};
-    const auto stamp = SourceVersion::of(video.path);
-    if (!stamp)
-        return {PreviewImage::Status::SourceGone, {}, {}};
+        return done({PreviewImage::Status::SourceGone, {}, {}});
     const SpriteLayout layout = layoutFor(video, count, width);
-    const QList<qint64> times = spriteTimes(video.durationMs, layout.count);
+    const QByteArray key = spriteKey(video, *stamp, layout);
+    const PreviewValidators validators = validatorsFor(key, *stamp);
+    if (auto cached = m_images->find(key))
+        return done({PreviewImage::Status::Ok, cached->data, validators});
 
     // Tiles are ordinary thumbnails: those already cached are reused, the others are kept.
+    const QList<qint64> times = spriteTimes(video.durationMs, layout.count);
     QList<QByteArray> tiles(times.size());
     QList<qint64> missingTimes;
     QList<qsizetype> missingIndexes;
+    QList<QByteArray> missingKeys;
     for (qsizetype i = 0; i < times.size(); ++i) {
-        if (auto cached = m_images.find(thumbnailKey(video, *stamp, times.at(i), layout.tileWidth))) {
+        const QByteArray tileKey = thumbnailKey(video, *stamp, times.at(i), layout.tileWidth);
+        if (auto cached = m_images->find(tileKey)) {
             tiles[i] = cached->data;
         } else {
             missingTimes.append(times.at(i));
             missingIndexes.append(i);
+            missingKeys.append(tileKey);
         }
     }
-    m_thumbnailGrabs += missingTimes.size();
-    const QList<QByteArray> grabbed = m_grabber.grabMany(video.path, missingTimes, layout.tileWidth);
-    for (qsizetype j = 0; j < grabbed.size(); ++j) {
-        tiles[missingIndexes.at(j)] = grabbed.at(j);
-        if (!grabbed.at(j).isEmpty())
-            m_images.store(thumbnailKey(video, *stamp, missingTimes.at(j), layout.tileWidth), {grabbed.at(j), kJpeg});
-    }
-
-    const QByteArray jpeg = composeSprite(layout, tiles);
-    if (jpeg.isEmpty())
-        return {PreviewImage::Status::Failed, {}, {}};
-    m_images.store(key, {jpeg, kJpeg});
-    return {PreviewImage::Status::Ok, jpeg, {}};
+    FfmpegJob job = ThumbnailGrabber::batch(video.path, missingTimes, layout.tileWidth, m_options.thumbnailTimeoutMs);
+    job.key = jobKey("sprite-", key);
+    job.finish = [images = m_images, counts = m_counts, key, layout, tiles, missingIndexes,
+                  missingKeys](const QList<FfmpegRunResult> &results) mutable {
+        const QList<QByteArray> grabbed = ThumbnailGrabber::pictures(results, missingKeys.size());
+        counts->thumbnailGrabs += quint64(grabbed.size());
+        for (qsizetype j = 0; j < grabbed.size(); ++j) {
+            tiles[missingIndexes.at(j)] = grabbed.at(j);
+            if (!grabbed.at(j).isEmpty())
+                images->store(missingKeys.at(j), {grabbed.at(j), kJpeg});
+        }
+        const QByteArray jpeg = composeSprite(layout, tiles);
+        if (jpeg.isEmpty())
+            return FfmpegOutcome::failed(u"no tile"_s);
+        images->store(key, {jpeg, kJpeg});
+        return FfmpegOutcome::ok(jpeg);
+    };
+    m_transcoding.jobs().run(std::move(job), context, [done = std::move(done), validators](const FfmpegOutcome &o) {
+        done(imageOf(o, validators));
+    });
 }
 
-PreviewClipFile VideoPreviews::previewClip(const Track &video)
+void VideoPreviews::previewClip(const Track &video, QObject *context,
+                                std::function<void(const PreviewClipFile &)> done)
 {
     const auto stamp = SourceVersion::of(video.path);
     if (!stamp)
-        return {PreviewClipFile::Status::SourceGone, {}};
+        return done({PreviewClipFile::Status::SourceGone, {}});
     TranscodeCache &cache = m_transcoding.cache();
     const QString key = previewClipCacheKey(video.id, *stamp);
     if (const auto path = cache.lookup(key))
-        return {PreviewClipFile::Status::Ok, *path};
+        return done({PreviewClipFile::Status::Ok, *path});
     if (cache.maxBytes() <= 0)
-        return {PreviewClipFile::Status::NotKept, {}};
-    return m_clipFlights.run(key, [&] { return generateClip(video, key); });
-}
+        return done({PreviewClipFile::Status::NotKept, {}});
 
-PreviewClipFile VideoPreviews::generateClip(const Track &video, const QString &key)
-{
-    TranscodeCache &cache = m_transcoding.cache();
-    if (const auto path = cache.lookup(key))
-        return {PreviewClipFile::Status::Ok, *path};
-    const auto slot = m_transcoding.limiter().tryAcquire();
-    if (!slot)
-        return {PreviewClipFile::Status::Busy, {}};
-    ++m_clipGenerations;
     // Written next to the cache's entries under its unfinished-file suffix, so a crash leaves
     // nothing the cache would serve (it sweeps such files at start) and adopting is a rename.
     QDir().mkpath(cache.directory());
     const QString part = QDir(cache.directory())
                              .filePath(key + u'-' + QUuid::createUuid().toString(QUuid::Id128) + u".mp4.part"_s);
-    FfmpegRun run(m_transcoding.settings().ffmpegProgram,
-                  previewClipArguments(video.path, planPreviewClip(video.durationMs), part));
-    if (!run.start() || !run.finish(QDeadlineTimer(m_options.clipTimeoutMs))) {
-        QFile::remove(part);
-        qCWarning(lcPreview).noquote() << "no preview clip of" << video.path << ":" << run.errorText();
-        return {PreviewClipFile::Status::Failed, {}};
-    }
-    const auto adopted = cache.adopt(key, part, u"mp4"_s);
-    if (!adopted) {
-        QFile::remove(part);
-        qCWarning(lcPreview) << "the preview clip of" << video.path << "does not fit in the transcode cache";
-        return {PreviewClipFile::Status::NotKept, {}};
-    }
-    qCDebug(lcPreview) << "preview clip of" << video.path << "made:" << *adopted;
-    return {PreviewClipFile::Status::Ok, *adopted};
+    FfmpegJob job = FfmpegJob::single(u"clip-"_s + key, FfmpegPriority::Background,
+                                      previewClipArguments(video.path, planPreviewClip(video.durationMs), part),
+                                      m_options.clipTimeoutMs);
+    // The cache belongs to the transcode service, which owns the queue: it outlives every job.
+    job.finish = [&cache, counts = m_counts, key, part, path = video.path](const QList<FfmpegRunResult> &results) {
+        ++counts->clipGenerations;
+        if (results.isEmpty() || !results.last().ok) {
+            qCWarning(lcPreview).noquote() << "no preview clip of" << path << ":"
+                                           << (results.isEmpty() ? QString() : results.last().error);
+            return FfmpegOutcome::failed(u"no clip"_s);
+        }
+        const auto adopted = cache.adopt(key, part, u"mp4"_s);
+        if (!adopted) {
+            qCWarning(lcPreview) << "the preview clip of" << path << "does not fit in the transcode cache";
+            return FfmpegOutcome{FfmpegOutcome::Status::Failed, {}, {}, u"not kept"_s, 0};
+        }
+        qCDebug(lcPreview) << "preview clip of" << path << "made:" << *adopted;
+        return FfmpegOutcome::ok({}, *adopted);
+    };
+    job.cleanup = [part] { QFile::remove(part); };
+    m_transcoding.jobs().run(std::move(job), context, [done = std::move(done)](const FfmpegOutcome &o) {
+        switch (o.status) {
+        case FfmpegOutcome::Status::Ok: return done({PreviewClipFile::Status::Ok, o.path});
+        case FfmpegOutcome::Status::Busy: return done({PreviewClipFile::Status::Busy, {}});
+        case FfmpegOutcome::Status::Failed: break;
+        }
+        done({o.error == u"not kept"_s ? PreviewClipFile::Status::NotKept : PreviewClipFile::Status::Failed, {}});
+    });
 }
 
 } // namespace cairn

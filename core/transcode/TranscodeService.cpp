@@ -1,12 +1,11 @@
 #include "transcode/TranscodeService.h"
 
-#include <QThread>
-
 namespace cairn {
 
 TranscodeService::TranscodeService(const Database &db, TranscodeSettings settings)
     : m_db(db), m_settings(std::move(settings)),
-      m_limiter(m_settings.maxConcurrent > 0 ? m_settings.maxConcurrent : defaultMaxConcurrent()),
+      m_jobs(FfmpegQueueSettings{m_settings.ffmpegProgram, m_settings.maxConcurrent, m_settings.maxQueued,
+                                 m_settings.queueTimeoutMs, 5}),
       m_cache(m_settings.cacheDirectory, m_settings.cacheDirectory.isEmpty() ? 0 : m_settings.cacheMaxBytes)
 {
     if (!m_settings.cacheDirectory.isEmpty())
@@ -15,7 +14,7 @@ TranscodeService::TranscodeService(const Database &db, TranscodeSettings setting
 
 int TranscodeService::defaultMaxConcurrent()
 {
-    return qMax(1, QThread::idealThreadCount());
+    return FfmpegQueue::defaultMaxConcurrent();
 }
 
 } // namespace cairn

@@ -3,6 +3,8 @@
 #include "TranscodeLog.h"
 
 #include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QLocalSocket>
 #include <QProcess>
 
@@ -101,6 +103,14 @@ bool TranscodeSession::setUpOutput()
 
 bool TranscodeSession::start()
 {
+    // Checked here (a stat, no waiting) so a missing program is a plain error at once; any
+    // other failure to start arrives later, like an exit.
+    if (QStandardPaths::findExecutable(m_program).isEmpty() && !QFileInfo(m_program).isExecutable()) {
+        m_startError = u"cannot start %1: no such program"_s.arg(m_program);
+        m_outputClosed = true;
+        m_exited = true;
+        return false;
+    }
     m_process = std::make_unique<QProcess>();
     m_process->setStandardInputFile(QProcess::nullDevice());
     if (!setUpOutput())
@@ -109,18 +119,21 @@ bool TranscodeSession::start()
     connect(m_process.get(), &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         onExited(code, status == QProcess::CrashExit);
     });
+    // Never waited for: a child that cannot start ends the session like a failed exit.
+    connect(m_process.get(), &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart || m_exited)
+            return;
+        m_startError = u"cannot start %1: %2"_s.arg(m_program, m_process->errorString());
+        m_outputClosed = true;
+        m_exited = true;
+        Q_EMIT activity();
+    });
     m_process->start(m_program, m_arguments, QIODevice::ReadOnly);
 #if defined(CAIRN_SOCKETPAIR_OUTPUT)
     // The child holds its own copy now; ours must go, or the output would never end.
     ::close(m_childFd);
     m_childFd = -1;
 #endif
-    if (!m_process->waitForStarted(10000)) {
-        m_startError = u"cannot start %1: %2"_s.arg(m_program, m_process->errorString());
-        m_outputClosed = true;
-        m_exited = true;
-        return false;
-    }
     qCDebug(lcTranscode) << "started" << m_program << m_arguments.join(u' ') << "pid" << processId();
     return true;
 }

@@ -6,6 +6,7 @@
 
 #include "artwork/ArtworkCache.h"
 #include "artwork/ArtworkService.h"
+#include "ffmpeg/FfmpegQueue.h"
 #include "artwork/ImageResizer.h"
 
 #include <QBuffer>
@@ -287,7 +288,8 @@ void TestArtworkImages::videoPosterFrame()
     QTemporaryDir dir;
     const QString video = dir.filePath(u"clip.mkv"_s);
     QCOMPARE(makeVideo(video, 2.0, 320, 240), QString());
-    ArtworkService service({dir.filePath(u"cache"_s), 16 << 20, 32 << 20});
+    FfmpegQueue ffmpeg(FfmpegQueueSettings{});
+    ArtworkService service({dir.filePath(u"cache"_s), 16 << 20, 32 << 20, &ffmpeg});
     const ArtSource source{ArtSource::Kind::VideoFrame, video, 2000};
     const Artwork original = service.fetch(source, 0);
     QCOMPARE(original.status, Artwork::Status::Ok);

@@ -4,6 +4,7 @@
 #include "activity/CairnMetrics.h"
 #include "activity/MetricsRegistry.h"
 #include "artwork/ArtworkService.h"
+#include "ffmpeg/FfmpegQueue.h"
 #include "auth/AppPasswordStore.h"
 #include "auth/Authenticator.h"
 #include "auth/CredentialsKey.h"
@@ -102,6 +103,8 @@ QString TestServer::start(const TestServerOptions &options)
     if (options.transcoding || options.previews || options.hls) {
         TranscodeSettings transcode;
         transcode.maxConcurrent = options.maxTranscodes;
+        transcode.maxQueued = options.ffmpegQueueLength;
+        transcode.queueTimeoutMs = options.ffmpegQueueTimeoutMs;
         if (!options.ffmpegProgram.isEmpty())
             transcode.ffmpegProgram = options.ffmpegProgram;
         if (options.transcodeCache || options.previews || options.hls)
@@ -122,8 +125,13 @@ QString TestServer::start(const TestServerOptions &options)
         services.publicMetrics = options.publicMetrics;
     }
     if (options.artwork) {
+        FfmpegQueue *ffmpeg = m_transcoding ? &m_transcoding->jobs() : nullptr;
+        if (!ffmpeg) {   // poster frames need FFmpeg even where transcoding is not offered
+            m_ffmpeg = std::make_unique<FfmpegQueue>(FfmpegQueueSettings{});
+            ffmpeg = m_ffmpeg.get();
+        }
         m_artwork = std::make_unique<artwork::ArtworkService>(
-            artwork::ArtworkServiceOptions{artworkCacheDir(), options.artworkCacheBytes, 32LL << 20});
+            artwork::ArtworkServiceOptions{artworkCacheDir(), options.artworkCacheBytes, 32LL << 20, ffmpeg});
         services.artwork = m_artwork.get();
     }
     if (options.previews) {

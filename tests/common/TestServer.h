@@ -22,6 +22,7 @@ namespace cairn {
 class ActivityRegistry;
 class AppPasswordStore;
 class Authenticator;
+class FfmpegQueue;
 class HlsService;
 class MetricsRegistry;
 class SubsonicAuthenticator;
@@ -48,6 +49,8 @@ struct TestServerOptions
 
     bool transcoding = false;                // also on with previews and HLS
     int maxTranscodes = 4;
+    int ffmpegQueueLength = 64;              // FFmpeg jobs that may wait for a slot
+    int ffmpegQueueTimeoutMs = 30000;
     bool transcodeCache = false;             // in transcodeCacheDir(); also on with previews and HLS
     QString ffmpegProgram;                   // replaces the real FFmpeg (tests of failures)
 
@@ -136,6 +139,7 @@ private:
     std::unique_ptr<TranscodeService> m_transcoding;
     std::unique_ptr<ActivityRegistry> m_activity;
     std::unique_ptr<MetricsRegistry> m_metrics;
+    std::unique_ptr<FfmpegQueue> m_ffmpeg;   // poster frames when there is no transcode service
     std::unique_ptr<artwork::ArtworkService> m_artwork;
     std::unique_ptr<VideoPreviews> m_previews;
     std::unique_ptr<HlsService> m_hls;

@@ -11,6 +11,7 @@ QString TranscodeServerFixture::start(int maxConcurrent, bool withCache, const Q
     TestServerOptions options;
     options.transcoding = true;
     options.maxTranscodes = maxConcurrent;
+    options.ffmpegQueueLength = 1;
     options.transcodeCache = withCache;
     options.ffmpegProgram = ffmpegProgram;
     options.users = true;

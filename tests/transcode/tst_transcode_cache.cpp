@@ -94,7 +94,7 @@ void TestTranscodeCache::abandonedTranscodeIsNotKept()
         QVERIFY(!r.complete);
         client.abort();
     }
-    QTRY_COMPARE(m_fixture.transcoding().limiter().running(), 0);
+    QTRY_COMPARE(m_fixture.transcoding().jobs().running(), 0);
     QCOMPARE(m_fixture.transcoding().cache().entryCount(), before);
     for (const QString &name : cacheFiles())
         QVERIFY2(!name.endsWith(u".part"_s), qPrintable(name));

@@ -113,7 +113,7 @@ private Q_SLOTS:
     void failureAfterFirstByteEndsTheResponse_data();
     void failureAfterFirstByteEndsTheResponse();
     void clientDisconnectKillsFfmpeg();
-    void capAnswers503();
+    void capQueuesThenAnswers503();
 
 private:
     QByteArray target(const QString &file, const QString &query) const
@@ -373,7 +373,7 @@ void TestTranscodeHttp::failureBeforeFirstByteIsJson()
     QCOMPARE(r.header("Content-Type"), "application/json; charset=utf-8"_ba);
     QVERIFY(!jsonOf(r).value(u"error"_s).toString().isEmpty());
     QVERIFY(ffmpegChildrenGone(5000));
-    QCOMPARE(m_fixture.transcoding().limiter().running(), 0);
+    QCOMPARE(m_fixture.transcoding().jobs().running(), 0);
 }
 
 void TestTranscodeHttp::failureAfterFirstByteEndsTheResponse_data()
@@ -412,7 +412,7 @@ void TestTranscodeHttp::failureAfterFirstByteEndsTheResponse()
     QCOMPARE(r.body.size(), 100000);
     QTRY_VERIFY(client.socket().state() != QAbstractSocket::ConnectedState);
     QCOMPARE(fixture.transcoding().cache().entryCount(), 0);
-    QTRY_COMPARE(fixture.transcoding().limiter().running(), 0);
+    QTRY_COMPARE(fixture.transcoding().jobs().running(), 0);
 }
 
 bool TestTranscodeHttp::ffmpegChildrenGone(int timeoutMs)
@@ -438,15 +438,15 @@ void TestTranscodeHttp::clientDisconnectKillsFfmpeg()
     const QList<qint64> children = ffmpegChildrenOf(QCoreApplication::applicationPid());
     QCOMPARE(children.size(), 1);
     QVERIFY(processRunning(children.first()));
-    QCOMPARE(m_fixture.transcoding().limiter().running(), 1);
+    QCOMPARE(m_fixture.transcoding().jobs().running(), 1);
 
     client.abort();
     // Killed and reaped (no zombie) within a second, as the issue demands.
     QTRY_VERIFY_WITH_TIMEOUT(!processExists(children.first()), 1000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.transcoding().limiter().running(), 0, 1000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.transcoding().jobs().running(), 0, 1000);
 }
 
-void TestTranscodeHttp::capAnswers503()
+void TestTranscodeHttp::capQueuesThenAnswers503()
 {
     // The fixture allows two transcodes; two slow listeners hold them.
     LiveHttpClient first(m_fixture.port());
@@ -455,20 +455,23 @@ void TestTranscodeHttp::capAnswers503()
     QCOMPARE(first.request(path, {}, 1000).status, 200);
     QCOMPARE(second.request(path, {}, 1000).status, 200);
 
+    // The third waits in the FFmpeg queue (one place, in this fixture); the fourth finds it full.
     LiveHttpClient third(m_fixture.port());
-    const LiveResponse refused = third.request(target(u"tone.wv"_s, u"preset=MP3 320"_s));
+    third.sendRequest("GET", target(u"tone.wv"_s, u"preset=MP3 320"_s));
+    QTRY_COMPARE(m_fixture.transcoding().jobs().queued(), 1);
+    LiveHttpClient fourth(m_fixture.port());
+    const LiveResponse refused = fourth.request(target(u"tone.wv"_s, u"preset=MP3 320"_s));
     QCOMPARE(refused.status, 503);
     QCOMPARE(refused.header("Retry-After"), "5"_ba);
     QVERIFY(jsonOf(refused).value(u"error"_s).toString().contains(u"at most 2"_s));
     // Not a transcode: the cache and HEAD need no slot.
-    QCOMPARE(third.request(target(u"tone.wv"_s, u"preset=MP3 320"_s), {}, -1, "HEAD").status, 200);
+    QCOMPARE(fourth.request(target(u"tone.wv"_s, u"preset=MP3 320"_s), {}, -1, "HEAD").status, 200);
 
-    first.abort();
-    QTRY_COMPARE_WITH_TIMEOUT(m_fixture.transcoding().limiter().running(), 1, 5000);
-    LiveHttpClient fourth(m_fixture.port());
-    const LiveResponse admitted = fourth.request(target(u"tone.wv"_s, u"preset=MP3 320"_s));
+    first.abort();   // its slot goes to the waiting request
+    const LiveResponse admitted = third.read(false, 30000);
     QCOMPARE(admitted.status, 200);
     QVERIFY(admitted.complete);
+    QCOMPARE(m_fixture.transcoding().jobs().queued(), 0);
     second.abort();
     QVERIFY(ffmpegChildrenGone(5000));
 }

@@ -8,7 +8,7 @@
 #include "transcode/PresetRepository.h"
 #include "transcode/PresetRules.h"
 #include "transcode/TranscodeCache.h"
-#include "transcode/TranscodeLimiter.h"
+#include "ffmpeg/FfmpegQueue.h"
 
 #include <QDir>
 #include <QFile>
@@ -231,7 +231,7 @@ void TestTranscodeRules::variableBitrateHasNoLength()
 
 void TestTranscodeRules::limiter()
 {
-    TranscodeLimiter limiter(2);
+    FfmpegQueue limiter(FfmpegQueueSettings{u"ffmpeg"_s, 2, 4, 1000, 5});
     auto a = limiter.tryAcquire();
     auto b = limiter.tryAcquire();
     QVERIFY(a && b);

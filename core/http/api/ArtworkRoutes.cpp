@@ -88,6 +88,24 @@ QString nameOf(ArtOf of)
 
 } // namespace
 
+namespace {
+
+constexpr int kBusyRetryAfterSeconds = 5;
+
+void sendArtwork(const artwork::Artwork &art, HttpExchange &ex)
+{
+    if (const auto error = errorOf(art))
+        return ex.fail(*error);
+    HttpResponse r;
+    r.status = 200;
+    r.setHeader("Content-Type", art.mimeType);
+    setValidators(r, art.validators, ex.request());
+    r.body = art.data;
+    ex.respond(r);
+}
+
+} // namespace
+
 void serveArtwork(const Database &db, artwork::ArtworkService &service, ArtOf of, qint64 id, HttpExchange &ex)
 {
     const auto size = sizeParam(ex.request().query);
@@ -107,15 +125,20 @@ void serveArtwork(const Database &db, artwork::ArtworkService &service, ArtOf of
                             [&](HttpResponse &r) { setValidators(r, *validators, ex.request()); }))
         return;
 
-    const artwork::Artwork art = service.fetch(*source, pixels);
-    if (const auto error = errorOf(art))
-        return ex.fail(*error);
-    HttpResponse r;
-    r.status = 200;
-    r.setHeader("Content-Type", art.mimeType);
-    setValidators(r, art.validators, ex.request());
-    r.body = art.data;
-    ex.respond(r);
+    // A video's poster frame is taken by the FFmpeg queue while the worker serves others.
+    if (service.needsVideoFrame(*source, pixels)) {
+        const DeferredAnswer later = ex.defer();
+        service.prepareVideoFrame(*source, later.context(), [later, &service, source = *source, pixels](bool busy) {
+            later.give([&](HttpExchange &ex) {
+                if (busy)
+                    return ex.fail(DomainError::busy(u"too many FFmpeg jobs are running or waiting; try again shortly"_s,
+                                                     kBusyRetryAfterSeconds));
+                sendArtwork(service.fetch(source, pixels, artwork::ArtworkService::FrameGrab::Never), ex);
+            });
+        });
+        return;
+    }
+    sendArtwork(service.fetch(*source, pixels, artwork::ArtworkService::FrameGrab::Never), ex);
 }
 
 void addArtworkRoutes(Router &router, const HttpServices &services)

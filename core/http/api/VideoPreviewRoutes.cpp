@@ -53,12 +53,18 @@ std::optional<T> valueOr400(const Result<T> &parsed, HttpExchange &ex)
     return *parsed;
 }
 
+DomainError busyError()
+{
+    return DomainError::busy(u"too many FFmpeg jobs are running or waiting; try again shortly"_s, kRetryAfterSeconds);
+}
+
 // The answers for previews the service could not deliver; nullopt when it did.
 std::optional<DomainError> errorOf(const PreviewImage &image)
 {
     switch (image.status) {
     case PreviewImage::Status::SourceGone: return DomainError::notFound(u"no such video"_s);
     case PreviewImage::Status::Failed: return DomainError::unprocessable(u"no picture could be taken from this video"_s);
+    case PreviewImage::Status::Busy: return busyError();
     case PreviewImage::Status::Ok: break;
     }
     return std::nullopt;
@@ -69,8 +75,7 @@ std::optional<DomainError> errorOf(const PreviewClipFile &clip)
     switch (clip.status) {
     case PreviewClipFile::Status::Ok: break;
     case PreviewClipFile::Status::SourceGone: return DomainError::notFound(u"no such video"_s);
-    case PreviewClipFile::Status::Busy:
-        return DomainError::busy(u"too many transcodes are running; try again shortly"_s, kRetryAfterSeconds);
+    case PreviewClipFile::Status::Busy: return busyError();
     case PreviewClipFile::Status::NotKept:
         return DomainError::unavailable(u"preview clips are kept in the transcode cache, which is off or too small "
                                         "(transcode/cacheMiB)"_s);
@@ -128,7 +133,10 @@ void serveThumbnail(const Database &db, VideoPreviews &previews, const QStringLi
         return;
     if (answeredByPreconditions(previews.thumbnailValidators(*video, *timeMs, *width), ex))
         return;
-    sendImage(previews.thumbnail(*video, *timeMs, *width), ex);
+    const DeferredAnswer later = ex.defer();
+    previews.thumbnail(*video, *timeMs, *width, later.context(), [later](const PreviewImage &image) {
+        later.give([&](HttpExchange &ex) { sendImage(image, ex); });
+    });
 }
 
 // A video's thumbnails as a grid: `count` of them, each `width` pixels wide.
@@ -161,7 +169,10 @@ void serveSprite(const Database &db, VideoPreviews &previews, const QStringList 
         return;
     if (answeredByPreconditions(previews.spriteValidators(grid->video, grid->count, grid->width), ex))
         return;
-    sendImage(previews.sprite(grid->video, grid->count, grid->width), ex);
+    const DeferredAnswer later = ex.defer();
+    previews.sprite(grid->video, grid->count, grid->width, later.context(), [later](const PreviewImage &image) {
+        later.give([&](HttpExchange &ex) { sendImage(image, ex); });
+    });
 }
 
 QJsonObject thumbnailsJson(const Track &video, int count, int width)
@@ -196,22 +207,31 @@ void serveThumbnailList(const Database &db, const QStringList &params, HttpExcha
     ex.respond(HttpResponse::json(200, QJsonDocument(thumbnailsJson(grid->video, grid->count, grid->width))));
 }
 
+void sendPreviewClip(const Track &video, const PreviewClipFile &clip, HttpExchange &ex);
+
 void servePreviewClip(const Database &db, VideoPreviews &previews, const QStringList &params, HttpExchange &ex)
 {
     const auto video = findVideo(db, params, ex);
     if (!video)
         return;
-    const PreviewClipFile clip = previews.previewClip(*video);
+    const DeferredAnswer later = ex.defer();
+    previews.previewClip(*video, later.context(), [later, video = *video](const PreviewClipFile &clip) {
+        later.give([&](HttpExchange &ex) { sendPreviewClip(video, clip, ex); });
+    });
+}
+
+void sendPreviewClip(const Track &video, const PreviewClipFile &clip, HttpExchange &ex)
+{
     if (const auto error = errorOf(clip))
         return ex.fail(*error);
     FileReplyOptions options;
-    options.entityId = video->id;
+    options.entityId = video.id;
     options.contentType = "video/mp4";
     options.stream.kind = StreamKind::Direct;
-    options.stream.trackId = video->id;
-    options.stream.title = video->title.isEmpty() ? QFileInfo(video->path).completeBaseName() : video->title;
+    options.stream.trackId = video.id;
+    options.stream.title = video.title.isEmpty() ? QFileInfo(video.path).completeBaseName() : video.title;
     if (!replyWithFile(ex, clip.path, options)) {
-        qCWarning(lcHttp) << "cannot open the preview clip of video" << video->id;
+        qCWarning(lcHttp) << "cannot open the preview clip of video" << video.id;
         ex.fail(DomainError::failed(u"the preview clip cannot be read"_s));
     }
 }

@@ -26,7 +26,7 @@ namespace cairn {
 class SegmentProducer;
 class SegmentWait;
 class TranscodeCache;
-class TranscodeLimiter;
+class FfmpegQueue;
 
 // What a session plays and for whom.
 struct HlsSessionSource
@@ -53,7 +53,7 @@ struct HlsSessionContext
     QString ffmpegProgram;
     HlsSettings settings;
     TranscodeCache *cache = nullptr;
-    TranscodeLimiter *limiter = nullptr;
+    FfmpegQueue *limiter = nullptr;
     QString workRoot;
 };
 

@@ -2,21 +2,24 @@
 // Previews of catalog videos: key-frame thumbnails at any second, sprites of evenly spaced
 // thumbnails, and a 30-second preview clip. Thumbnails and sprites are kept in a bounded disk
 // cache of their own; clips in the transcode cache (sharing its budget), each made once per
-// version of the source even when many requests ask at once. Thread-safe: HTTP workers share
-// one instance.
+// version of the source even when many requests ask at once. What needs FFmpeg goes through
+// the FFmpeg queue and is answered later, on the asker's thread. Thread-safe: HTTP workers
+// share one instance.
 
 #include "artwork/ArtworkCache.h"
-#include "base/SingleFlight.h"
 #include "catalog/Track.h"
 #include "preview/SourceVersion.h"
-#include "preview/ThumbnailGrabber.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <optional>
+
+class QObject;
 
 namespace cairn {
 
@@ -38,7 +41,7 @@ struct PreviewValidators
 
 struct PreviewImage
 {
-    enum class Status { Ok, SourceGone, Failed };
+    enum class Status { Ok, SourceGone, Busy, Failed };
     Status status = Status::Failed;
     QByteArray jpeg;
     PreviewValidators validators;
@@ -75,30 +78,33 @@ public:
     std::optional<PreviewValidators> thumbnailValidators(const Track &video, qint64 timeMs, int width) const;
     std::optional<PreviewValidators> spriteValidators(const Track &video, int count, int width) const;
 
+    // Each calls `done` once with the result: at once when it is cached (or cannot be made),
+    // otherwise later, on `context`'s thread, when FFmpeg made it; never if `context` is
+    // destroyed first (which also stops FFmpeg when nobody else waits for the same result).
+    using ImageDone = std::function<void(const PreviewImage &)>;
     // The key frame at or before `timeMs`, `width` pixels wide.
-    PreviewImage thumbnail(const Track &video, qint64 timeMs, int width);
+    void thumbnail(const Track &video, qint64 timeMs, int width, QObject *context, ImageDone done);
     // spriteLayout(count, width, …) tiles at spriteTimes(duration, count).
-    PreviewImage sprite(const Track &video, int count, int width);
+    void sprite(const Track &video, int count, int width, QObject *context, ImageDone done);
     // The preview clip, generated on the first request for this version of the file.
-    PreviewClipFile previewClip(const Track &video);
+    void previewClip(const Track &video, QObject *context, std::function<void(const PreviewClipFile &)> done);
 
-    // FFmpeg runs so far (cache misses); tests and the bench watch them.
-    quint64 thumbnailGrabCount() const { return m_thumbnailGrabs.load(); }
-    quint64 clipGenerationCount() const { return m_clipGenerations.load(); }
+    // FFmpeg jobs so far (cache misses); tests and the bench watch them.
+    quint64 thumbnailGrabCount() const { return m_counts->thumbnailGrabs.load(); }
+    quint64 clipGenerationCount() const { return m_counts->clipGenerations.load(); }
 
 private:
-    PreviewImage grabThumbnail(const Track &video, const QByteArray &key, qint64 timeMs, int width);
-    PreviewImage makeSprite(const Track &video, const QByteArray &key, int count, int width);
-    PreviewClipFile generateClip(const Track &video, const QString &key);
+    // Shared with the jobs, which may end after this object is gone (at shutdown).
+    struct Counts
+    {
+        std::atomic<quint64> thumbnailGrabs{0};
+        std::atomic<quint64> clipGenerations{0};
+    };
 
     const VideoPreviewOptions m_options;
     TranscodeService &m_transcoding;
-    ThumbnailGrabber m_grabber;
-    artwork::ArtworkCache m_images;   // thumbnails and sprites
-    SingleFlight<QByteArray, PreviewImage> m_imageFlights;
-    SingleFlight<QString, PreviewClipFile> m_clipFlights;
-    std::atomic<quint64> m_thumbnailGrabs{0};
-    std::atomic<quint64> m_clipGenerations{0};
+    std::shared_ptr<artwork::ArtworkCache> m_images;   // thumbnails and sprites
+    std::shared_ptr<Counts> m_counts;
 };
 
 } // namespace cairn

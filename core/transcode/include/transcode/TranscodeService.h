@@ -1,11 +1,11 @@
 #pragma once
 // What the HTTP layer needs to transcode: the presets (audio and video HLS), the FFmpeg
-// program, the cap on concurrent transcodes and the transcode cache. Built once by the app;
+// queue (program, cap on concurrent children, waiting line) and the transcode cache. Built once by the app;
 // thread-safe.
 
+#include "ffmpeg/FfmpegQueue.h"
 #include "transcode/PresetRepository.h"
 #include "transcode/TranscodeCache.h"
-#include "transcode/TranscodeLimiter.h"
 #include "transcode/VideoPresetRepository.h"
 
 #include <QString>
@@ -21,6 +21,8 @@ struct TranscodeSettings
     QString cacheDirectory;                       // empty = no cache
     qint64 cacheMaxBytes = 2LL * 1024 * 1024 * 1024;
     int firstByteTimeoutMs = 15000;               // FFmpeg silent this long = a failed transcode
+    int maxQueued = 64;                           // FFmpeg jobs waiting for a slot; beyond: 503
+    int queueTimeoutMs = 30000;                   // longest wait for a slot; beyond: 503
 };
 
 class TranscodeService
@@ -30,7 +32,7 @@ public:
 
     PresetRepository presets() const { return PresetRepository(m_db); }
     VideoPresetRepository videoPresets() const { return VideoPresetRepository(m_db); }
-    TranscodeLimiter &limiter() { return m_limiter; }
+    FfmpegQueue &jobs() { return m_jobs; }
     TranscodeCache &cache() { return m_cache; }
     const TranscodeSettings &settings() const { return m_settings; }
 
@@ -39,7 +41,7 @@ public:
 private:
     const Database &m_db;
     TranscodeSettings m_settings;
-    TranscodeLimiter m_limiter;
+    FfmpegQueue m_jobs;
     TranscodeCache m_cache;
 };
 

@@ -27,12 +27,12 @@ public:
     // Kills and reaps the child if it still runs.
     ~TranscodeSession() override;
 
-    // Starts the child. Returns false (with `errorText()`) when it cannot be started.
+    // Starts the child without waiting for it. False (with `errorText()`) when the program is
+    // missing; a later failure to start ends the session like a failed exit (activity()).
     bool start();
-    // Blocks until output is available or the output ended (true = bytes to read), at most
-    // `timeoutMs`. Used once, to decide between a JSON error and a streamed answer.
+    // Block until output is available or the output ended (true = bytes to read) / until the
+    // child exited, at most `timeoutMs`. For tests and tools: never on an HTTP worker.
     bool waitForOutput(int timeoutMs);
-    // Blocks until the child exited (after its output ended), at most `timeoutMs`.
     bool waitForExit(int timeoutMs);
 
     qint64 bytesAvailable() const;

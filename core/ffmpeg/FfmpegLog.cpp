@@ -1,0 +1,5 @@
+#include "FfmpegLog.h"
+
+namespace cairn {
+Q_LOGGING_CATEGORY(lcFfmpeg, "cairn.ffmpeg")
+}

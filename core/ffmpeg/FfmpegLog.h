@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace cairn {
+Q_DECLARE_LOGGING_CATEGORY(lcFfmpeg)
+}
