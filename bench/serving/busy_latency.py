@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Latency of Cairn's light requests while it is busy (part of compare-nginx.sh).
 
-Probes `/health` and a 64 KiB range of a signed stream URL, one after the other on two
-kept-alive connections, every 10 ms, and prints their p50/p99:
+Probes `/health` and a 64 KiB range of a signed stream URL, each every 20 ms on a new
+connection (open loop), and prints their p50/p99:
   idle       nothing else going on (for reference)
   previews   while preview clips (/api/videos/{id}/preview) and thumbnails
              (/api/videos/{id}/thumbnail?t=…) of different videos are being made; a 503
@@ -11,6 +11,7 @@ kept-alive connections, every 10 ms, and prints their p50/p99:
 Standard library only. Prints one JSON object.
 """
 import argparse
+import asyncio
 import http.client
 import json
 import random
@@ -27,42 +28,64 @@ def pct(values, p):
 
 
 class Prober:
-    def __init__(self, host, port, range_path):
+    """Open loop: every `interval` a /health and a 64 KiB range request start, each on a new
+    connection, whether or not the earlier ones have been answered; so a stalled worker shows
+    in every probe that waits behind it, not just in the one that was in flight."""
+
+    def __init__(self, host, port, range_path, interval=0.02, timeout=30.0):
         self.host, self.port, self.range_path = host, port, range_path
+        self.interval, self.timeout = interval, timeout
         self.samples = {"health": [], "range": []}
         self.errors = 0
-        self.conns = {}
+        self.timeouts = 0
 
-    def _get(self, kind, path, headers):
-        conn = self.conns.get(kind)
-        if conn is None:
-            conn = self.conns[kind] = http.client.HTTPConnection(self.host, self.port, timeout=30)
+    async def _one(self, kind, path, extra):
         t = time.perf_counter()
+        writer = None
         try:
-            conn.request("GET", path, headers=headers)
-            r = conn.getresponse()
-            r.read()
-            ok = r.status in (200, 206)
-        except (OSError, http.client.HTTPException):
+            async def exchange():
+                nonlocal writer
+                reader, writer = await asyncio.open_connection(self.host, self.port)
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n{extra}Connection: close\r\n\r\n".encode())
+                head = await reader.readuntil(b"\r\n\r\n")
+                status = int(head[9:12])
+                length = 0
+                for line in head.split(b"\r\n"):
+                    if line.lower().startswith(b"content-length:"):
+                        length = int(line.split(b":", 1)[1])
+                await reader.readexactly(length)
+                return status
+            status = await asyncio.wait_for(exchange(), self.timeout)
+            ok = status in (200, 206)
+        except asyncio.TimeoutError:
+            self.timeouts += 1
+            self.samples[kind].append(self.timeout * 1000)   # counted at the timeout: a lower bound
+            ok = None
+        except (OSError, ValueError, asyncio.IncompleteReadError):
             ok = False
-            conn.close()
-            self.conns.pop(kind, None)
-        ms = (time.perf_counter() - t) * 1000
+        finally:
+            if writer is not None:
+                writer.close()
         if ok:
-            self.samples[kind].append(ms)
-        else:
+            self.samples[kind].append((time.perf_counter() - t) * 1000)
+        elif ok is False:
             self.errors += 1
 
-    def run_until(self, stop):
+    async def run_until(self, stop):
         size_hint = 50 * 1024 * 1024
+        tasks = []
+        next_at = time.perf_counter()
         while not stop():
-            self._get("health", "/health", {})
             start = random.randrange(0, size_hint - 65536)
-            self._get("range", self.range_path, {"Range": f"bytes={start}-{start + 65535}"})
-            time.sleep(0.01)
+            tasks.append(asyncio.create_task(self._one("health", "/health", "")))
+            tasks.append(asyncio.create_task(
+                self._one("range", self.range_path, f"Range: bytes={start}-{start + 65535}\r\n")))
+            next_at += self.interval
+            await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
+        await asyncio.gather(*tasks)
 
     def result(self):
-        out = {"errors": self.errors}
+        out = {"errors": self.errors, "timeouts": self.timeouts}
         for kind, v in self.samples.items():
             out[kind] = {"n": len(v), "p50": pct(v, 0.5), "p99": pct(v, 0.99), "max": max(v) if v else None}
         return out
@@ -70,7 +93,7 @@ class Prober:
 
 def probe_while(args, stop):
     p = Prober(args.host, args.port, args.range_path)
-    p.run_until(stop)
+    asyncio.run(p.run_until(stop))
     return p.result()
 
 
@@ -130,8 +153,15 @@ def slowloris(host, port, count, stop, tally):
         next_byte += 5
         while time.time() < next_byte and not stop():
             time.sleep(0.05)
-    for s in socks:
+    for s in socks:   # a 408 that came after the last round still counts
         if s is not None:
+            try:
+                s.recv(4096)
+                tally["closedByServer"] += 1
+            except BlockingIOError:
+                pass
+            except OSError:
+                tally["closedByServer"] += 1
             s.close()
 
 

@@ -309,13 +309,14 @@ import json, sys
 busy = json.load(open(sys.argv[1]))
 act = json.load(open(sys.argv[2]))
 f = lambda v: "-" if v is None else f"{v:.1f}"
-print("4 Cairn: p50 / p99 ms (target p99 < 20 ms)      /health          64 KiB range")
+print("4 Cairn, new connection every 20 ms: p50 / p99 ms  /health   64 KiB range  (target p99 < 20 ms)")
 names = {"idle": "idle", "previews": "20 previews + 50 thumbnails", "slowloris": "200 slowloris connections"}
 for k, label in names.items():
     b = busy[k]
     print(f"  {label:<42} {f(b['health']['p50']):>6} / {f(b['health']['p99']):<7} "
           f"{f(b['range']['p50']):>6} / {f(b['range']['p99']):<7}  n={b['health']['n']}+{b['range']['n']}"
-          + (f", {b['errors']} failed or timed out (30 s)" if b["errors"] else "")
+          + (f", {b['errors']} failed" if b["errors"] else "")
+          + (f", {b['timeouts']} unanswered in 30 s (counted as 30 s)" if b["timeouts"] else "")
           + (f", max {f(max(b['health']['max'] or 0, b['range']['max'] or 0))}" if b['range']['max'] else ""))
 p = busy["previews"]
 print(f"  (preview/thumbnail load: {p['load']['made']} made, {p['load']['failed']} failed, "
