@@ -14,8 +14,8 @@
 # missing), ffmpeg, nginx, wrk, curl, python3 (installed with apt-get when run as root).
 # Usage: bench/serving/compare-nginx.sh      (CAIRN_BUILD_DIR=… to use another build tree)
 # Environment: BENCH_WRK_SECONDS (15), BENCH_READERS (2000), BENCH_READ_SECONDS (20),
-#   BENCH_PERF_DIR=DIR (perf record -g Cairn during rows 1 and 3 into DIR), BENCH_KEEP=1 (keep
-#   the temp dir).
+#   BENCH_ROWS=123 (skip rows 4 and 5), BENCH_PERF_DIR=DIR (perf record Cairn, DWARF call graphs,
+#   during rows 1 and 3 into DIR/ranges.data and DIR/readers.data), BENCH_KEEP=1 (keep the temp dir).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -26,6 +26,7 @@ serving="$here/bench/serving"
 wrk_seconds="${BENCH_WRK_SECONDS:-15}"
 readers="${BENCH_READERS:-2000}"
 read_seconds="${BENCH_READ_SECONDS:-20}"
+rows="${BENCH_ROWS:-12345}"
 rate=40000                 # bytes per second per slow reader
 activity_readers=300
 
@@ -209,7 +210,7 @@ perf_start() {   # NAME: perf record -g on Cairn while a row runs, when BENCH_PE
   perf_pid=""
   [ -n "${BENCH_PERF_DIR:-}" ] || return 0
   mkdir -p "$BENCH_PERF_DIR"
-  perf record -g -F 999 -e cpu-clock -p "$cairn_pid" -o "$BENCH_PERF_DIR/$1.data" >/dev/null 2>&1 &
+  perf record --call-graph dwarf,16384 -F 499 -e cpu-clock -p "$cairn_pid" -o "$BENCH_PERF_DIR/$1.data" >/dev/null 2>&1 &
   perf_pid=$!
   sleep 0.5
 }
@@ -273,17 +274,21 @@ row_readers nginx "$nport" "$nginx_path"
 row_readers cairn "$cport" "$cairn_path"
 
 # --- row 4 ---------------------------------------------------------------------------------
+if [[ $rows == *4* ]]; then
 note "4: Cairn's light requests under preview/thumbnail work and 200 slowloris connections"
 python3 "$serving/busy_latency.py" --port "$cport" --token "$user_token" --range-path "$cairn_path" \
   --videos "$clips" >"$tmp/busy.json" || die "busy_latency.py failed"
+fi
 
 # --- row 5 ---------------------------------------------------------------------------------
+if [[ $rows == *5* ]]; then
 note "5: /api/activity against $activity_readers readers"
 "$readers_bin" --port "$cport" --path "$cairn_path" --clients "$activity_readers" --rate "$rate" --seconds 20 \
   --ramp-ms 500 --snapshot-at 15 --activity-path /api/activity --token "$admin_token" \
   --snapshot-out "$tmp/activity-snapshot.json" >"$tmp/readers-activity.json" || die "activity readers failed"
 python3 "$serving/activity_truth.py" "$tmp/activity-snapshot.json" >"$tmp/activity.json" \
   || die "cannot compare /api/activity (see $tmp/activity-snapshot.json)"
+fi
 
 # --- report --------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf (b > 0 ? "%.2fx" : "-"), a / b}'; }
@@ -304,27 +309,30 @@ line "  CPU (% of one core)" "${R[nginx.cpu]}" "${R[cairn.cpu]}" "" "< 25 %"
 echo "  readers served: nginx ${R[nginx.readers_ok]}; Cairn ${R[cairn.readers_ok]}"
 [ "${R[nginx.ranges_err]}${R[nginx.whole_err]}${R[cairn.ranges_err]}${R[cairn.whole_err]}" = 0000 ] \
   || echo "  wrk errors (ranges/whole): nginx ${R[nginx.ranges_err]}/${R[nginx.whole_err]}, Cairn ${R[cairn.ranges_err]}/${R[cairn.whole_err]}"
+[[ $rows == *4* || $rows == *5* ]] || exit 0
 python3 - "$tmp/busy.json" "$tmp/activity.json" <<'EOF'
-import json, sys
-busy = json.load(open(sys.argv[1]))
-act = json.load(open(sys.argv[2]))
+import json, os, sys
+busy = json.load(open(sys.argv[1])) if os.path.exists(sys.argv[1]) else None
+act = json.load(open(sys.argv[2])) if os.path.exists(sys.argv[2]) else None
 f = lambda v: "-" if v is None else f"{v:.1f}"
-print("4 Cairn, new connection every 20 ms: p50 / p99 ms  /health   64 KiB range  (target p99 < 20 ms)")
-names = {"idle": "idle", "previews": "20 previews + 50 thumbnails", "slowloris": "200 slowloris connections"}
-for k, label in names.items():
-    b = busy[k]
-    print(f"  {label:<42} {f(b['health']['p50']):>6} / {f(b['health']['p99']):<7} "
-          f"{f(b['range']['p50']):>6} / {f(b['range']['p99']):<7}  n={b['health']['n']}+{b['range']['n']}"
-          + (f", {b['errors']} failed" if b["errors"] else "")
-          + (f", {b['timeouts']} unanswered in 30 s (counted as 30 s)" if b["timeouts"] else "")
-          + (f", max {f(max(b['health']['max'] or 0, b['range']['max'] or 0))}" if b['range']['max'] else ""))
-p = busy["previews"]
-print(f"  (preview/thumbnail load: {p['load']['made']} made, {p['load']['failed']} failed, "
-      f"{p['load']['retries']} answers 503, {p['seconds']} s; slowloris: "
-      f"{busy['slowloris']['load']['connections']} connections, {busy['slowloris']['load']['closedByServer']} closed by Cairn)")
-s, r = act["bytesSentRatio"], act["bytesPerSecondRatio"]
-print(f"5 /api/activity vs {act['readers']} readers ({act['matched']} matched, {act['receivedKBpsPerReader']} kB/s each); "
-      "ratio server/received, target 0.9-1.1")
-print(f"  bytesSent       p50 {s['p50']}  (min {s['min']}, max {s['max']}); total {act['bytesSentTotalRatio']}")
-print(f"  bytesPerSecond  p50 {r['p50']}  (min {r['min']}, max {r['max']})")
+if busy:
+  print("4 Cairn, new connection every 20 ms: p50 / p99 ms  /health   64 KiB range  (target p99 < 20 ms)")
+  names = {"idle": "idle", "previews": "20 previews + 50 thumbnails", "slowloris": "200 slowloris connections"}
+  for k, label in names.items():
+      b = busy[k]
+      print(f"  {label:<42} {f(b['health']['p50']):>6} / {f(b['health']['p99']):<7} "
+            f"{f(b['range']['p50']):>6} / {f(b['range']['p99']):<7}  n={b['health']['n']}+{b['range']['n']}"
+            + (f", {b['errors']} failed" if b["errors"] else "")
+            + (f", {b['timeouts']} unanswered in 30 s (counted as 30 s)" if b["timeouts"] else "")
+            + (f", max {f(max(b['health']['max'] or 0, b['range']['max'] or 0))}" if b['range']['max'] else ""))
+  p = busy["previews"]
+  print(f"  (preview/thumbnail load: {p['load']['made']} made, {p['load']['failed']} failed, "
+        f"{p['load']['retries']} answers 503, {p['seconds']} s; slowloris: "
+        f"{busy['slowloris']['load']['connections']} connections, {busy['slowloris']['load']['closedByServer']} closed by Cairn)")
+if act:
+  s, r = act["bytesSentRatio"], act["bytesPerSecondRatio"]
+  print(f"5 /api/activity vs {act['readers']} readers ({act['matched']} matched, {act['receivedKBpsPerReader']} kB/s each); "
+        "ratio server/received, target 0.9-1.1")
+  print(f"  bytesSent       p50 {s['p50']}  (min {s['min']}, max {s['max']}); total {act['bytesSentTotalRatio']}")
+  print(f"  bytesPerSecond  p50 {r['p50']}  (min {r['min']}, max {r['max']})")
 EOF
