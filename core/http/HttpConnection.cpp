@@ -62,7 +62,16 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Router &router, const C
     m_idleTimer.start();
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    // A request whose answer was still being made (an FFmpeg job) when the client left: logged
+    // as nginx does (499), so the access log shows every request.
+    if (m_exchange && m_exchange->isDeferred() && !m_exchange->hasResponded())
+        qCInfo(lcHttpAccess).noquote() << m_current.peer.toString() << userOf(*m_exchange) << m_current.methodName
+                                       << m_current.path << 499 << 0
+                                       << QString::number(double(m_current.received.nsecsElapsed()) / 1e6, 'f', 1)
+                                              + u"ms client left"_s;
+}
 
 HttpConnection *HttpConnection::of(QTcpSocket *socket)
 {

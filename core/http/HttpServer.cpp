@@ -8,6 +8,7 @@
 #include "HttpExchange.h"
 #include "HttpLog.h"
 #include "HttpWorker.h"
+#include "OpenFileLimit.h"
 #include "WarningFilter.h"
 
 #include <QSemaphore>
@@ -128,6 +129,7 @@ std::optional<QString> HttpServer::start()
     if (d->running)
         return std::nullopt;
     installWorkerWarningFilter();
+    raiseOpenFileLimit();
 
     const int count = d->config.workerThreads > 0 ? d->config.workerThreads
                                                   : qMax(2, QThread::idealThreadCount());
@@ -148,6 +150,8 @@ std::optional<QString> HttpServer::start()
     d->acceptorThread.start();
     d->acceptor = new ConnectionAcceptor([p = d.get()](qintptr fd) { p->dispatch(fd); });
     d->acceptor->setMaxPendingConnections(1024);
+    // The kernel's queue of connections not yet accepted; Qt's default (50) overflows in bursts.
+    d->acceptor->setListenBacklogSize(1024);
     d->acceptor->moveToThread(&d->acceptorThread);
     connect(&d->acceptorThread, &QThread::finished, d->acceptor, &QObject::deleteLater);
 

@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void initTestCase();
     void workersServeWhileClipsAreMade();
     void leavingClientStopsItsClip();
+    void spriteTilesRespectTheCap();
 
 private:
     FfmpegQueue &jobs() { return m_server.transcoding()->jobs(); }
@@ -123,6 +125,27 @@ void TestPreviewJobs::leavingClientStopsItsClip()
     const RawResponse r = again.read(false, 120000);
     QCOMPARE(r.status, 200);
     QCOMPARE(m_server.previews()->clipGenerationCount(), made + 1);
+}
+
+void TestPreviewJobs::spriteTilesRespectTheCap()
+{
+    QTRY_COMPARE(jobs().running(), 0);
+    const quint64 before = jobs().started();
+    HttpTestClient client(m_server.port());
+    client.sendRequest("GET", "/api/videos/"_ba + QByteArray::number(m_videos.at(2)) + "/thumbnails/sprite?count=16&width=96");
+    // One tile after the other: never more FFmpeg children than the one slot.
+    QElapsedTimer clock;
+    clock.start();
+    while (jobs().started() < before + 16 && !clock.hasExpired(60000)) {
+        if (processTableAvailable())
+            QVERIFY(ffmpegChildrenOf(QCoreApplication::applicationPid()).size() <= 1);
+        QVERIFY(jobs().running() <= 1);
+        QTest::qWait(5);
+    }
+    const RawResponse sprite = client.read(false, 60000);
+    QCOMPARE(sprite.status, 200);
+    QCOMPARE(sprite.header("content-type"), "image/jpeg"_ba);
+    QVERIFY(jobs().started() >= before + 16);   // a run per tile (and none more at once)
 }
 
 QTEST_GUILESS_MAIN(TestPreviewJobs)
