@@ -9,6 +9,7 @@
 #include "HttpLog.h"
 #include "HttpWorker.h"
 #include "WarningFilter.h"
+#include "ZeroCopy.h"
 
 #include <QSemaphore>
 #include <QThread>
@@ -128,6 +129,7 @@ std::optional<QString> HttpServer::start()
     if (d->running)
         return std::nullopt;
     installWorkerWarningFilter();
+    ignoreBrokenPipeSignal();   // before any body can go out by sendfile
 
     const int count = d->config.workerThreads > 0 ? d->config.workerThreads
                                                   : qMax(2, QThread::idealThreadCount());
