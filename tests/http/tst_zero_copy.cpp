@@ -8,13 +8,13 @@
 #include "HttpTestClient.h"
 #include "MediaFixtures.h"
 #include "ServerFixture.h"
+#include "TestTls.h"
 
 #include "http/auth/TlsFiles.h"
 
 #include <QFile>
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslSocket>
@@ -110,33 +110,6 @@ std::optional<BodyLine> lastBody()
             return BodyLine{m.captured(1) == u"sent"_s, m.captured(2).toLongLong(), m.captured(3).toLongLong()};
     }
     return std::nullopt;
-}
-
-struct TlsBody
-{
-    bool encrypted = false;
-    QByteArray raw;
-};
-
-TlsBody tlsGet(quint16 port, const QSslCertificate &trusted, const QByteArray &target)
-{
-    QSslSocket socket;
-    QSslConfiguration config = socket.sslConfiguration();
-    config.setCaCertificates({trusted});
-    socket.setSslConfiguration(config);
-    socket.setPeerVerifyName(u"localhost"_s);
-    socket.connectToHostEncrypted(u"127.0.0.1"_s, port);
-    TlsBody out;
-    out.encrypted = socket.waitForEncrypted(10000);
-    if (!out.encrypted)
-        return out;
-    socket.write(requestBytes("GET", target, {"Connection: close"_ba}));
-    while (socket.waitForReadyRead(5000) || socket.bytesAvailable() > 0) {
-        out.raw += socket.readAll();
-        if (socket.state() != QAbstractSocket::ConnectedState)
-            break;
-    }
-    return out;
 }
 
 } // namespace
@@ -386,11 +359,7 @@ void TestZeroCopy::httpsKeepsThePump()
     ServerFixture tlsServer;
     const QString cert = tlsServer.dataDir() + u"/cert.pem"_s;
     const QString key = tlsServer.dataDir() + u"/key.pem"_s;
-    const int rc = QProcess::execute(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
-                                                    u"-keyout"_s, key, u"-out"_s, cert, u"-days"_s, u"2"_s,
-                                                    u"-subj"_s, u"/CN=localhost"_s,
-                                                    u"-addext"_s, u"subjectAltName=DNS:localhost"_s});
-    QCOMPARE(rc, 0);
+    QCOMPARE(makeSelfSignedCertificate(cert, key), QString());
     const auto tls = cairn::loadTlsFiles(cert, key);
     QVERIFY(tls.ok());
     QVERIFY(writeWav(tlsServer.libraryPath(u"tls.wav"_s), 3 * 1024 * 1024, 3));
@@ -399,7 +368,8 @@ void TestZeroCopy::httpsKeepsThePump()
     config.tls = *tls;
     QCOMPARE(tlsServer.start(config), QString());
     QVERIFY(tlsServer.scan());
-    const TlsBody r = tlsGet(tlsServer.port(), QSslCertificate::fromPath(cert).first(), tlsServer.streamPath(u"tls.wav"_s));
+    const TlsReply r = tlsRequest(tlsServer.port(), QSslCertificate::fromPath(cert).first(),
+                                  requestBytes("GET", tlsServer.streamPath(u"tls.wav"_s), {"Connection: close"_ba}));
     QVERIFY(r.encrypted);
     QVERIFY2(r.raw.startsWith("HTTP/1.1 200"), r.raw.left(200).constData());
     QVERIFY(r.raw.mid(r.raw.indexOf("\r\n\r\n") + 4) == expected);
