@@ -11,7 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 constexpr int kSampleMs = 500;
-constexpr double kSmoothing = 0.5;   // weight of the newest sample in the moving average
 } // namespace
 
 ActivityRegistry::ActivityRegistry(const Database *history, QObject *parent)
@@ -20,7 +19,7 @@ ActivityRegistry::ActivityRegistry(const Database *history, QObject *parent)
     m_sampler.setInterval(kSampleMs);
     connect(&m_sampler, &QTimer::timeout, this, &ActivityRegistry::sample);
     m_sampler.start();
-    m_sinceSample.start();
+    m_clock.start();
 }
 
 ActivityRegistry::~ActivityRegistry()
@@ -68,6 +67,7 @@ Result<std::unique_ptr<StreamTicket>> ActivityRegistry::open(const StreamRequest
         state->fixed.startedAt = QDateTime::currentDateTimeUtc();
         state->cap.store(m_limits.streamBytesPerSecond);
         state->control = control;
+        state->rate.add(m_clock.elapsed(), 0);   // the first window starts when the stream does
         m_streams.insert(state->fixed.id, state);
     }
     qCDebug(lcActivity) << "stream" << state->fixed.id << "started:" << request.user
@@ -151,7 +151,7 @@ QList<StreamSnapshot> ActivityRegistry::snapshot() const
     for (const auto &s : std::as_const(m_streams)) {
         StreamSnapshot snap = s->fixed;
         snap.bytesSent = s->bytesSent.load(std::memory_order_relaxed);
-        snap.bytesPerSecond = s->rate;
+        snap.bytesPerSecond = s->rate.bytesPerSecond();
         snap.capBytesPerSecond = s->cap.load();
         list.append(snap);
     }
@@ -189,16 +189,12 @@ bool ActivityRegistry::throttle(qint64 id, qint64 bytesPerSecond)
 
 void ActivityRegistry::sample()
 {
-    const double seconds = double(m_sinceSample.restart()) / 1000.0;
+    const qint64 now = m_clock.elapsed();
     bool any = false;
     {
         QMutexLocker lock(&m_mutex);
         for (const auto &s : std::as_const(m_streams)) {
-            const qint64 bytes = s->bytesSent.load(std::memory_order_relaxed);
-            const double instant = seconds > 0 ? double(bytes - s->sampledBytes) / seconds : 0;
-            s->rate = s->sampledBytes == 0 && s->rate == 0 ? instant
-                                                           : kSmoothing * instant + (1 - kSmoothing) * s->rate;
-            s->sampledBytes = bytes;
+            s->rate.add(now, s->bytesSent.load(std::memory_order_relaxed));
             any = true;
         }
     }

@@ -66,6 +66,12 @@ void TokenBucket::spend(qint64 bytes)
         m_tokens -= double(bytes);
 }
 
+void TokenBucket::giveBack(qint64 bytes)
+{
+    if (m_rate != 0)
+        m_tokens = qMin(double(burst()), m_tokens + double(bytes));
+}
+
 int TokenBucket::msUntil(qint64 bytes)
 {
     if (m_rate == 0)
@@ -93,6 +99,12 @@ qint64 BandwidthBudget::take(qint64 want)
 {
     QMutexLocker lock(&m_mutex);
     return m_bucket.take(want);
+}
+
+void BandwidthBudget::giveBack(qint64 bytes)
+{
+    QMutexLocker lock(&m_mutex);
+    m_bucket.giveBack(bytes);
 }
 
 int BandwidthBudget::msUntil(qint64 bytes)

@@ -24,6 +24,13 @@ void StreamTicket::addBytesSent(qint64 bytes)
     m_state->bytesSent.fetch_add(bytes, std::memory_order_relaxed);
 }
 
+void StreamTicket::setBytesSent(qint64 total)
+{
+    qint64 now = m_state->bytesSent.load(std::memory_order_relaxed);
+    while (total > now && !m_state->bytesSent.compare_exchange_weak(now, total, std::memory_order_relaxed)) {
+    }
+}
+
 qint64 StreamTicket::bytesSent() const
 {
     return m_state->bytesSent.load(std::memory_order_relaxed);

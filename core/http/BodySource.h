@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <optional>
 
 namespace cairn {
 
@@ -27,6 +28,18 @@ public:
     virtual bool isLive() const { return false; }
     virtual bool atEnd() const { return true; }
     virtual void setDataNotifier(std::function<void()> notify) { Q_UNUSED(notify); }
+
+    // Where the next bytes lie when they are a range of an open file, so a sender may hand
+    // them to the kernel itself (sendfile) and then skip() them; none for literal bytes, at
+    // the end, and for live sources. May move past finished parts (hence not const).
+    struct FileSpan
+    {
+        int descriptor = -1;
+        qint64 offset = 0;
+        qint64 length = 0;
+    };
+    virtual std::optional<FileSpan> nextFileSpan() { return std::nullopt; }
+    virtual void skip(qint64 bytes) { Q_UNUSED(bytes); }
 };
 
 } // namespace cairn

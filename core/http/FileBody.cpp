@@ -46,33 +46,49 @@ std::unique_ptr<FileBody> FileBody::multipart(std::unique_ptr<QFile> file, const
     return body;
 }
 
+bool FileBody::atSegmentWithData()
+{
+    while (m_current < m_segments.size() && m_offset >= m_segments.at(m_current).size()) {
+        ++m_current;
+        m_offset = 0;
+    }
+    return m_current < m_segments.size();
+}
+
 qint64 FileBody::read(char *buffer, qint64 max)
 {
-    while (m_current < m_segments.size()) {
-        const Segment &seg = m_segments.at(m_current);
-        const bool literal = seg.range.last < seg.range.first;
-        const qint64 segSize = literal ? seg.bytes.size() : seg.range.length();
-        if (m_offset >= segSize) {
-            ++m_current;
-            m_offset = 0;
-            continue;
-        }
-        const qint64 n = qMin(max, segSize - m_offset);
-        if (literal) {
-            std::memcpy(buffer, seg.bytes.constData() + m_offset, size_t(n));
-            m_offset += n;
-            return n;
-        }
-        const qint64 at = seg.range.first + m_offset;
-        if (m_file->pos() != at && !m_file->seek(at))
-            return -1;
-        const qint64 got = m_file->read(buffer, n);
-        if (got <= 0)
-            return -1;   // the file shrank under us: the announced length can no longer hold
-        m_offset += got;
-        return got;
+    if (!atSegmentWithData())
+        return 0;
+    const Segment &seg = m_segments.at(m_current);
+    const qint64 n = qMin(max, seg.size() - m_offset);
+    if (seg.isLiteral()) {
+        std::memcpy(buffer, seg.bytes.constData() + m_offset, size_t(n));
+        m_offset += n;
+        return n;
     }
-    return 0;
+    const qint64 at = seg.range.first + m_offset;
+    if (m_file->pos() != at && !m_file->seek(at))
+        return -1;
+    const qint64 got = m_file->read(buffer, n);
+    if (got <= 0)
+        return -1;   // the file shrank under us: the announced length can no longer hold
+    m_offset += got;
+    return got;
+}
+
+std::optional<BodySource::FileSpan> FileBody::nextFileSpan()
+{
+    if (!atSegmentWithData())
+        return std::nullopt;
+    const Segment &seg = m_segments.at(m_current);
+    if (seg.isLiteral())
+        return std::nullopt;
+    return FileSpan{m_file->handle(), seg.range.first + m_offset, seg.size() - m_offset};
+}
+
+void FileBody::skip(qint64 bytes)
+{
+    m_offset += bytes;   // read() seeks to its segment's offset itself
 }
 
 } // namespace cairn

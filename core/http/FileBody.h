@@ -30,13 +30,20 @@ public:
 
     qint64 size() const override { return m_size; }
     qint64 read(char *buffer, qint64 max) override;
+    std::optional<FileSpan> nextFileSpan() override;
+    void skip(qint64 bytes) override;
 
 private:
     struct Segment
     {
         QByteArray bytes;      // used when range.last < range.first
         ByteRange range;
+        bool isLiteral() const { return range.last < range.first; }
+        qint64 size() const { return isLiteral() ? bytes.size() : range.length(); }
     };
+    // Moves past finished segments; false at the end of the body.
+    bool atSegmentWithData();
+
     std::unique_ptr<QFile> m_file;
     QList<Segment> m_segments;
     qsizetype m_current = 0;   // index of the segment being read

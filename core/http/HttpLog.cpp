@@ -3,4 +3,5 @@
 namespace cairn {
 Q_LOGGING_CATEGORY(lcHttp, "cairn.http")
 Q_LOGGING_CATEGORY(lcHttpAccess, "cairn.http.access")
+Q_LOGGING_CATEGORY(lcHttpBody, "cairn.http.body", QtWarningMsg)
 } // namespace cairn

@@ -10,6 +10,7 @@
 #include "HttpWorker.h"
 #include "OpenFileLimit.h"
 #include "WarningFilter.h"
+#include "ZeroCopy.h"
 
 #include <QSemaphore>
 #include <QThread>
@@ -130,6 +131,7 @@ std::optional<QString> HttpServer::start()
         return std::nullopt;
     installWorkerWarningFilter();
     raiseOpenFileLimit();
+    ignoreBrokenPipeSignal();   // before any body can go out by sendfile
 
     const int count = d->config.workerThreads > 0 ? d->config.workerThreads
                                                   : qMax(2, QThread::idealThreadCount());

@@ -44,11 +44,13 @@ void HttpWorker::adoptLater(qintptr descriptor)
 void HttpWorker::adopt(qintptr descriptor)
 {
     QTcpSocket *socket = m_tcp->adopt(descriptor, [this](QTcpSocket *s) {
-        connect(s, &QObject::destroyed, this, [this] { --m_connections; });
+        // The trimmer as context: the connection dies with it while the worker is torn down.
+        connect(s, &QObject::destroyed, &m_trimmer, [this] { m_trimmer.connectionsChanged(--m_connections); });
         new HttpConnection(s, m_router, m_limits);
     });
     if (!socket)
         --m_connections;
+    m_trimmer.connectionsChanged(m_connections.load());
 }
 
 bool HttpWorker::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -2,6 +2,7 @@
 // One HTTP worker: lives on its own thread with its own QAbstractHttpServer and event loop,
 // and adopts the connections the acceptor hands it. Handlers run here, never on the GUI thread.
 
+#include "HeapTrimmer.h"
 #include "HttpConnection.h"
 
 #include <QAbstractHttpServer>
@@ -56,6 +57,7 @@ private:
     ConnectionLimits m_limits;
     AdoptingTcpServer *m_tcp;
     std::atomic_int m_connections{0};
+    HeapTrimmer m_trimmer;
 };
 
 } // namespace cairn

@@ -2,8 +2,12 @@
 
 #include "activity/StreamSnapshot.h"
 
-#include "BodySource.h"
+#include "HttpLog.h"
+#include "ScratchBuffer.h"
+#include "ZeroCopy.h"
 
+#include <QScopedValueRollback>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #ifdef Q_OS_WIN
@@ -14,8 +18,21 @@
 
 namespace cairn {
 namespace {
-constexpr qint64 kChunk = 256 * 1024;
-constexpr qint64 kHighWater = 1024 * 1024;
+// Copied pieces: read into the thread's scratch buffer, then into Qt's write buffer, which is
+// kept under the high-water mark. Small, so thousands of slow clients cost megabytes, not
+// gigabytes; the kernel's send buffer (not counted in the process) does the real buffering.
+constexpr qint64 kChunk = 32 * 1024;
+constexpr qint64 kHighWater = 64 * 1024;
+// The most one sendfile call may send, and the most one turn of fill() sends before it lets
+// the worker's other connections run.
+constexpr qint64 kSendChunk = 2 * 1024 * 1024;
+constexpr qint64 kTurnBytes = 8 * 1024 * 1024;
+// What goes through Qt when the kernel's buffer is full, to be woken when it has room again.
+constexpr qint64 kWakeSlice = 8 * 1024;
+// How often a counted stream re-reads what its client has received. Writable events alone are
+// not enough: the kernel raises them for a slow reader only after it drained a third of a
+// send buffer that may hold megabytes, and the count would stand still for seconds.
+constexpr int kReportMs = 500;
 
 // Makes the coming close a reset: the kernel drops what it still buffers for the client, so
 // an ended stream stops at once instead of after megabytes of already queued media.
@@ -31,12 +48,13 @@ void resetOnClose(QTcpSocket *socket)
 
 ResponsePump::ResponsePump(QTcpSocket *socket, std::unique_ptr<BodySource> body,
                            std::function<void(bool, qint64)> done)
-    : QObject(socket), m_socket(socket), m_body(std::move(body)), m_done(std::move(done))
+    : QObject(socket), m_socket(socket), m_body(std::move(body)), m_done(std::move(done)), m_meter(socket)
 {
-    m_buffer.resize(kChunk);
     m_paceTimer.setSingleShot(true);
     m_paceTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_paceTimer, &QTimer::timeout, this, &ResponsePump::fill);
+    m_reportTimer.setInterval(kReportMs);
+    connect(&m_reportTimer, &QTimer::timeout, this, &ResponsePump::reportDelivered);
 }
 
 ResponsePump::~ResponsePump()
@@ -54,11 +72,15 @@ void ResponsePump::setTicket(std::unique_ptr<StreamTicket> ticket)
 void ResponsePump::start()
 {
     m_started = true;
+    // TLS must encrypt every byte itself, and chunk framing sits between the file's bytes.
+    m_zeroCopy = zeroCopyEnabled() && !m_chunked && !qobject_cast<QSslSocket *>(m_socket);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &ResponsePump::fill);
     // Without this the pump would vanish with the socket and the request would never be logged.
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { finish(false, int(StreamEnding::ClientLeft)); });
     if (m_body->isLive())
         m_body->setDataNotifier([this] { fill(); });
+    if (m_ticket)
+        m_reportTimer.start();
     fill();
 }
 
@@ -105,6 +127,14 @@ qint64 ResponsePump::allowance(qint64 want)
     return granted;
 }
 
+void ResponsePump::giveBack(qint64 bytes)
+{
+    if (!m_ticket || bytes <= 0)
+        return;
+    m_ownCap.giveBack(bytes);
+    m_ticket->sharedBudget().giveBack(bytes);
+}
+
 void ResponsePump::write(const char *data, qint64 size)
 {
     if (m_chunked)
@@ -112,33 +142,121 @@ void ResponsePump::write(const char *data, qint64 size)
     m_socket->write(data, size);
     if (m_chunked)
         m_socket->write("\r\n", 2);
-    m_queued += size;
-    if (m_ticket)
-        m_ticket->addBytesSent(size);
+    m_meter.handed(size);
 }
 
 void ResponsePump::fill()
 {
-    if (!m_started)
+    if (!m_started || m_filling || m_finished)
         return;
-    while (!m_finished && m_socket->bytesToWrite() < kHighWater) {
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
-            return finish(false, int(StreamEnding::ClientLeft));
-        const qint64 allowed = allowance(kChunk);
-        if (allowed == 0)
-            return;
-        const qint64 n = m_body->read(m_buffer.data(), allowed);
-        if (n < 0)
-            return finish(false, int(StreamEnding::Failed));
-        if (n == 0) {
-            if (m_body->isLive() && !m_body->atEnd())
-                return;   // the notifier calls fill() again
-            if (m_chunked)
-                m_socket->write("0\r\n\r\n", 5);
-            return finish(true, int(StreamEnding::Completed));
+    const QScopedValueRollback<bool> guard(m_filling, true);
+    const qint64 turnStart = m_meter.handedTotal();
+    while (!m_finished) {
+        if (m_socket->state() != QAbstractSocket::ConnectedState) {
+            finish(false, int(StreamEnding::ClientLeft));
+            break;
         }
-        write(m_buffer.constData(), n);
+        if (m_meter.handedTotal() - turnStart >= kTurnBytes) {
+            QMetaObject::invokeMethod(this, &ResponsePump::fill, Qt::QueuedConnection);
+            break;
+        }
+        if (!step())
+            break;
     }
+    reportDelivered();
+}
+
+bool ResponsePump::step()
+{
+    if (m_zeroCopy) {
+        if (const auto span = m_body->nextFileSpan())
+            return zeroCopyStep(*span);
+    }
+    if (m_socket->bytesToWrite() >= kHighWater)
+        return false;   // bytesWritten calls fill() again
+    return copyStep(kChunk);
+}
+
+bool ResponsePump::copyStep(qint64 max)
+{
+    const qint64 allowed = allowance(max);
+    if (allowed == 0)
+        return false;   // the pace timer calls fill() again
+    char *buffer = threadScratch(kChunk);
+    const qint64 n = m_body->read(buffer, allowed);
+    if (n < 0) {
+        finish(false, int(StreamEnding::Failed));
+        return false;
+    }
+    giveBack(allowed - n);
+    if (n == 0) {
+        if (m_body->isLive() && !m_body->atEnd())
+            return false;   // the notifier calls fill() again
+        if (m_chunked)
+            m_socket->write("0\r\n\r\n", 5);
+        finish(true, int(StreamEnding::Completed));
+        return false;
+    }
+    write(buffer, n);
+    return true;
+}
+
+bool ResponsePump::zeroCopyStep(const BodySource::FileSpan &span)
+{
+    // The kernel must send what Qt still buffers (the head, a multipart part's head, a wake
+    // slice) first. flush() writes what the kernel takes now; it emits bytesWritten, which
+    // the m_filling guard ignores.
+    if (m_socket->bytesToWrite() > 0) {
+        m_socket->flush();
+        if (m_socket->bytesToWrite() > 0 || m_finished)
+            return false;   // bytesWritten calls fill() when it has gone out
+    }
+    const qint64 allowed = allowance(qMin(span.length, kSendChunk));
+    if (allowed == 0)
+        return false;   // the pace timer calls fill() again
+    using S = SendFileResult::Status;
+    const SendFileResult r = sendFileToSocket(m_socket->socketDescriptor(), span.descriptor, span.offset, allowed);
+    if (r.bytes > 0) {
+        m_body->skip(r.bytes);
+        m_meter.handed(r.bytes);
+        m_zeroCopied += r.bytes;
+    }
+    giveBack(allowed - r.bytes);
+    switch (r.status) {
+    case S::Sent:
+        return true;   // a short count: the next call says whether the kernel is full or the file ended
+    case S::WouldBlock:
+        // The kernel's buffer is full. Learning when it has room needs a write notifier on the
+        // socket, and Qt already has one for it (a second QSocketNotifier on the same
+        // descriptor makes Qt's dispatcher warn, and only one of them would fire). So a small
+        // slice of the body goes through QTcpSocket::write: Qt's notifier writes it when the
+        // kernel has room and emits bytesWritten, which calls fill(), and sendfile resumes
+        // behind it. The copy costs a few KiB per full buffer of megabytes.
+        copyStep(kWakeSlice);
+        return false;
+    case S::EndOfFile:
+        qCInfo(lcHttp) << "file shrank while being sent; closing the connection";
+        finish(false, int(StreamEnding::Failed));
+        return false;
+    case S::PeerGone:
+        finish(false, int(StreamEnding::ClientLeft));
+        return false;
+    case S::Unsupported:
+        qCDebug(lcHttpBody) << "sendfile not possible here (errno" << r.error << "); copying instead";
+        m_zeroCopy = false;
+        return true;
+    case S::Failed:
+        qCWarning(lcHttp) << "sendfile failed, errno" << r.error;
+        finish(false, int(StreamEnding::Failed));
+        return false;
+    }
+    return false;
+}
+
+void ResponsePump::reportDelivered()
+{
+    if (m_ticket)
+        m_ticket->setBytesSent(m_meter.delivered());
 }
 
 void ResponsePump::finish(bool ok, int ending)
@@ -147,13 +265,21 @@ void ResponsePump::finish(bool ok, int ending)
         return;
     m_finished = true;
     m_paceTimer.stop();
+    m_reportTimer.stop();
     disconnect(m_socket, nullptr, this, nullptr);
-    if (m_ticket)
+    const qint64 handed = m_meter.handedTotal();
+    qCDebug(lcHttpBody).nospace() << "body " << (ok ? "sent" : "stopped") << ": " << handed << " bytes, "
+                                  << m_zeroCopied << " by sendfile";
+    if (m_ticket) {
+        // Complete: the kernel has every byte and delivers it unless the connection breaks.
+        // Otherwise what the client got is the last estimate (or the one still readable now).
+        m_ticket->setBytesSent(ok ? handed : m_meter.delivered());
         m_ticket->setEnding(StreamEnding(ending));
+    }
     m_ticket.reset();          // history and the activity list learn it now
     m_body.reset();            // closes the file (or stops ffmpeg) now, not when the connection ends
     if (m_done)
-        m_done(ok, m_queued);
+        m_done(ok, handed);
     deleteLater();
 }
 

@@ -1,13 +1,18 @@
 #pragma once
-// Sends a BodySource through a socket with backpressure: it reads a chunk only while the
-// socket's own write buffer is below a high-water mark, and resumes on bytesWritten. Memory
-// stays flat however slow the client is. Lives as a child of the socket, so a client that
-// goes away takes the pump and its open file with it.
+// Sends a BodySource through a socket with backpressure: it reads a small chunk only while the
+// socket's own write buffer is below a low high-water mark, and resumes on bytesWritten. Memory
+// stays at a few tens of KiB however slow the client is. Lives as a child of the socket, so a
+// client that goes away takes the pump and its open file with it.
+// The file ranges of a body (FileBody) go out zero-copy with sendfile on plain TCP where
+// zeroCopyEnabled(); literal parts, live bodies and HTTPS go through Qt's socket.
 // A counted stream (with a StreamTicket) is also paced to its own and the server's bandwidth
-// caps by timers, reports its bytes, and obeys End from the activity registry.
+// caps by timers, reports the bytes its client has received, and obeys End from the registry.
 
 #include "activity/BandwidthBudget.h"
 #include "activity/StreamTicket.h"
+
+#include "BodySource.h"
+#include "DeliveryMeter.h"
 
 #include <QObject>
 #include <QTimer>
@@ -18,8 +23,6 @@
 class QTcpSocket;
 
 namespace cairn {
-
-class BodySource;
 
 class ResponsePump : public QObject, public StreamControl
 {
@@ -35,7 +38,7 @@ public:
     // Makes this a counted stream; the ticket's registry may then call the StreamControl API.
     void setTicket(std::unique_ptr<StreamTicket> ticket);
     void start();
-    qint64 bytesQueued() const { return m_queued; }
+    qint64 bytesQueued() const { return m_meter.handedTotal(); }
 
     // StreamControl: thread-safe, they post to this pump's thread.
     void requestEnd() override;
@@ -43,9 +46,15 @@ public:
 
 private:
     void fill();
+    // Sends one piece of the body; false = wait for an event (or finished).
+    bool step();
+    bool copyStep(qint64 max);
+    bool zeroCopyStep(const BodySource::FileSpan &span);
     // How many bytes may be written now (pacing); arms the pacing timer when it is 0.
     qint64 allowance(qint64 want);
+    void giveBack(qint64 bytes);
     void write(const char *data, qint64 size);
+    void reportDelivered();
     void finish(bool ok, int ending);
     void endNow();
 
@@ -53,12 +62,15 @@ private:
     std::unique_ptr<BodySource> m_body;
     std::function<void(bool, qint64)> m_done;
     std::unique_ptr<StreamTicket> m_ticket;
+    DeliveryMeter m_meter;
     TokenBucket m_ownCap;
     QTimer m_paceTimer;
-    QByteArray m_buffer;
-    qint64 m_queued = 0;
+    QTimer m_reportTimer;
+    qint64 m_zeroCopied = 0;      // body bytes sent by sendfile
+    bool m_zeroCopy = false;      // file spans go out by sendfile
     bool m_chunked = false;
     bool m_started = false;
+    bool m_filling = false;       // guards fill() against itself (flush() emits bytesWritten)
     bool m_finished = false;
 };
 

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void metricsAccessIsConfigurable();
     void idleConnectionsDoNotStarveStreams();
     void idleConnectionsTimeOut();
+    void slowReaderCountsWhatItReceived();
     void cleanup();
 
 private:
@@ -500,6 +501,32 @@ void TestActivityHttp::idleConnectionsTimeOut()
     }
     for (const auto &s : sockets)
         QTRY_COMPARE_WITH_TIMEOUT(s->state(), QAbstractSocket::UnconnectedState, 10000);
+}
+
+void TestActivityHttp::slowReaderCountsWhatItReceived()
+{
+    // A client reading 256 KiB/s: the list shows about what it has read, not what sits in
+    // Qt's and the kernel's buffers on its behalf (megabytes of this 10 MB file). On loopback
+    // the client's kernel opens its window in steps of ~64 KiB (the MSS), so a slower reader
+    // would make the count move in coarse steps.
+    constexpr qint64 kRate = 256 * 1024;
+    m_readers.push_back(std::make_unique<StreamReader>(m_server.port(), m_server.streamPath(u"one.wav"_s),
+                                                       QList<QByteArray>{}, StreamReader::Mode::Slow, kRate));
+    const StreamReader &reader = *m_readers.back();
+    QTRY_VERIFY(reader.hasHead());
+    QTest::qWait(5000);   // the rate's 3 s window then no longer holds the first burst
+    const QJsonObject item = itemFor(liveItems(m_server.port()), u"local"_s);
+    const qint64 sent = item.value(u"bytesSent"_s).toInteger();
+    const qint64 read = reader.bodyBytes();
+    const double rate = item.value(u"bytesPerSecond"_s).toDouble();
+    const QString figures = u"client read %1 bytes; the server says %2 bytes at %3 B/s"_s.arg(read).arg(sent).arg(rate);
+    qInfo().noquote() << figures;
+    // Beyond what it read, the client holds its 64 KiB socket buffer and its kernel's receive
+    // window (128 KiB by default, a little more as it grows); the count lags by one report.
+    QVERIFY2(sent <= read + 512 * 1024, qPrintable(figures));
+    QVERIFY2(sent >= read - kRate, qPrintable(figures));
+    QVERIFY2(rate > 0.6 * kRate && rate < 1.5 * kRate, qPrintable(figures));
+    QVERIFY(!reader.isClosed());
 }
 
 QTEST_GUILESS_MAIN(TestActivityHttp)

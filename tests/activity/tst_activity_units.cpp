@@ -5,6 +5,7 @@
 #include "activity/ActivityRegistry.h"
 #include "activity/BandwidthBudget.h"
 #include "activity/MetricsRegistry.h"
+#include "activity/RateWindow.h"
 #include "activity/StreamHistory.h"
 #include "catalog/Database.h"
 
@@ -60,6 +61,8 @@ private Q_SLOTS:
     void ticketEndsIntoHistory();
     void historyRetention();
     void tokenBucketPaces();
+    void rateFollowsTheLastWindow();
+    void bytesSentNeverGoBack();
     void metricsParseAsPrometheusText();
     void labelValuesAreEscaped();
     void malformedExpositionIsRejected_data();
@@ -214,6 +217,48 @@ void TestActivityUnits::tokenBucketPaces()
     QCOMPARE(bucket.available(0), 0);
     bucket.setRate(0);
     QCOMPARE(bucket.take(5), 5);
+}
+
+void TestActivityUnits::rateFollowsTheLastWindow()
+{
+    RateWindow window(3000);
+    QCOMPARE(window.bytesPerSecond(), 0.0);
+    window.add(0, 0);
+    QCOMPARE(window.bytesPerSecond(), 0.0);
+    // A burst of 4 MB in the first half second, then 100 kB/s.
+    window.add(500, 4'000'000);
+    QCOMPARE(window.bytesPerSecond(), 8'000'000.0);
+    qint64 bytes = 4'000'000;
+    for (qint64 ms = 1000; ms <= 4000; ms += 500) {
+        bytes += 50'000;
+        window.add(ms, bytes);
+    }
+    // The window no longer holds the burst: only the steady rate is left.
+    QCOMPARE(window.bytesPerSecond(), 100'000.0);
+    // A stall is forgotten within one window.
+    for (qint64 ms = 4500; ms <= 7000; ms += 500)
+        window.add(ms, bytes);
+    QCOMPARE(window.bytesPerSecond(), 0.0);
+    // Sampled faster than the ring holds: still the rate over what is kept.
+    for (qint64 ms = 7010; ms <= 7400; ms += 10) {
+        bytes += 1000;
+        window.add(ms, bytes);
+    }
+    QCOMPARE(qRound(window.bytesPerSecond()), 100'000);
+}
+
+void TestActivityUnits::bytesSentNeverGoBack()
+{
+    ActivityRegistry registry;
+    RecordingControl control;
+    auto ticket = admitted(registry, u"alice"_s, &control);
+    QVERIFY(ticket);
+    ticket->setBytesSent(5000);
+    ticket->setBytesSent(4000);   // an estimate that dipped
+    QCOMPARE(ticket->bytesSent(), 5000);
+    ticket->addBytesSent(10);
+    ticket->setBytesSent(6000);
+    QCOMPARE(registry.snapshot().first().bytesSent, 6000);
 }
 
 void TestActivityUnits::metricsParseAsPrometheusText()

@@ -3,50 +3,19 @@
 
 #include "AuthServer.h"
 #include "MediaFixtures.h"
+#include "TestTls.h"
 
 #include "http/auth/TlsFiles.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSslSocket>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
 using namespace cairn::test;
-
-namespace {
-
-struct TlsResponse
-{
-    bool encrypted = false;
-    QByteArray raw;
-};
-
-TlsResponse tlsRequest(quint16 port, const QSslCertificate &trusted, const QByteArray &request)
-{
-    QSslSocket socket;
-    QSslConfiguration config = socket.sslConfiguration();
-    config.setCaCertificates({trusted});
-    socket.setSslConfiguration(config);
-    socket.setPeerVerifyName(u"localhost"_s);
-    socket.connectToHostEncrypted(u"127.0.0.1"_s, port);
-    TlsResponse out;
-    out.encrypted = socket.waitForEncrypted(10000);
-    if (!out.encrypted)
-        return out;
-    socket.write(request);
-    while (socket.waitForReadyRead(5000) || socket.bytesAvailable() > 0) {
-        out.raw += socket.readAll();
-        if (socket.state() != QAbstractSocket::ConnectedState)
-            break;
-    }
-    return out;
-}
-
-} // namespace
 
 class TestHttps : public QObject
 {
@@ -70,11 +39,7 @@ void TestHttps::initTestCase()
         QSKIP("no TLS backend in this Qt");
     const QString cert = m_server.dataDir() + u"/cert.pem"_s;
     const QString key = m_server.dataDir() + u"/key.pem"_s;
-    const int rc = QProcess::execute(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
-                                                    u"-keyout"_s, key, u"-out"_s, cert, u"-days"_s, u"2"_s,
-                                                    u"-subj"_s, u"/CN=localhost"_s,
-                                                    u"-addext"_s, u"subjectAltName=DNS:localhost"_s});
-    QCOMPARE(rc, 0);
+    QCOMPARE(makeSelfSignedCertificate(cert, key), QString());
     const auto tls = loadTlsFiles(cert, key);
     if (!tls)
         QFAIL(qPrintable(tls.error().message));
@@ -86,7 +51,7 @@ void TestHttps::initTestCase()
 
 void TestHttps::healthAndLoginOverTls()
 {
-    TlsResponse r = tlsRequest(m_server.port(), m_cert, "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    TlsReply r = tlsRequest(m_server.port(), m_cert, "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     QVERIFY(r.encrypted);
     QVERIFY2(r.raw.startsWith("HTTP/1.1 200"), r.raw.constData());
     r = tlsRequest(m_server.port(), m_cert, "GET /api/tracks HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");

@@ -6,6 +6,7 @@
 // Must outlive every StreamTicket it hands out (stop the HTTP server first).
 
 #include "activity/BandwidthBudget.h"
+#include "activity/RateWindow.h"
 #include "activity/StreamLimits.h"
 #include "activity/StreamSnapshot.h"
 #include "activity/StreamTicket.h"
@@ -43,9 +44,7 @@ struct LiveStreamState
     std::atomic<qint64> bytesSent{0};
     std::atomic<qint64> cap{0};
     std::atomic<int> ending{int(StreamEnding::Failed)};
-    // Sampling, under the registry's lock.
-    qint64 sampledBytes = 0;
-    double rate = 0;
+    RateWindow rate;                      // sampled under the registry's lock
 };
 
 class ActivityRegistry : public QObject
@@ -104,7 +103,7 @@ private:
     qint64 m_nextId = 1;
     BandwidthBudget m_budget;
     QTimer m_sampler;
-    QElapsedTimer m_sinceSample;
+    QElapsedTimer m_clock;                // time of the rate samples
 };
 
 } // namespace cairn

@@ -18,6 +18,8 @@ public:
     // What `take(want)` would grant, without spending it; `spend` then takes it.
     qint64 available(qint64 want);
     void spend(qint64 bytes);
+    // Returns granted bytes that were not sent after all (a socket that took less).
+    void giveBack(qint64 bytes);
     // Milliseconds until at least `bytes` (capped to the burst size) are available; 0 = now.
     int msUntil(qint64 bytes);
     // The most a writer should ask for at once so the pace stays smooth.
@@ -38,6 +40,7 @@ public:
     void setRate(qint64 bytesPerSecond);
     qint64 rate() const;
     qint64 take(qint64 want);
+    void giveBack(qint64 bytes);
     int msUntil(qint64 bytes);
 
 private:

@@ -34,6 +34,9 @@ public:
 
     qint64 id() const;
     void addBytesSent(qint64 bytes);
+    // Sets the count to what the client has received so far (a sender that can tell, see the
+    // HTTP pump); the count never goes back.
+    void setBytesSent(qint64 total);
     qint64 bytesSent() const;
     // This stream's own cap in bytes/s (0 = none).
     qint64 capBytesPerSecond() const;

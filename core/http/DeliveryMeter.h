@@ -1,0 +1,35 @@
+#pragma once
+// How much of a body handed to a socket its client has really received: the bytes handed over,
+// minus what still waits in Qt's write buffer and in the kernel's send queue (not yet sent, or
+// sent and not yet acknowledged). Activity counts this, so a client reading 40 kB/s shows what
+// it got, not the megabytes parked in buffers on its behalf.
+
+#include <QtGlobal>
+
+class QTcpSocket;
+
+namespace cairn {
+
+// Bytes the kernel still holds for this socket: SIOCOUTQ on Linux, SO_NWRITE on macOS; elsewhere
+// the socket's send buffer size, an upper bound. -1 when it cannot be read.
+qint64 kernelSendQueue(qintptr socket);
+
+class DeliveryMeter
+{
+public:
+    explicit DeliveryMeter(QTcpSocket *socket) : m_socket(socket) {}
+
+    // Body bytes given to the socket (Qt's buffer or the kernel directly).
+    void handed(qint64 bytes) { m_handed += bytes; }
+    qint64 handedTotal() const { return m_handed; }
+    // The estimate now; it never goes back, and stays at its last value once the connection
+    // is gone (there is nothing left to ask then).
+    qint64 delivered();
+
+private:
+    QTcpSocket *m_socket;
+    qint64 m_handed = 0;
+    qint64 m_delivered = 0;
+};
+
+} // namespace cairn
