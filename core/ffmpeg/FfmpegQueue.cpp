@@ -145,16 +145,19 @@ struct FfmpegQueue::Private : std::enable_shared_from_this<FfmpegQueue::Private>
                                        r->deleteLater();
                                    },
                                    self->home);
+            bool abandoned = false;
             {
                 QMutexLocker lock(&self->mutex);
-                if (!self->jobs.contains(state->id)) {   // abandoned before it could start
-                    delete run;
-                    if (state->job.cleanup)
-                        state->job.cleanup();
-                    held->reset();
-                    return;
-                }
-                state->run = run;
+                abandoned = !self->jobs.contains(state->id);   // nobody waits any more
+                if (!abandoned)
+                    state->run = run;
+            }
+            if (abandoned) {   // outside the lock: releasing the slot takes it
+                delete run;
+                if (state->job.cleanup)
+                    state->job.cleanup();
+                held->reset();
+                return;
             }
             run->start();
         }, Qt::QueuedConnection);

@@ -1,14 +1,10 @@
 #include "JobRun.h"
 
+#include "ffmpeg/ChildProcess.h"
+
 #include "FfmpegLog.h"
 
 #include <QProcess>
-
-#if defined(Q_OS_LINUX)
-#include <csignal>
-#include <sys/prctl.h>
-#include <unistd.h>
-#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -16,23 +12,6 @@ namespace cairn {
 namespace {
 
 constexpr qsizetype kStderrTail = 2000;
-
-// The child must not outlive the server (Linux: a parent-death signal; elsewhere the queue
-// kills its children when it goes).
-void dieWithServer(QProcess &process)
-{
-#if defined(Q_OS_LINUX)
-    const pid_t parent = ::getpid();
-    // Between fork and exec: async-signal-safe calls only.
-    process.setChildProcessModifier([parent] {
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent)   // the server died before prctl: do not run orphaned
-            ::_exit(127);
-    });
-#else
-    Q_UNUSED(process);
-#endif
-}
 
 } // namespace
 
@@ -73,7 +52,7 @@ void JobRun::next()
     m_outputTooLarge = false;
     m_process = std::make_unique<QProcess>();
     m_process->setStandardInputFile(QProcess::nullDevice());
-    dieWithServer(*m_process);
+    tieChildToServer(*m_process);
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this, &JobRun::onStdout);
     connect(m_process.get(), &QProcess::readyReadStandardError, this, [this] {
         m_stderr += m_process->readAllStandardError();

@@ -209,7 +209,7 @@ void VideoPreviews::previewClip(const Track &video, QObject *context,
         const auto adopted = cache.adopt(key, part, u"mp4"_s);
         if (!adopted) {
             qCWarning(lcPreview) << "the preview clip of" << path << "does not fit in the transcode cache";
-            return FfmpegOutcome{FfmpegOutcome::Status::Failed, {}, {}, u"not kept"_s, 0};
+            return FfmpegOutcome::ok();   // made, but without a path: not kept
         }
         qCDebug(lcPreview) << "preview clip of" << path << "made:" << *adopted;
         return FfmpegOutcome::ok({}, *adopted);
@@ -217,11 +217,12 @@ void VideoPreviews::previewClip(const Track &video, QObject *context,
     job.cleanup = [part] { QFile::remove(part); };
     m_transcoding.jobs().run(std::move(job), context, [done = std::move(done)](const FfmpegOutcome &o) {
         switch (o.status) {
-        case FfmpegOutcome::Status::Ok: return done({PreviewClipFile::Status::Ok, o.path});
+        case FfmpegOutcome::Status::Ok:
+            return done({o.path.isEmpty() ? PreviewClipFile::Status::NotKept : PreviewClipFile::Status::Ok, o.path});
         case FfmpegOutcome::Status::Busy: return done({PreviewClipFile::Status::Busy, {}});
         case FfmpegOutcome::Status::Failed: break;
         }
-        done({o.error == u"not kept"_s ? PreviewClipFile::Status::NotKept : PreviewClipFile::Status::Failed, {}});
+        done({PreviewClipFile::Status::Failed, {}});
     });
 }
 

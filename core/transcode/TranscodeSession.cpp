@@ -1,5 +1,7 @@
 #include "transcode/TranscodeSession.h"
 
+#include "ffmpeg/ChildProcess.h"
+
 #include "TranscodeLog.h"
 
 #include <QDeadlineTimer>
@@ -9,14 +11,10 @@
 #include <QProcess>
 
 #if defined(Q_OS_UNIX)
-#include <csignal>
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #define CAIRN_SOCKETPAIR_OUTPUT 1
-#endif
-#if defined(Q_OS_LINUX)
-#include <sys/prctl.h>
 #endif
 
 using namespace Qt::Literals::StringLiterals;
@@ -75,21 +73,7 @@ bool TranscodeSession::setUpOutput()
     });
     m_reader = socket.get();
     m_output = std::move(socket);
-    const int childFd = m_childFd;
-    const pid_t parent = ::getpid();
-    // Runs in the child between fork and exec: async-signal-safe calls only. The death signal
-    // follows the forking thread (an HTTP worker, which lives as long as the server), so the
-    // child also dies when the server stops its workers.
-    m_process->setChildProcessModifier([childFd, parent] {
-        ::dup2(childFd, STDOUT_FILENO);
-#if defined(Q_OS_LINUX)
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent)   // the server died before prctl: do not run orphaned
-            ::_exit(127);
-#else
-        Q_UNUSED(parent);
-#endif
-    });
+    tieChildToServer(*m_process, m_childFd);
     m_process->setStandardOutputFile(QProcess::nullDevice());
 #else
     // Fallback (Windows): QProcess's pipe, without backpressure; the child is killed when the

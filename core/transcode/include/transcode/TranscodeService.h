@@ -41,8 +41,9 @@ public:
 private:
     const Database &m_db;
     TranscodeSettings m_settings;
-    FfmpegQueue m_jobs;
     TranscodeCache m_cache;
+    // Last, so it goes first: its jobs (preview clips) adopt files into the cache.
+    FfmpegQueue m_jobs;
 };
 
 } // namespace cairn

@@ -1,0 +1,37 @@
+#include "ffmpeg/ChildProcess.h"
+
+#include <QProcess>
+
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
+#endif
+#if defined(Q_OS_LINUX)
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
+namespace cairn {
+
+void tieChildToServer(QProcess &process, int stdoutFd)
+{
+#if defined(Q_OS_UNIX)
+    const pid_t parent = ::getpid();
+    // Runs in the child between fork and exec: async-signal-safe calls only.
+    process.setChildProcessModifier([stdoutFd, parent] {
+        if (stdoutFd >= 0)
+            ::dup2(stdoutFd, STDOUT_FILENO);
+#if defined(Q_OS_LINUX)
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)   // the server died before prctl: do not run orphaned
+            ::_exit(127);
+#else
+        Q_UNUSED(parent);
+#endif
+    });
+#else
+    Q_UNUSED(process);
+    Q_UNUSED(stdoutFd);
+#endif
+}
+
+} // namespace cairn
