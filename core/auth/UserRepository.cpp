@@ -61,27 +61,24 @@ qint64 UserRepository::count() const
     return run(q, "user count:") && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-// find() and findByName() run for every signed URL and every Subsonic request: their
-// statements are kept prepared.
 std::optional<User> UserRepository::find(qint64 id) const
 {
-    std::optional<User> u;
-    {
-        PreparedQuery q(m_db, u"SELECT "_s + kColumns + u" FROM users WHERE id = ?"_s);
-        if (!q.exec({id}, "user:") || !q->next())
-            return std::nullopt;
-        u = userFrom(*q);
-    }
-    u->folderIds = grantsOf(u->id);
-    return u;
+    return findWhere(u"id = ?"_s, id, "user:");
 }
 
 std::optional<User> UserRepository::findByName(const QString &name) const
 {
+    return findWhere(u"name = ?"_s, name, "user by name:");
+}
+
+// find() and findByName() run for every signed URL and every Subsonic request: their
+// statements are kept prepared.
+std::optional<User> UserRepository::findWhere(const QString &condition, const QVariant &value, const char *what) const
+{
     std::optional<User> u;
     {
-        PreparedQuery q(m_db, u"SELECT "_s + kColumns + u" FROM users WHERE name = ?"_s);
-        if (!q.exec({name}, "user by name:") || !q->next())
+        PreparedQuery q(m_db, u"SELECT "_s + kColumns + u" FROM users WHERE "_s + condition);
+        if (!q.exec({value}, what) || !q->next())
             return std::nullopt;
         u = userFrom(*q);
     }

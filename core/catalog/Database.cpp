@@ -215,6 +215,9 @@ bool Database::defer(std::function<void()> write) const
 
 void Database::waitForDeferred() const
 {
+    // A thread in a write transaction holds the lock the writer needs: waiting would stall both.
+    if (m_connections.hasLocalData() && m_connections.localData()->transactionDepth > 0)
+        return;
     Writer &w = *m_writer;
     std::unique_lock lock(w.mutex);
     if (!w.thread || QThread::currentThread() == w.thread.get())

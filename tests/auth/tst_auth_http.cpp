@@ -59,6 +59,15 @@ private Q_SLOTS:
 
 private:
     QByteArray login(const QString &name, const QString &password, const QByteArray &from = "198.51.100.1");
+    // A user who may see the shared folder; returns the id.
+    qint64 createSharedUser(const QString &name)
+    {
+        UserChanges c;
+        c.name = name;
+        c.password = name + u"-password"_s;
+        c.folderIds = QList<qint64>{m_server.sharedFolderId};
+        return m_server.users().create(c)->id;
+    }
     QByteArray trackPath(const QString &file, const QByteArray &what = {}) const
     {
         QByteArray p = "/api/tracks/" + QByteArray::number(m_server.trackIdFor(file));
@@ -284,11 +293,7 @@ void TestAuthHttp::signedUrlExpiredOrMisused()
 // shows on the very next request (no remembered user may outlive the change).
 void TestAuthHttp::signedUrlFollowsUserChanges()
 {
-    UserChanges c;
-    c.name = u"signer"_s;
-    c.password = u"signer-password"_s;
-    c.folderIds = QList<qint64>{m_server.sharedFolderId};
-    const qint64 id = m_server.users().create(c)->id;
+    const qint64 id = createSharedUser(u"signer"_s);
     const RawResponse r = request(m_port, "GET", trackPath(u"shared-one.mp3"_s, "stream-url"),
                                   {bearer(m_server.tokenFor(id))});
     QCOMPARE(r.status, 200);
@@ -339,11 +344,7 @@ void TestAuthHttp::usersApi()
 
 void TestAuthHttp::deletingUserEndsStream()
 {
-    UserChanges c;
-    c.name = u"mid-stream"_s;
-    c.password = u"mid-stream-pw"_s;
-    c.folderIds = QList<qint64>{m_server.sharedFolderId};
-    const qint64 id = m_server.users().create(c)->id;
+    const qint64 id = createSharedUser(u"mid-stream"_s);
     const QByteArray token = m_server.tokenFor(id);
     const qint64 size = QFileInfo(m_server.sharedDir() + u"/long.wav"_s).size();
     QVERIFY(size > 20 * 1024 * 1024);

@@ -7,6 +7,7 @@
 #include "catalog/TrackRepository.h"
 #include "catalog/WriteTransaction.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -450,6 +451,22 @@ void TestCatalog::deferredWritesRunInOrder()
         QCOMPARE(setup.value(0).toInt(), i);
     }
     setup.finish();
+    {
+        // Inside a write transaction there is no waiting: the writer needs this thread's lock.
+        WriteTransaction tx(*m_db);
+        QVERIFY(tx.isActive());
+        m_db->defer([&db] {
+            QSqlQuery q(db.connection());
+            q.exec(u"INSERT INTO scratch VALUES (0)"_s);
+        });
+        QElapsedTimer waited;
+        waited.start();
+        m_db->waitForDeferred();
+        QVERIFY(waited.elapsed() < 5000);
+        QVERIFY(tx.commit());
+    }
+    m_db->waitForDeferred();
+    QCOMPARE(rows(*m_db, u"scratch"_s), 101);
     // Writes still waiting when the Database goes are run first.
     for (int i = 101; i <= 150; ++i)
         m_db->defer([&db, i] {
@@ -459,7 +476,7 @@ void TestCatalog::deferredWritesRunInOrder()
     const QString path = m_db->path();
     m_db.reset();
     m_db = std::make_unique<Database>(path);
-    QCOMPARE(rows(*m_db, u"scratch"_s), 150);
+    QCOMPARE(rows(*m_db, u"scratch"_s), 151);
 }
 
 void TestCatalog::folderAddCleansAndDeduplicates_data()

@@ -41,7 +41,8 @@ public:
     // still waiting when the Database is destroyed run first.
     bool defer(std::function<void()> write) const;
     // Returns once every write deferred before the call has run: what a reader of their rows
-    // calls first. Returns at once on the writer thread itself.
+    // calls first. Returns at once on the writer thread itself, and inside a write transaction
+    // (which holds the lock the writer needs).
     void waitForDeferred() const;
     static constexpr int kMaxDeferredWrites = 100000;
 
