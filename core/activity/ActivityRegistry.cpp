@@ -121,7 +121,7 @@ void ActivityRegistry::close(const std::shared_ptr<LiveStreamState> &state)
     qCDebug(lcActivity) << "stream" << state->fixed.id << "ended:" << streamEndingName(finished.ending)
                         << finished.bytesSent << "bytes";
     if (m_history) {
-        StreamHistory history(*m_history);
+        StreamHistory::Deferred history(*m_history);
         history.record(finished);
         history.prune(maxRows, maxDays);
     }

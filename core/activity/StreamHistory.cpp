@@ -1,6 +1,7 @@
 #include "activity/StreamHistory.h"
 
 #include "catalog/Database.h"
+#include "catalog/PreparedQuery.h"
 
 #include "ActivityLog.h"
 
@@ -18,29 +19,64 @@ QString text(const QString &s)
 {
     return s.isNull() ? u""_s : s;
 }
+
+// When the deferred rows were last pruned. Deferred writes run on their Database's own writer
+// thread, so one state per thread is one per Database.
+struct PruneState
+{
+    int rowsSincePrune = 0;
+    qint64 prunedAtMs = 0;   // never yet: the first stream to end prunes
+};
+
+PruneState &writerPruneState()
+{
+    thread_local PruneState state;
+    return state;
+}
 } // namespace
 
 bool StreamHistory::record(FinishedStream &stream)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO stream_history (user_name, client, track_id, title, kind, preset, started_at, "
-              "ended_at, bytes, ending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(text(stream.user));
-    q.addBindValue(text(stream.client));
-    q.addBindValue(stream.info.trackId);
-    q.addBindValue(text(stream.info.title));
-    q.addBindValue(streamKindName(stream.info.kind));
-    q.addBindValue(text(stream.info.preset));
-    q.addBindValue(stream.startedAt.toMSecsSinceEpoch());
-    q.addBindValue(stream.endedAt.toMSecsSinceEpoch());
-    q.addBindValue(stream.bytesSent);
-    q.addBindValue(streamEndingName(stream.ending));
-    if (!q.exec()) {
-        qCWarning(lcActivity) << "cannot record stream history:" << q.lastError().text();
-        return false;
-    }
-    stream.id = q.lastInsertId().toLongLong();
-    return true;
+    return insert(stream, &stream.id);
+}
+
+bool StreamHistory::insert(const FinishedStream &stream, qint64 *id)
+{
+    PreparedQuery q(m_db, u"INSERT INTO stream_history (user_name, client, track_id, title, kind, preset, "
+                          "started_at, ended_at, bytes, ending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    const bool ok = q.exec({text(stream.user), text(stream.client), stream.info.trackId, text(stream.info.title),
+                            streamKindName(stream.info.kind), text(stream.info.preset),
+                            stream.startedAt.toMSecsSinceEpoch(), stream.endedAt.toMSecsSinceEpoch(),
+                            stream.bytesSent, streamEndingName(stream.ending)},
+                           "cannot record stream history:");
+    if (ok && id)
+        *id = q->lastInsertId().toLongLong();
+    return ok;
+}
+
+bool StreamHistory::Deferred::record(const FinishedStream &stream)
+{
+    const Database &db = m_db;
+    if (db.defer([&db, stream] {
+            StreamHistory(db).insert(stream, nullptr);
+            ++writerPruneState().rowsSincePrune;
+        }))
+        return true;
+    qCWarning(lcActivity) << "stream history falls behind: a finished stream is not recorded";
+    return false;
+}
+
+void StreamHistory::Deferred::prune(int maxRows, int maxDays)
+{
+    const Database &db = m_db;
+    db.defer([&db, maxRows, maxDays] {
+        PruneState &state = writerPruneState();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (state.rowsSincePrune < kPruneEvery && now - state.prunedAtMs < kPruneIntervalMs)
+            return;
+        StreamHistory(db).prune(maxRows, maxDays);
+        state = {0, now};
+    });
 }
 
 void StreamHistory::prune(int maxRows, int maxDays)
@@ -62,6 +98,7 @@ void StreamHistory::prune(int maxRows, int maxDays)
 
 QList<FinishedStream> StreamHistory::recent(int limit) const
 {
+    m_db.waitForDeferred();
     QList<FinishedStream> list;
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT id, user_name, client, track_id, title, kind, preset, started_at, ended_at, bytes, ending "
@@ -93,6 +130,7 @@ QList<FinishedStream> StreamHistory::recent(int limit) const
 
 QList<PlayCount> StreamHistory::mostPlayed(int limit) const
 {
+    m_db.waitForDeferred();
     QList<PlayCount> list;
     QSqlQuery q(m_db.connection());
     // The newest title wins: a retagged track shows its current name.
@@ -109,6 +147,7 @@ QList<PlayCount> StreamHistory::mostPlayed(int limit) const
 
 qint64 StreamHistory::count() const
 {
+    m_db.waitForDeferred();
     QSqlQuery q(m_db.connection());
     if (!q.exec(u"SELECT COUNT(*) FROM stream_history"_s) || !q.next())
         return 0;

@@ -1,6 +1,7 @@
 #include "UserRepository.h"
 
 #include "catalog/Database.h"
+#include "catalog/PreparedQuery.h"
 #include "catalog/WriteTransaction.h"
 
 #include "AuthLog.h"
@@ -62,25 +63,26 @@ qint64 UserRepository::count() const
 
 std::optional<User> UserRepository::find(qint64 id) const
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT "_s + kColumns + u" FROM users WHERE id = ?"_s);
-    q.addBindValue(id);
-    if (!run(q, "user:") || !q.next())
-        return std::nullopt;
-    User u = userFrom(q);
-    u.folderIds = grantsOf(u.id);
-    return u;
+    return findWhere(u"id = ?"_s, id, "user:");
 }
 
 std::optional<User> UserRepository::findByName(const QString &name) const
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT "_s + kColumns + u" FROM users WHERE name = ?"_s);
-    q.addBindValue(name);
-    if (!run(q, "user by name:") || !q.next())
-        return std::nullopt;
-    User u = userFrom(q);
-    u.folderIds = grantsOf(u.id);
+    return findWhere(u"name = ?"_s, name, "user by name:");
+}
+
+// find() and findByName() run for every signed URL and every Subsonic request: their
+// statements are kept prepared.
+std::optional<User> UserRepository::findWhere(const QString &condition, const QVariant &value, const char *what) const
+{
+    std::optional<User> u;
+    {
+        PreparedQuery q(m_db, u"SELECT "_s + kColumns + u" FROM users WHERE "_s + condition);
+        if (!q.exec({value}, what) || !q->next())
+            return std::nullopt;
+        u = userFrom(*q);
+    }
+    u->folderIds = grantsOf(u->id);
     return u;
 }
 
@@ -176,12 +178,10 @@ bool UserRepository::writeGrants(qint64 userId, const QList<qint64> &folderIds)
 QList<qint64> UserRepository::grantsOf(qint64 userId) const
 {
     QList<qint64> ids;
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT folder_id FROM user_folders WHERE user_id = ? ORDER BY folder_id"_s);
-    q.addBindValue(userId);
-    if (run(q, "grants:"))
-        while (q.next())
-            ids << q.value(0).toLongLong();
+    PreparedQuery q(m_db, u"SELECT folder_id FROM user_folders WHERE user_id = ? ORDER BY folder_id"_s);
+    if (q.exec({userId}, "grants:"))
+        while (q->next())
+            ids << q->value(0).toLongLong();
     return ids;
 }
 

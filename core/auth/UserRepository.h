@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QVariant>
 
 #include <optional>
 
@@ -34,6 +35,8 @@ public:
     void touch(qint64 id, qint64 now);
 
 private:
+    // The user of the one row `condition` ("column = ?", bound to `value`) selects, with grants.
+    std::optional<User> findWhere(const QString &condition, const QVariant &value, const char *what) const;
     bool writeGrants(qint64 userId, const QList<qint64> &folderIds);
     QList<qint64> grantsOf(qint64 userId) const;
 

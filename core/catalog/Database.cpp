@@ -1,14 +1,21 @@
 #include "catalog/Database.h"
 
+#include "catalog/WriteTransaction.h"
+
 #include "CatalogLog.h"
 #include "MigrationRunner.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -41,6 +48,7 @@ struct Database::ThreadConnection
     }
     ~ThreadConnection()
     {
+        statements.clear();   // finalized before their connection closes
         QMutexLocker lock(&registry->mutex);
         if (registry->names.remove(name))
             QSqlDatabase::removeDatabase(name);
@@ -49,9 +57,27 @@ struct Database::ThreadConnection
     std::shared_ptr<Registry> registry;
     QString name;
     int transactionDepth = 0;
+    QHash<QString, std::shared_ptr<CachedStatement>> statements;   // PreparedQuery's, by SQL text
+};
+
+// The thread running deferred writes, and what waits for it.
+struct Database::Writer
+{
+    std::mutex mutex;
+    std::condition_variable wake;   // writes waiting, or stopping
+    std::condition_variable ran;    // a batch finished
+    std::deque<std::function<void()>> pending;
+    quint64 handedOver = 0;         // writes accepted so far
+    quint64 finished = 0;           // of those, run
+    bool stopping = false;
+    std::unique_ptr<QThread> thread;
 };
 
 namespace {
+
+// Statements kept per connection: the hot queries take a handful of texts; a grant list of many
+// lengths could make more, and then the idle ones are dropped to start again.
+constexpr qsizetype kMaxStatements = 64;
 
 std::atomic_int s_instanceCounter{0};
 std::atomic_int s_connectionCounter{0};
@@ -74,13 +100,20 @@ void configure(QSqlDatabase &db)
 Database::Database(QString sqlitePath)
     : m_path(std::move(sqlitePath)),
       m_connectionPrefix(u"cairn-catalog-%1-"_s.arg(s_instanceCounter.fetch_add(1))),
-      m_registry(std::make_shared<Registry>())
+      m_registry(std::make_shared<Registry>()), m_writer(std::make_unique<Writer>())
 {
     initCatalogResources();
 }
 
 Database::~Database()
 {
+    {
+        std::lock_guard lock(m_writer->mutex);
+        m_writer->stopping = true;
+    }
+    m_writer->wake.notify_all();
+    if (m_writer->thread)
+        m_writer->thread->wait();   // it runs what is still waiting, then closes its connection
     m_connections.setLocalData(nullptr);   // this thread's connection goes now
     // Threads still alive lose their connection too: the Database they belong to is gone.
     QMutexLocker lock(&m_registry->mutex);
@@ -118,6 +151,106 @@ int &Database::transactionDepth() const
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(threadConnection().name, false);
+}
+
+// Whether a statement may be kept: its result columns must be fixed by its text. SQLite prepares
+// a kept statement again after a schema change, inside the step, and QSQLITE sizes its first row
+// by the old column count before that step: a `*` that then stands for more columns writes past
+// the row. Anything with a `*` besides COUNT(*) (a product too) is prepared for each use instead.
+static bool keepable(const QString &sql)
+{
+    static const QString count = u"COUNT(*)"_s;
+    qsizetype from = 0;
+    for (qsizetype star = sql.indexOf(u'*'); star >= 0; star = sql.indexOf(u'*', from)) {
+        const bool counting = star >= 6 && star + 2 <= sql.size()
+                              && QStringView(sql).sliced(star - 6, count.size()).compare(count, Qt::CaseInsensitive) == 0;
+        if (!counting)
+            return false;
+        from = star + 1;
+    }
+    return true;
+}
+
+Database::CachedStatement *Database::cachedStatement(const QString &sql) const
+{
+    if (!keepable(sql))
+        return nullptr;
+    ThreadConnection &c = threadConnection();
+    if (const auto found = c.statements.constFind(sql); found != c.statements.cend()) {
+        CachedStatement *statement = found->get();
+        if (statement->busy)
+            return nullptr;
+        statement->busy = true;
+        return statement;
+    }
+    if (c.statements.size() >= kMaxStatements)
+        c.statements.removeIf([](const auto &entry) { return !entry.value()->busy; });
+    auto statement = std::make_shared<CachedStatement>(CachedStatement{QSqlQuery(connection()), false});
+    statement->query.setForwardOnly(true);
+    if (!statement->query.prepare(sql))
+        return nullptr;
+    statement->busy = true;
+    c.statements.insert(sql, statement);
+    return statement.get();
+}
+
+bool Database::defer(std::function<void()> write) const
+{
+    Writer &w = *m_writer;
+    {
+        std::lock_guard lock(w.mutex);
+        if (w.stopping || w.pending.size() >= size_t(kMaxDeferredWrites))
+            return false;
+        if (!w.thread) {
+            w.thread.reset(QThread::create([this] { runWriter(); }));
+            w.thread->setObjectName(u"catalog-writer"_s);
+            w.thread->start(QThread::LowPriority);
+        }
+        w.pending.push_back(std::move(write));
+        ++w.handedOver;
+    }
+    w.wake.notify_one();
+    return true;
+}
+
+void Database::waitForDeferred() const
+{
+    // A thread in a write transaction holds the lock the writer needs: waiting would stall both.
+    if (m_connections.hasLocalData() && m_connections.localData()->transactionDepth > 0)
+        return;
+    Writer &w = *m_writer;
+    std::unique_lock lock(w.mutex);
+    if (!w.thread || QThread::currentThread() == w.thread.get())
+        return;
+    const quint64 target = w.handedOver;
+    w.ran.wait(lock, [&w, target] { return w.finished >= target; });
+}
+
+void Database::runWriter() const
+{
+    Writer &w = *m_writer;
+    std::unique_lock lock(w.mutex);
+    for (;;) {
+        w.wake.wait(lock, [&w] { return w.stopping || !w.pending.empty(); });
+        if (w.pending.empty())
+            break;   // stopping, and nothing left
+        std::deque<std::function<void()>> batch;
+        batch.swap(w.pending);
+        lock.unlock();
+        {
+            // One commit for the batch; should the write lock not come, each write commits alone.
+            WriteTransaction tx(*this);
+            for (const std::function<void()> &write : batch)
+                write();
+            if (tx.isActive() && !tx.commit())
+                qCWarning(lcCatalog) << "deferred writes lost:" << batch.size();
+        }
+        lock.lock();
+        w.finished += batch.size();
+        w.ran.notify_all();
+    }
+    lock.unlock();
+    m_connections.setLocalData(nullptr);
 }
 
 std::optional<QString> Database::open()

@@ -1,6 +1,7 @@
 #include "catalog/TrackRepository.h"
 
 #include "catalog/Database.h"
+#include "catalog/PreparedQuery.h"
 #include "catalog/WriteTransaction.h"
 
 #include "CatalogLog.h"
@@ -189,10 +190,13 @@ std::optional<Track> TrackRepository::find(qint64 id, const Visibility &visibili
     SqlFilter filter;
     filter.add(u"t.id = ?"_s, {id});
     filter.restrictTracks(visibility);
-    QSqlQuery q(m_db.connection());
-    if (!SqlStatement().add(trackrows::select()).add(filter).exec(q, "track:") || !q.next())
+    // Every stream and cover request asks: the statement is kept prepared (one text per number
+    // of granted folders).
+    const SqlStatement statement = SqlStatement().add(trackrows::select()).add(filter);
+    PreparedQuery q(m_db, statement.sql);
+    if (!q.exec(statement.values, "track:") || !q->next())
         return std::nullopt;
-    return trackrows::from(q);
+    return trackrows::from(*q);
 }
 
 QList<Track> TrackRepository::songs(const SongQuery &query, const Visibility &visibility) const

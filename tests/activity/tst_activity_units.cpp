@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
 using namespace cairn::test;
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void endAndThrottleReachTheControl();
     void ticketEndsIntoHistory();
     void historyRetention();
+    void deferredHistoryPrunesNowAndThen();
     void tokenBucketPaces();
     void rateFollowsTheLastWindow();
     void bytesSentNeverGoBack();
@@ -200,6 +203,40 @@ void TestActivityUnits::historyRetention()
     QCOMPARE(history.recent(100).first().info.kind, StreamKind::Download);   // newest kept, newest first
     history.prune(0, 0);
     QCOMPARE(history.count(), 4);
+}
+
+void TestActivityUnits::deferredHistoryPrunesNowAndThen()
+{
+    QTemporaryDir dir;
+    auto db = std::make_unique<Database>(dir.filePath(u"c.sqlite"_s));
+    QVERIFY(!db->open());
+    const auto end = [&db](int i) {
+        FinishedStream s;
+        s.user = u"u"_s;
+        s.info.trackId = i;
+        s.startedAt = QDateTime::currentDateTimeUtc();
+        s.endedAt = s.startedAt;
+        StreamHistory::Deferred history(*db);   // as ActivityRegistry ends a stream
+        QVERIFY(history.record(s));
+        history.prune(4, 0);
+    };
+    // The first stream prunes (nothing to drop); the next ones only add rows, which readers see.
+    for (int i = 1; i <= 10; ++i)
+        end(i);
+    QCOMPARE(StreamHistory(*db).count(), 10);
+    QCOMPARE(StreamHistory(*db).recent(1).first().info.trackId, 10);
+    // Once kPruneEvery rows came since, the retention applies again: the newest 4 stay.
+    for (int i = 11; i <= StreamHistory::kPruneEvery + 1; ++i)
+        end(i);
+    QCOMPARE(StreamHistory(*db).count(), 4);
+    QCOMPARE(StreamHistory(*db).recent(1).first().info.trackId, StreamHistory::kPruneEvery + 1);
+
+    // Rows still waiting when the catalog closes are written first.
+    for (int i = 1; i <= 50; ++i)
+        end(1000 + i);
+    db.reset();
+    Database reopened(dir.filePath(u"c.sqlite"_s));
+    QCOMPARE(StreamHistory(reopened).count(), 54);
 }
 
 void TestActivityUnits::tokenBucketPaces()

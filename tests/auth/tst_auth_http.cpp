@@ -50,6 +50,7 @@ private Q_SLOTS:
     void signedStreamUrl();
     void signedUrlTampering();
     void signedUrlExpiredOrMisused();
+    void signedUrlFollowsUserChanges();
     void usersApi();
     void deletingUserEndsStream();
     void hostileInput_data();
@@ -58,6 +59,15 @@ private Q_SLOTS:
 
 private:
     QByteArray login(const QString &name, const QString &password, const QByteArray &from = "198.51.100.1");
+    // A user who may see the shared folder; returns the id.
+    qint64 createSharedUser(const QString &name)
+    {
+        UserChanges c;
+        c.name = name;
+        c.password = name + u"-password"_s;
+        c.folderIds = QList<qint64>{m_server.sharedFolderId};
+        return m_server.users().create(c)->id;
+    }
     QByteArray trackPath(const QString &file, const QByteArray &what = {}) const
     {
         QByteArray p = "/api/tracks/" + QByteArray::number(m_server.trackIdFor(file));
@@ -279,6 +289,29 @@ void TestAuthHttp::signedUrlExpiredOrMisused()
     QCOMPARE(request(m_port, "GET", (stream + u"?sig=1.abc"_s).toLatin1()).status, 403);
 }
 
+// The signer is read again for every signed request: disabling, a grant taken away or deleting
+// shows on the very next request (no remembered user may outlive the change).
+void TestAuthHttp::signedUrlFollowsUserChanges()
+{
+    const qint64 id = createSharedUser(u"signer"_s);
+    const RawResponse r = request(m_port, "GET", trackPath(u"shared-one.mp3"_s, "stream-url"),
+                                  {bearer(m_server.tokenFor(id))});
+    QCOMPARE(r.status, 200);
+    const QByteArray url = jsonOf(r).value(u"url"_s).toString().toLatin1();
+    const QByteArray admin = bearer(m_server.tokenFor(m_server.rootId));
+    const QByteArray path = "/api/users/" + QByteArray::number(id);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(request(m_port, "HEAD", url).status, 200);
+    QCOMPARE(request(m_port, "PATCH", path, {admin}, "{\"enabled\":false}").status, 200);
+    QCOMPARE(request(m_port, "HEAD", url).status, 403);
+    QCOMPARE(request(m_port, "PATCH", path, {admin}, "{\"enabled\":true,\"folders\":[]}").status, 200);
+    QCOMPARE(request(m_port, "HEAD", url).status, 404);   // no longer visible to the signer
+    QCOMPARE(request(m_port, "PATCH", path, {admin}, "{\"folders\":[" + QByteArray::number(m_server.sharedFolderId) + "]}").status, 200);
+    QCOMPARE(request(m_port, "HEAD", url).status, 200);
+    QCOMPARE(request(m_port, "DELETE", path, {admin}).status, 204);
+    QCOMPARE(request(m_port, "HEAD", url).status, 403);
+}
+
 void TestAuthHttp::usersApi()
 {
     const QByteArray admin = bearer(m_server.tokenFor(m_server.rootId));
@@ -311,11 +344,7 @@ void TestAuthHttp::usersApi()
 
 void TestAuthHttp::deletingUserEndsStream()
 {
-    UserChanges c;
-    c.name = u"mid-stream"_s;
-    c.password = u"mid-stream-pw"_s;
-    c.folderIds = QList<qint64>{m_server.sharedFolderId};
-    const qint64 id = m_server.users().create(c)->id;
+    const qint64 id = createSharedUser(u"mid-stream"_s);
     const QByteArray token = m_server.tokenFor(id);
     const qint64 size = QFileInfo(m_server.sharedDir() + u"/long.wav"_s).size();
     QVERIFY(size > 20 * 1024 * 1024);

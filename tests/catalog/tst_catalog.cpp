@@ -2,19 +2,24 @@
 
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
+#include "catalog/PreparedQuery.h"
 #include "catalog/ScanErrorRepository.h"
 #include "catalog/TrackRepository.h"
 #include "catalog/WriteTransaction.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
@@ -61,6 +66,13 @@ private Q_SLOTS:
     void threadConnectionIsRemovedWhenThreadEnds();
     void readersWorkWhileWriterWrites();
     void nestedWriteTransactionRollsBackInnerOnly();
+
+    void preparedQueryIsReusedAndRebound();
+    void preparedQueryFollowsSchemaChanges();
+    void preparedQueryKeepsNoSnapshot();
+    void findSeesOtherThreadsWrites();
+    void findAcrossThreads();
+    void deferredWritesRunInOrder();
 
     void folderAddCleansAndDeduplicates_data();
     void folderAddCleansAndDeduplicates();
@@ -224,6 +236,247 @@ void TestCatalog::nestedWriteTransactionRollsBackInnerOnly()
         QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/a/b/dropped.mp3"_s)) > 0);
     }   // outer rolled back, inner upsert's savepoint with it
     QCOMPARE(tracks.count(), 1);
+}
+
+void TestCatalog::preparedQueryIsReusedAndRebound()
+{
+    const QString sql = u"SELECT path FROM folders WHERE id = ?"_s;
+    const auto other = FolderRepository(*m_db).add(u"/films"_s);
+    QVERIFY(other);
+    QSqlQuery *kept = nullptr;
+    {
+        PreparedQuery q(*m_db, sql);
+        QVERIFY(q.exec({m_folderId}, "test:") && q->next());
+        QCOMPARE(q->value(0).toString(), u"/music"_s);
+        kept = &q.query();
+    }
+    {
+        PreparedQuery q(*m_db, sql);
+        QCOMPARE(&q.query(), kept);   // this thread's prepared statement again
+        QVERIFY(q.exec({other->id}, "test:") && q->next());
+        QCOMPARE(q->value(0).toString(), u"/films"_s);
+        QVERIFY(!q->next());
+        // The same text while that one is in use (a nested call) gets a query of its own.
+        PreparedQuery inner(*m_db, sql);
+        QVERIFY(&inner.query() != kept);
+        QVERIFY(inner.exec({m_folderId}, "test:") && inner->next());
+        QCOMPARE(inner->value(0).toString(), u"/music"_s);
+    }
+    {
+        PreparedQuery q(*m_db, sql);
+        QVERIFY(q.exec({9999}, "test:"));
+        QVERIFY(!q->next());
+    }
+    // Another thread has statements of its own.
+    QSqlQuery *theirs = nullptr;
+    QString theirPath;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        PreparedQuery q(*m_db, sql);
+        theirs = &q.query();
+        if (q.exec({other->id}, "test:") && q->next())
+            theirPath = q->value(0).toString();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    QVERIFY(theirs != kept);
+    QCOMPARE(theirPath, u"/films"_s);
+    // A text that cannot be prepared reports the error and is not kept.
+    PreparedQuery broken(*m_db, u"SELECT nothing FROM nowhere WHERE id = ?"_s);
+    QVERIFY(!broken.exec({1}, "expected failure:"));
+}
+
+void TestCatalog::preparedQueryFollowsSchemaChanges()
+{
+    QSqlQuery setup(m_db->connection());
+    QVERIFY(setup.exec(u"CREATE TABLE scratch (a INTEGER)"_s));
+    QVERIFY(setup.exec(u"INSERT INTO scratch VALUES (1), (2)"_s));
+    const QString named = u"SELECT a, COUNT(*) FROM scratch WHERE a = ?"_s;
+    const QString starred = u"SELECT * FROM scratch WHERE a = ?"_s;
+    QSqlQuery *kept = nullptr;
+    {
+        PreparedQuery q(*m_db, named);
+        QVERIFY(q.exec({2}, "test:") && q->next());
+        QCOMPARE(q->value(0).toInt(), 2);
+        kept = &q.query();
+        PreparedQuery star(*m_db, starred);
+        QVERIFY(star.exec({2}, "test:") && star->next());
+        QCOMPARE(star->record().count(), 1);
+    }
+    // A column added by another connection: the kept statement runs again (SQLite prepares it
+    // anew), and a `*` shows the new column, being prepared for each use.
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        QSqlQuery q(m_db->connection());
+        q.exec(u"ALTER TABLE scratch ADD COLUMN b INTEGER NOT NULL DEFAULT 7"_s);
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    {
+        PreparedQuery q(*m_db, named);
+        QCOMPARE(&q.query(), kept);
+        QVERIFY(q.exec({2}, "test:") && q->next());
+        QCOMPARE(q->value(0).toInt(), 2);
+        QCOMPARE(q->value(1).toInt(), 1);
+        PreparedQuery star(*m_db, starred);
+        QVERIFY(&star.query() != kept);
+        QVERIFY(star.exec({2}, "test:") && star->next());
+        QCOMPARE(star->record().count(), 2);
+        QCOMPARE(star->value(1).toInt(), 7);
+    }
+    // The table dropped and made again, with other columns and rows, on this connection.
+    QVERIFY(setup.exec(u"DROP TABLE scratch"_s));
+    QVERIFY(setup.exec(u"CREATE TABLE scratch (c TEXT, a INTEGER)"_s));
+    QVERIFY(setup.exec(u"INSERT INTO scratch VALUES ('two', 2), ('two again', 2)"_s));
+    {
+        PreparedQuery q(*m_db, named);
+        QVERIFY(q.exec({2}, "test:") && q->next());
+        QCOMPARE(q->value(0).toInt(), 2);
+        QCOMPARE(q->value(1).toInt(), 2);
+    }
+    // Gone: an error, and the next run after it is made again works.
+    QVERIFY(setup.exec(u"DROP TABLE scratch"_s));
+    {
+        PreparedQuery q(*m_db, named);
+        QVERIFY(!q.exec({2}, "expected failure:"));
+    }
+    QVERIFY(setup.exec(u"CREATE TABLE scratch (a INTEGER)"_s));
+    QVERIFY(setup.exec(u"INSERT INTO scratch VALUES (2)"_s));
+    PreparedQuery q(*m_db, named);
+    QVERIFY(q.exec({2}, "test:") && q->next());
+    QCOMPARE(q->value(1).toInt(), 1);
+}
+
+void TestCatalog::preparedQueryKeepsNoSnapshot()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 id = tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"A"_s));
+    QVERIFY(id > 0);
+    QVERIFY(tracks.find(id));
+    {
+        PreparedQuery q(*m_db, u"SELECT id FROM tracks"_s);
+        QVERIFY(q.exec({}, "test:") && q->next());   // left mid-way: the destructor finishes it
+    }
+    // No statement of this thread holds a read transaction: a checkpoint can empty the WAL.
+    int busy = -1;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        TrackRepository(*m_db).upsert(makeTrack(m_folderId, u"/music/b.mp3"_s, u"B"_s));
+        QSqlQuery q(m_db->connection());
+        if (q.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s) && q.next())
+            busy = q.value(0).toInt();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(30000));
+    QCOMPARE(busy, 0);
+}
+
+void TestCatalog::findSeesOtherThreadsWrites()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 a = tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"A"_s));
+    const qint64 b = tracks.upsert(makeTrack(m_folderId, u"/music/b.mp3"_s, u"B"_s));
+    QCOMPARE(tracks.find(a)->title, u"A"_s);
+    QCOMPARE(tracks.find(b)->title, u"B"_s);
+    const Visibility granted = Visibility::folders({m_folderId});
+    QCOMPARE(tracks.find(a, granted)->title, u"A"_s);
+    QVERIFY(!tracks.find(a, Visibility::folders({m_folderId + 1})));
+    const auto onOtherThread = [](const std::function<void()> &work) {
+        std::unique_ptr<QThread> thread(QThread::create(work));
+        thread->start();
+        return thread->wait(30000);
+    };
+    // Retagged and removed elsewhere: the kept statements read the catalog as it is now.
+    QVERIFY(onOtherThread([&] {
+        TrackRepository(*m_db).upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"A2"_s, u"New Artist"_s));
+        TrackRepository(*m_db).remove(b);
+    }));
+    QCOMPARE(tracks.find(a)->title, u"A2"_s);
+    QCOMPARE(tracks.find(a)->artistName, u"New Artist"_s);
+    QCOMPARE(tracks.find(a, granted)->title, u"A2"_s);
+    QVERIFY(!tracks.find(b));
+    QVERIFY(!tracks.find(b, granted));
+}
+
+void TestCatalog::findAcrossThreads()
+{
+    TrackRepository tracks(*m_db);
+    QHash<qint64, QString> titles;
+    for (int i = 0; i < 50; ++i) {
+        const QString title = u"Title %1"_s.arg(i);
+        const qint64 id = tracks.upsert(makeTrack(m_folderId, u"/music/%1.mp3"_s.arg(i), title));
+        QVERIFY(id > 0);
+        titles.insert(id, title);
+    }
+    const QList<qint64> ids = titles.keys();
+    std::atomic_int wrong{0};
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back(QThread::create([&, t] {
+            const Visibility granted = Visibility::folders({m_folderId});
+            for (int i = 0; i < 400; ++i) {
+                const qint64 id = ids.at((i * 7 + t * 13) % ids.size());
+                const auto track = i % 2 ? TrackRepository(*m_db).find(id) : TrackRepository(*m_db).find(id, granted);
+                if (!track || track->id != id || track->title != titles.value(id))
+                    ++wrong;
+            }
+        }));
+        threads.back()->start();
+    }
+    for (const auto &thread : threads)
+        QVERIFY(thread->wait(60000));
+    QCOMPARE(wrong.load(), 0);
+}
+
+void TestCatalog::deferredWritesRunInOrder()
+{
+    QSqlQuery setup(m_db->connection());
+    QVERIFY(setup.exec(u"CREATE TABLE scratch (n INTEGER)"_s));
+    const Database &db = *m_db;
+    QThread *writer = nullptr;
+    for (int i = 1; i <= 100; ++i) {
+        QVERIFY(m_db->defer([&db, i, &writer] {
+            writer = QThread::currentThread();
+            QSqlQuery q(db.connection());
+            q.prepare(u"INSERT INTO scratch VALUES (?)"_s);
+            q.addBindValue(i);
+            q.exec();
+        }));
+    }
+    m_db->waitForDeferred();   // readers wait for what was handed over before
+    QVERIFY(writer && writer != QThread::currentThread());
+    QVERIFY(setup.exec(u"SELECT COUNT(*), MAX(rowid), MAX(n) FROM scratch"_s) && setup.next());
+    QCOMPARE(setup.value(0).toInt(), 100);
+    QCOMPARE(setup.value(2).toInt(), 100);
+    QVERIFY(setup.exec(u"SELECT n FROM scratch ORDER BY rowid"_s));
+    for (int i = 1; i <= 100; ++i) {
+        QVERIFY(setup.next());
+        QCOMPARE(setup.value(0).toInt(), i);
+    }
+    setup.finish();
+    {
+        // Inside a write transaction there is no waiting: the writer needs this thread's lock.
+        WriteTransaction tx(*m_db);
+        QVERIFY(tx.isActive());
+        m_db->defer([&db] {
+            QSqlQuery q(db.connection());
+            q.exec(u"INSERT INTO scratch VALUES (0)"_s);
+        });
+        QElapsedTimer waited;
+        waited.start();
+        m_db->waitForDeferred();
+        QVERIFY(waited.elapsed() < 5000);
+        QVERIFY(tx.commit());
+    }
+    m_db->waitForDeferred();
+    QCOMPARE(rows(*m_db, u"scratch"_s), 101);
+    // Writes still waiting when the Database goes are run first.
+    for (int i = 101; i <= 150; ++i)
+        m_db->defer([&db, i] {
+            QSqlQuery q(db.connection());
+            q.exec(u"INSERT INTO scratch VALUES (%1)"_s.arg(i));
+        });
+    const QString path = m_db->path();
+    m_db.reset();
+    m_db = std::make_unique<Database>(path);
+    QCOMPARE(rows(*m_db, u"scratch"_s), 151);
 }
 
 void TestCatalog::folderAddCleansAndDeduplicates_data()
