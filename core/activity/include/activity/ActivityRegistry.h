@@ -51,15 +51,15 @@ class ActivityRegistry : public QObject
 {
     Q_OBJECT
 public:
-    // `history` (may be null) receives a row per finished stream, written on the thread that
-    // ends the stream.
+    // `history` (may be null) receives a row per finished stream, handed to the catalog's
+    // writer thread (the thread that ends the stream never waits for the disk).
     explicit ActivityRegistry(const Database *history = nullptr, QObject *parent = nullptr);
     ~ActivityRegistry() override;
 
     void setLimits(const StreamLimits &limits);
     StreamLimits limits() const;
     void setHistoryRetention(int maxRows, int maxDays);
-    // Called for every finished stream on the thread that ended it (after the history row);
+    // Called for every finished stream on the thread that ended it (its history row is queued);
     // set before streams start. For thread-safe observers (metrics).
     void setFinishObserver(std::function<void(const FinishedStream &)> observer) { m_finishObserver = std::move(observer); }
 
@@ -83,7 +83,8 @@ public:
 Q_SIGNALS:
     // Emitted from any thread: a stream started or ended, or throughputs were sampled.
     void changed();
-    // Emitted on the thread that ended the stream, after its history row was written.
+    // Emitted on the thread that ended the stream, once its history row is queued (readers of
+    // the history see it: they wait for queued rows).
     void streamFinished(const cairn::FinishedStream &stream);
 
 private:
