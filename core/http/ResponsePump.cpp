@@ -8,6 +8,7 @@
 
 #include <QScopedValueRollback>
 #include <QSslSocket>
+#include <QSet>
 #include <QTcpSocket>
 
 #ifdef Q_OS_WIN
@@ -44,6 +45,55 @@ void resetOnClose(QTcpSocket *socket)
     setsockopt(socket->socketDescriptor(), SOL_SOCKET, SO_LINGER, reinterpret_cast<const char *>(&noLinger),
                sizeof noLinger);
 }
+// One timer per worker thread reports the delivered bytes of every counted stream it sends: a
+// timer per stream would wake the thread thousands of times a second with many slow readers,
+// and every wakeup polls all of that thread's sockets. A child of the object that owns the
+// thread's sockets, so it lives as long as they do.
+class DeliveryTicker : public QObject
+{
+public:
+    static DeliveryTicker *of(QTcpSocket *socket)
+    {
+        QObject *owner = socket->parent();
+        if (!owner)
+            return nullptr;
+        auto *ticker = owner->property(kProperty).value<QObject *>();
+        if (!ticker) {
+            ticker = new DeliveryTicker(owner);
+            owner->setProperty(kProperty, QVariant::fromValue<QObject *>(ticker));
+        }
+        return static_cast<DeliveryTicker *>(ticker);
+    }
+
+    void add(ResponsePump *pump)
+    {
+        m_pumps.insert(pump);
+        if (!m_timer.isActive())
+            m_timer.start();
+    }
+    void remove(ResponsePump *pump)
+    {
+        m_pumps.remove(pump);
+        if (m_pumps.isEmpty())
+            m_timer.stop();
+    }
+
+private:
+    static constexpr const char *kProperty = "cairn.deliveryTicker";
+
+    explicit DeliveryTicker(QObject *owner) : QObject(owner)
+    {
+        m_timer.setInterval(kReportMs);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            for (ResponsePump *pump : std::as_const(m_pumps))
+                pump->reportDelivered();
+        });
+    }
+
+    QSet<ResponsePump *> m_pumps;
+    QTimer m_timer;
+};
+
 } // namespace
 
 ResponsePump::ResponsePump(QTcpSocket *socket, std::unique_ptr<BodySource> body,
@@ -53,12 +103,11 @@ ResponsePump::ResponsePump(QTcpSocket *socket, std::unique_ptr<BodySource> body,
     m_paceTimer.setSingleShot(true);
     m_paceTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_paceTimer, &QTimer::timeout, this, &ResponsePump::fill);
-    m_reportTimer.setInterval(kReportMs);
-    connect(&m_reportTimer, &QTimer::timeout, this, &ResponsePump::reportDelivered);
 }
 
 ResponsePump::~ResponsePump()
 {
+    stopReports();
     // Unregister first: the registry may call this StreamControl until the ticket is gone.
     m_ticket.reset();
     m_body.reset();
@@ -79,8 +128,11 @@ void ResponsePump::start()
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { finish(false, int(StreamEnding::ClientLeft)); });
     if (m_body->isLive())
         m_body->setDataNotifier([this] { fill(); });
-    if (m_ticket)
-        m_reportTimer.start();
+    if (m_ticket) {
+        m_ticker = DeliveryTicker::of(m_socket);
+        if (m_ticker)
+            static_cast<DeliveryTicker *>(m_ticker.data())->add(this);
+    }
     fill();
 }
 
@@ -253,6 +305,13 @@ bool ResponsePump::zeroCopyStep(const BodySource::FileSpan &span)
     return false;
 }
 
+void ResponsePump::stopReports()
+{
+    if (m_ticker)
+        static_cast<DeliveryTicker *>(m_ticker.data())->remove(this);
+    m_ticker = nullptr;
+}
+
 void ResponsePump::reportDelivered()
 {
     if (m_ticket)
@@ -265,7 +324,7 @@ void ResponsePump::finish(bool ok, int ending)
         return;
     m_finished = true;
     m_paceTimer.stop();
-    m_reportTimer.stop();
+    stopReports();
     disconnect(m_socket, nullptr, this, nullptr);
     const qint64 handed = m_meter.handedTotal();
     qCDebug(lcHttpBody).nospace() << "body " << (ok ? "sent" : "stopped") << ": " << handed << " bytes, "

@@ -15,6 +15,7 @@
 #include "DeliveryMeter.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <functional>
@@ -40,6 +41,9 @@ public:
     void start();
     qint64 bytesQueued() const { return m_meter.handedTotal(); }
 
+    // Tells the ticket what the client has received so far (the thread's report timer calls it).
+    void reportDelivered();
+
     // StreamControl: thread-safe, they post to this pump's thread.
     void requestEnd() override;
     void capChanged() override;
@@ -54,7 +58,7 @@ private:
     qint64 allowance(qint64 want);
     void giveBack(qint64 bytes);
     void write(const char *data, qint64 size);
-    void reportDelivered();
+    void stopReports();
     void finish(bool ok, int ending);
     void endNow();
 
@@ -65,7 +69,7 @@ private:
     DeliveryMeter m_meter;
     TokenBucket m_ownCap;
     QTimer m_paceTimer;
-    QTimer m_reportTimer;
+    QPointer<QObject> m_ticker;   // the thread's DeliveryTicker while this reports to it
     qint64 m_zeroCopied = 0;      // body bytes sent by sendfile
     bool m_zeroCopy = false;      // file spans go out by sendfile
     bool m_chunked = false;
