@@ -4,7 +4,11 @@
 
 #if defined(Q_OS_LINUX)
 #include <linux/sockios.h>
+#include <netinet/in.h>
+#include <linux/tcp.h>
 #include <sys/ioctl.h>
+
+#include <cstddef>
 #elif defined(Q_OS_MACOS)
 #include <sys/socket.h>
 #elif defined(Q_OS_WIN)
@@ -41,6 +45,23 @@ qint64 kernelSendQueue(qintptr socket)
 #endif
 }
 
+std::optional<qint64> peerReceiveWindow(qintptr socket)
+{
+#if defined(Q_OS_LINUX) && defined(TCP_INFO)
+    tcp_info info{};
+    socklen_t len = sizeof info;
+    if (socket < 0 || getsockopt(int(socket), IPPROTO_TCP, TCP_INFO, &info, &len) != 0)
+        return std::nullopt;
+    // Older kernels fill a shorter structure: no window there.
+    if (len < offsetof(tcp_info, tcpi_snd_wnd) + sizeof info.tcpi_snd_wnd)
+        return std::nullopt;
+    return qint64(info.tcpi_snd_wnd);
+#else
+    Q_UNUSED(socket);
+    return std::nullopt;
+#endif
+}
+
 qint64 DeliveryMeter::delivered()
 {
     if (m_socket->state() != QAbstractSocket::ConnectedState)
@@ -50,7 +71,13 @@ qint64 DeliveryMeter::delivered()
         return m_delivered;
     // Whatever was queued before this body (its head, an earlier answer) is counted in the
     // queues too, which only makes the estimate lower until it has gone out.
-    const qint64 pending = m_socket->bytesToWrite() + inKernel;
+    qint64 pending = m_socket->bytesToWrite() + inKernel;
+    // Acknowledged is not yet read: what waits in the client's receive buffer shows as the
+    // window it advertises shrinking from the widest seen (a slow reader's buffer is full).
+    if (const auto window = peerReceiveWindow(m_socket->socketDescriptor())) {
+        m_widestWindow = qMax(m_widestWindow, *window);
+        pending += m_widestWindow - *window;
+    }
     m_delivered = qBound(m_delivered, m_handed - pending, m_handed);
     return m_delivered;
 }

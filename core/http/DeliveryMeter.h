@@ -1,10 +1,12 @@
 #pragma once
 // How much of a body handed to a socket its client has really received: the bytes handed over,
-// minus what still waits in Qt's write buffer and in the kernel's send queue (not yet sent, or
-// sent and not yet acknowledged). Activity counts this, so a client reading 40 kB/s shows what
+// minus what still waits in Qt's write buffer, in the kernel's send queue (not yet sent, or
+// sent and not yet acknowledged) and, where TCP tells (Linux), in the client's receive buffer. Activity counts this, so a client reading 40 kB/s shows what
 // it got, not the megabytes parked in buffers on its behalf.
 
 #include <QtGlobal>
+
+#include <optional>
 
 class QTcpSocket;
 
@@ -13,6 +15,8 @@ namespace cairn {
 // Bytes the kernel still holds for this socket: SIOCOUTQ on Linux, SO_NWRITE on macOS; elsewhere
 // the socket's send buffer size, an upper bound. -1 when it cannot be read.
 qint64 kernelSendQueue(qintptr socket);
+// The receive window the peer advertises now (its free buffer space), where the platform tells.
+std::optional<qint64> peerReceiveWindow(qintptr socket);
 
 class DeliveryMeter
 {
@@ -30,6 +34,7 @@ private:
     QTcpSocket *m_socket;
     qint64 m_handed = 0;
     qint64 m_delivered = 0;
+    qint64 m_widestWindow = 0;
 };
 
 } // namespace cairn
