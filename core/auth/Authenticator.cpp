@@ -84,9 +84,24 @@ SignatureCheck Authenticator::checkSignature(const QString &path, const QString 
 
 std::optional<User> Authenticator::activeUser(qint64 userId) const
 {
+    // A backstop for changes made outside this process's user repository (none today).
+    constexpr qint64 kMaxAgeMs = 10000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    // Read before the table: a change committed meanwhile bumps it, so this read is not reused.
+    const quint64 generation = UserRepository::generation();
+    {
+        QMutexLocker lock(&m_usersMutex);
+        const auto it = m_users.constFind(userId);
+        if (it != m_users.cend() && it->generation == generation && nowMs - it->readAtMs < kMaxAgeMs)
+            return it->user;
+    }
     auto user = UserRepository(m_db).find(userId);
-    if (!user || !user->enabled)
-        return std::nullopt;
+    if (user && !user->enabled)
+        user.reset();
+    QMutexLocker lock(&m_usersMutex);
+    if (m_users.size() > 10000)
+        m_users.clear();
+    m_users.insert(userId, {generation, nowMs, user});
     return user;
 }
 

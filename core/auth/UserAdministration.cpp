@@ -104,7 +104,9 @@ Result<User> UserAdministration::update(qint64 id, const UserChanges &changes)
         return DomainError::failed(tr("The password could not be hashed."));
     {
         WriteTransaction tx(m_db);
-        if (!users.update(after) || (hash && !users.setPasswordHash(id, *hash)) || !tx.commit())
+        const bool saved = users.update(after) && (!hash || users.setPasswordHash(id, *hash)) && tx.commit();
+        UserRepository::noteChanged();   // after the commit: cached copies of the user are stale now
+        if (!saved)
             return DomainError::failed(tr("The user could not be saved."));
     }
     if (hash || (before->enabled && !after.enabled))

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <atomic>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
@@ -94,6 +96,20 @@ QByteArray UserRepository::passwordHashOf(qint64 id) const
     return run(q, "password hash:") && q.next() ? q.value(0).toString().toLatin1() : QByteArray();
 }
 
+namespace {
+std::atomic<quint64> g_generation{1};
+}
+
+quint64 UserRepository::generation()
+{
+    return g_generation.load();
+}
+
+void UserRepository::noteChanged()
+{
+    ++g_generation;
+}
+
 std::optional<User> UserRepository::insert(const User &user, const QByteArray &passwordHash)
 {
     WriteTransaction tx(m_db);
@@ -112,6 +128,7 @@ std::optional<User> UserRepository::insert(const User &user, const QByteArray &p
     created.id = q.lastInsertId().toLongLong();
     if (!writeGrants(created.id, user.folderIds) || !tx.commit())
         return std::nullopt;
+    noteChanged();
     return created;
 }
 
@@ -127,7 +144,9 @@ bool UserRepository::update(const User &user)
     q.addBindValue(user.id);
     if (!run(q, "cannot update user:") || q.numRowsAffected() != 1)
         return false;
-    return writeGrants(user.id, user.folderIds) && tx.commit();
+    const bool saved = writeGrants(user.id, user.folderIds) && tx.commit();
+    noteChanged();   // (an enclosing transaction's owner notes its own commit too)
+    return saved;
 }
 
 bool UserRepository::setPasswordHash(qint64 id, const QByteArray &passwordHash)
@@ -136,7 +155,9 @@ bool UserRepository::setPasswordHash(qint64 id, const QByteArray &passwordHash)
     q.prepare(u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
     q.addBindValue(QString::fromLatin1(passwordHash));
     q.addBindValue(id);
-    return run(q, "cannot set password:") && q.numRowsAffected() == 1;
+    const bool saved = run(q, "cannot set password:") && q.numRowsAffected() == 1;
+    noteChanged();
+    return saved;
 }
 
 bool UserRepository::remove(qint64 id)
@@ -144,7 +165,9 @@ bool UserRepository::remove(qint64 id)
     QSqlQuery q(m_db.connection());
     q.prepare(u"DELETE FROM users WHERE id = ?"_s);   // grants and tokens go by ON DELETE CASCADE
     q.addBindValue(id);
-    return run(q, "cannot delete user:") && q.numRowsAffected() == 1;
+    const bool removed = run(q, "cannot delete user:") && q.numRowsAffected() == 1;
+    noteChanged();
+    return removed;
 }
 
 void UserRepository::touch(qint64 id, qint64 now)

@@ -34,6 +34,11 @@ public:
     // Updates last-seen, at most once a minute per user (keeps writes off the hot path).
     void touch(qint64 id, qint64 now);
 
+    // Counts changes to any user or grant in this process, bumped after each write is
+    // committed: a copy of a user read while this stayed the same is still what the table says.
+    static quint64 generation();
+    static void noteChanged();
+
 private:
     // The user of the one row `condition` ("column = ?", bound to `value`) selects, with grants.
     std::optional<User> findWhere(const QString &condition, const QVariant &value, const char *what) const;

@@ -7,6 +7,8 @@
 #include "auth/User.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QMutex>
 #include <QHostAddress>
 
 #include <functional>
@@ -71,6 +73,16 @@ private:
     AuthSettings m_settings;
     Clock m_clock;
     LoginThrottle m_throttle;
+    // Active users by id as last read, with the user table's generation then: every signed or
+    // token request needs its user, and most ask for the same few.
+    struct CachedUser
+    {
+        quint64 generation = 0;
+        qint64 readAtMs = 0;
+        std::optional<User> user;
+    };
+    mutable QMutex m_usersMutex;
+    mutable QHash<qint64, CachedUser> m_users;
 };
 
 } // namespace cairn
