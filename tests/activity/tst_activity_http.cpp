@@ -4,12 +4,12 @@
 
 #include "ActivityServer.h"
 #include "HttpTestClient.h"
+#include "LogCapture.h"
 #include "PrometheusText.h"
 #include "StreamReader.h"
 #include "activity/StreamHistory.h"
 
 #include <QJsonArray>
-#include <QMutex>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -62,25 +62,6 @@ QByteArray userHeader(const QString &user)
     return "X-Test-User: " + user.toUtf8();
 }
 
-// Access log lines, collected from every thread while a test runs.
-QMutex accessLogMutex;
-QStringList accessLog;
-QtMessageHandler previousHandler = nullptr;
-
-void collectAccessLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (context.category && qstrcmp(context.category, "cairn.http.access") == 0) {
-        QMutexLocker lock(&accessLogMutex);
-        accessLog << message;
-    }
-    previousHandler(type, context, message);
-}
-
-QStringList accessLogLines()
-{
-    QMutexLocker lock(&accessLogMutex);
-    return accessLog;
-}
 
 } // namespace
 
@@ -229,7 +210,7 @@ void TestActivityHttp::clientLeavingIsRecorded()
 
 void TestActivityHttp::accessLogHasNoQuerySecrets()
 {
-    previousHandler = qInstallMessageHandler(collectAccessLog);
+    auto accessLog = std::make_unique<LogCapture>("cairn.http.access");
     HttpTestClient client(m_server.port());
     QCOMPARE(client.get("/health?token=SECRET-TOKEN&sig=SECRET-SIG", {userHeader(u"frank"_s)}).status, 200);
     // A client leaving mid-body still gets its line, marked incomplete.
@@ -239,10 +220,10 @@ void TestActivityHttp::accessLogHasNoQuerySecrets()
         waitForActive(1);
     }
     waitForActive(0);
-    QTRY_VERIFY(accessLogLines().filter(u" gina "_s).size() == 1);
-    qInstallMessageHandler(previousHandler);
+    QTRY_VERIFY(accessLog->lines().filter(u" gina "_s).size() == 1);
+    const QStringList lines = accessLog->lines();
+    accessLog.reset();
 
-    const QStringList lines = accessLogLines();
     QVERIFY(!lines.join(u'\n').contains(u"SECRET"_s));
     const QStringList health = lines.filter(u" frank GET /health 200 "_s);
     QCOMPARE(health.size(), 1);

@@ -6,6 +6,7 @@
 // (CAIRN_ZERO_COPY=0) the same bodies must come through the pump, with no byte by sendfile.
 
 #include "HttpTestClient.h"
+#include "LogCapture.h"
 #include "MediaFixtures.h"
 #include "ServerFixture.h"
 #include "TestTls.h"
@@ -14,13 +15,13 @@
 
 #include <QFile>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslSocket>
 #include <QTest>
 #include <QThread>
 
+#include <memory>
 #include <optional>
 
 #ifndef Q_OS_WIN
@@ -78,21 +79,6 @@ bool writeWav(const QString &path, qint64 dataBytes, quint32 seed)
     return true;
 }
 
-// The body lines of the server, from every worker thread.
-QMutex bodyLogMutex;
-QStringList bodyLog;
-QtMessageHandler previousHandler = nullptr;
-
-void collectBodyLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (context.category && qstrcmp(context.category, "cairn.http.body") == 0) {
-        QMutexLocker lock(&bodyLogMutex);
-        bodyLog << message;
-        return;
-    }
-    previousHandler(type, context, message);
-}
-
 struct BodyLine
 {
     bool complete = false;
@@ -100,11 +86,11 @@ struct BodyLine
     qint64 bySendfile = 0;
 };
 
-std::optional<BodyLine> lastBody()
+std::optional<BodyLine> lastBody(const LogCapture &bodyLog)
 {
-    QMutexLocker lock(&bodyLogMutex);
     static const QRegularExpression line(u"^body (sent|stopped): (\\d+) bytes, (\\d+) by sendfile$"_s);
-    for (auto it = bodyLog.crbegin(); it != bodyLog.crend(); ++it) {
+    const QStringList lines = bodyLog.lines();
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
         const auto m = line.match(*it);
         if (m.hasMatch())
             return BodyLine{m.captured(1) == u"sent"_s, m.captured(2).toLongLong(), m.captured(3).toLongLong()};
@@ -140,6 +126,7 @@ private:
 
     ServerFixture m_fixture;
     QByteArray m_big;
+    std::unique_ptr<LogCapture> m_bodyLog;   // the server's "body sent/stopped" lines
 };
 
 void TestZeroCopy::initTestCase()
@@ -151,7 +138,7 @@ void TestZeroCopy::initTestCase()
     byDefault.sa_handler = SIG_DFL;
     sigaction(SIGPIPE, &byDefault, nullptr);
 #endif
-    previousHandler = qInstallMessageHandler(collectBodyLog);
+    m_bodyLog = std::make_unique<LogCapture>("cairn.http.body", false);
     QLoggingCategory::setFilterRules(u"cairn.http.body.debug=true"_s);
     QVERIFY(writeWav(m_fixture.libraryPath(u"big.wav"_s), kBigBytes, 1));
     QVERIFY(writeWav(m_fixture.libraryPath(u"shrinking.wav"_s), kShrinkingBytes, 2));
@@ -170,19 +157,18 @@ void TestZeroCopy::initTestCase()
 
 void TestZeroCopy::init()
 {
-    QMutexLocker lock(&bodyLogMutex);
-    bodyLog.clear();
+    m_bodyLog->clear();
 }
 
 void TestZeroCopy::cleanupTestCase()
 {
-    qInstallMessageHandler(previousHandler);
+    m_bodyLog.reset();
 }
 
 void TestZeroCopy::verifyPath(qint64 bodyBytes, qint64 fileBytes)
 {
-    QTRY_VERIFY(lastBody().has_value());
-    const BodyLine body = *lastBody();
+    QTRY_VERIFY(lastBody(*m_bodyLog).has_value());
+    const BodyLine body = *lastBody(*m_bodyLog);
     const QString figures = u"%1 body bytes, %2 by sendfile"_s.arg(body.bytes).arg(body.bySendfile);
     QVERIFY2(body.complete, qPrintable(figures));
     QCOMPARE(body.bytes, bodyBytes);
@@ -318,8 +304,8 @@ void TestZeroCopy::fileShrinksWhileSent()
     QVERIFY(r.bodyBytes < size);
     QVERIFY(r.bodyBytes >= 256 * 1024);
     QVERIFY(c.waitForClose(5000));
-    QTRY_VERIFY(lastBody().has_value());
-    QVERIFY(!lastBody()->complete);
+    QTRY_VERIFY(lastBody(*m_bodyLog).has_value());
+    QVERIFY(!lastBody(*m_bodyLog)->complete);
     // The server goes on serving.
     HttpTestClient next(m_fixture.port());
     QCOMPARE(next.get("/health").status, 200);
@@ -340,8 +326,8 @@ void TestZeroCopy::clientVanishesMidBody()
         // next sendfile sees it first gets ECONNRESET; a later write would get EPIPE and
         // SIGPIPE, which initTestCase shows the server ignores.)
         c.abort();
-        QTRY_VERIFY_WITH_TIMEOUT(lastBody().has_value(), 10000);
-        QVERIFY(!lastBody()->complete);
+        QTRY_VERIFY_WITH_TIMEOUT(lastBody(*m_bodyLog).has_value(), 10000);
+        QVERIFY(!lastBody(*m_bodyLog)->complete);
     }
     HttpTestClient next(m_fixture.port());
     QCOMPARE(next.get("/health").status, 200);
@@ -373,9 +359,9 @@ void TestZeroCopy::httpsKeepsThePump()
     QVERIFY(r.encrypted);
     QVERIFY2(r.raw.startsWith("HTTP/1.1 200"), r.raw.left(200).constData());
     QVERIFY(r.raw.mid(r.raw.indexOf("\r\n\r\n") + 4) == expected);
-    QTRY_VERIFY(lastBody().has_value());
-    QCOMPARE(lastBody()->bytes, expected.size());
-    QCOMPARE(lastBody()->bySendfile, 0);   // TLS encrypts every byte itself
+    QTRY_VERIFY(lastBody(*m_bodyLog).has_value());
+    QCOMPARE(lastBody(*m_bodyLog)->bytes, expected.size());
+    QCOMPARE(lastBody(*m_bodyLog)->bySendfile, 0);   // TLS encrypts every byte itself
 }
 
 QTEST_GUILESS_MAIN(TestZeroCopy)
