@@ -61,6 +61,12 @@ void ArtworkCache::load()
     evictLocked();
 }
 
+bool ArtworkCache::contains(const QByteArray &key) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_entries.contains(nameOf(key));
+}
+
 std::optional<CachedImage> ArtworkCache::find(const QByteArray &key)
 {
     const QByteArray name = nameOf(key);

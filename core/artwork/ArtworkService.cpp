@@ -215,7 +215,7 @@ bool ArtworkService::needsVideoFrame(const ArtSource &source, int size)
     if (!identity)
         return false;
     const QByteArray frameKey = identity->keyFor(source, kFrameKeySize);
-    if ((size > 0 && m_cache.find(identity->keyFor(source, size))) || m_cache.find(frameKey))
+    if ((size > 0 && m_cache.contains(identity->keyFor(source, size))) || m_cache.contains(frameKey))
         return false;
     return !knownFailure(frameKey) && !knownFailure(identity->keyFor(source, size));
 }

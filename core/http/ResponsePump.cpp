@@ -215,7 +215,6 @@ void ResponsePump::fill()
         if (!step())
             break;
     }
-    reportDelivered();
 }
 
 bool ResponsePump::step()

@@ -27,6 +27,8 @@ public:
     // `key` is any byte string naming the content (source identity + size); hashed for names.
     std::optional<CachedImage> find(const QByteArray &key);
     void store(const QByteArray &key, const CachedImage &image);
+    // Whether `key` has an entry (the index only: no file is read).
+    bool contains(const QByteArray &key) const;
 
     qint64 totalBytes() const;
     int entryCount() const;
