@@ -9,6 +9,7 @@
 #include <sys/ioctl.h>
 
 #include <cstddef>
+#include <sys/socket.h>
 #elif defined(Q_OS_MACOS)
 #include <sys/socket.h>
 #elif defined(Q_OS_WIN)
@@ -33,6 +34,14 @@ qint64 kernelSendQueue(qintptr socket)
 #else
     // No portable way to read the queue: assume the send buffer is full (under-counts, never
     // over-counts, by at most its size).
+    return sendBufferSize(socket);
+#endif
+}
+
+qint64 sendBufferSize(qintptr socket)
+{
+    if (socket < 0)
+        return -1;
     int size = 0;
 #ifdef Q_OS_WIN
     int len = sizeof size;
@@ -42,7 +51,6 @@ qint64 kernelSendQueue(qintptr socket)
     const int rc = getsockopt(int(socket), SOL_SOCKET, SO_SNDBUF, &size, &len);
 #endif
     return rc == 0 ? qint64(size) : -1;
-#endif
 }
 
 std::optional<qint64> peerReceiveWindow(qintptr socket)

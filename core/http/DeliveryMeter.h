@@ -1,8 +1,9 @@
 #pragma once
 // How much of a body handed to a socket its client has really received: the bytes handed over,
 // minus what still waits in Qt's write buffer, in the kernel's send queue (not yet sent, or
-// sent and not yet acknowledged) and, where TCP tells (Linux), in the client's receive buffer. Activity counts this, so a client reading 40 kB/s shows what
-// it got, not the megabytes parked in buffers on its behalf.
+// sent and not yet acknowledged) and, where TCP tells (Linux), in the client's receive buffer.
+// Activity counts this, so a client reading 40 kB/s shows what it got, not the megabytes
+// parked in buffers on its behalf.
 
 #include <QtGlobal>
 
@@ -15,6 +16,8 @@ namespace cairn {
 // Bytes the kernel still holds for this socket: SIOCOUTQ on Linux, SO_NWRITE on macOS; elsewhere
 // the socket's send buffer size, an upper bound. -1 when it cannot be read.
 qint64 kernelSendQueue(qintptr socket);
+// The socket's send buffer size (SO_SNDBUF); -1 when it cannot be read.
+qint64 sendBufferSize(qintptr socket);
 // The receive window the peer advertises now (its free buffer space), where the platform tells.
 std::optional<qint64> peerReceiveWindow(qintptr socket);
 

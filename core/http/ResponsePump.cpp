@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QTcpSocket>
 
+#include <utility>
+
 #ifdef Q_OS_WIN
 #include <winsock2.h>
 #else
@@ -277,6 +279,8 @@ bool ResponsePump::zeroCopyStep(const BodySource::FileSpan &span)
     case S::Sent:
         return true;   // a short count: the next call says whether the kernel is full or the file ended
     case S::WouldBlock:
+        if (waitForTick())
+            return false;   // the thread's report timer calls fill() again
         // The kernel's buffer is full. Learning when it has room needs a write notifier on the
         // socket, and Qt already has one for it (a second QSocketNotifier on the same
         // descriptor makes Qt's dispatcher warn, and only one of them would fire). So a small
@@ -315,6 +319,31 @@ void ResponsePump::reportDelivered()
 {
     if (m_ticket)
         m_ticket->setBytesSent(m_meter.delivered());
+    if (std::exchange(m_waitingForTick, false))
+        fill();
+}
+
+bool ResponsePump::waitForTick()
+{
+    // A client that takes less than half the kernel's buffer between two of the thread's
+    // ticks is refilled on the tick instead of by a write notifier of its own. With thousands
+    // of slow readers that is the difference between a wakeup per reader per few kilobytes
+    // (each polling every socket of the thread) and two wakeups a second for all of them. A
+    // reader that speeds up drains the buffer within a tick, measures fast and goes back to
+    // its notifier.
+    if (!m_ticker)
+        return false;
+    const qint64 handed = m_meter.handedTotal();
+    const qint64 since = std::exchange(m_handedAtFull, handed);
+    if (!m_sinceFull.isValid()) {
+        m_sinceFull.start();
+        return false;
+    }
+    const qint64 ms = qMax<qint64>(1, m_sinceFull.restart());
+    const qint64 perTick = (handed - since) * kReportMs / ms;
+    const qint64 buffer = sendBufferSize(m_socket->socketDescriptor());
+    m_waitingForTick = buffer > 0 && perTick < buffer / 2;
+    return m_waitingForTick;
 }
 
 void ResponsePump::finish(bool ok, int ending)

@@ -5,6 +5,8 @@
 // client that goes away takes the pump and its open file with it.
 // The file ranges of a body (FileBody) go out zero-copy with sendfile on plain TCP where
 // zeroCopyEnabled(); literal parts, live bodies and HTTPS go through Qt's socket.
+// A slow reader (it takes less than half a kernel buffer per 0.5 s) is refilled by its
+// thread's one report timer rather than by a write notifier of its own.
 // A counted stream (with a StreamTicket) is also paced to its own and the server's bandwidth
 // caps by timers, reports the bytes its client has received, and obeys End from the registry.
 
@@ -14,6 +16,7 @@
 #include "BodySource.h"
 #include "DeliveryMeter.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -58,6 +61,8 @@ private:
     qint64 allowance(qint64 want);
     void giveBack(qint64 bytes);
     void write(const char *data, qint64 size);
+    // True when this reader is slow enough to be refilled by the thread's report timer.
+    bool waitForTick();
     void stopReports();
     void finish(bool ok, int ending);
     void endNow();
@@ -71,6 +76,9 @@ private:
     QTimer m_paceTimer;
     QPointer<QObject> m_ticker;   // the thread's DeliveryTicker while this reports to it
     qint64 m_zeroCopied = 0;      // body bytes sent by sendfile
+    qint64 m_handedAtFull = 0;    // bytes handed when the kernel's buffer was last full
+    QElapsedTimer m_sinceFull;    // … and since when
+    bool m_waitingForTick = false;
     bool m_zeroCopy = false;      // file spans go out by sendfile
     bool m_chunked = false;
     bool m_started = false;
