@@ -8,6 +8,7 @@
 #include "BodySource.h"
 #include "HttpExchange.h"
 #include "HttpLog.h"
+#include "base/LogText.h"
 #include "JsonErrorAnswer.h"
 #include "ResponsePump.h"
 
@@ -18,6 +19,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 namespace {
+
+// Requests parsed ahead of the one being answered; beyond, the client waits in TCP.
+constexpr qsizetype kMaxPipelined = 16;
+constexpr qint64 kSocketReadBuffer = 64 * 1024;
+// How long a connection closed on a framing error keeps reading (and dropping) before it closes.
+constexpr int kLingerMs = 1000;
 
 // serializeHead always frames with Content-Length; a body of unknown length is chunked
 // instead (HTTP/1.1) or delimited by the connection's end (HTTP/1.0).
@@ -40,12 +47,12 @@ QString userOf(const HttpExchange &exchange)
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, const Router &router, const ConnectionLimits &limits)
-    : QObject(socket), m_socket(socket), m_router(router), m_limits(limits)
+    : QObject(socket), m_socket(socket), m_router(router), m_limits(limits), m_parser(limits.request)
 {
     setObjectName(u"HttpConnection"_s);
-    // A request larger than this can never complete; the request timeout then ends it.
-    // Bounding the buffer is what keeps a 4 MB header line from costing 4 MB.
-    m_socket->setReadBufferSize(m_limits.maxRequestBytes);
+    // Qt's buffer only stages bytes for the parser; while the pipeline queue is full it fills
+    // to this and then leaves the rest in the kernel, which stops the client.
+    m_socket->setReadBufferSize(kSocketReadBuffer);
 
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_limits.idleTimeoutMs);
@@ -57,9 +64,11 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Router &router, const C
     m_requestTimer.setInterval(m_limits.requestTimeoutMs);
     connect(&m_requestTimer, &QTimer::timeout, this, &HttpConnection::onRequestTimeout);
 
-    // Connected before QtHttpServer's own readyRead handler, so this sees each request first.
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     m_idleTimer.start();
+    // Bytes that came with the connection (a TLS handshake's first record carries none).
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection()
@@ -67,55 +76,79 @@ HttpConnection::~HttpConnection()
     // A request whose answer was still being made (an FFmpeg job) when the client left: logged
     // as nginx does (499), so the access log shows every request.
     if (m_exchange && m_exchange->isDeferred() && !m_exchange->hasResponded())
-        qCInfo(lcHttpAccess).noquote() << m_current.peer.toString() << userOf(*m_exchange) << m_current.methodName
-                                       << m_current.path << 499 << 0
+        qCInfo(lcHttpAccess).noquote() << m_current.peer.toString() << logText(userOf(*m_exchange))
+                                       << logText(m_current.methodName) << logText(m_current.path) << 499 << 0
                                        << QString::number(double(m_current.received.nsecsElapsed()) / 1e6, 'f', 1)
                                               + u"ms client left"_s;
 }
 
-HttpConnection *HttpConnection::of(QTcpSocket *socket)
-{
-    return socket->findChild<HttpConnection *>(u"HttpConnection"_s, Qt::FindDirectChildrenOnly);
-}
-
 void HttpConnection::onReadyRead()
 {
-    m_idleTimer.stop();
-    if (!m_busy && !m_requestTimer.isActive())
-        m_requestTimer.start();
-    if (!m_atRequestStart)
+    if (m_closing) {
+        // After a framing error the rest is not a request: read and drop it, so closing does
+        // not reset the connection before the client has read the answer.
+        m_socket->skip(m_socket->bytesAvailable());
         return;
-    // QtHttpServer 6.4 does not tell the HTTP version; peek at the request line ourselves.
-    // Only a request line seen whole is trusted: a partial one may already be half consumed.
-    const QByteArray head = m_socket->peek(2048);
-    qsizetype start = 0;
-    while (start < head.size() && (head.at(start) == '\r' || head.at(start) == '\n'))
-        ++start;
-    const qsizetype eol = head.indexOf('\n', start);
-    m_atRequestStart = false;
-    m_http10.append(eol >= 0 && head.mid(start, eol - start).trimmed().endsWith("HTTP/1.0"));
+    }
+    parseAvailable();
 }
 
-bool HttpConnection::takeHttp10Flag()
+void HttpConnection::parseAvailable()
 {
-    m_atRequestStart = true;
-    return m_http10.isEmpty() ? false : m_http10.takeFirst();
-}
-
-void HttpConnection::enqueue(HttpRequest request)
-{
-    m_requestTimer.stop();
     if (m_closing)
         return;
-    m_pending.enqueue(std::move(request));
+    while (!m_framingError && m_pending.size() < kMaxPipelined) {
+        const RequestParser::Step step = m_parser.next();
+        if (step == RequestParser::Step::Request) {
+            HttpRequest request = m_parser.takeRequest();
+            request.peer = m_socket->peerAddress();
+            request.received.start();
+            m_pending.enqueue(std::move(request));
+            continue;
+        }
+        if (step == RequestParser::Step::Failed) {
+            m_framingError = m_parser.error();
+            break;
+        }
+        if (m_socket->bytesAvailable() <= 0)
+            break;
+        m_parser.feed(m_socket->read(kSocketReadBuffer));
+    }
+    // Only when nothing is being answered: a 100 inside another answer's body would corrupt it.
+    if (m_parser.takeContinueWanted() && !m_busy && m_pending.isEmpty())
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n"_ba);
     if (!m_busy)
         processNext();
+    armTimers();
+}
+
+void HttpConnection::armTimers()
+{
+    if (m_closing)
+        return;
+    m_idleTimer.stop();
+    if (m_busy || !m_pending.isEmpty()) {
+        m_requestTimer.stop();
+        return;
+    }
+    if (m_parser.inRequest()) {
+        if (!m_requestTimer.isActive())
+            m_requestTimer.start();
+    } else {
+        m_requestTimer.stop();
+        m_idleTimer.start();
+    }
 }
 
 void HttpConnection::processNext()
 {
-    if (m_busy || m_closing || m_pending.isEmpty())
+    if (m_busy || m_closing)
         return;
+    if (m_pending.isEmpty()) {
+        if (m_framingError)
+            answerFramingError();
+        return;
+    }
     m_busy = true;
     m_exchange.reset();
     m_current = m_pending.dequeue();
@@ -144,6 +177,22 @@ void HttpConnection::processNext()
         qCWarning(lcHttp) << "handler gave no answer for" << request.path;
         exchange.fail(DomainError::failed(u"internal error"_s));
     }
+}
+
+void HttpConnection::answerFramingError()
+{
+    const RequestError error = *m_framingError;
+    qCInfo(lcHttp).noquote() << "refusing a request from" << m_socket->peerAddress().toString() << "with"
+                             << error.status << logText(QString::fromLatin1(error.reason)) << "and closing";
+    HttpResponse r = jsonProtocolAnswer(error.status, QString::fromLatin1(error.reason));
+    m_socket->write(serializeHead(r, r.body.size(), true) + r.body);
+    HttpRequest request;
+    request.peer = m_socket->peerAddress();
+    request.methodName = "-"_ba;
+    request.path = u"-"_s;
+    request.received.start();
+    m_route = u"other"_s;
+    finishResponse({request, u"-"_s, m_route, r.status}, r.body.size(), true, true);
 }
 
 DeferredAnswer HttpConnection::deferCurrent()
@@ -217,7 +266,8 @@ void HttpConnection::finishResponse(const Answered &answered, qint64 bodyBytes, 
     const qint64 ns = request.received.nsecsElapsed();
     // The path carries no query string: signatures and tokens in URLs never reach the log.
     qCInfo(lcHttpAccess).noquote()
-        << request.peer.toString() << answered.user << request.methodName << request.path << answered.status
+        << request.peer.toString() << logText(answered.user) << logText(request.methodName) << logText(request.path)
+        << answered.status
         << bodyBytes << QString::number(double(ns) / 1e6, 'f', 1) + (ok ? u"ms"_s : u"ms incomplete"_s);
     if (m_limits.metrics) {
         m_limits.metrics->recordRequest(answered.route, answered.status, double(ns) / 1e9);
@@ -227,14 +277,23 @@ void HttpConnection::finishResponse(const Answered &answered, qint64 bodyBytes, 
     if (!ok || close) {
         m_closing = true;
         m_pending.clear();
-        if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_idleTimer.stop();
+        m_requestTimer.stop();
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            return;
+        // Unread request bytes at close() make the kernel reset the connection, which can
+        // destroy the answer before the client reads it: drop what comes for a moment first.
+        if (m_framingError || m_socket->bytesAvailable() > 0 || m_parser.buffered() > 0) {
+            m_socket->skip(m_socket->bytesAvailable());
+            QTimer::singleShot(kLingerMs, m_socket, [s = m_socket] { s->disconnectFromHost(); });
+        } else {
             m_socket->disconnectFromHost();
+        }
         return;
     }
-    if (!m_pending.isEmpty())
-        QMetaObject::invokeMethod(this, &HttpConnection::processNext, Qt::QueuedConnection);
-    else if (!m_requestTimer.isActive())
-        m_idleTimer.start();
+    // The next pipelined request, or what was held back while the queue was full.
+    QMetaObject::invokeMethod(this, &HttpConnection::parseAvailable, Qt::QueuedConnection);
+    armTimers();
 }
 
 void HttpConnection::onRequestTimeout()
@@ -245,6 +304,7 @@ void HttpConnection::onRequestTimeout()
     }
     qCInfo(lcHttp) << "request from" << m_socket->peerAddress() << "too slow or too large; closing";
     m_closing = true;
+    m_idleTimer.stop();
     const HttpResponse r = jsonProtocolAnswer(408, u"request timeout"_s);
     m_socket->write(serializeHead(r, r.body.size(), true) + r.body);
     m_socket->disconnectFromHost();

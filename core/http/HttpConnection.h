@@ -1,10 +1,12 @@
 #pragma once
-// Per-connection state on a worker thread: answers requests strictly in order (a request
-// pipelined behind a streamed body waits for that body to end, which QtHttpServer 6.4 does
-// not do on its own), applies idle and slow-request timeouts, bounds the read buffer, and
-// writes the access log line.
+// One client connection on a worker thread: reads its bytes through the strict RequestParser,
+// answers requests strictly in order (a request pipelined behind a streamed body waits for
+// that body to end), applies idle and slow-request timeouts, answers a request it cannot
+// frame and then closes, and writes the access log line.
 
 #include "http/HttpRequest.h"
+
+#include "RequestParser.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -12,6 +14,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 #include "HttpExchange.h"
 
@@ -31,7 +34,7 @@ struct ConnectionLimits
 {
     int idleTimeoutMs = 30000;        // keep-alive connection with no request
     int requestTimeoutMs = 15000;     // from a request's first byte to its last
-    qint64 maxRequestBytes = 1024 * 1024 + 64 * 1024;
+    RequestLimits request;            // request line, header and body sizes
     // Where counted streams register (limits, pacing, End); null = none of that.
     ActivityRegistry *activity = nullptr;
     // Where every answered request is counted; null = not counted.
@@ -44,12 +47,6 @@ class HttpConnection : public QObject
 public:
     HttpConnection(QTcpSocket *socket, const Router &router, const ConnectionLimits &limits);
     ~HttpConnection() override;
-
-    static HttpConnection *of(QTcpSocket *socket);
-
-    // Called by the worker's QAbstractHttpServer when a whole request has been parsed.
-    void enqueue(HttpRequest request);
-    bool takeHttp10Flag();
 
     // The request being answered, as a handle for an answer given later (HttpExchange::defer),
     // and back: the exchange the handle names while it still waits for its answer.
@@ -73,19 +70,23 @@ private:
         int status = 0;
     };
     void onReadyRead();
+    // Parses what has arrived into the pipeline queue, up to its bound.
+    void parseAvailable();
     void processNext();
+    void answerFramingError();
+    void armTimers();
     void finishResponse(const Answered &answered, qint64 bodyBytes, bool ok, bool close);
     void onRequestTimeout();
 
     QTcpSocket *m_socket;
     const Router &m_router;
     ConnectionLimits m_limits;
+    RequestParser m_parser;
     QQueue<HttpRequest> m_pending;
+    std::optional<RequestError> m_framingError;   // answered after the requests before it
     HttpRequest m_current;                     // the request being answered
     std::unique_ptr<HttpExchange> m_exchange;  // its exchange (kept while its answer is deferred)
     quint64 m_serial = 0;                      // counts requests, so a late answer finds its own
-    QList<bool> m_http10;             // versions of requests seen on the wire, in order
-    bool m_atRequestStart = true;
     bool m_busy = false;
     bool m_closing = false;
     QString m_route;                  // pattern of the route being answered, for metrics

@@ -1,27 +1,8 @@
 #include "http/HttpRequest.h"
 
-#include <QHttpServerRequest>
-
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
-namespace {
-
-HttpMethod methodOf(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get: return HttpMethod::Get;
-    case QHttpServerRequest::Method::Head: return HttpMethod::Head;
-    case QHttpServerRequest::Method::Post: return HttpMethod::Post;
-    case QHttpServerRequest::Method::Put: return HttpMethod::Put;
-    case QHttpServerRequest::Method::Delete: return HttpMethod::Delete;
-    case QHttpServerRequest::Method::Options: return HttpMethod::Options;
-    case QHttpServerRequest::Method::Patch: return HttpMethod::Patch;
-    default: return HttpMethod::Other;
-    }
-}
-
-} // namespace
 
 QByteArray methodName(HttpMethod m)
 {
@@ -38,30 +19,49 @@ QByteArray methodName(HttpMethod m)
     return "OTHER"_ba;
 }
 
-HttpRequest HttpRequest::fromQt(const QHttpServerRequest &request, bool http10)
+bool HttpRequest::setTarget(QByteArrayView target)
 {
-    HttpRequest r;
-    r.method = methodOf(request.method());
-    r.methodName = cairn::methodName(r.method);
-    const QUrl url = request.url();
+    for (char c : target) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f || c == '#')
+            return false;
+    }
+    if (target == "*") {
+        if (method != HttpMethod::Options)
+            return false;
+        path = u"*"_s;
+        return true;
+    }
+    if (!target.startsWith('/')) {
+        // absolute-form: only http(s) URIs with an authority; the path is what matters here.
+        const qsizetype schemeEnd = target.indexOf("://");
+        const QByteArray scheme = target.first(qMax<qsizetype>(schemeEnd, 0)).toByteArray().toLower();
+        if (schemeEnd <= 0 || (scheme != "http" && scheme != "https"))
+            return false;
+        target = target.sliced(schemeEnd + 3);
+        const qsizetype pathStart = target.indexOf('/');
+        const qsizetype queryStart = target.indexOf('?');
+        const qsizetype authorityEnd = pathStart >= 0 && (queryStart < 0 || pathStart < queryStart) ? pathStart
+                                       : queryStart >= 0 ? queryStart : target.size();
+        if (authorityEnd == 0)
+            return false;
+        target = target.sliced(authorityEnd);
+    }
+    const qsizetype q = target.indexOf('?');
+    const QByteArrayView encodedPath = q < 0 ? target : target.first(q);
     // Split the still-encoded path so an encoded '/' (%2F) stays inside its segment.
-    const QByteArray encodedPath = url.path(QUrl::FullyEncoded).toUtf8();
-    for (const QByteArray &part : encodedPath.split('/')) {
+    segments.clear();
+    for (const QByteArrayView part : QByteArrayList(encodedPath.toByteArray().split('/'))) {
         if (part.isEmpty())
             continue;
-        r.segments << QString::fromUtf8(QByteArray::fromPercentEncoding(part));
+        segments << QString::fromUtf8(QByteArray::fromPercentEncoding(part.toByteArray()));
     }
-    r.path = u'/' + r.segments.join(u'/');
-    // QtHttpServer 6.4 leaves a literal '+' in the query undecoded; forms mean a space.
-    QString query = url.query(QUrl::FullyEncoded);
-    query.replace(u'+', u"%20"_s);
-    r.query = QUrlQuery(query);
-    r.headers = request.headers();
-    r.body = request.body();
-    r.peer = request.remoteAddress();
-    r.http10 = http10;
-    r.received.start();
-    return r;
+    path = u'/' + segments.join(u'/');
+    // Forms mean a space by '+'.
+    QString encodedQuery = q < 0 ? QString() : QString::fromLatin1(target.sliced(q + 1));
+    encodedQuery.replace(u'+', u"%20"_s);
+    query = QUrlQuery(encodedQuery);
+    return true;
 }
 
 QByteArray HttpRequest::header(QByteArrayView name) const

@@ -9,7 +9,7 @@
 #include "HttpLog.h"
 #include "HttpWorker.h"
 #include "OpenFileLimit.h"
-#include "WarningFilter.h"
+#include "LogLineGuard.h"
 #include "ZeroCopy.h"
 
 #include <QSemaphore>
@@ -23,7 +23,7 @@ namespace cairn {
 namespace {
 
 // Owns one HttpWorker, constructed inside the thread so that it and every socket it creates
-// belong to this thread (QtHttpServer 6.4 cannot be moved between threads safely).
+// belong to this thread (sockets cannot move between threads).
 class WorkerThread : public QThread
 {
 public:
@@ -129,7 +129,7 @@ std::optional<QString> HttpServer::start()
 {
     if (d->running)
         return std::nullopt;
-    installWorkerWarningFilter();
+    installLogLineGuard();
     raiseOpenFileLimit();
     ignoreBrokenPipeSignal();   // before any body can go out by sendfile
 

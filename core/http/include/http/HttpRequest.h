@@ -1,7 +1,5 @@
 #pragma once
-// One parsed HTTP request as a plain value, detached from QtHttpServer's per-socket request
-// object (which is reused for the next request on the connection), so it can wait in a
-// pipeline queue.
+// One parsed HTTP request as a plain value, so it can wait in a connection's pipeline queue.
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -11,8 +9,6 @@
 #include <QString>
 #include <QStringList>
 #include <QUrlQuery>
-
-class QHttpServerRequest;
 
 namespace cairn {
 
@@ -34,7 +30,10 @@ struct HttpRequest
     bool http10 = false;            // HTTP/1.0 request line
     QElapsedTimer received;         // started when the request was complete
 
-    static HttpRequest fromQt(const QHttpServerRequest &request, bool http10);
+    // Fills path, segments and query from a request-target in origin form ("/a/b?c=d"),
+    // absolute form ("http://host/a/b?c=d") or "*" (OPTIONS only). False when it is none of
+    // them or holds bytes a target cannot (controls, spaces, non-ASCII, '#').
+    bool setTarget(QByteArrayView target);
 
     // Value of a header (case-insensitive name); several fields are joined with ", ".
     QByteArray header(QByteArrayView name) const;

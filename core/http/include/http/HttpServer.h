@@ -1,6 +1,6 @@
 #pragma once
-// Cairn's HTTP face: one listening socket, N worker threads each running its own
-// QAbstractHttpServer, and the routing table. Handlers never run on the thread that owns
+// Cairn's HTTP face: one listening socket, N worker threads each reading and answering its
+// own connections, and the routing table. Handlers never run on the thread that owns
 // this object (the GUI thread in the desktop app).
 
 #include <QHostAddress>
