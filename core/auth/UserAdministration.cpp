@@ -102,14 +102,18 @@ Result<User> UserAdministration::update(qint64 id, const UserChanges &changes)
     std::optional<QByteArray> hash;
     if (changes.password && !(hash = hashPassword(*changes.password)))
         return DomainError::failed(tr("The password could not be hashed."));
+    // A new password or disabling ends everything the old credentials gave: tokens, streams and
+    // signed URLs (a new signing key, in the same transaction as the change itself).
+    const bool revoke = hash || (before->enabled && !after.enabled);
     {
         WriteTransaction tx(m_db);
-        const bool saved = users.update(after) && (!hash || users.setPasswordHash(id, *hash)) && tx.commit();
+        const bool saved = users.update(after) && (!hash || users.setPasswordHash(id, *hash))
+            && (!revoke || users.renewSigningKey(id)) && tx.commit();
         UserRepository::noteChanged();   // after the commit: cached copies of the user are stale now
         if (!saved)
             return DomainError::failed(tr("The user could not be saved."));
     }
-    if (hash || (before->enabled && !after.enabled))
+    if (revoke)
         endSessions(id);
     else if (after.name != before->name)
         m_revocations.credentialRevoked(id);   // remembered checks of the old name must not outlive it

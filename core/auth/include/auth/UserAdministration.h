@@ -1,7 +1,7 @@
 #pragma once
 // What an administrator (the Users tab or the users API) may do to accounts: validated
 // creation and edits, password resets and deletion. Disabling, deleting or re-keying a user
-// ends their tokens and streams at once; renaming one forgets their remembered credential
+// ends their tokens, streams and signed URLs at once; renaming one forgets their remembered credential
 // checks (UserRevocations::credentialsChanged). Thread-safe.
 
 #include "auth/User.h"
