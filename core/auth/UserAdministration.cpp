@@ -135,6 +135,19 @@ Outcome UserAdministration::remove(qint64 id)
     return Done{};
 }
 
+Outcome UserAdministration::signOutEverywhere(qint64 id)
+{
+    UserRepository users(m_db);
+    const auto user = users.find(id);
+    if (!user)
+        return DomainError::notFound(tr("No such user."));
+    if (!users.renewSigningKey(id))
+        return DomainError::failed(tr("The user could not be signed out."));
+    qCInfo(lcAuth).noquote() << "user" << user->name << "signed out everywhere";
+    endSessions(id);
+    return Done{};
+}
+
 bool UserAdministration::wouldLoseLastAdmin(const User &before, const std::optional<User> &after) const
 {
     if (!before.admin || !before.enabled)
