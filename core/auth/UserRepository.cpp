@@ -5,6 +5,7 @@
 #include "catalog/WriteTransaction.h"
 
 #include "auth/PasswordHash.h"
+#include "auth/UserName.h"
 
 #include "AuthLog.h"
 
@@ -78,7 +79,7 @@ std::optional<User> UserRepository::find(qint64 id) const
 
 std::optional<User> UserRepository::findByName(const QString &name) const
 {
-    return findWhere(u"name = ?"_s, name, "user by name:");
+    return findWhere(u"name = ?"_s, normalizedUserName(name), "user by name:");
 }
 
 // find() and findByName() run for every signed URL and every Subsonic request: their

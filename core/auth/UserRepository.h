@@ -22,7 +22,8 @@ public:
     QList<User> list() const;
     qint64 count() const;
     std::optional<User> find(qint64 id) const;
-    std::optional<User> findByName(const QString &name) const;   // case-insensitive
+    // Case-insensitive (ASCII), after NFC normalisation (auth/UserName.h) of `name`.
+    std::optional<User> findByName(const QString &name) const;
     QByteArray passwordHashOf(qint64 id) const;
     // The key mixed into every URL the user signs (auth/UrlSigner.h); empty for an unknown id.
     QByteArray signingKeyOf(qint64 id) const;

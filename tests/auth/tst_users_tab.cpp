@@ -117,6 +117,9 @@ void TestUsersTab::validation_data()
     QTest::newRow("empty name") << QString() << u"long-enough"_s << u"empty"_s;
     QTest::newRow("duplicate name") << u"ALICE"_s << u"long-enough"_s << u"already exists"_s;
     QTest::newRow("weak password") << u"newcomer"_s << u"short"_s << u"at least 8"_s;
+    QTest::newRow("zero width space") << u"new\u200Bcomer"_s << u"long-enough"_s << u"U+200B"_s;
+    QTest::newRow("byte order mark") << u"\uFEFFnewcomer"_s << u"long-enough"_s << u"U+FEFF"_s;
+    QTest::newRow("trailing space") << u"newcomer "_s << u"long-enough"_s << u"spaces"_s;
 }
 
 void TestUsersTab::validation()

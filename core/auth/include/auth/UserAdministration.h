@@ -2,8 +2,8 @@
 // What an administrator (the Users tab or the users API) may do to accounts: validated
 // creation and edits, password resets, deletion and "sign out everywhere". Disabling,
 // deleting, a new password or signing out everywhere ends the user's tokens, streams and signed
-// URLs at once; renaming one forgets their remembered credential
-// checks (UserRevocations::credentialsChanged). Thread-safe.
+// URLs at once; renaming one forgets their remembered credential checks
+// (UserRevocations::credentialsChanged). Names are stored in NFC (auth/UserName.h). Thread-safe.
 
 #include "auth/User.h"
 #include "base/Result.h"
@@ -42,7 +42,8 @@ public:
     // they signed; app passwords stay. Errors: NotFound, Failed.
     Outcome signOutEverywhere(qint64 id);
 
-    // Empty when acceptable; otherwise an InvalidInput error with the message to show.
+    // Empty when acceptable; otherwise an InvalidInput error with the message to show. A name
+    // is checked (and stored) in its NFC form; invisible and control characters are refused.
     static std::optional<DomainError> checkName(const QString &name);
     static std::optional<DomainError> checkPassword(const QString &password);
 
