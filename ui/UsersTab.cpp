@@ -34,10 +34,17 @@ UsersTab::UsersTab(UserAdministration &users, AppPasswordStore &appPasswords, co
       m_table(new QTableWidget(0, 5, this)), m_add(new QPushButton(tr("Add…"), this)),
       m_edit(new QPushButton(tr("Edit / reset password…"), this)), m_toggle(new QPushButton(tr("Disable"), this)),
       m_appPasswordsButton(new QPushButton(tr("App passwords…"), this)),
+      m_signOut(new QPushButton(tr("Sign out everywhere"), this)),
       m_delete(new QPushButton(tr("Delete"), this)), m_message(new QLabel(this))
 {
     m_confirmDeletion = [this](const QString &name) {
         return QMessageBox::question(this, tr("Delete user"), tr("Delete the user %1? Their sessions end at once.").arg(name))
+            == QMessageBox::Yes;
+    };
+    m_confirmSignOut = [this](const QString &name) {
+        return QMessageBox::question(this, tr("Sign out everywhere"),
+                                     tr("Sign %1 out on every device? Their log-ins, streams and shared stream links "
+                                        "end at once; app passwords keep working.").arg(name))
             == QMessageBox::Yes;
     };
     m_table->setObjectName(u"users"_s);
@@ -52,7 +59,8 @@ UsersTab::UsersTab(UserAdministration &users, AppPasswordStore &appPasswords, co
 
     auto *buttons = new QHBoxLayout;
     m_appPasswordsButton->setObjectName(u"appPasswords"_s);
-    for (QPushButton *b : {m_add, m_edit, m_toggle, m_appPasswordsButton, m_delete})
+    m_signOut->setObjectName(u"signOut"_s);
+    for (QPushButton *b : {m_add, m_edit, m_toggle, m_appPasswordsButton, m_signOut, m_delete})
         buttons->addWidget(b);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
@@ -64,6 +72,7 @@ UsersTab::UsersTab(UserAdministration &users, AppPasswordStore &appPasswords, co
     connect(m_edit, &QPushButton::clicked, this, &UsersTab::editSelectedUser);
     connect(m_toggle, &QPushButton::clicked, this, &UsersTab::toggleSelectedUser);
     connect(m_appPasswordsButton, &QPushButton::clicked, this, &UsersTab::showAppPasswords);
+    connect(m_signOut, &QPushButton::clicked, this, &UsersTab::signOutSelectedUser);
     connect(m_delete, &QPushButton::clicked, this, &UsersTab::deleteSelectedUser);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &UsersTab::updateButtons);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, &UsersTab::editSelectedUser);
@@ -72,6 +81,7 @@ UsersTab::UsersTab(UserAdministration &users, AppPasswordStore &appPasswords, co
 
 void UsersTab::setDialogRunner(std::function<int(QDialog &)> runner) { m_runDialog = std::move(runner); }
 void UsersTab::setDeletionConfirmation(std::function<bool(const QString &)> confirm) { m_confirmDeletion = std::move(confirm); }
+void UsersTab::setSignOutConfirmation(std::function<bool(const QString &)> confirm) { m_confirmSignOut = std::move(confirm); }
 
 void UsersTab::refresh()
 {
@@ -109,6 +119,7 @@ void UsersTab::updateButtons()
     m_edit->setEnabled(any);
     m_toggle->setEnabled(any);
     m_appPasswordsButton->setEnabled(any);
+    m_signOut->setEnabled(any);
     m_delete->setEnabled(any);
     m_toggle->setText(any && !items.first()->data(Qt::UserRole + 1).toBool() ? tr("Enable") : tr("Disable"));
 }
@@ -162,6 +173,17 @@ void UsersTab::showAppPasswords()
         return;
     AppPasswordsDialog dialog(m_appPasswords, *user, this);
     m_runDialog(dialog);
+}
+
+void UsersTab::signOutSelectedUser()
+{
+    const auto user = m_users.find(selectedUserId());
+    if (!user || !m_confirmSignOut(user->name))
+        return;
+    if (const Outcome signedOut = m_users.signOutEverywhere(user->id); !signedOut)
+        showError(signedOut.error().message);
+    else
+        m_message->setText(tr("%1 is signed out everywhere.").arg(user->name));
 }
 
 void UsersTab::deleteSelectedUser()

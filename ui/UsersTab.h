@@ -1,7 +1,7 @@
 #pragma once
 // The Users tab: the accounts that may use the server, with add, edit, enable/disable, reset
-// password, app passwords and delete. Changes apply to the running server at once (tokens of a
-// disabled or deleted user end, and so do their streams).
+// password, app passwords, sign out everywhere and delete. Changes apply to the running server
+// at once (tokens, streams and signed URLs of a disabled, re-keyed, signed-out or deleted user end).
 
 #include <QWidget>
 
@@ -27,11 +27,14 @@ public:
     void setDialogRunner(std::function<int(QDialog &)> runner);
     // Asks whether the user may be deleted; defaults to a QMessageBox question.
     void setDeletionConfirmation(std::function<bool(const QString &name)> confirm);
+    // Asks whether the user's sessions may all be ended; defaults to a QMessageBox question.
+    void setSignOutConfirmation(std::function<bool(const QString &name)> confirm);
 
     void addUser();
     void editSelectedUser();
     void toggleSelectedUser();
     void showAppPasswords();
+    void signOutSelectedUser();
     void deleteSelectedUser();
     void refresh();
 
@@ -45,11 +48,13 @@ private:
     const Database &m_db;
     std::function<int(QDialog &)> m_runDialog;
     std::function<bool(const QString &)> m_confirmDeletion;
+    std::function<bool(const QString &)> m_confirmSignOut;
     QTableWidget *m_table;
     QPushButton *m_add;
     QPushButton *m_edit;
     QPushButton *m_toggle;
     QPushButton *m_appPasswordsButton;
+    QPushButton *m_signOut;
     QPushButton *m_delete;
     QLabel *m_message;
 };

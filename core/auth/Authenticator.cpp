@@ -79,30 +79,48 @@ std::optional<User> Authenticator::userForToken(const QByteArray &token)
 
 SignatureCheck Authenticator::checkSignature(const QString &path, const QString &exp, const QString &sig) const
 {
-    return m_signer.verify(path, exp, sig, now());
+    // The signer's key as of now: a URL signed before their key was renewed no longer verifies.
+    const qint64 signer = UrlSigner::claimedSigner(sig);
+    const QByteArray key = signer > 0 ? remembered(signer).signingKey : QByteArray();
+    return m_signer.verify(path, exp, sig, key, now());
 }
 
 std::optional<User> Authenticator::activeUser(qint64 userId) const
+{
+    return remembered(userId).user;
+}
+
+Authenticator::CachedUser Authenticator::remembered(qint64 userId) const
 {
     // A backstop for changes made outside this process's user repository (none today).
     constexpr qint64 kMaxAgeMs = 10000;
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     // Read before the table: a change committed meanwhile bumps it, so this read is not reused.
+    // Every change that must end a user's access (a new password, disabling, deleting, a new
+    // signing key) bumps it once committed, so it shows on the very next request.
     const quint64 generation = UserRepository::generation();
     {
         QMutexLocker lock(&m_usersMutex);
         const auto it = m_users.constFind(userId);
         if (it != m_users.cend() && it->generation == generation && nowMs - it->readAtMs < kMaxAgeMs)
-            return it->user;
+            return *it;
     }
-    auto user = UserRepository(m_db).find(userId);
-    if (user && !user->enabled)
-        user.reset();
+    const UserRepository users(m_db);
+    CachedUser entry{generation, nowMs, users.find(userId), {}};
+    if (entry.user && !entry.user->enabled)
+        entry.user.reset();
+    if (entry.user)   // a disabled or unknown user signs nothing valid
+        entry.signingKey = users.signingKeyOf(userId);
     QMutexLocker lock(&m_usersMutex);
     if (m_users.size() > 10000)
         m_users.clear();
-    m_users.insert(userId, {generation, nowMs, user});
-    return user;
+    m_users.insert(userId, entry);
+    return entry;
+}
+
+SignedQuery Authenticator::sign(const QString &path, qint64 userId, qint64 expiresAt) const
+{
+    return m_signer.sign(path, userId, remembered(userId).signingKey, expiresAt);
 }
 
 QString Authenticator::signedUrl(const QString &path, qint64 userId, qint64 *expiresAt) const
@@ -110,7 +128,7 @@ QString Authenticator::signedUrl(const QString &path, qint64 userId, qint64 *exp
     const qint64 expiry = now() + m_settings.signedUrlLifetimeSecs;
     if (expiresAt)
         *expiresAt = expiry;
-    const SignedQuery q = m_signer.sign(path, userId, expiry);
+    const SignedQuery q = sign(path, userId, expiry);
     QUrlQuery query;
     query.addQueryItem(u"exp"_s, q.exp);
     query.addQueryItem(u"sig"_s, q.sig);

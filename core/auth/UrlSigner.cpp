@@ -22,11 +22,14 @@ std::optional<qint64> positiveNumber(const QString &text)
 
 } // namespace
 
-QByteArray UrlSigner::mac(const QString &path, qint64 userId, qint64 expiresAt) const
+QByteArray UrlSigner::mac(const QString &path, qint64 userId, const QByteArray &userKey, qint64 expiresAt) const
 {
     static_assert(crypto_auth_KEYBYTES == 32);
     QByteArray key = m_secret.leftJustified(crypto_auth_KEYBYTES, '\0', true);
-    const QByteArray message = path.toUtf8() + '\n' + QByteArray::number(userId) + '\n' + QByteArray::number(expiresAt);
+    // The fields of fixed form first and the path, which may hold anything, last: no two
+    // different (user, expiry, key, path) give the same message.
+    const QByteArray message = QByteArray::number(userId) + '\n' + QByteArray::number(expiresAt) + '\n'
+        + userKey.toHex() + '\n' + path.toUtf8();
     QByteArray out(crypto_auth_BYTES, Qt::Uninitialized);
     if (!sodiumAvailable())
         return {};
@@ -35,24 +38,31 @@ QByteArray UrlSigner::mac(const QString &path, qint64 userId, qint64 expiresAt) 
     return out.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-SignedQuery UrlSigner::sign(const QString &path, qint64 userId, qint64 expiresAt) const
+SignedQuery UrlSigner::sign(const QString &path, qint64 userId, const QByteArray &userKey, qint64 expiresAt) const
 {
-    return {QString::number(expiresAt), QString::number(userId) + u'.' + QString::fromLatin1(mac(path, userId, expiresAt))};
+    return {QString::number(expiresAt),
+            QString::number(userId) + u'.' + QString::fromLatin1(mac(path, userId, userKey, expiresAt))};
 }
 
-SignatureCheck UrlSigner::verify(const QString &path, const QString &exp, const QString &sig, qint64 now) const
+qint64 UrlSigner::claimedSigner(const QString &sig)
+{
+    const qsizetype dot = sig.indexOf(u'.');
+    return dot > 0 ? positiveNumber(sig.left(dot)).value_or(0) : 0;
+}
+
+SignatureCheck UrlSigner::verify(const QString &path, const QString &exp, const QString &sig, const QByteArray &userKey,
+                                 qint64 now) const
 {
     const auto expiresAt = positiveNumber(exp);
-    const qsizetype dot = sig.indexOf(u'.');
-    const auto userId = dot > 0 ? positiveNumber(sig.left(dot)) : std::nullopt;
-    if (!expiresAt || !userId || m_secret.isEmpty())
+    const qint64 userId = claimedSigner(sig);
+    if (!expiresAt || userId == 0 || m_secret.isEmpty() || userKey.isEmpty())
         return {};
-    const QByteArray expected = mac(path, *userId, *expiresAt);
-    if (expected.isEmpty() || !constantTimeEquals(expected, sig.mid(dot + 1).toLatin1()))
+    const QByteArray expected = mac(path, userId, userKey, *expiresAt);
+    if (expected.isEmpty() || !constantTimeEquals(expected, sig.mid(sig.indexOf(u'.') + 1).toLatin1()))
         return {};
     if (*expiresAt <= now)
         return {SignatureCheck::Result::Expired, 0};
-    return {SignatureCheck::Result::Valid, *userId};
+    return {SignatureCheck::Result::Valid, userId};
 }
 
 } // namespace cairn

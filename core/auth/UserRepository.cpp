@@ -4,6 +4,9 @@
 #include "catalog/PreparedQuery.h"
 #include "catalog/WriteTransaction.h"
 
+#include "auth/PasswordHash.h"
+#include "auth/UserName.h"
+
 #include "AuthLog.h"
 
 #include <QSqlError>
@@ -16,6 +19,12 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 namespace {
+
+// 128 random bits: a deleted user's id given to a new account never brings back its URLs.
+QByteArray newSigningKey()
+{
+    return randomToken(16);
+}
 
 const QString kColumns = u"id, name, admin, enabled, max_bitrate, created_at, last_seen_at"_s;
 
@@ -70,7 +79,7 @@ std::optional<User> UserRepository::find(qint64 id) const
 
 std::optional<User> UserRepository::findByName(const QString &name) const
 {
-    return findWhere(u"name = ?"_s, name, "user by name:");
+    return findWhere(u"name = ?"_s, normalizedUserName(name), "user by name:");
 }
 
 // find() and findByName() run for every signed URL and every Subsonic request: their
@@ -96,6 +105,23 @@ QByteArray UserRepository::passwordHashOf(qint64 id) const
     return run(q, "password hash:") && q.next() ? q.value(0).toString().toLatin1() : QByteArray();
 }
 
+QByteArray UserRepository::signingKeyOf(qint64 id) const
+{
+    PreparedQuery q(m_db, u"SELECT signing_key FROM users WHERE id = ?"_s);
+    return q.exec({id}, "signing key:") && q->next() ? q->value(0).toString().toLatin1() : QByteArray();
+}
+
+bool UserRepository::renewSigningKey(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE users SET signing_key = ? WHERE id = ?"_s);
+    q.addBindValue(QString::fromLatin1(newSigningKey()));
+    q.addBindValue(id);
+    const bool saved = run(q, "cannot renew signing key:") && q.numRowsAffected() == 1;
+    noteChanged();
+    return saved;
+}
+
 namespace {
 std::atomic<quint64> g_generation{1};
 }
@@ -114,14 +140,15 @@ std::optional<User> UserRepository::insert(const User &user, const QByteArray &p
 {
     WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO users (name, password_hash, admin, enabled, max_bitrate, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO users (name, password_hash, admin, enabled, max_bitrate, created_at, signing_key) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(user.name);
     q.addBindValue(QString::fromLatin1(passwordHash));
     q.addBindValue(user.admin);
     q.addBindValue(user.enabled);
     q.addBindValue(user.maxBitrate);
     q.addBindValue(user.createdAt);
+    q.addBindValue(QString::fromLatin1(newSigningKey()));
     if (!run(q, "cannot add user:"))
         return std::nullopt;
     User created = user;

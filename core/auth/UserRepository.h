@@ -22,14 +22,19 @@ public:
     QList<User> list() const;
     qint64 count() const;
     std::optional<User> find(qint64 id) const;
-    std::optional<User> findByName(const QString &name) const;   // case-insensitive
+    // Case-insensitive (ASCII), after NFC normalisation (auth/UserName.h) of `name`.
+    std::optional<User> findByName(const QString &name) const;
     QByteArray passwordHashOf(qint64 id) const;
+    // The key mixed into every URL the user signs (auth/UrlSigner.h); empty for an unknown id.
+    QByteArray signingKeyOf(qint64 id) const;
 
-    // Inserts the user (name, flags, bitrate, grants); returns it with its id.
+    // Inserts the user (name, flags, bitrate, grants) with a new signing key; returns it with its id.
     std::optional<User> insert(const User &user, const QByteArray &passwordHash);
     // Writes name, flags, bitrate and grants of an existing user.
     bool update(const User &user);
     bool setPasswordHash(qint64 id, const QByteArray &passwordHash);
+    // A new random signing key: every URL the user signed before stops opening anything.
+    bool renewSigningKey(qint64 id);
     bool remove(qint64 id);
     // Updates last-seen, at most once a minute per user (keeps writes off the hot path).
     void touch(qint64 id, qint64 now);

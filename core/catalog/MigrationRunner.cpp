@@ -5,6 +5,7 @@
 
 #include "CatalogLog.h"
 #include "CreditBackfill.h"
+#include "UserNameBackfill.h"
 
 #include <QDir>
 #include <QFile>
@@ -85,6 +86,8 @@ bool afterMigration(int version, QSqlDatabase &db, QString *error)
 {
     if (version == 2)
         return backfillCredits(db, error);
+    if (version == 13)
+        return normalizeUserNames(db, error);
     return true;
 }
 

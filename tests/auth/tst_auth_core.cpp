@@ -100,42 +100,53 @@ void TestAuthCore::passwordHashes()
 void TestAuthCore::signedUrls()
 {
     const UrlSigner signer(QByteArray(32, 'k'));
-    const SignedQuery q = signer.sign(u"/api/tracks/7/stream"_s, 42, 2000);
-    const auto valid = signer.verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, 1000);
+    const QByteArray key = "user-key-42";
+    const SignedQuery q = signer.sign(u"/api/tracks/7/stream"_s, 42, key, 2000);
+    QCOMPARE(UrlSigner::claimedSigner(q.sig), 42);
+    const auto valid = signer.verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, key, 1000);
     QCOMPARE(valid.result, SignatureCheck::Result::Valid);
     QCOMPARE(valid.userId, 42);
-    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, 2000).result, SignatureCheck::Result::Expired);
-    QCOMPARE(signer.verify(u"/api/tracks/8/stream"_s, q.exp, q.sig, 1000).result, SignatureCheck::Result::Invalid);
-    QCOMPARE(signer.verify(u"/api/tracks/7/download"_s, q.exp, q.sig, 1000).result, SignatureCheck::Result::Invalid);
-    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, u"2001"_s, q.sig, 1000).result, SignatureCheck::Result::Invalid);
-    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, QString(), 1000).result, SignatureCheck::Result::Invalid);
-    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, QString(), q.sig, 1000).result, SignatureCheck::Result::Invalid);
-    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, u"-5"_s, q.sig, 1000).result, SignatureCheck::Result::Invalid);
-    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, u"99999999999999999999999"_s, q.sig, 1000).result,
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, key, 2000).result, SignatureCheck::Result::Expired);
+    QCOMPARE(signer.verify(u"/api/tracks/8/stream"_s, q.exp, q.sig, key, 1000).result, SignatureCheck::Result::Invalid);
+    QCOMPARE(signer.verify(u"/api/tracks/7/download"_s, q.exp, q.sig, key, 1000).result, SignatureCheck::Result::Invalid);
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, u"2001"_s, q.sig, key, 1000).result, SignatureCheck::Result::Invalid);
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, QString(), key, 1000).result, SignatureCheck::Result::Invalid);
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, QString(), q.sig, key, 1000).result, SignatureCheck::Result::Invalid);
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, u"-5"_s, q.sig, key, 1000).result, SignatureCheck::Result::Invalid);
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, u"99999999999999999999999"_s, q.sig, key, 1000).result,
              SignatureCheck::Result::Invalid);
     // Another secret (another server) does not accept it.
-    QCOMPARE(UrlSigner(QByteArray(32, 'x')).verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, 1000).result,
+    QCOMPARE(UrlSigner(QByteArray(32, 'x')).verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, key, 1000).result,
              SignatureCheck::Result::Invalid);
     // Another user id inside the signature.
     QString otherUser = q.sig;
     otherUser.replace(0, 2, u"43"_s);
-    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, otherUser, 1000).result, SignatureCheck::Result::Invalid);
+    QCOMPARE(UrlSigner::claimedSigner(otherUser), 43);
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, otherUser, key, 1000).result, SignatureCheck::Result::Invalid);
+    // The user's key renewed (a new password, sign out everywhere), or no key (no such user).
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, "user-key-43", 1000).result,
+             SignatureCheck::Result::Invalid);
+    QCOMPARE(signer.verify(u"/api/tracks/7/stream"_s, q.exp, q.sig, QByteArray(), 1000).result,
+             SignatureCheck::Result::Invalid);
+    QCOMPARE(UrlSigner::claimedSigner(u"x.abc"_s), 0);
+    QCOMPARE(UrlSigner::claimedSigner(u"abc"_s), 0);
 }
 
 void TestAuthCore::signatureTamperingEachByte()
 {
     const UrlSigner signer(QByteArray(32, 's'));
+    const QByteArray key = "k9";
     const QString path = u"/api/tracks/123/stream"_s;
-    const SignedQuery q = signer.sign(path, 9, 5000);
-    QCOMPARE(signer.verify(path, q.exp, q.sig, 10).result, SignatureCheck::Result::Valid);
+    const SignedQuery q = signer.sign(path, 9, key, 5000);
+    QCOMPARE(signer.verify(path, q.exp, q.sig, key, 10).result, SignatureCheck::Result::Valid);
     for (qsizetype i = 0; i < q.sig.size(); ++i) {
         const QString bad = altered(q.sig, i);
-        QVERIFY2(signer.verify(path, q.exp, bad, 10).result != SignatureCheck::Result::Valid, qPrintable(bad));
+        QVERIFY2(signer.verify(path, q.exp, bad, key, 10).result != SignatureCheck::Result::Valid, qPrintable(bad));
     }
     for (qsizetype i = 0; i < q.exp.size(); ++i)
-        QVERIFY(signer.verify(path, altered(q.exp, i), q.sig, 10).result != SignatureCheck::Result::Valid);
-    QVERIFY(signer.verify(path, q.exp, q.sig + u'A', 10).result != SignatureCheck::Result::Valid);
-    QVERIFY(signer.verify(path, q.exp, q.sig.chopped(1), 10).result != SignatureCheck::Result::Valid);
+        QVERIFY(signer.verify(path, altered(q.exp, i), q.sig, key, 10).result != SignatureCheck::Result::Valid);
+    QVERIFY(signer.verify(path, q.exp, q.sig + u'A', key, 10).result != SignatureCheck::Result::Valid);
+    QVERIFY(signer.verify(path, q.exp, q.sig.chopped(1), key, 10).result != SignatureCheck::Result::Valid);
 }
 
 void TestAuthCore::throttle()

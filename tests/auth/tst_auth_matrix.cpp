@@ -146,7 +146,7 @@ void TestAuthMatrix::matrix()
     case Caller::OtherUsersSignature: {
         // Bob's valid signature for his own track's stream, presented on this path.
         const QString bobs = u"/api/tracks/%1/stream"_s.arg(m_hiddenTrack);
-        const SignedQuery q = UrlSigner(m_server.secret()).sign(bobs, m_server.bobId, now + 600);
+        const SignedQuery q = m_server.auth().sign(bobs, m_server.bobId, now + 600);
         if (target != bobs.toUtf8())
             target += "?exp=" + q.exp.toLatin1() + "&sig=" + QUrl::toPercentEncoding(q.sig);
         break;

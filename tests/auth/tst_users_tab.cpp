@@ -1,7 +1,8 @@
 // The Users tab, offscreen, against a real server: validation messages, creating a user with
 // folder grants who then logs in over HTTP and sees only those folders' tracks, disabling
-// and deleting from the tab taking effect on the running server at once, and a user's app
-// passwords: created with the secret shown once, listed without it, copied, revoked.
+// and deleting from the tab taking effect on the running server at once, a user's app
+// passwords: created with the secret shown once, listed without it, copied, revoked, and
+// "Sign out everywhere" ending the user's tokens and signed URLs (only after the confirmation).
 
 #include "AuthServer.h"
 #include "MediaFixtures.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void validation();
     void createdUserSeesOnlyGrantedFolders();
     void appPasswordsRoundTrip();
+    void signOutEverywhereFromTheTab();
 
 private:
     AuthServer m_server;
@@ -115,6 +117,9 @@ void TestUsersTab::validation_data()
     QTest::newRow("empty name") << QString() << u"long-enough"_s << u"empty"_s;
     QTest::newRow("duplicate name") << u"ALICE"_s << u"long-enough"_s << u"already exists"_s;
     QTest::newRow("weak password") << u"newcomer"_s << u"short"_s << u"at least 8"_s;
+    QTest::newRow("zero width space") << u"new\u200Bcomer"_s << u"long-enough"_s << u"U+200B"_s;
+    QTest::newRow("byte order mark") << u"\uFEFFnewcomer"_s << u"long-enough"_s << u"U+FEFF"_s;
+    QTest::newRow("trailing space") << u"newcomer "_s << u"long-enough"_s << u"spaces"_s;
 }
 
 void TestUsersTab::validation()
@@ -246,6 +251,46 @@ void TestUsersTab::appPasswordsRoundTrip()
     m_tab->showAppPasswords();
     QCOMPARE(opened, 2);
     QVERIFY(m_server.appPasswords()->list(m_server.aliceId).isEmpty());
+}
+
+void TestUsersTab::signOutEverywhereFromTheTab()
+{
+    auto *table = m_tab->findChild<QTableWidget *>(u"users"_s);
+    auto *button = m_tab->findChild<QPushButton *>(u"signOut"_s);
+    const quint16 port = m_server.port();
+    const QByteArray track = "/api/tracks/" + QByteArray::number(m_server.trackIdFor(u"granted.mp3"_s));
+    const QByteArray aliceToken = m_server.tokenFor(m_server.aliceId);
+    const QByteArray bobToken = m_server.tokenFor(m_server.bobId);
+    const RawResponse signedUrl = request(port, "GET", track + "/stream-url", {bearer(aliceToken)});
+    QCOMPARE(signedUrl.status, 200);
+    const QByteArray url = QJsonDocument::fromJson(signedUrl.body).object().value(u"url"_s).toString().toLatin1();
+    QCOMPARE(request(port, "GET", url).status, 200);
+
+    table->clearSelection();
+    QVERIFY(!button->isEnabled());
+    table->selectRow(rowOf(table, u"alice"_s));
+    QVERIFY(button->isEnabled());
+
+    // Not confirmed: nothing ends.
+    QString asked;
+    m_tab->setSignOutConfirmation([&asked](const QString &name) { asked = name; return false; });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(asked, u"alice"_s);
+    QCOMPARE(request(port, "GET", "/api/auth/me", {bearer(aliceToken)}).status, 200);
+    QCOMPARE(request(port, "GET", url).status, 200);
+
+    m_tab->setSignOutConfirmation([](const QString &) { return true; });
+    QTest::mouseClick(button, Qt::LeftButton);
+    const QString message = m_tab->findChild<QLabel *>(u"message"_s)->text();
+    QVERIFY2(message.contains(u"alice"_s) && message.contains(u"signed out"_s), qPrintable(message));
+    QCOMPARE(request(port, "GET", "/api/auth/me", {bearer(aliceToken)}).status, 401);
+    QCOMPARE(request(port, "GET", url).status, 403);
+    QCOMPARE(request(port, "GET", "/api/auth/me", {bearer(bobToken)}).status, 200);   // only alice
+    // Alice herself still logs in, and what she signs now opens.
+    const RawResponse fresh = request(port, "GET", track + "/stream-url", {bearer(m_server.tokenFor(m_server.aliceId))});
+    QCOMPARE(fresh.status, 200);
+    QCOMPARE(request(port, "GET", QJsonDocument::fromJson(fresh.body).object().value(u"url"_s).toString().toLatin1()).status,
+             200);
 }
 
 QTEST_MAIN(TestUsersTab)

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void version1UpgradesKeepingRows();
     void reopeningIsANoOp();
     void browseFiguresMigrationRunsAgain();
+    void userSigningKeysAndNfcNames();
     void newerSchemaIsRefusedUntouched();
     void unopenablePathGivesError();
 };
@@ -194,6 +195,38 @@ void TestMigrations::browseFiguresMigrationRunsAgain()
     QVERIFY(TrackRepository(db).upsert(second) > 0);   // one set of triggers: counted once
     QCOMPARE(scalar(db, u"SELECT SUM(track_count) FROM album_folder_genres"_s), 2);
     QCOMPARE(scalar(db, u"SELECT SUM(track_count) FROM artist_folders"_s), 2);
+}
+
+// Migration 013 over users made before it: each gets its own signing key, and names stored in
+// another Unicode composition are rewritten in NFC unless another account already has that form.
+void TestMigrations::userSigningKeysAndNfcNames()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"users.sqlite"_s);
+    {
+        Database db(path);
+        QVERIFY(!db.open());
+        QSqlQuery q(db.connection());
+        for (const QString &name : {u"Rene\u0301e"_s, u"plain"_s, u"Jos\u00e9"_s, u"Jose\u0301"_s}) {
+            q.prepare(u"INSERT INTO users (name, password_hash, signing_key) VALUES (?, 'x', '')"_s);
+            q.addBindValue(name);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(q.exec(u"UPDATE schema_version SET version = 12"_s));
+    }
+    Database db(path);
+    const auto error = db.open();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+    QCOMPARE(db.schemaVersion(), MigrationRunner::latestVersion());
+    QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM users WHERE length(signing_key) = 32"_s), 4);
+    QCOMPARE(scalar(db, u"SELECT COUNT(DISTINCT signing_key) FROM users"_s), 4);
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(u"SELECT name FROM users ORDER BY id"_s));
+    QStringList names;
+    while (q.next())
+        names << q.value(0).toString();
+    // The second José keeps its spelling: its NFC form is the first one's.
+    QCOMPARE(names, (QStringList{u"Ren\u00e9e"_s, u"plain"_s, u"Jos\u00e9"_s, u"Jose\u0301"_s}));
 }
 
 void TestMigrations::newerSchemaIsRefusedUntouched()

@@ -196,6 +196,17 @@ async function main() {
   await page.waitForFunction((id) => document.getElementById(`user-${id}-app-password-secret`)?.value.length === 23, bobId);
   const adminMade = await page.inputValue(`#user-${bobId}-app-password-secret`);
 
+  step('administration: the admin signs bob out everywhere on the Users page');
+  const bobBefore = (await json('/api/auth/login', { method: 'POST', body: { name: 'bob', password: BOB_PASSWORD } })).body.token;
+  assert.equal((await json('/api/auth/me', { token: bobBefore })).status, 200);
+  await page.evaluate(() => { window.confirm = (text) => { window.confirmed = text; return true; }; });
+  await page.locator('#admin-users tr', { hasText: 'bob' }).locator('button.sign-out-button').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('#admin-users .form-message')]
+    .some((m) => /bob is signed out everywhere/.test(m.textContent)));
+  assert.match(await page.evaluate(() => window.confirmed), /Sign bob out on every device/);
+  assert.equal((await json('/api/auth/me', { token: bobBefore })).status, 401);
+  assert.equal((await json('/api/auth/me', { token: adminToken })).status, 200);
+
   step('browse pages against the browse API contract (answered by the test)');
   await browsePages(browser, base, adminToken);
 
@@ -272,6 +283,21 @@ async function main() {
   await page.reload();
   await page.waitForFunction(() => /expired/.test(document.querySelector('#login-message')?.textContent || ''));
   assert.equal(await page.evaluate(() => localStorage.getItem('cairn.session')), null);
+
+  step('bob signs out everywhere in Settings: back to the log-in page, his other log-ins end too');
+  const bobElsewhere = (await json('/api/auth/login', { method: 'POST', body: { name: 'bob', password: BOB_PASSWORD } })).body.token;
+  await page.fill('#login-name', 'bob');
+  await page.fill('#login-password', BOB_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#logout');
+  await page.goto(`${base}/#/settings`);
+  await page.waitForSelector('#sign-out-everywhere');
+  await page.evaluate(() => { window.confirm = (text) => { window.confirmed = text; return true; }; });
+  await page.click('#sign-out-everywhere');
+  await page.waitForFunction(() => /signed out on every device/.test(document.querySelector('#login-message')?.textContent || ''));
+  assert.match(await page.evaluate(() => window.confirmed), /Sign out on every device/);
+  assert.equal((await json('/api/auth/me', { token: bobElsewhere })).status, 401);
+  assert.equal((await json('/api/auth/me', { token: adminToken })).status, 200);
 
   assert.deepEqual(dialogs, [], 'no script from a tag ran');
   assert.deepEqual(pageErrors, []);

@@ -5,6 +5,7 @@
 #include "base/TextValues.h"
 #include "http/HttpServer.h"
 
+#include "access/AccountSegment.h"
 #include "access/AppPasswordJson.h"
 
 #include "HttpExchange.h"
@@ -15,24 +16,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
-namespace {
-
-// The user whose app passwords `segment` names ("me" or an id) when the caller may manage
-// them: their own, or anyone's for an administrator. Someone else's is NotFound, like an
-// unknown id, so ids of other accounts cannot be probed.
-Result<qint64> ownerOf(const QString &segment, const Identity &caller, const UserAdministration &users)
-{
-    if (segment == u"me"_s)
-        return caller.userId;
-    const auto id = requireId(segment, u"user"_s);
-    if (!id)
-        return id.error();
-    if ((*id != caller.userId && !caller.admin) || !users.find(*id))
-        return DomainError::notFound(u"no such user"_s);
-    return *id;
-}
-
-} // namespace
 
 void addAppPasswordRoutes(Router &router, const HttpServices &services)
 {
@@ -43,7 +26,7 @@ void addAppPasswordRoutes(Router &router, const HttpServices &services)
 
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/users/{id}/app-passwords"_s, Access::User,
                [&store, &users](const QStringList &params, HttpExchange &ex) {
-        const auto owner = ownerOf(params.at(0), ex.identity(), users);
+        const auto owner = accountNamedBy(params.at(0), ex.identity(), users);
         if (!owner)
             return ex.fail(owner.error());
         QJsonArray items;
@@ -53,7 +36,7 @@ void addAppPasswordRoutes(Router &router, const HttpServices &services)
     });
     router.add({HttpMethod::Post}, u"/api/users/{id}/app-passwords"_s, Access::User,
                [&store, &users](const QStringList &params, HttpExchange &ex) {
-        const auto owner = ownerOf(params.at(0), ex.identity(), users);
+        const auto owner = accountNamedBy(params.at(0), ex.identity(), users);
         if (!owner)
             return ex.fail(owner.error());
         const auto name = appPasswordNameFromJson(ex.request().body);
@@ -68,7 +51,7 @@ void addAppPasswordRoutes(Router &router, const HttpServices &services)
     });
     router.add({HttpMethod::Delete}, u"/api/users/{id}/app-passwords/{pid}"_s, Access::User,
                [&store, &users](const QStringList &params, HttpExchange &ex) {
-        const auto owner = ownerOf(params.at(0), ex.identity(), users);
+        const auto owner = accountNamedBy(params.at(0), ex.identity(), users);
         if (!owner)
             return ex.fail(owner.error());
         const auto id = requireId(params.at(1), u"app password"_s);

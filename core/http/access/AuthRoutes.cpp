@@ -8,6 +8,7 @@
 #include "http/auth/ClientAddress.h"
 #include "http/HttpServer.h"
 
+#include "access/AccountSegment.h"
 #include "access/UserJson.h"
 
 #include "HttpExchange.h"
@@ -135,6 +136,17 @@ void addUserRoutes(Router &router, UserAdministration &users)
             return ex.fail(id.error());
         if (const Outcome removed = users.remove(*id); !removed)
             return ex.fail(removed.error());
+        ex.respond(HttpResponse::empty(204));
+    });
+    // A user for themself ("me"), an administrator for anyone: ends every token, stream and
+    // signed URL of the account (the caller's own token too, when it is theirs).
+    router.add({HttpMethod::Post}, u"/api/users/{id}/sign-out-everywhere"_s, Access::User,
+               [&users](const QStringList &params, HttpExchange &ex) {
+        const auto id = accountNamedBy(params.at(0), ex.identity(), users);
+        if (!id)
+            return ex.fail(id.error());
+        if (const Outcome signedOut = users.signOutEverywhere(*id); !signedOut)
+            return ex.fail(signedOut.error());
         ex.respond(HttpResponse::empty(204));
     });
 }

@@ -128,6 +128,12 @@ function userRow(u, allFolders, msg, reload) {
           appPasswordsSection(`/api/users/${u.id}/app-passwords`, { idPrefix: `user-${u.id}-app-password` }))));
         e.target.disabled = true;
       } }, 'App passwords'),
+      h('button', { class: 'sign-out-button', onclick: async () => {
+        if (!confirm(`Sign ${u.name} out on every device? Their log-ins, streams and stream links end at once.`)) return;
+        if (await attempt(msg, () => api(`/api/users/${u.id}/sign-out-everywhere`, { method: 'POST' }))) {
+          msg.textContent = `${u.name} is signed out everywhere.`;
+        }
+      } }, 'Sign out everywhere'),
       h('button', { class: 'danger', onclick: async () => {
         if (!confirm(`Delete the user ${u.name}?`)) return;
         if (await attempt(msg, () => api(`/api/users/${u.id}`, { method: 'DELETE' }))) reload();

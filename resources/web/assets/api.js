@@ -55,6 +55,13 @@ export async function logout() {
   if (token) await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => {});
 }
 
+// Ends every session of the user (this one too), their streams and signed links; app passwords stay.
+export async function signOutEverywhere() {
+  await api('/api/users/me/sign-out-everywhere', { method: 'POST' });
+  forgetSession();
+  onSessionEnded('You are signed out on every device.');
+}
+
 // fetch() with the token; a 401 means the token expired or was ended: back to log-in.
 export async function authFetch(path, options = {}) {
   const headers = new Headers(options.headers || {});

@@ -50,12 +50,15 @@ public:
 
     // The enabled user owning an unexpired token.
     std::optional<User> userForToken(const QByteArray &token);
-    // Checks `sig`/`exp` for exactly `path`; on Valid, `user` is the enabled signer.
+    // Checks `sig`/`exp` for exactly `path` against the signer's current signing key; on Valid,
+    // `userId` is an enabled user whose key has not been renewed since.
     SignatureCheck checkSignature(const QString &path, const QString &exp, const QString &sig) const;
     std::optional<User> activeUser(qint64 userId) const;
 
     // "<path>?exp=…&sig=…", valid for settings().signedUrlLifetimeSecs.
     QString signedUrl(const QString &path, qint64 userId, qint64 *expiresAt = nullptr) const;
+    // The query signing `path` for `userId` until `expiresAt` (signedUrl() and tests).
+    SignedQuery sign(const QString &path, qint64 userId, qint64 expiresAt) const;
     // A token for `userId` expiring at `expiresAt` (tests and tools; login() is the normal way).
     QByteArray issueToken(qint64 userId, qint64 expiresAt);
 
@@ -79,8 +82,10 @@ private:
     {
         quint64 generation = 0;
         qint64 readAtMs = 0;
-        std::optional<User> user;
+        std::optional<User> user;   // none when unknown or disabled
+        QByteArray signingKey;      // empty unless `user`
     };
+    CachedUser remembered(qint64 userId) const;
     mutable QMutex m_usersMutex;
     mutable QHash<qint64, CachedUser> m_users;
 };

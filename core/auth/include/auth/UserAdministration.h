@@ -1,8 +1,9 @@
 #pragma once
 // What an administrator (the Users tab or the users API) may do to accounts: validated
-// creation and edits, password resets and deletion. Disabling, deleting or re-keying a user
-// ends their tokens and streams at once; renaming one forgets their remembered credential
-// checks (UserRevocations::credentialsChanged). Thread-safe.
+// creation and edits, password resets, deletion and "sign out everywhere". Disabling,
+// deleting, a new password or signing out everywhere ends the user's tokens, streams and signed
+// URLs at once; renaming one forgets their remembered credential checks
+// (UserRevocations::credentialsChanged). Names are stored in NFC (auth/UserName.h). Thread-safe.
 
 #include "auth/User.h"
 #include "base/Result.h"
@@ -37,8 +38,12 @@ public:
     Result<User> create(const UserChanges &changes);
     Result<User> update(qint64 id, const UserChanges &changes);
     Outcome remove(qint64 id);
+    // Ends every session of the user: their login tokens, streams in progress and every URL
+    // they signed; app passwords stay. Errors: NotFound, Failed.
+    Outcome signOutEverywhere(qint64 id);
 
-    // Empty when acceptable; otherwise an InvalidInput error with the message to show.
+    // Empty when acceptable; otherwise an InvalidInput error with the message to show. A name
+    // is checked (and stored) in its NFC form; invisible and control characters are refused.
     static std::optional<DomainError> checkName(const QString &name);
     static std::optional<DomainError> checkPassword(const QString &password);
 
