@@ -163,7 +163,8 @@ void TestSecurityFindings::errorAndStaticAnswersCarryNosniff_data()
     QTest::newRow("403 not an admin") << "GET"_ba << "/api/users"_ba << true << 403 << "application/json"_ba;
     QTest::newRow("400 malformed id") << "GET"_ba << "/api/tracks/abc"_ba << true << 400 << "application/json"_ba;
     QTest::newRow("404 unknown id") << "GET"_ba << "/api/tracks/123456"_ba << true << 404 << "application/json"_ba;
-    QTest::newRow("400 bad transcode format") << "GET"_ba << "/api/tracks/" + QByteArray::number(m_server.songId) + "/transcode?format=exe" << true << 400
+    QTest::newRow("400 bad transcode format")
+        << "GET"_ba << "/api/tracks/" + QByteArray::number(m_server.songId) + "/transcode?format=exe" << true << 400
                                               << "application/json"_ba;
     QTest::newRow("404 unknown web asset") << "GET"_ba << "/assets/x/nothing.js"_ba << false << 404
                                            << "application/json"_ba;
