@@ -1,18 +1,32 @@
 #include "base/TextValues.h"
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 
+namespace {
+
+bool isDigits(const QString &text)
+{
+    return !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+} // namespace
+
 std::optional<qint64> parseDecimal(const QString &text)
 {
-    // 18 digits always fit in a qint64, so no overflow check is needed.
-    if (text.isEmpty() || text.size() > 18)
+    if (!isDigits(text))
         return std::nullopt;
-    for (QChar c : text)
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-    return text.toLongLong();
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);   // digits only, so !ok means beyond 64 bits
+    return ok ? std::optional<qint64>(value) : std::nullopt;
+}
+
+bool isIdBeyondRange(const QString &text)
+{
+    return isDigits(text) && !parseDecimal(text);   // digits that overflow are never all zeros
 }
 
 std::optional<qint64> parseId(const QString &text)
@@ -27,6 +41,9 @@ Result<qint64> requireId(const QString &text, const QString &what)
 {
     if (const auto id = parseId(text))
         return *id;
+    // Well written, but too large for any row: the same answer as an id nobody has.
+    if (isIdBeyondRange(text))
+        return DomainError::notFound(u"no such %1"_s.arg(what));
     return DomainError::invalid(u"%1 id must be a positive integer"_s.arg(what));
 }
 

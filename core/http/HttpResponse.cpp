@@ -27,13 +27,25 @@ QByteArray HttpResponse::header(QByteArrayView name) const
     return {};
 }
 
+QByteArray markupSafeJson(const QJsonDocument &doc)
+{
+    QByteArray json = doc.toJson(QJsonDocument::Compact);
+    // JSON has these characters only inside strings, where the escapes mean the same.
+    if (json.contains('<') || json.contains('>') || json.contains('&'))
+        json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
+    return json;
+}
+
 HttpResponse HttpResponse::json(int status, const QJsonDocument &doc)
 {
     HttpResponse r;
     r.status = status;
-    r.body = doc.toJson(QJsonDocument::Compact);
+    r.body = markupSafeJson(doc);
     r.setHeader("Content-Type", "application/json; charset=utf-8");
     r.setHeader("Cache-Control", "no-store");
+    // Every JSON answer, errors included (they may quote what the client sent): a browser must
+    // never take one for HTML or script.
+    r.setHeader("X-Content-Type-Options", "nosniff");
     return r;
 }
 

@@ -3,12 +3,36 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslKey>
 #include <QSslSocket>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
+namespace {
+
+// TLS 1.2 suites with forward secrecy (ECDHE) and an AEAD cipher (AES-GCM, ChaCha20-Poly1305),
+// the ones current browsers and players prefer: a recorded session cannot be decrypted later
+// with the server's key, and CBC's padding-oracle history stays out. TLS 1.3 suites are all of
+// that kind and keep OpenSSL's defaults (Qt sets them apart from this list).
+bool isModernTls12Suite(const QSslCipher &cipher)
+{
+    const QString name = cipher.name();
+    return cipher.protocol() == QSsl::TlsV1_2 && name.startsWith(u"ECDHE-"_s)
+           && (name.contains(u"-GCM-"_s) || name.contains(u"CHACHA20-POLY1305"_s));
+}
+
+QList<QSslCipher> modernTls12Suites()
+{
+    QList<QSslCipher> suites;
+    for (const QSslCipher &cipher : QSslConfiguration::supportedCiphers())
+        if (isModernTls12Suite(cipher))
+            suites << cipher;
+    return suites;
+}
+
+} // namespace
 
 Result<QSslConfiguration> loadTlsFiles(const QString &certificatePath, const QString &keyPath)
 {
@@ -34,6 +58,10 @@ Result<QSslConfiguration> loadTlsFiles(const QString &certificatePath, const QSt
     config.setPrivateKey(key);
     config.setPeerVerifyMode(QSslSocket::VerifyNone);   // clients are authenticated by tokens, not certificates
     config.setProtocol(QSsl::TlsV1_2OrLater);
+    const QList<QSslCipher> suites = modernTls12Suites();
+    if (suites.isEmpty())
+        return DomainError::unavailable(u"the TLS library offers no ECDHE suite with AES-GCM or ChaCha20"_s);
+    config.setCiphers(suites);
     return config;
 }
 

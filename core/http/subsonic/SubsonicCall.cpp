@@ -30,6 +30,7 @@ HttpResponse serialize(Format format, const Node &root)
         r.body = root.toXml();
     }
     r.setHeader("Cache-Control", "no-store");
+    r.setHeader("X-Content-Type-Options", "nosniff");   // errors quote ids and names the client sent
     return r;
 }
 

@@ -51,6 +51,11 @@ Result<ItemId> parseItemId(const QString &text, const QString &parameter, IdKind
                 return ItemId{p.kind, *n};
     if (const auto n = parseId(text))
         return ItemId{bare, *n};
+    for (const Prefix &p : prefixes())   // well written but beyond 64 bits: like any unknown id
+        if (text.startsWith(p.text) && isIdBeyondRange(text.mid(p.text.size())))
+            return DomainError::notFound(u"no such %1"_s.arg(kindName(p.kind)));
+    if (isIdBeyondRange(text))
+        return DomainError::notFound(u"no such %1"_s.arg(kindName(bare)));
     if (text.isEmpty())
         return DomainError::invalid(u"required parameter '%1' is missing"_s.arg(parameter));
     return DomainError::invalid(u"'%1' is not a valid id for '%2'"_s.arg(text.left(64), parameter));

@@ -19,7 +19,8 @@ struct ItemId
 QString itemId(IdKind kind, qint64 value);
 
 // "tr-12" → {Track, 12}. A bare positive number is taken as `bare` (older clients strip nothing,
-// but some tools hand-write ids). Anything else → InvalidInput naming `parameter`.
+// but some tools hand-write ids). Digits beyond 64 bits → NotFound (no item has such an id);
+// anything else → InvalidInput naming `parameter`.
 Result<ItemId> parseItemId(const QString &text, const QString &parameter, IdKind bare);
 // The same, refusing other kinds: InvalidInput when `text` names something else.
 Result<qint64> parseIdOf(IdKind kind, const QString &text, const QString &parameter);

@@ -1,5 +1,7 @@
 #include "subsonic/SubsonicNode.h"
 
+#include "http/HttpResponse.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -156,7 +158,7 @@ QByteArray Node::toXml() const
 
 QByteArray Node::toJson() const
 {
-    return QJsonDocument(QJsonObject{{m_name, NodeWriter::jsonValue(*this)}}).toJson(QJsonDocument::Compact);
+    return markupSafeJson(QJsonDocument(QJsonObject{{m_name, NodeWriter::jsonValue(*this)}}));
 }
 
 } // namespace cairn::subsonic

@@ -22,6 +22,11 @@ struct HttpResponse
     static HttpResponse empty(int status);
 };
 
+// `doc` as compact JSON with every <, > and & written \u003c, \u003e, \u0026: the same JSON to
+// any parser, but text a client sent (an id, a name quoted in an error) can never read as
+// markup to a browser that guesses the type.
+QByteArray markupSafeJson(const QJsonDocument &doc);
+
 QByteArray reasonPhrase(int status);
 
 // "HTTP/1.1 <status> <reason>\r\n<headers>\r\n" with Content-Length set to `contentLength`
