@@ -125,16 +125,6 @@ bool HlsService::wasEnded(const QString &id) const
     return m_ended.contains(id);
 }
 
-bool HlsService::transcodersBusy() const
-{
-    return m_context.limiter && m_context.limiter->running() >= m_context.limiter->maxConcurrent();
-}
-
-int HlsService::transcodeLimit() const
-{
-    return m_context.limiter ? m_context.limiter->maxConcurrent() : 0;
-}
-
 int HlsService::sessionCount() const
 {
     QMutexLocker lock(&m_mutex);

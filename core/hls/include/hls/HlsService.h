@@ -51,10 +51,6 @@ public:
     static QString newSessionId();
     static bool isSessionId(const QString &text);
 
-    // Every transcode slot is taken (a session without FFmpeg cannot start one now).
-    bool transcodersBusy() const;
-    int transcodeLimit() const;
-
     int sessionCount() const;
     int runningProducers() const;
 
