@@ -272,8 +272,10 @@ void HlsSession::schedule(qint64 now)
         return;
     if (!pending.isEmpty()) {
         auto slot = kept ? std::move(kept) : (m_context.limiter ? m_context.limiter->tryAcquire() : nullptr);
-        if (m_context.limiter && !slot)
-            return requestSlotLocked();   // waits in the FFmpeg queue like every other job
+        if (m_context.limiter && !slot) {
+            requestSlotLocked();   // waits in the FFmpeg queue like every other job
+            return;
+        }
         const auto &first = pending.constFirst();   // the oldest request goes first
         startProducer(first->variantKey(), first->index(), pending, std::move(slot));
         return;
