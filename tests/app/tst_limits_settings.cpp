@@ -68,7 +68,8 @@ void TestLimitsSettings::settingsChangeTheCaps()
         return serving.match(out).captured(1).toUInt();
     };
     QTRY_VERIFY_WITH_TIMEOUT(announcedPort() > 0, 20000);
-    HttpTestClient client(quint16(announcedPort()));
+    const quint16 port = quint16(announcedPort());
+    HttpTestClient client(port);
 
     // A client on the LAN (through the trusted proxy): the burst it may send, then (at a rate
     // slow enough that the loop's own time refills nothing) 429.
