@@ -17,6 +17,7 @@
 #include "hls/HlsService.h"
 #include "http/HttpServer.h"
 #include "http/auth/AuthGuard.h"
+#include "http/auth/RequestRateLimit.h"
 #include "http/auth/TlsFiles.h"
 #include "preview/VideoPreviews.h"
 #include "scan/LibraryScanner.h"
@@ -142,8 +143,9 @@ std::optional<QString> Runtime::start()
     services.appPasswords = m_appPasswords.get();
     services.subsonicAuth = m_subsonicAuth.get();
     services.corsOrigins = m_settings->value(u"server/corsOrigins"_s).toStringList();
-    services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins));
     services.trustedProxies = parseTrustedProxies(m_settings->value(u"server/trustedProxies"_s).toStringList());
+    m_rateLimit = std::make_unique<RequestRateLimit>(services.trustedProxies);
+    services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins), m_rateLimit.get());
     startActivity(config, services);
     startHls(services);
     m_server = std::make_unique<HttpServer>(config, services);
@@ -202,12 +204,23 @@ void Runtime::startActivity(HttpServerConfig &config, HttpServices &services)
     config.requestTimeoutMs = qBound(1, s.value(u"server/requestTimeoutSeconds"_s, 15).toInt(), 600) * 1000;
 
     m_activity = std::make_unique<ActivityRegistry>(m_database.get());
+    // The request rate is enforced by the HTTP guard: it follows every change of the limits,
+    // wherever made (Activity tab, web app), on the thread that made it.
+    RequestRateLimit *rateLimit = m_rateLimit.get();
+    connect(m_activity.get(), &ActivityRegistry::limitsChanged, m_activity.get(),
+            [rateLimit](const StreamLimits &l) { rateLimit->setRate(l.requestsPerSecond, l.requestBurst); },
+            Qt::DirectConnection);
+    const StreamLimits defaults;
     StreamLimits limits;
-    limits.maxStreams = qMax(0, s.value(u"streams/maxTotal"_s, 0).toInt());
-    limits.maxStreamsPerUser = qMax(0, s.value(u"streams/maxPerUser"_s, 0).toInt());
+    limits.maxStreams = qMax(0, s.value(u"streams/maxTotal"_s, defaults.maxStreams).toInt());
+    limits.maxStreamsPerUser = qMax(0, s.value(u"streams/maxPerUser"_s, defaults.maxStreamsPerUser).toInt());
+    limits.maxHlsSessionsPerUser =
+        qMax(0, s.value(u"hls/maxSessionsPerUser"_s, defaults.maxHlsSessionsPerUser).toInt());
     limits.totalBytesPerSecond = qMax<qint64>(0, s.value(u"streams/totalCapKBps"_s, 0).toLongLong()) * 1000;
     limits.streamBytesPerSecond = qMax<qint64>(0, s.value(u"streams/streamCapKBps"_s, 0).toLongLong()) * 1000;
     limits.retryAfterSeconds = qBound(1, s.value(u"streams/retryAfterSeconds"_s, 30).toInt(), 3600);
+    limits.requestsPerSecond = qMax(0, s.value(u"server/requestsPerSecond"_s, defaults.requestsPerSecond).toInt());
+    limits.requestBurst = qMax(1, s.value(u"server/requestBurst"_s, defaults.requestBurst).toInt());
     m_activity->setLimits(limits);
     m_activity->setHistoryRetention(qMax(0, s.value(u"history/maxRows"_s, 10000).toInt()),
                                     qMax(0, s.value(u"history/maxDays"_s, 365).toInt()));
@@ -243,6 +256,9 @@ void Runtime::storeStreamLimits(const StreamLimits &limits)
     m_settings->setValue(u"streams/totalCapKBps"_s, limits.totalBytesPerSecond / 1000);
     m_settings->setValue(u"streams/streamCapKBps"_s, limits.streamBytesPerSecond / 1000);
     m_settings->setValue(u"streams/retryAfterSeconds"_s, limits.retryAfterSeconds);
+    m_settings->setValue(u"hls/maxSessionsPerUser"_s, limits.maxHlsSessionsPerUser);
+    m_settings->setValue(u"server/requestsPerSecond"_s, limits.requestsPerSecond);
+    m_settings->setValue(u"server/requestBurst"_s, limits.requestBurst);
 }
 
 void Runtime::setTranscodeCacheMiB(int mib)

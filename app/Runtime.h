@@ -27,6 +27,7 @@ class HlsService;
 class HttpServer;
 class LibraryScanner;
 class MetricsRegistry;
+class RequestRateLimit;
 class SubsonicAuthenticator;
 class TranscodeService;
 class VideoPreviews;
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server; takes poster frames through m_transcoding's queue
     std::unique_ptr<VideoPreviews> m_videoPreviews;       // outlives the server
     std::unique_ptr<HlsService> m_hls;                    // outlives the server (bodies hold sessions)
+    std::unique_ptr<RequestRateLimit> m_rateLimit;        // outlives the server (its guard asks it)
     std::unique_ptr<HttpServer> m_server;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
-// The streaming limits as editable fields (concurrency in total and per user, total and
-// per-stream bandwidth caps in kB/s; 0 = unlimited) with an Apply button.
+// The operator's limits as editable fields (streams in total and per user, video sessions per
+// user, total and per-stream bandwidth caps in kB/s, API requests per second and burst per
+// client address; 0 = unlimited) with an Apply button.
 
 #include "activity/StreamLimits.h"
 
@@ -28,8 +29,11 @@ private:
     std::function<void(const StreamLimits &)> m_apply;
     QSpinBox *m_maxStreams;
     QSpinBox *m_maxPerUser;
+    QSpinBox *m_hlsPerUser;
     QSpinBox *m_totalCap;
     QSpinBox *m_streamCap;
+    QSpinBox *m_requestRate;
+    QSpinBox *m_requestBurst;
     QPushButton *m_applyButton;
 };
 

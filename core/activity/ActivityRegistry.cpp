@@ -31,9 +31,12 @@ ActivityRegistry::~ActivityRegistry()
 
 void ActivityRegistry::setLimits(const StreamLimits &limits)
 {
-    QMutexLocker lock(&m_mutex);
-    m_limits = limits;
-    m_budget.setRate(limits.totalBytesPerSecond);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_limits = limits;
+        m_budget.setRate(limits.totalBytesPerSecond);
+    }
+    Q_EMIT limitsChanged(limits);
 }
 
 StreamLimits ActivityRegistry::limits() const

@@ -10,6 +10,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
@@ -90,6 +92,8 @@ Result<std::shared_ptr<HlsSession>> HlsService::open(const QString &id, HlsSessi
     QMutexLocker lock(&m_mutex);
     if (auto existing = m_sessions.value(sessionId))
         return existing;   // two requests raced to re-open the same session
+    if (auto refusal = makeRoomLocked(viewer.userId))
+        return *refusal;
     const QString title = source.title;
     const qint64 trackId = source.trackId;
     auto session = std::make_shared<HlsSession>(sessionId, std::move(source), m_context, [this] { wake(); });
@@ -125,14 +129,45 @@ bool HlsService::wasEnded(const QString &id) const
     return m_ended.contains(id);
 }
 
-bool HlsService::transcodersBusy() const
+// At the user's cap, their longest-silent session gives way when its player has been silent
+// for a while: what someone expects who starts a film on a second TV, or picks another film,
+// after leaving the first one paused or closed (the old session's URLs open it again should
+// that player come back). When every session is in use the new one is refused (429) instead:
+// ending a film someone is watching would be worse, and a client opening sessions in a loop
+// gets no further than the cap.
+std::optional<DomainError> HlsService::makeRoomLocked(qint64 userId)
 {
-    return m_context.limiter && m_context.limiter->running() >= m_context.limiter->maxConcurrent();
-}
-
-int HlsService::transcodeLimit() const
-{
-    return m_context.limiter ? m_context.limiter->maxConcurrent() : 0;
+    const int cap = m_activity ? m_activity->limits().maxHlsSessionsPerUser : 0;
+    if (cap <= 0)
+        return std::nullopt;
+    QList<std::shared_ptr<HlsSession>> mine;
+    for (const auto &session : std::as_const(m_sessions))
+        if (session->source().userId == userId)
+            mine.append(session);
+    if (mine.size() < cap)
+        return std::nullopt;
+    const qint64 now = HlsSession::nowMs();
+    const qint64 replaceable = m_context.settings.replaceAfterSilenceMs;
+    QList<QPair<qint64, std::shared_ptr<HlsSession>>> bySilence;
+    for (const auto &session : std::as_const(mine))
+        bySilence.append({session->silentForMs(now), session});
+    std::sort(bySilence.begin(), bySilence.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (qsizetype i = 0; mine.size() - i >= cap; ++i) {
+        const auto &[silence, session] = bySilence.at(i);
+        if (silence < replaceable) {
+            const int wait = int((replaceable - silence + 999) / 1000);
+            return DomainError::tooManyAttempts(
+                u"too many video sessions: each user may watch %1 at once; stop one or try again shortly"_s.arg(cap),
+                qMax(1, wait));
+        }
+        qCInfo(lcHls) << "session" << session->id() << "makes room for a new one of user" << userId
+                      << "after" << silence / 1000 << "s of silence";
+        m_sessions.remove(session->id());
+        session->endTicket(StreamEnding::Completed);
+        m_retired.append(session);
+    }
+    wake();   // closes the retired ones (FFmpeg, work files) on the HLS thread
+    return std::nullopt;
 }
 
 int HlsService::sessionCount() const
@@ -161,10 +196,14 @@ void HlsService::tick()
 {
     m_wakePosted = false;
     QList<std::shared_ptr<HlsSession>> sessions;
+    QList<std::shared_ptr<HlsSession>> retired;
     {
         QMutexLocker lock(&m_mutex);
         sessions = m_sessions.values();
+        retired.swap(m_retired);
     }
+    for (const auto &session : std::as_const(retired))
+        session->close(StreamEnding::Completed);
     const qint64 now = HlsSession::nowMs();
     for (const auto &session : std::as_const(sessions)) {
         const bool ended = session->endRequested();
@@ -191,8 +230,9 @@ void HlsService::closeAll()
     QList<std::shared_ptr<HlsSession>> sessions;
     {
         QMutexLocker lock(&m_mutex);
-        sessions = m_sessions.values();
+        sessions = m_sessions.values() + m_retired;
         m_sessions.clear();
+        m_retired.clear();
     }
     for (const auto &session : std::as_const(sessions))
         session->close(StreamEnding::Completed);

@@ -43,6 +43,7 @@ HlsSession::~HlsSession()
     // covers a session that never got that far.
     m_producer.reset();
     m_producing = false;
+    m_slotWaiter.reset();
 }
 
 const HlsVariant *HlsSession::variant(const QString &key) const
@@ -113,15 +114,40 @@ std::shared_ptr<SegmentWait> HlsSession::request(const QString &variantKey, int 
         m_prefetchDue = true;
         if (const HlsVariant *v = variant(variantKey); v && m_ticket)
             m_ticket->setPlayback(v->name, qint64(m_source.timelineFor(*v).startSeconds(index) * 1000));
-        if (m_closed)
+        if (m_closed) {
             wait->fail(u"the session has ended"_s);
-        else if (const auto path = availableLocked(variantKey, index, Lookup::AlsoCache))
+        } else if (const auto path = availableLocked(variantKey, index, Lookup::AlsoCache)) {
             wait->resolve(*path);
-        else
+        } else {
+            // This session's FFmpeg runs: it keeps its slot for this segment (moving there if
+            // needed), so the request does not queue again.
+            if (m_producing.load())
+                wait->admit();
             m_waits.append(wait);
+        }
     }
     m_wake();
     return wait;
+}
+
+qint64 HlsSession::silentForMs(qint64 nowMs) const
+{
+    QMutexLocker lock(&m_mutex);
+    for (const auto &weak : m_waits)
+        if (const auto wait = weak.lock(); wait && wait->state() == SegmentWait::State::Pending)
+            return 0;
+    return nowMs - m_lastRequestMs;
+}
+
+void HlsSession::endTicket(StreamEnding ending)
+{
+    std::unique_ptr<StreamTicket> ticket;
+    {
+        QMutexLocker lock(&m_mutex);
+        ticket = std::move(m_ticket);
+    }
+    if (ticket)
+        ticket->setEnding(ending);
 }
 
 void HlsSession::addBytesSent(qint64 bytes)
@@ -163,7 +189,11 @@ void HlsSession::collectPendingLocked(qint64 now, QList<std::shared_ptr<SegmentW
             continue;
         }
         if (now > wait->deadlineMs()) {
-            wait->fail(u"segment %1 was not ready in time"_s.arg(wait->index()));
+            const QString why = u"segment %1 was not ready in time"_s.arg(wait->index());
+            if (wait->isAdmitted())
+                wait->fail(why);
+            else   // still queued for a slot: the client may come back later
+                wait->refuse(why, m_context.limiter ? m_context.limiter->retryAfterSeconds() : 5);
             it = m_waits.erase(it);
             continue;
         }
@@ -230,36 +260,81 @@ void HlsSession::schedule(qint64 now)
     QList<std::shared_ptr<SegmentWait>> pending;
     collectPendingLocked(now, pending);
     reapProducerLocked(pending);
+    std::unique_ptr<FfmpegQueue::Slot> kept;
     if (m_producer && !producerStillWanted(pending, now)) {
         qCDebug(lcHls) << "session" << m_id << "stops ffmpeg at segment" << m_producer->nextIndex();
+        if (!pending.isEmpty())   // a seek or a switch: the next FFmpeg takes this one's place
+            kept = m_producer->takeSlot();
         m_producer.reset();
         m_producing = false;
     }
     if (m_producer)
         return;
     if (!pending.isEmpty()) {
+        auto slot = kept ? std::move(kept) : (m_context.limiter ? m_context.limiter->tryAcquire() : nullptr);
+        if (m_context.limiter && !slot) {
+            requestSlotLocked();   // waits in the FFmpeg queue like every other job
+            return;
+        }
         const auto &first = pending.constFirst();   // the oldest request goes first
-        startProducer(first->variantKey(), first->index(), pending);
-    } else if (now - m_lastRequestMs <= m_context.settings.producerIdleMs) {
-        if (const auto index = prefetchIndexLocked())
-            startProducer(m_lastVariant, *index, pending);
+        startProducer(first->variantKey(), first->index(), pending, std::move(slot));
+        return;
+    }
+    m_slotWaiter.reset();   // nobody waits any more: leave the queue
+    if (now - m_lastRequestMs <= m_context.settings.producerIdleMs) {
+        if (const auto index = prefetchIndexLocked()) {
+            // Working ahead only takes a free slot; it never queues ahead of someone's request.
+            auto slot = m_context.limiter ? m_context.limiter->tryAcquire() : nullptr;
+            if (m_context.limiter && !slot) {
+                m_prefetchDue = true;   // try again on the next pass
+                return;
+            }
+            startProducer(m_lastVariant, *index, pending, std::move(slot));
+        }
     }
 }
 
-void HlsSession::startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending)
+void HlsSession::requestSlotLocked()
+{
+    if (m_slotWaiter)
+        return;   // already queued
+    // Created here, on the HLS thread: the grant comes back to this thread.
+    m_slotWaiter = std::make_unique<QObject>();
+    m_context.limiter->acquire(FfmpegPriority::Playback, m_slotWaiter.get(),
+                               [this](std::unique_ptr<FfmpegQueue::Slot> slot) { onSlot(std::move(slot)); });
+}
+
+void HlsSession::onSlot(std::unique_ptr<FfmpegQueue::Slot> slot)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_slotWaiter)   // its one call came; deleted after it returns
+        m_slotWaiter.release()->deleteLater();
+    if (m_closed || m_producer)
+        return;   // the slot goes back to the queue
+    QList<std::shared_ptr<SegmentWait>> pending;
+    collectPendingLocked(nowMs(), pending);
+    if (!slot) {
+        const int retryAfter = m_context.limiter->retryAfterSeconds();
+        const QString why = u"no transcoder is free: %1 run at once and the queue is full or was too slow"_s
+                                .arg(m_context.limiter->maxConcurrent());
+        for (const auto &wait : std::as_const(pending))
+            wait->refuse(why, retryAfter);
+        m_waits.clear();
+        return;
+    }
+    if (pending.isEmpty())
+        return;   // the players left meanwhile
+    const auto &first = pending.constFirst();
+    startProducer(first->variantKey(), first->index(), pending, std::move(slot));
+}
+
+void HlsSession::startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending,
+                               std::unique_ptr<FfmpegQueue::Slot> slot)
 {
     const HlsVariant *v = variant(variantKey);
     if (!v)
         return;
-    // Marked before the slot is taken: a worker that sees every slot taken must also see that
-    // this session's own FFmpeg is starting, or it would refuse the very segment it waits for.
     m_producing = true;
-    auto slot = m_context.limiter ? m_context.limiter->tryAcquire() : nullptr;
-    if (m_context.limiter && !slot) {
-        m_producing = false;
-        m_prefetchDue = true;   // try again on the next pass; waits fail at their deadline
-        return;
-    }
     SegmentJob job;
     job.inputPath = m_source.path;
     job.variant = *v;
@@ -287,6 +362,9 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     }
     m_producerOk = true;
     m_producer = std::move(producer);
+    // The session holds a slot now: whatever its players wait for comes without queueing again.
+    for (const auto &wait : pending)
+        wait->admit();
 }
 
 void HlsSession::onSegmentFinished(const QString &variantKey, int index, const QString &path)
@@ -331,11 +409,8 @@ void HlsSession::close(StreamEnding ending)
     }
     m_producer.reset();
     m_producing = false;
-    if (m_ticket) {
-        m_ticket->setEnding(ending);
-        QMutexLocker lock(&m_mutex);
-        m_ticket.reset();
-    }
+    m_slotWaiter.reset();
+    endTicket(ending);
     QDir(QDir(m_context.workRoot).filePath(m_id)).removeRecursively();
 }
 

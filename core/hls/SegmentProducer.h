@@ -31,6 +31,9 @@ public:
     int nextIndex() const { return m_next; }   // the segment being produced now
     bool isRunning() const { return m_running; }
     QString errorText() const;
+    // Its slot, for the producer that replaces it (a seek, a variant switch): the session keeps
+    // its place instead of queueing again behind others. FFmpeg must be stopped right after.
+    std::unique_ptr<FfmpegQueue::Slot> takeSlot() { return std::move(m_slot); }
 
 Q_SIGNALS:
     // `path` is in the work directory; the receiver moves or keeps it.

@@ -22,6 +22,38 @@ QString SegmentWait::error() const
     return m_error;
 }
 
+bool SegmentWait::isAdmitted() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_admitted;
+}
+
+int SegmentWait::retryAfterSeconds() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_retryAfterSeconds;
+}
+
+void SegmentWait::admit()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_admitted || m_state != State::Pending)
+        return;
+    m_admitted = true;
+    notifyLocked();
+}
+
+void SegmentWait::refuse(const QString &error, int retryAfterSeconds)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_state != State::Pending)
+        return;
+    m_state = State::Failed;
+    m_error = error;
+    m_retryAfterSeconds = qMax(1, retryAfterSeconds);
+    notifyLocked();
+}
+
 void SegmentWait::resolve(const QString &path)
 {
     QMutexLocker lock(&m_mutex);

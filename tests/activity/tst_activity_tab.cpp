@@ -50,6 +50,7 @@ private Q_SLOTS:
     void initTestCase();
     void liveRowsEndAndThrottle();
     void limitsEditorApplies();
+    void activityTabEditsDefaultCaps();
     void trayCountsActiveStreams();
 
 private:
@@ -158,6 +159,39 @@ void TestActivityTab::limitsEditorApplies()
     QCOMPARE(applied.maxStreamsPerUser, 2);
     QCOMPARE(applied.totalBytesPerSecond, 5'000'000);
     QCOMPARE(applied.streamBytesPerSecond, 0);
+}
+
+// Issue 15 finding 5: the caps are on by default, shown in the Limits box and edited there.
+void TestActivityTab::activityTabEditsDefaultCaps()
+{
+    const StreamLimits before = m_server.activity().limits();
+    m_server.activity().setLimits(StreamLimits{});
+    ActivityTab tab(m_server.activity(), nullptr);   // Apply goes to the registry itself
+    auto *perUser = tab.findChild<QSpinBox *>(u"maxPerUserSpin"_s);
+    auto *videos = tab.findChild<QSpinBox *>(u"hlsPerUserSpin"_s);
+    auto *rate = tab.findChild<QSpinBox *>(u"requestRateSpin"_s);
+    auto *burst = tab.findChild<QSpinBox *>(u"requestBurstSpin"_s);
+    QVERIFY(perUser && videos && rate && burst);
+    QCOMPARE(perUser->value(), 8);
+    QCOMPARE(videos->value(), 4);
+    QCOMPARE(rate->value(), 50);
+    QCOMPARE(burst->value(), 200);
+    QCOMPARE(burst->minimum(), 1);   // an empty bucket would refuse every request
+
+    videos->clear();
+    QTest::keyClicks(videos, u"2"_s);
+    rate->clear();
+    QTest::keyClicks(rate, u"0"_s);   // unlimited
+    burst->clear();
+    QTest::keyClicks(burst, u"30"_s);
+    QTest::mouseClick(tab.findChild<QPushButton *>(u"applyLimitsButton"_s), Qt::LeftButton);
+    const StreamLimits applied = m_server.activity().limits();
+    QCOMPARE(applied.maxHlsSessionsPerUser, 2);
+    QCOMPARE(applied.requestsPerSecond, 0);
+    QCOMPARE(applied.requestBurst, 30);
+    QCOMPARE(applied.maxStreamsPerUser, 8);   // untouched
+    QCOMPARE(rate->value(), 0);
+    m_server.activity().setLimits(before);
 }
 
 void TestActivityTab::trayCountsActiveStreams()

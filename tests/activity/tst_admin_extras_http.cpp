@@ -143,14 +143,26 @@ void TestAdminExtrasHttp::adminOnly()
     QCOMPARE(m_server.activity()->limits(), before);
 }
 
+namespace {
+
+// The limits' JSON: the fields given, the defaults for the others.
+QJsonObject limitsJson(const QJsonObject &changed = {})
+{
+    QJsonObject json{{u"maxStreams"_s, 0},          {u"maxStreamsPerUser"_s, 8}, {u"maxHlsSessionsPerUser"_s, 4},
+                     {u"totalKBps"_s, 0},           {u"streamKBps"_s, 0},        {u"retryAfterSeconds"_s, 30},
+                     {u"requestsPerSecond"_s, 50},  {u"requestBurst"_s, 200}};
+    for (auto it = changed.begin(); it != changed.end(); ++it)
+        json.insert(it.key(), it.value());
+    return json;
+}
+
+} // namespace
+
 void TestAdminExtrasHttp::limitsRoundTrip()
 {
-    QCOMPARE(json("GET", "/api/activity/limits"),
-             (QJsonObject{{u"maxStreams"_s, 0}, {u"maxStreamsPerUser"_s, 0}, {u"totalKBps"_s, 0},
-                          {u"streamKBps"_s, 0}, {u"retryAfterSeconds"_s, 30}}));
+    QCOMPARE(json("GET", "/api/activity/limits"), limitsJson());
     const QJsonObject set = json("PUT", "/api/activity/limits", R"({"maxStreamsPerUser":2,"totalKBps":8000,"streamKBps":500})");
-    const QJsonObject expected{{u"maxStreams"_s, 0}, {u"maxStreamsPerUser"_s, 2}, {u"totalKBps"_s, 8000},
-                               {u"streamKBps"_s, 500}, {u"retryAfterSeconds"_s, 30}};
+    const QJsonObject expected = limitsJson({{u"maxStreamsPerUser"_s, 2}, {u"totalKBps"_s, 8000}, {u"streamKBps"_s, 500}});
     QCOMPARE(set, expected);
     QCOMPARE(json("GET", "/api/activity/limits"), expected);
     const StreamLimits applied = m_server.activity()->limits();
@@ -160,8 +172,16 @@ void TestAdminExtrasHttp::limitsRoundTrip()
 
     // Only the fields sent change; 0 lifts a limit again.
     QCOMPARE(json("PUT", "/api/activity/limits", R"({"maxStreamsPerUser":0,"totalKBps":0,"streamKBps":0})"),
-             (QJsonObject{{u"maxStreams"_s, 0}, {u"maxStreamsPerUser"_s, 0}, {u"totalKBps"_s, 0},
-                          {u"streamKBps"_s, 0}, {u"retryAfterSeconds"_s, 30}}));
+             limitsJson({{u"maxStreamsPerUser"_s, 0}}));
+    QCOMPARE(m_server.activity()->limits().maxStreamsPerUser, 0);
+    // The new caps of issue 15 round-trip the same way.
+    QCOMPARE(json("PUT", "/api/activity/limits",
+                  R"({"maxStreamsPerUser":8,"maxHlsSessionsPerUser":2,"requestsPerSecond":10,"requestBurst":40})"),
+             limitsJson({{u"maxHlsSessionsPerUser"_s, 2}, {u"requestsPerSecond"_s, 10}, {u"requestBurst"_s, 40}}));
+    QCOMPARE(m_server.activity()->limits().maxHlsSessionsPerUser, 2);
+    QCOMPARE(m_server.activity()->limits().requestBurst, 40);
+    QCOMPARE(json("PUT", "/api/activity/limits", R"({"maxHlsSessionsPerUser":4,"requestsPerSecond":50,"requestBurst":200})"),
+             limitsJson());
     QCOMPARE(m_server.activity()->limits(), StreamLimits{});
 }
 
@@ -194,6 +214,8 @@ void TestAdminExtrasHttp::badLimitsChangeNothing_data()
     QTest::newRow("huge") << R"({"totalKBps":1e15})"_ba << u"totalKBps"_s;
     QTest::newRow("too many streams") << R"({"maxStreams":100001})"_ba << u"maxStreams"_s;
     QTest::newRow("no retry delay") << R"({"retryAfterSeconds":0})"_ba << u"retryAfterSeconds"_s;
+    QTest::newRow("empty request bucket") << R"({"requestBurst":0})"_ba << u"requestBurst"_s;
+    QTest::newRow("negative video sessions") << R"({"maxHlsSessionsPerUser":-1})"_ba << u"maxHlsSessionsPerUser"_s;
     QTest::newRow("null") << R"({"maxStreams":null})"_ba << u"maxStreams"_s;
     QTest::newRow("unknown field") << R"({"maxStreams":3,"maxBitrate":5})"_ba << u"maxBitrate"_s;
     QTest::newRow("one good, one bad") << R"({"maxStreams":3,"streamKBps":-5})"_ba << u"streamKBps"_s;

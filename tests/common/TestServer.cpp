@@ -15,6 +15,7 @@
 #include "hls/HlsService.h"
 #include "http/auth/AuthGuard.h"
 #include "http/auth/ClientAddress.h"
+#include "http/auth/RequestRateLimit.h"
 #include "preview/VideoPreviews.h"
 #include "transcode/TranscodeService.h"
 
@@ -69,6 +70,8 @@ QString TestServer::start(const TestServerOptions &options)
     services.requestScan = options.requestScan ? options.requestScan : [] {};
     services.isScanning = options.isScanning ? options.isScanning : [] { return false; };
     services.guard = options.guard;
+    if (!options.trustedProxies.isEmpty())
+        services.trustedProxies = parseTrustedProxies(options.trustedProxies);
 
     if (options.auth || options.users) {
         m_revocations = std::make_unique<UserRevocations>();
@@ -95,10 +98,12 @@ QString TestServer::start(const TestServerOptions &options)
             std::make_unique<SubsonicAuthenticator>(db, *m_appPasswords, m_auth->throttle(), *m_revocations);
         services.subsonicAuth = m_subsonicAuth.get();
         services.corsOrigins = options.corsOrigins;
-        services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins));
+        // As the runtime: the limiter takes its rate from the stream limits (set below).
+        m_rateLimit = std::make_unique<RequestRateLimit>(services.trustedProxies);
+        const StreamLimits rate = options.limits.value_or(StreamLimits{});
+        m_rateLimit->setRate(rate.requestsPerSecond, rate.requestBurst);
+        services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins), m_rateLimit.get());
     }
-    if (!options.trustedProxies.isEmpty())
-        services.trustedProxies = parseTrustedProxies(options.trustedProxies);
 
     if (options.transcoding || options.previews || options.hls) {
         TranscodeSettings transcode;
@@ -114,6 +119,11 @@ QString TestServer::start(const TestServerOptions &options)
     }
     if (options.activity || options.metrics || options.hls) {
         m_activity = std::make_unique<ActivityRegistry>(&db);
+        if (RequestRateLimit *rateLimit = m_rateLimit.get()) {
+            QObject::connect(m_activity.get(), &ActivityRegistry::limitsChanged, m_activity.get(),
+                             [rateLimit](const StreamLimits &l) { rateLimit->setRate(l.requestsPerSecond, l.requestBurst); },
+                             Qt::DirectConnection);
+        }
         if (options.limits)
             m_activity->setLimits(*options.limits);
         services.activity = m_activity.get();

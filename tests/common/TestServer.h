@@ -25,6 +25,7 @@ class Authenticator;
 class FfmpegQueue;
 class HlsService;
 class MetricsRegistry;
+class RequestRateLimit;
 class SubsonicAuthenticator;
 class TranscodeService;
 class UserAdministration;
@@ -55,7 +56,7 @@ struct TestServerOptions
     QString ffmpegProgram;                   // replaces the real FFmpeg (tests of failures)
 
     bool activity = false;                   // the activity registry; also on with HLS and metrics
-    std::optional<StreamLimits> limits;      // empty = the registry's own
+    std::optional<StreamLimits> limits;      // empty = the registry's own (and the default request rate)
     bool metrics = false;                    // a MetricsRegistry with Cairn's metrics and /metrics
     bool publicMetrics = false;
 
@@ -143,6 +144,7 @@ private:
     std::unique_ptr<artwork::ArtworkService> m_artwork;
     std::unique_ptr<VideoPreviews> m_previews;
     std::unique_ptr<HlsService> m_hls;
+    std::unique_ptr<RequestRateLimit> m_rateLimit;   // with auth: the guard's, as the runtime's
     std::unique_ptr<HttpServer> m_server;
     bool m_opened = false;
 };

@@ -14,6 +14,8 @@ QString HlsServer::start(const HlsServerOptions &options)
     server.hlsSettings = options.hls;
     server.limits = options.limits;
     server.maxTranscodes = options.maxTranscodes;
+    server.ffmpegQueueLength = options.ffmpegQueueLength;
+    server.ffmpegQueueTimeoutMs = options.ffmpegQueueTimeoutMs;
     if (options.withUsers) {
         server.auth = true;
         server.signingSecret = QByteArray(32, 'k');
@@ -32,7 +34,11 @@ QString HlsServer::start(const HlsServerOptions &options)
     alice.password = u"alice-Pass-22"_s;
     alice.folderIds = QList<qint64>{libraryFolderId()};
     aliceId = addUser(alice);
-    return aliceId ? QString() : u"cannot create the user \"alice\""_s;
+    UserChanges bob = alice;
+    bob.name = u"bob"_s;
+    bob.password = u"bob-Pass-2222"_s;
+    bobId = addUser(bob);
+    return aliceId && bobId ? QString() : u"cannot create the users \"alice\" and \"bob\""_s;
 }
 
 } // namespace cairn::test

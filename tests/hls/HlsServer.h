@@ -11,12 +11,24 @@
 
 namespace cairn::test {
 
+// Most of the suite opens dozens of sessions as one caller: no caps on sessions and streams
+// per user unless a test asks for them (the defaults are tested on their own).
+inline StreamLimits uncappedLimits()
+{
+    StreamLimits limits;
+    limits.maxStreamsPerUser = 0;
+    limits.maxHlsSessionsPerUser = 0;
+    return limits;
+}
+
 struct HlsServerOptions
 {
     HlsSettings hls;
-    StreamLimits limits;
+    StreamLimits limits = uncappedLimits();
     bool withUsers = false;
     int maxTranscodes = 4;
+    int ffmpegQueueLength = 64;
+    int ffmpegQueueTimeoutMs = 30000;
 };
 
 class HlsServer : public TestServer
@@ -30,8 +42,10 @@ public:
     HlsService &hls() { return *TestServer::hls(); }
     Authenticator &auth() { return *TestServer::auth(); }
     qint64 aliceId = 0;
-    // A fresh bearer token for alice (with users only).
+    qint64 bobId = 0;
+    // Fresh bearer tokens for alice and bob, who may both see the library (with users only).
     QByteArray aliceToken() { return tokenFor(aliceId); }
+    QByteArray bobToken() { return tokenFor(bobId); }
 };
 
 } // namespace cairn::test

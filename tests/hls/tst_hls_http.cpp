@@ -6,6 +6,9 @@
 #include "LiveHttpClient.h"
 #include "MediaFixtures.h"
 #include "ProcessTable.h"
+#include "StreamReader.h"
+#include "ffmpeg/FfmpegQueue.h"
+#include "transcode/TranscodeService.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -56,7 +59,11 @@ private Q_SLOTS:
     void idleSessionEndsAndResumes();
     void ffmpegStopsWhenNobodyAsks();
     void streamLimitRefusesANewSession();
-    void busyTranscodersRefuseASegment();
+    void queuedSegmentGetsItsBytesWhenASlotFrees();
+    void ffmpegQueueRefusesASegment_data();
+    void ffmpegQueueRefusesASegment();
+    void defaultCapsLimitHlsSessions();
+    void settingsChangeTheHlsSessionCap();
     void playlistsCarrySignedUrls();
 
 private:
@@ -447,26 +454,156 @@ void TestHlsHttp::streamLimitRefusesANewSession()
     QVERIFY(QJsonDocument::fromJson(refused.body)[u"error"_s].isString());
 }
 
-void TestHlsHttp::busyTranscodersRefuseASegment()
+// Issue 14: a segment that needs an FFmpeg waits in the FFmpeg queue like any other job, and
+// is answered with its bytes once a slot frees.
+void TestHlsHttp::queuedSegmentGetsItsBytesWhenASlotFrees()
 {
     HlsServer server;
-    QVERIFY(QFile::copy(m_server.libraryPath(u"long.mp4"_s), server.libraryPath(u"long.mp4"_s)));
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
     HlsServerOptions options;
     options.maxTranscodes = 1;
     QCOMPARE(server.start(options), QString());
-    const QByteArray master = masterPath(server.trackIdFor(u"long.mp4"_s));
-    auto segmentOfNewSession = [&](int index) {
-        const QList<MasterEntry> variants = parseMaster(LiveHttpClient(server.port()).request(master).body);
-        return mediaUris(LiveHttpClient(server.port()).request(variants.value(0).uri.toUtf8()).body).value(index).toUtf8();
-    };
-    // The first session's FFmpeg keeps its one slot while it works ahead of its player.
-    QCOMPARE(LiveHttpClient(server.port()).request(segmentOfNewSession(0)).status, 200);
-    QVERIFY(server.hls().runningProducers() == 1);
-    // Another session needs an FFmpeg of its own for a segment nobody made yet.
-    const LiveResponse refused = LiveHttpClient(server.port()).request(segmentOfNewSession(30));
+    const QList<MasterEntry> variants =
+        parseMaster(LiveHttpClient(server.port()).request(masterPath(server.trackIdFor(u"small.mp4"_s))).body);
+    const QStringList segments = mediaUris(LiveHttpClient(server.port()).request(variants.value(0).uri.toUtf8()).body);
+    QCOMPARE(segments.size(), 3);
+
+    FfmpegQueue &queue = server.transcoding()->jobs();
+    auto otherJob = queue.tryAcquire();   // another FFmpeg holds the one slot
+    QVERIFY(otherJob);
+    StreamReader reader(server.port(), segments.at(1).toUtf8(), {}, StreamReader::Mode::Full);
+    QTRY_COMPARE_WITH_TIMEOUT(queue.queued(), 1, 10000);
+    QTest::qWait(500);
+    QVERIFY(!reader.hasHead());   // not refused, not answered: waiting its turn
+    QCOMPARE(server.hls().runningProducers(), 0);
+
+    otherJob.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(reader.hasHead(), 30000);
+    QCOMPARE(reader.status(), 200);
+    QCOMPARE(reader.header("content-type"), "video/mp2t");
+    QTRY_VERIFY_WITH_TIMEOUT(reader.bodyBytes() > 1000, 30000);
+    QCOMPARE(reader.header("transfer-encoding"), "chunked");   // made while it waited
+    const QByteArray start = reader.bodyStart();
+    const qsizetype endOfChunkSize = start.indexOf("\r\n");
+    QVERIFY(endOfChunkSize > 0);
+    QCOMPARE(start.at(endOfChunkSize + 2), char(0x47));   // MPEG-TS
+    QCOMPARE(queue.queued(), 0);
+}
+
+void TestHlsHttp::ffmpegQueueRefusesASegment_data()
+{
+    QTest::addColumn<int>("queueLength");
+    QTest::addColumn<int>("queueTimeoutMs");
+    QTest::newRow("queue full") << 0 << 30000;
+    QTest::newRow("waited too long") << 64 << 1000;
+}
+
+void TestHlsHttp::ffmpegQueueRefusesASegment()
+{
+    QFETCH(int, queueLength);
+    QFETCH(int, queueTimeoutMs);
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    HlsServerOptions options;
+    options.maxTranscodes = 1;
+    options.ffmpegQueueLength = queueLength;
+    options.ffmpegQueueTimeoutMs = queueTimeoutMs;
+    QCOMPARE(server.start(options), QString());
+    const QList<MasterEntry> variants =
+        parseMaster(LiveHttpClient(server.port()).request(masterPath(server.trackIdFor(u"small.mp4"_s))).body);
+    const QStringList segments = mediaUris(LiveHttpClient(server.port()).request(variants.value(0).uri.toUtf8()).body);
+
+    auto otherJob = server.transcoding()->jobs().tryAcquire();
+    QVERIFY(otherJob);
+    QElapsedTimer clock;
+    clock.start();
+    const LiveResponse refused = LiveHttpClient(server.port()).request(segments.value(0).toUtf8());
     QCOMPARE(refused.status, 503);
     QCOMPARE(refused.header("retry-after"), "5");
-    QVERIFY(QJsonDocument::fromJson(refused.body)[u"error"_s].toString().contains(u"at most 1"_s));
+    QVERIFY(QJsonDocument::fromJson(refused.body)[u"error"_s].toString().contains(u"no transcoder is free"_s));
+    QVERIFY2(clock.elapsed() >= (queueLength == 0 ? 0 : queueTimeoutMs - 100), qPrintable(QString::number(clock.elapsed())));
+
+    // The same request once the other job ended: the segment.
+    otherJob.reset();
+    const LiveResponse served = LiveHttpClient(server.port()).request(segments.value(0).toUtf8());
+    QCOMPARE(served.status, 200);
+    QCOMPARE(served.body.at(0), char(0x47));
+}
+
+// Issue 15 finding 5: a non-admin once opened 1,000 HLS sessions in 1.3 s. By default a user
+// has at most four; at the cap a long-silent one makes room, a busy set refuses with 429.
+void TestHlsHttp::defaultCapsLimitHlsSessions()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    HlsServerOptions options;
+    options.withUsers = true;
+    options.limits = StreamLimits{};   // the defaults
+    options.hls.replaceAfterSilenceMs = 2000;
+    QCOMPARE(server.start(options), QString());
+    QCOMPARE(StreamLimits{}.maxHlsSessionsPerUser, 4);
+    const QByteArray master = masterPath(server.trackIdFor(u"small.mp4"_s));
+    const QByteArray alice = "Authorization: Bearer " + server.aliceToken();
+    auto streamsOf = [&](const QString &user) {
+        int n = 0;
+        for (const StreamSnapshot &s : server.activity().snapshot())
+            n += s.user == user && s.info.kind == StreamKind::Hls ? 1 : 0;
+        return n;
+    };
+
+    QStringList firstVariants;
+    for (int i = 0; i < 4; ++i) {
+        const LiveResponse r = LiveHttpClient(server.port()).request(master, {alice});
+        QCOMPARE(r.status, 200);
+        firstVariants << parseMaster(r.body).value(0).uri;
+    }
+    const LiveResponse fifth = LiveHttpClient(server.port()).request(master, {alice});
+    QCOMPARE(fifth.status, 429);
+    const int retryAfter = fifth.header("retry-after").toInt();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 2, fifth.header("retry-after").constData());
+    QVERIFY(QJsonDocument::fromJson(fifth.body)[u"error"_s].toString().contains(u"4 at once"_s));
+    QCOMPARE(streamsOf(u"alice"_s), 4);
+    // The cap is per user: bob still watches.
+    QCOMPARE(LiveHttpClient(server.port()).request(master, {"Authorization: Bearer " + server.bobToken()}).status, 200);
+
+    // Alice's players fall silent (paused, switched off): the oldest makes room for a new one.
+    QTest::qWait(2200);
+    QCOMPARE(LiveHttpClient(server.port()).request(master, {alice}).status, 200);
+    QCOMPARE(streamsOf(u"alice"_s), 4);
+    QCOMPARE(streamsOf(u"bob"_s), 1);
+    // The replaced one's player comes back: its URLs open it again, in place of another silent one.
+    QCOMPARE(LiveHttpClient(server.port()).request(firstVariants.at(0).toUtf8()).status, 200);
+    QCOMPARE(streamsOf(u"alice"_s), 4);
+    QCOMPARE(server.hls().sessionCount(), 5);
+}
+
+void TestHlsHttp::settingsChangeTheHlsSessionCap()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    HlsServerOptions options;
+    options.withUsers = true;
+    options.limits = StreamLimits{};
+    QCOMPARE(server.start(options), QString());
+    const QByteArray master = masterPath(server.trackIdFor(u"small.mp4"_s));
+    const QByteArray alice = "Authorization: Bearer " + server.aliceToken();
+
+    StreamLimits one;
+    one.maxHlsSessionsPerUser = 1;
+    server.activity().setLimits(one);   // as the Activity tab and PUT /api/activity/limits do
+    QCOMPARE(LiveHttpClient(server.port()).request(master, {alice}).status, 200);
+    QCOMPARE(LiveHttpClient(server.port()).request(master, {alice}).status, 429);
+
+    StreamLimits two = one;
+    two.maxHlsSessionsPerUser = 2;
+    server.activity().setLimits(two);
+    QCOMPARE(LiveHttpClient(server.port()).request(master, {alice}).status, 200);
+    QCOMPARE(LiveHttpClient(server.port()).request(master, {alice}).status, 429);
+
+    StreamLimits none = one;
+    none.maxHlsSessionsPerUser = 0;   // unlimited
+    server.activity().setLimits(none);
+    QCOMPARE(LiveHttpClient(server.port()).request(master, {alice}).status, 200);
 }
 
 void TestHlsHttp::playlistsCarrySignedUrls()

@@ -3,8 +3,11 @@
 #include "auth/Authenticator.h"
 #include "auth/UserRevocations.h"
 
+#include "http/auth/RequestRateLimit.h"
+
 #include "HttpExchange.h"
 #include "JsonErrorAnswer.h"
+#include "TooManyRequests.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -71,10 +74,17 @@ Identity identityOf(const User &user, const Authenticator &auth)
     return id;
 }
 
-RequestGuard makeAuthGuard(Authenticator &auth, CorsPolicy cors)
+RequestGuard makeAuthGuard(Authenticator &auth, CorsPolicy cors, RequestRateLimit *rateLimit)
 {
-    return [&auth, cors](const Route &route, HttpExchange &ex) {
-        cors.decorate(ex);
+    return [&auth, cors, rateLimit](const Route &route, HttpExchange &ex) {
+        cors.decorate(ex);   // refusals included: a web app must read Retry-After
+        // Before any credential is looked at: a flood costs no token lookups or password checks.
+        if (rateLimit) {
+            if (const auto wait = rateLimit->admit(route, ex.request())) {
+                ex.respond(tooManyRequestsAnswer(route, ex.request(), *wait));
+                return false;
+            }
+        }
         if (route.access == Access::Public || route.access == Access::OwnCredentials) {
             ex.setIdentity({});
             return true;

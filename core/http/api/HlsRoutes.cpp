@@ -26,7 +26,6 @@ constexpr QByteArrayView kPlaylistType = "application/vnd.apple.mpegurl";
 constexpr QByteArrayView kSegmentType = "video/mp2t";
 // A segment's URL names its session, variant and index: its bytes never change.
 constexpr QByteArrayView kSegmentCacheControl = "private, max-age=86400";
-constexpr int kBusyRetryAfterSeconds = 5;
 
 struct HlsContext
 {
@@ -192,6 +191,82 @@ std::optional<int> segmentIndex(const QString &name)
     return digits.toInt();
 }
 
+void replyWithSegmentFile(HttpExchange &ex, qint64 trackId, HlsSession &session, const QString &path)
+{
+    FileReplyOptions options;
+    options.entityId = trackId;
+    options.contentType = kSegmentType.toByteArray();
+    options.cacheControl = kSegmentCacheControl.toByteArray();
+    options.stream = StreamInfo::uncounted();   // the session is the stream
+    const qint64 size = QFileInfo(path).size();
+    if (replyWithFile(ex, path, options)) {
+        session.addBytesSent(size);
+        return;
+    }
+    ex.fail(DomainError::failed(u"the segment cannot be read"_s));
+}
+
+// Answers a segment request whose wait is no longer queued for an FFmpeg slot: the file when
+// it exists, 503 when the queue turned it away, else the head now and the bytes (chunked) when
+// the session's FFmpeg has made them.
+void answerSegment(HttpExchange &ex, qint64 trackId, const std::shared_ptr<HlsSession> &session,
+                   const std::shared_ptr<SegmentWait> &wait)
+{
+    switch (wait->state()) {
+    case SegmentWait::State::Ready:
+        return replyWithSegmentFile(ex, trackId, *session, wait->path());
+    case SegmentWait::State::Failed:
+        if (wait->retryAfterSeconds() > 0)
+            return ex.fail(DomainError::busy(wait->error(), wait->retryAfterSeconds()));
+        return ex.fail(DomainError::failed(wait->error()));
+    case SegmentWait::State::Pending:
+        break;
+    }
+    HttpResponse head;
+    head.status = 200;
+    head.setHeader("Content-Type", kSegmentType.toByteArray());
+    head.setHeader("Cache-Control", kSegmentCacheControl.toByteArray());
+    ex.stream(head, std::make_unique<SegmentBody>(session, wait), StreamInfo::uncounted());
+}
+
+// A segment request waiting in the FFmpeg queue (through its session): answered when the
+// session gets a slot, the segment appears, or the queue refuses. A child of the connection:
+// a client that leaves drops it, and with it the wait (the session then leaves the queue).
+class SegmentAdmission : public QObject
+{
+public:
+    SegmentAdmission(DeferredAnswer later, qint64 trackId, std::shared_ptr<HlsSession> session,
+                     std::shared_ptr<SegmentWait> wait)
+        : QObject(later.context()), m_later(std::move(later)), m_trackId(trackId), m_session(std::move(session)),
+          m_wait(std::move(wait))
+    {
+        m_wait->setNotifier(this, [this] { check(); });
+        check();   // it may have changed before the notifier was set
+    }
+    ~SegmentAdmission() override
+    {
+        if (!m_answered)
+            m_wait->setNotifier(nullptr, {});
+    }
+
+private:
+    void check()
+    {
+        if (m_answered || (m_wait->state() == SegmentWait::State::Pending && !m_wait->isAdmitted()))
+            return;
+        m_answered = true;
+        m_wait->setNotifier(nullptr, {});   // the body sets its own
+        m_later.give([this](HttpExchange &ex) { answerSegment(ex, m_trackId, m_session, m_wait); });
+        deleteLater();
+    }
+
+    DeferredAnswer m_later;
+    qint64 m_trackId;
+    std::shared_ptr<HlsSession> m_session;
+    std::shared_ptr<SegmentWait> m_wait;
+    bool m_answered = false;
+};
+
 void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
     const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s);
@@ -201,37 +276,14 @@ void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &
     const auto index = segmentIndex(params.at(3));
     if (!index || !t.session->source().timelineFor(*t.variant).contains(*index))
         return ex.fail(DomainError::notFound(u"no such segment"_s));
-    const auto &session = t.session;
-    const Track &track = t.track;
-    const QString &variantKey = t.variant->key;
 
-    const auto wait = session->request(variantKey, *index);
-    if (wait->state() == SegmentWait::State::Ready) {
-        FileReplyOptions options;
-        options.entityId = track.id;
-        options.contentType = kSegmentType.toByteArray();
-        options.cacheControl = kSegmentCacheControl.toByteArray();
-        options.stream = StreamInfo::uncounted();   // the session is the stream
-        const qint64 size = QFileInfo(wait->path()).size();
-        if (replyWithFile(ex, wait->path(), options)) {
-            session->addBytesSent(size);
-            return;
-        }
-        return ex.fail(DomainError::failed(u"the segment cannot be read"_s));
-    }
-    // Slots first, then the session: a session marks itself producing before it takes a slot,
-    // so a slot taken by this session's own FFmpeg is never read as "busy".
-    if (c.hls->transcodersBusy() && !session->hasProducer()) {
-        // Waiting would hold the player for up to a minute: say so now, as transcodes do.
-        return ex.fail(DomainError::busy(
-            u"too many transcodes are running (at most %1); try again shortly"_s.arg(c.hls->transcodeLimit()),
-            kBusyRetryAfterSeconds));
-    }
-    HttpResponse head;
-    head.status = 200;
-    head.setHeader("Content-Type", kSegmentType.toByteArray());
-    head.setHeader("Cache-Control", kSegmentCacheControl.toByteArray());
-    ex.stream(head, std::make_unique<SegmentBody>(session, wait), StreamInfo::uncounted());
+    const auto wait = t.session->request(t.variant->key, *index);
+    if (wait->state() != SegmentWait::State::Pending || wait->isAdmitted())
+        return answerSegment(ex, t.track.id, t.session, wait);
+    // The session needs an FFmpeg slot first: the request waits in the FFmpeg queue like every
+    // other job (the worker goes on serving), and is answered once it has one, or 503 when the
+    // queue is full or the wait too long (transcode/maxQueued, transcode/queueTimeoutSeconds).
+    new SegmentAdmission(ex.defer(), t.track.id, t.session, wait);
 }
 
 } // namespace

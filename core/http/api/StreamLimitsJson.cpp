@@ -12,6 +12,7 @@ namespace {
 
 constexpr qint64 kMaxStreams = 100000;                // far beyond what one machine serves
 constexpr qint64 kMaxKBps = 10LL * 1000 * 1000;       // 10 GB/s, as the throttle route's cap
+constexpr qint64 kMaxRequestRate = 1000000;           // requests per second or burst per address
 
 // One editable field: its JSON name, its range and how it maps onto StreamLimits.
 struct LimitField
@@ -30,6 +31,9 @@ const QList<LimitField> &limitFields()
          [](StreamLimits &l, qint64 v) { l.maxStreams = int(v); }},
         {u"maxStreamsPerUser"_s, 0, kMaxStreams, [](const StreamLimits &l) { return qint64(l.maxStreamsPerUser); },
          [](StreamLimits &l, qint64 v) { l.maxStreamsPerUser = int(v); }},
+        {u"maxHlsSessionsPerUser"_s, 0, kMaxStreams,
+         [](const StreamLimits &l) { return qint64(l.maxHlsSessionsPerUser); },
+         [](StreamLimits &l, qint64 v) { l.maxHlsSessionsPerUser = int(v); }},
         {u"totalKBps"_s, 0, kMaxKBps, [](const StreamLimits &l) { return l.totalBytesPerSecond / 1000; },
          [](StreamLimits &l, qint64 v) { l.totalBytesPerSecond = v * 1000; }},
         {u"streamKBps"_s, 0, kMaxKBps, [](const StreamLimits &l) { return l.streamBytesPerSecond / 1000; },
@@ -37,6 +41,11 @@ const QList<LimitField> &limitFields()
         // Refused clients are told to come back after this; 0 would invite a retry storm.
         {u"retryAfterSeconds"_s, 1, 3600, [](const StreamLimits &l) { return qint64(l.retryAfterSeconds); },
          [](StreamLimits &l, qint64 v) { l.retryAfterSeconds = int(v); }},
+        {u"requestsPerSecond"_s, 0, kMaxRequestRate, [](const StreamLimits &l) { return qint64(l.requestsPerSecond); },
+         [](StreamLimits &l, qint64 v) { l.requestsPerSecond = int(v); }},
+        // At least one: a bucket that holds nothing would refuse every request.
+        {u"requestBurst"_s, 1, kMaxRequestRate, [](const StreamLimits &l) { return qint64(l.requestBurst); },
+         [](StreamLimits &l, qint64 v) { l.requestBurst = int(v); }},
     };
     return fields;
 }

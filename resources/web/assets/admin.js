@@ -233,8 +233,10 @@ async function activity(body) {
 // The operator's stream limits (0 = unlimited), as the desktop's Limits box edits them. Values are
 // sent as typed: the server checks them and its error is shown.
 const LIMIT_FIELDS = [['maxStreams', 'Streams at once, all users'], ['maxStreamsPerUser', 'Streams at once, per user'],
+  ['maxHlsSessionsPerUser', 'Videos at once, per user'],
   ['totalKBps', 'Total bandwidth (kB/s)'], ['streamKBps', 'Bandwidth per stream (kB/s)'],
-  ['retryAfterSeconds', 'Refused clients retry after (s)']];
+  ['retryAfterSeconds', 'Refused clients retry after (s)'],
+  ['requestsPerSecond', 'API requests per second, per address'], ['requestBurst', 'API requests at once, per address']];
 
 async function limitsForm() {
   const msg = messageLine();

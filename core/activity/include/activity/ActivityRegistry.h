@@ -83,6 +83,10 @@ public:
 Q_SIGNALS:
     // Emitted from any thread: a stream started or ended, or throughputs were sampled.
     void changed();
+    // Emitted on the thread that called setLimits(), after the new limits apply (for limits
+    // enforced elsewhere, such as the request rate: connect directly, the receiver being
+    // thread-safe).
+    void limitsChanged(const cairn::StreamLimits &limits);
     // Emitted on the thread that ended the stream, once its history row is queued (readers of
     // the history see it: they wait for queued rows).
     void streamFinished(const cairn::FinishedStream &stream);

@@ -42,7 +42,8 @@ public:
     const HlsSettings &settings() const { return m_context.settings; }
     QList<VideoPreset> presets() const;
 
-    // A new session with id `id` (a fresh one when empty), or why the limits refuse it (Busy).
+    // A new session with id `id` (a fresh one when empty), or why the limits refuse it: Busy
+    // (streams), TooManyAttempts (the user's sessions, see makeRoomLocked).
     Result<std::shared_ptr<HlsSession>> open(const QString &id, HlsSessionSource source, const HlsViewer &viewer);
     std::shared_ptr<HlsSession> find(const QString &id) const;
     // True for a session an administrator ended: its URLs stay dead.
@@ -51,14 +52,11 @@ public:
     static QString newSessionId();
     static bool isSessionId(const QString &text);
 
-    // Every transcode slot is taken (a session without FFmpeg cannot start one now).
-    bool transcodersBusy() const;
-    int transcodeLimit() const;
-
     int sessionCount() const;
     int runningProducers() const;
 
 private:
+    std::optional<DomainError> makeRoomLocked(qint64 userId);
     void wake();
     void tick();
     void closeAll();
@@ -71,6 +69,7 @@ private:
     std::atomic_bool m_wakePosted{false};
     mutable QMutex m_mutex;
     QHash<QString, std::shared_ptr<HlsSession>> m_sessions;
+    QList<std::shared_ptr<HlsSession>> m_retired;   // replaced by newer ones; closed on the HLS thread
     QSet<QString> m_ended;
 };
 

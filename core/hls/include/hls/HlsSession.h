@@ -6,6 +6,7 @@
 // by schedule(). Registered as one stream in the activity list for as long as it lives.
 
 #include "activity/StreamTicket.h"
+#include "ffmpeg/FfmpegQueue.h"
 #include "hls/HlsSettings.h"
 #include "hls/HlsVariant.h"
 #include "hls/SegmentTimeline.h"
@@ -26,7 +27,6 @@ namespace cairn {
 class SegmentProducer;
 class SegmentWait;
 class TranscodeCache;
-class FfmpegQueue;
 
 // What a session plays and for whom.
 struct HlsSessionSource
@@ -70,10 +70,16 @@ public:
     void setTicket(std::unique_ptr<StreamTicket> ticket);
 
     // Worker threads. A wait for segment `index` of `variantKey`: already Ready when the
-    // segment exists, else resolved later by the HLS thread.
+    // segment exists, else resolved later by the HLS thread; admitted at once while this
+    // session's FFmpeg runs, else once the FFmpeg queue gives the session a slot.
     std::shared_ptr<SegmentWait> request(const QString &variantKey, int index);
     void addBytesSent(qint64 bytes);
     bool endRequested() const { return m_endRequested.load(); }
+    // How long the player has been silent: 0 while a request waits for a segment.
+    qint64 silentForMs(qint64 nowMs) const;
+    // Ends the activity entry now (history) while the session itself closes later on the HLS
+    // thread: a session replaced by a newer one of its user frees its place at once.
+    void endTicket(StreamEnding ending);
 
     // HLS thread.
     void schedule(qint64 nowMs);
@@ -98,7 +104,10 @@ private:
     void collectPendingLocked(qint64 nowMs, QList<std::shared_ptr<SegmentWait>> &pending);
     void reapProducerLocked(QList<std::shared_ptr<SegmentWait>> &pending);
     bool producerStillWanted(const QList<std::shared_ptr<SegmentWait>> &pending, qint64 nowMs) const;
-    void startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending);
+    void startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending,
+                       std::unique_ptr<FfmpegQueue::Slot> slot);
+    void requestSlotLocked();
+    void onSlot(std::unique_ptr<FfmpegQueue::Slot> slot);
     std::optional<int> prefetchIndexLocked();
     void onSegmentFinished(const QString &variantKey, int index, const QString &path);
 
@@ -122,6 +131,8 @@ private:
     // HLS thread only.
     std::unique_ptr<SegmentProducer> m_producer;
     bool m_producerOk = true;
+    // While the session waits in the FFmpeg queue: the waiter, whose destruction leaves it.
+    std::unique_ptr<QObject> m_slotWaiter;
 };
 
 } // namespace cairn

@@ -17,6 +17,9 @@ struct HlsSettings
     int producerIdleMs = 20000;     // no request this long: FFmpeg stops
     int sessionIdleMs = 120000;     // no request this long: the session ends (activity, history)
     int segmentWaitMs = 60000;      // a requested segment not ready by then fails
+    // At a user's session cap, a session whose player has been silent this long (paused or
+    // gone: a playing one asks every segment length) makes room for a new one.
+    int replaceAfterSilenceMs = 30000;
     // Where FFmpeg writes segments before they move into the transcode cache. Best on the
     // cache's file system (a rename, not a copy). Empty = a directory under the system temp.
     QString workDirectory;

@@ -1,6 +1,8 @@
 #pragma once
 // One request's wait for one segment: pending until the session has the segment (then its
-// path) or gives up. Shared by the session (which resolves it on its own thread) and the
+// path) or gives up. Admitted once the session holds an FFmpeg slot that will make it (before
+// that, the request waits in the FFmpeg queue and its answer has not started); refused, with a
+// Retry-After, when the queue turns it away. Shared by the session (which resolves it on its own thread) and the
 // response body (which reads it on an HTTP worker); the body's notifier is called on the
 // body's thread through a queued call.
 
@@ -28,9 +30,13 @@ public:
     State state() const;
     QString path() const;        // when Ready
     QString error() const;       // when Failed
+    bool isAdmitted() const;
+    int retryAfterSeconds() const;   // when Failed: > 0 = refused for now (Busy), 0 = failed
 
     void resolve(const QString &path);
     void fail(const QString &error);
+    void refuse(const QString &error, int retryAfterSeconds);
+    void admit();
 
     // `notify` runs on `context`'s thread whenever the state changes; cleared by passing null.
     void setNotifier(QObject *context, std::function<void()> notify);
@@ -43,6 +49,8 @@ private:
     const qint64 m_deadlineMs;
     mutable QMutex m_mutex;
     State m_state = State::Pending;
+    bool m_admitted = false;
+    int m_retryAfterSeconds = 0;
     QString m_path;
     QString m_error;
     QObject *m_context = nullptr;   // the body clears it (under the lock) before deleting it
