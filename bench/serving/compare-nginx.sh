@@ -172,6 +172,11 @@ curl -sf -o /dev/null -X POST -H "Authorization: Bearer $admin_token" -H 'Conten
   -d "{\"name\":\"listener\",\"password\":\"listener-pass-1\",\"folders\":[$folder]}" "$api/api/users" \
   || die "cannot create the listener user"
 user_token=$(login listener listener-pass-1) || die "cannot log in as listener"
+# Thousands of readers here are one user: lift the per-user stream cap (8 by default), as an
+# administrator would for such a household.
+curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $admin_token" -H 'Content-Type: application/json' \
+  -d '{"maxStreamsPerUser":0,"maxHlsSessionsPerUser":0}' "$api/api/activity/limits" \
+  || die "cannot lift the per-user limits"
 auth=(-H "Authorization: Bearer $user_token")
 videos=$(curl -sf "${auth[@]}" "$api/api/videos?limit=500") || die "GET /api/videos failed"
 track=$(echo "$videos" | json_get '[v["id"] for v in d["items"] if v["title"] == "bench50"][0]')
