@@ -19,6 +19,7 @@ out="${FUZZ_OUT:-$build/fuzz-out}"
 seconds="${FUZZ_SECONDS:-60}"
 niceness="${FUZZ_NICE:-10}"
 corpora="$here/tests/fuzz/corpus"
+regressions="$here/tests/fuzz/regressions"
 
 die() { echo "fuzz: $*" >&2; exit 1; }
 note() { echo "fuzz: $*" >&2; }
@@ -64,6 +65,9 @@ TIMEFORMAT="%3U %3S"
 for t in $targets; do
   [ -x "$build/tests/fuzz/$t" ] || die "no fuzz target $t"
   mkdir -p "$out/corpus/$t" "$out/crashes/$t"
+  # Inputs that once crashed are seeds too: a fix that comes undone shows at once.
+  seeds=("$corpora/$t")
+  [ -d "$regressions/$t" ] && seeds+=("$regressions/$t")
   log="$out/$t.log"
   : > "$log"
   total=0
@@ -76,7 +80,7 @@ for t in $targets; do
     # shellcheck disable=SC2086
     times=$( { time nice -n "$niceness" "$build/tests/fuzz/$t" -max_total_time="$left" -timeout=10 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/crashes/$t/" ${FUZZ_ARGS:-} \
-      "$out/corpus/$t" "$corpora/$t" >>"$log" 2>&1 || true; } 2>&1 )
+      "$out/corpus/$t" "${seeds[@]}" >>"$log" 2>&1 || true; } 2>&1 )
     read -r user sys <<<"$times"
     cpu_ms=$((cpu_ms + 10#${user/./} + 10#${sys/./}))
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo 0)
