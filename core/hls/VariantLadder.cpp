@@ -11,8 +11,6 @@ struct FrameSize
 {
     int width = 0;
     int height = 0;
-
-    friend bool operator==(const FrameSize &, const FrameSize &) = default;
 };
 
 // H.264 with 4:2:0 chroma needs even sides.

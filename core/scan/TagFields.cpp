@@ -8,7 +8,9 @@ int leadingNumber(const QString &text)
 {
     const QString trimmed = text.trimmed();
     qsizetype end = 0;
-    while (end < trimmed.size() && end < 9 && trimmed.at(end).isDigit())
+    // ASCII digits only: QChar::isDigit() also takes other scripts' digits, which toInt() does not
+    // read, so "32" followed by one of them gave 0.
+    while (end < trimmed.size() && end < 9 && trimmed.at(end) >= u'0' && trimmed.at(end) <= u'9')
         ++end;
     return end == 0 ? 0 : trimmed.left(end).toInt();
 }

@@ -12,7 +12,7 @@ namespace cairn {
 // tracknumber/track, discnumber/disc, date/year); fields already set are kept.
 void applyTag(Track &track, const QString &key, const QString &value);
 
-// The leading number of "3/12" or "2001-05-04"; 0 if none.
+// The leading number of "3/12" or "2001-05-04" (ASCII digits, at most 9); 0 if none.
 int leadingNumber(const QString &text);
 
 } // namespace cairn

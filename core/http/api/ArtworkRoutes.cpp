@@ -150,8 +150,10 @@ void addArtworkRoutes(Router &router, const HttpServices &services)
     const QList<QPair<QString, ArtOf>> routes{{u"/api/tracks/{id}/art"_s, ArtOf::Track},
                                               {u"/api/albums/{id}/art"_s, ArtOf::Album},
                                               {u"/api/artists/{id}/art"_s, ArtOf::Artist}};
-    for (const auto &[pattern, of] : routes) {
-        router.add({HttpMethod::Get, HttpMethod::Head}, pattern, Access::User,
+    // Not a structured binding: clang before 16 cannot capture one in a lambda (the fuzz build).
+    for (const auto &route : routes) {
+        const ArtOf of = route.second;
+        router.add({HttpMethod::Get, HttpMethod::Head}, route.first, Access::User,
                    [&db, &service, of](const QStringList &params, HttpExchange &ex) {
                        const auto id = requireId(params.at(0), nameOf(of));
                        if (!id)

@@ -1,5 +1,7 @@
 #include "api/PresetJson.h"
 
+#include "api/JsonBody.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
@@ -23,11 +25,12 @@ public:
     {
         if (m_error || !m_body.contains(name))
             return;
-        const QJsonValue v = m_body.value(name);
-        const double d = v.toDouble(-1.5);
-        if (!v.isDouble() || d != double(qint64(d)) || d < 0 || d > 1'000'000'000)
-            return fail(u"'%1' must be a whole number from 0 to 1000000000"_s.arg(name));
-        target = int(d);
+        // integerIn checks the range before converting: casting a double such as 2e90 to an
+        // integer first was undefined behaviour (found by fuzz_preset).
+        const Result<qint64> n = integerIn(m_body.value(name), name, 0, 1'000'000'000);
+        if (!n)
+            return fail(n.error().message);
+        target = int(*n);
     }
     void fail(const QString &message, const QStringList &allowed = {})
     {
