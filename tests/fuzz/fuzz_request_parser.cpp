@@ -1,0 +1,66 @@
+// The HTTP request parser (core/http RequestParser) on any bytes a client can send: whole, and
+// cut into pieces where the input's first byte says. Both must frame the same requests with the
+// same bodies or fail with the same status, and a request it accepts must hold what RFC 9112
+// allows (one Host in HTTP/1.1, never both Content-Length and Transfer-Encoding).
+
+#include "FuzzSupport.h"
+
+#include "http/RequestParser.h"
+
+#include <QList>
+
+using namespace cairn;
+
+namespace {
+
+struct Parsed
+{
+    QList<QByteArray> bodies;
+    QList<QString> paths;
+    int status = 0;
+};
+
+Parsed parse(QByteArrayView bytes, qsizetype piece)
+{
+    RequestLimits limits;
+    limits.maxBodyBytes = 64 * 1024;   // small, so the fuzzer reaches the 413 paths
+    RequestParser parser(limits);
+    Parsed out;
+    for (qsizetype at = 0; at < bytes.size(); at += piece) {
+        parser.feed(bytes.sliced(at, qMin(piece, bytes.size() - at)));
+        for (;;) {
+            const RequestParser::Step step = parser.next();
+            if (step == RequestParser::Step::NeedMore)
+                break;
+            if (step == RequestParser::Step::Failed) {
+                out.status = parser.error().status;
+                fuzz::require(out.status >= 400 && out.status < 600, "an error is a 4xx or 5xx");
+                return out;
+            }
+            const HttpRequest r = parser.takeRequest();
+            fuzz::require(!(r.hasHeader("content-length") && r.hasHeader("transfer-encoding")),
+                          "never both framings");
+            fuzz::require(r.body.size() <= limits.maxBodyBytes, "the body limit holds");
+            fuzz::require(r.http10 || r.hasHeader("host"), "HTTP/1.1 has a Host");
+            fuzz::require(r.path.startsWith(u'/') || r.path == u"*", "a path is absolute");
+            out.bodies << r.body;
+            out.paths << r.path;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    if (size == 0)
+        return 0;
+    const QByteArrayView bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
+    const qsizetype piece = 1 + data[0] % 17;
+    const Parsed whole = parse(bytes, qMax<qsizetype>(1, bytes.size()));
+    const Parsed pieces = parse(bytes, piece);
+    fuzz::require(whole.status == pieces.status, "the same status however the bytes arrive");
+    fuzz::require(whole.bodies == pieces.bodies && whole.paths == pieces.paths, "the same requests however the bytes arrive");
+    return 0;
+}
