@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,13 +52,13 @@ QJsonObject json(const TestHttpResponse &r)
     return QJsonDocument::fromJson(r.body).object();
 }
 
-// A client that sends a request, reads the first 64 KiB of the answer and then nothing more,
-// through a small receive buffer: TCP backpressure stops the server's writer at once. (A
-// QTcpSocket keeps reading into the kernel's growing buffer while an event loop runs.)
+// A client that sends a request, reads the first `readFirst` bytes of the answer and then
+// nothing more, through a small receive buffer: TCP backpressure stops the server's writer at
+// once. (A QTcpSocket keeps reading into the kernel's growing buffer while an event loop runs.)
 class StalledReader
 {
 public:
-    StalledReader(quint16 port, const QByteArray &request)
+    StalledReader(quint16 port, const QByteArray &request, qsizetype readFirst = 64 * 1024)
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
         const int small = 16 * 1024;
@@ -71,7 +72,7 @@ public:
         if (::send(m_fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL) != request.size())
             return;
         char buffer[16384];
-        while (m_received.size() < 64 * 1024) {
+        while (m_received.size() < readFirst) {
             const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
             if (n <= 0)
                 break;
@@ -87,6 +88,14 @@ private:
     int m_fd = -1;
     QByteArray m_received;
 };
+
+double durationOf(const QString &media)
+{
+    return runProgram(u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-show_entries"_s, u"format=duration"_s, u"-of"_s,
+                                     u"csv=p=0"_s, media})
+        .trimmed()
+        .toDouble();
+}
 
 QStringList partFiles(const QString &dir)
 {
@@ -213,11 +222,15 @@ void TestCrashSafety::killedDuringTranscodeCacheWrite()
     QVERIFY(QDir().mkpath(library));
     constexpr double kSeconds = 600;
     QCOMPARE(makeAudio(QDir(library).filePath(u"long.flac"_s), kSeconds, {{u"title"_s, u"Long"_s}}), QString());
+    QCOMPARE(makeVideo(QDir(library).filePath(u"film.mp4"_s), 50, 1280, 720), QString());
     HeadlessCairn cairn(dir.filePath(u"data"_s), {library});
     QCOMPARE(cairn.start(), QString());
-    QCOMPARE(cairn.waitForTracks(1), 1);
-    const qint64 id = json(cairn.call("GET", "/api/tracks")).value(u"items"_s).toArray().first()
+    QCOMPARE(cairn.waitForTracks(2), 2);
+    const qint64 id = json(cairn.call("GET", "/api/tracks?q=Long")).value(u"items"_s).toArray().first()
                           .toObject().value(u"id"_s).toInteger();
+    const QByteArray video = QByteArray::number(json(cairn.call("GET", "/api/videos")).value(u"items"_s).toArray()
+                                                    .first().toObject().value(u"id"_s).toInteger());
+    const QByteArray preview = "/api/videos/" + video + "/preview";
     const QByteArray transcode = "/api/tracks/" + QByteArray::number(id) + "/transcode?format=mp3&bitrate=320";
     const QString cacheDir = QDir(cairn.dataDir()).filePath(u"cache/transcodes"_s);
 
@@ -225,16 +238,25 @@ void TestCrashSafety::killedDuringTranscodeCacheWrite()
     // first bytes, then stops: FFmpeg waits on a full pipe, the entry half written.
     StalledReader slow(cairn.port(), requestBytes("GET", transcode, {cairn.authorization()}));
     QVERIFY2(slow.received().startsWith("HTTP/1.1 200"), slow.received().left(200).constData());
-    QTRY_VERIFY2_WITH_TIMEOUT(!partFiles(cacheDir).isEmpty(),
+    QTRY_VERIFY2_WITH_TIMEOUT(partFiles(cacheDir).size() == 1,
                               qPrintable(QDir(cacheDir).entryList(QDir::Files).join(u' ') + u'\n' + cairn.output()), 20000);
+    // And a preview clip, which FFmpeg writes into the cache folder itself: once it has begun.
+    // Its FFmpeg writes nothing to Cairn, so only the parent-death signal can stop it early.
+    StalledReader waiting(cairn.port(), requestBytes("GET", preview, {cairn.authorization()}), 0);
+    const auto clipBegun = [&] {
+        const QStringList parts = partFiles(cacheDir).filter(u".mp4"_s);
+        return !parts.isEmpty() && QFileInfo(QDir(cacheDir).filePath(parts.first())).size() > 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(clipBegun(), 60000);
     const QList<qint64> children = childrenOf(cairn.pid());
-    QVERIFY2(!children.isEmpty(), "no FFmpeg child runs");
+    QCOMPARE(children.size(), 2);
     for (const qint64 child : children)
         QVERIFY2(!processEnded(child), "FFmpeg finished before the kill");
     cairn.kill();
-    // Tied to the server with PR_SET_PDEATHSIG: every FFmpeg ends with it, orphaned none.
+    // Tied to the server with PR_SET_PDEATHSIG: every FFmpeg ends with it at once (the clip
+    // would take seconds more), orphaned none.
     for (const qint64 child : children)
-        QTRY_VERIFY2_WITH_TIMEOUT(processEnded(child), qPrintable(u"FFmpeg %1 outlived the server"_s.arg(child)), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(processEnded(child), qPrintable(u"FFmpeg %1 outlived the server"_s.arg(child)), 1500);
 
     QCOMPARE(cairn.start(), QString());
     QCOMPARE(integrityCheck(cairn.catalogPath()), QStringList{u"ok"_s});
@@ -260,10 +282,22 @@ void TestCrashSafety::killedDuringTranscodeCacheWrite()
     out.write(bodies[1]);
     out.close();
     QCOMPARE(runProgram(u"ffmpeg"_s, {u"-v"_s, u"error"_s, u"-i"_s, served, u"-f"_s, u"null"_s, u"-"_s}), QByteArray());
-    const double duration = runProgram(u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-show_entries"_s, u"format=duration"_s,
-                                                      u"-of"_s, u"csv=p=0"_s, served})
-                                .trimmed().toDouble();
-    QVERIFY2(qAbs(duration - kSeconds) < 1.0, QByteArray::number(duration).constData());
+    QVERIFY2(qAbs(durationOf(served) - kSeconds) < 1.0, QByteArray::number(durationOf(served)).constData());
+
+    // The preview clip is made again, whole.
+    TestHttpClient client(cairn.port());
+    TestHttpClient::ReadOptions whole;
+    whole.timeoutMs = 180000;
+    const TestHttpResponse clip = client.request("GET", preview, {cairn.authorization()}, whole);
+    QCOMPARE(clip.status, 200);
+    QVERIFY(clip.complete);
+    const QString clipFile = dir.filePath(u"clip.mp4"_s);
+    QFile clipOut(clipFile);
+    QVERIFY(clipOut.open(QIODevice::WriteOnly));
+    clipOut.write(clip.body);
+    clipOut.close();
+    QCOMPARE(runProgram(u"ffmpeg"_s, {u"-v"_s, u"error"_s, u"-i"_s, clipFile, u"-f"_s, u"null"_s, u"-"_s}), QByteArray());
+    QVERIFY2(qAbs(durationOf(clipFile) - 30) < 1.0, QByteArray::number(durationOf(clipFile)).constData());
     QVERIFY(cairn.stop());
 }
 
