@@ -77,13 +77,14 @@ run_suite() {
   return "$rc"
 }
 
-# "<passed> <failed>" from ctest's closing line ("…, 2 tests failed out of 90"); "0 1" when the
-# run ended without one (it did not get that far: count it as a failure).
+# counts_of <log> <status>: "<passed> <failed>" from ctest's closing line ("…, 2 tests failed
+# out of 90"). Without one: "0 0" when ctest found no test to run (-R matching none), else "0 1"
+# (it did not get that far: a failure).
 counts_of() {
   local line
   line=$(grep -E 'tests? passed, [0-9]+ tests? failed out of [0-9]+' "$1" | tail -n 1 || true)
   if [ -z "$line" ]; then
-    echo "0 1"
+    if [ "$2" -eq 0 ]; then echo "0 0"; else echo "0 1"; fi
     return
   fi
   local failed total
@@ -104,14 +105,14 @@ sanitizer_env() {
 run_tests() {
   local logs
   logs=$(mktemp -d)
-  local plain_rc=0 asan_rc=0
+  local plain_rc=0 asan_rc=0 passed failed asan_passed asan_failed
   run_suite "$build" "$logs/plain.log" "$@" || plain_rc=$?
-  read -r passed failed < <(counts_of "$logs/plain.log")
+  read -r passed failed < <(counts_of "$logs/plain.log" "$plain_rc")
   local summary="plain suite: $passed passed, $failed failed"
   if [ "$sanitizers" != 0 ]; then
     echo "cairn: the same suite built with AddressSanitizer + UBSan ($asan_build)"
     (sanitizer_env && run_suite "$asan_build" "$logs/asan.log" "$@") || asan_rc=$?
-    read -r asan_passed asan_failed < <(counts_of "$logs/asan.log")
+    read -r asan_passed asan_failed < <(counts_of "$logs/asan.log" "$asan_rc")
     summary="$summary; sanitizer suite: $asan_passed passed, $asan_failed failed"
     passed=$((passed + asan_passed))
     failed=$((failed + asan_failed))
