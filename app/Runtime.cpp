@@ -9,6 +9,7 @@
 #include "auth/SubsonicAuthenticator.h"
 #include "auth/UserAdministration.h"
 #include "auth/UserRevocations.h"
+#include "base/OwnerOnly.h"
 #include "activity/ActivityRegistry.h"
 #include "activity/CairnMetrics.h"
 #include "activity/MetricsRegistry.h"
@@ -81,6 +82,9 @@ std::optional<QString> Runtime::start()
     if (!QDir().mkpath(m_dataDir))
         return tr("Cannot create the data directory %1").arg(m_dataDir);
     m_settings = std::make_unique<QSettings>(QDir(m_dataDir).filePath(u"cairn.ini"_s), QSettings::IniFormat);
+    // Every cache lives below it; each service makes its own folder owner-only, this makes the
+    // root so too when an older version left it open.
+    makeOwnerOnlyDir(QDir(m_dataDir).filePath(u"cache"_s));
 
     const QString catalogPath = QDir(m_dataDir).filePath(u"catalog.sqlite"_s);
     restrictToOwner(catalogPath);

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs what Cairn needs,
-# configures and builds it, then runs Cairn (`run`) or the whole test suite (`test`).
+# configures and builds it, then runs Cairn (`run`) or the whole test suite (`test`: once as
+# built, once more built with AddressSanitizer + UBSan unless CAIRN_SANITIZERS=0).
 # Idempotent: packages already present are not reinstalled, CMake rebuilds only what changed.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="${CAIRN_BUILD_DIR:-$here/build}"
 build_type="${CAIRN_BUILD_TYPE:-RelWithDebInfo}"
+# `test` also runs the whole suite built with AddressSanitizer + UBSan (leaks included) in a
+# second build directory; CAIRN_SANITIZERS=0 runs the plain suite only.
+sanitizers="${CAIRN_SANITIZERS:-1}"
+asan_build="${CAIRN_ASAN_BUILD_DIR:-$build-asan}"
+asan_build_type="${CAIRN_ASAN_BUILD_TYPE:-Debug}"
 
 packages=(
   cmake ninja-build g++ pkg-config
@@ -43,14 +49,78 @@ install_node_modules() {
   fi
 }
 
+# configure_and_build <dir> <build type> [cmake options…]
 configure_and_build() {
+  local dir="$1" type="$2"
+  shift 2
   install_node_modules
-  if [ ! -f "$build/build.ninja" ]; then
+  if [ ! -f "$dir/build.ninja" ]; then
     local launcher=()
     command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${launcher[@]}" ${CAIRN_CMAKE_ARGS:-}
+    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${launcher[@]}" "$@" ${CAIRN_CMAKE_ARGS:-}
   fi
-  cmake --build "$build" --parallel "$(nproc)"
+  cmake --build "$dir" --parallel "$(nproc)"
+}
+
+build_plain() { configure_and_build "$build" "$build_type"; }
+# No benchmarks there: they are never run, and would only lengthen the build.
+build_asan() { configure_and_build "$asan_build" "$asan_build_type" -DCAIRN_SANITIZE=ON -DCAIRN_BUILD_BENCH=OFF; }
+
+# run_suite <build dir> <log> [ctest options…]: ctest's output also goes to <log>; its status is returned.
+run_suite() {
+  local dir="$1" log="$2"
+  shift 2
+  set +e
+  (cd "$dir" && ctest --output-on-failure --timeout 600 "$@") 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  set -e
+  return "$rc"
+}
+
+# counts_of <log> <status>: "<passed> <failed>" from ctest's closing line ("…, 2 tests failed
+# out of 90"). Without one: "0 0" when ctest found no test to run (-R matching none), else "0 1"
+# (it did not get that far: a failure).
+counts_of() {
+  local line
+  line=$(grep -E 'tests? passed, [0-9]+ tests? failed out of [0-9]+' "$1" | tail -n 1 || true)
+  if [ -z "$line" ]; then
+    if [ "$2" -eq 0 ]; then echo "0 0"; else echo "0 1"; fi
+    return
+  fi
+  local failed total
+  failed=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+  total=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/' <<<"$line")
+  echo "$((total - failed)) $failed"
+}
+
+# The sanitizers' settings for every process of the suite, the servers it starts included:
+# the first error of either sanitizer fails the test (with a stack), leaks are reported at exit
+# except the libraries' own (tests/sanitizers/lsan.supp says why for each).
+sanitizer_env() {
+  export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=0:strict_init_order=1:check_initialization_order=1"
+  export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  export LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0"
+}
+
+run_tests() {
+  local logs
+  logs=$(mktemp -d)
+  local plain_rc=0 asan_rc=0 passed failed asan_passed asan_failed
+  run_suite "$build" "$logs/plain.log" "$@" || plain_rc=$?
+  read -r passed failed < <(counts_of "$logs/plain.log" "$plain_rc")
+  local summary="plain suite: $passed passed, $failed failed"
+  if [ "$sanitizers" != 0 ]; then
+    echo "cairn: the same suite built with AddressSanitizer + UBSan ($asan_build)"
+    (sanitizer_env && run_suite "$asan_build" "$logs/asan.log" "$@") || asan_rc=$?
+    read -r asan_passed asan_failed < <(counts_of "$logs/asan.log" "$asan_rc")
+    summary="$summary; sanitizer suite: $asan_passed passed, $asan_failed failed"
+    passed=$((passed + asan_passed))
+    failed=$((failed + asan_failed))
+  fi
+  rm -rf "$logs"
+  echo "cairn: $summary"
+  echo "$passed passed, $failed failed"
+  [ "$plain_rc" -eq 0 ] && [ "$asan_rc" -eq 0 ]
 }
 
 cmd="${1:-run}"
@@ -58,21 +128,25 @@ cmd="${1:-run}"
 case "$cmd" in
   run)
     install_packages
-    configure_and_build
+    build_plain
     exec "$build/app/cairn" "$@"
     ;;
   test)
     install_packages
-    configure_and_build
-    cd "$build"
-    exec ctest --output-on-failure --timeout 600 "$@"
+    build_plain
+    [ "$sanitizers" != 0 ] && build_asan
+    run_tests "$@"
     ;;
   build)
     install_packages
-    configure_and_build
+    build_plain
+    ;;
+  build-asan)
+    install_packages
+    build_asan
     ;;
   *)
-    echo "usage: tools/dev.sh run [cairn options] | test [ctest options] | build" >&2
+    echo "usage: tools/dev.sh run [cairn options] | test [ctest options] | build | build-asan" >&2
     exit 2
     ;;
 esac

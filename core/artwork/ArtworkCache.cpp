@@ -1,6 +1,7 @@
 #include "artwork/ArtworkCache.h"
 
 #include "ArtworkLog.h"
+#include "base/OwnerOnly.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -31,7 +32,7 @@ QByteArray mimeTypeFor(const QString &fileName)
 ArtworkCache::ArtworkCache(QString directory, qint64 maxBytes)
     : m_directory(std::move(directory)), m_maxBytes(qMax<qint64>(0, maxBytes))
 {
-    QDir().mkpath(m_directory);
+    makeOwnerOnlyDir(m_directory);
     load();
 }
 
@@ -100,7 +101,10 @@ void ArtworkCache::store(const QByteArray &key, const CachedImage &image)
     const QByteArray name = nameOf(key);
     const QString fileName = QString::fromLatin1(name) + extensionFor(image.mimeType);
     QSaveFile file(QDir(m_directory).filePath(fileName));
-    if (!file.open(QIODevice::WriteOnly) || file.write(image.data) != image.data.size() || !file.commit()) {
+    // QSaveFile creates its temporary file readable by all: it is made owner-only before a byte
+    // is written (the folder is owner-only too, so nobody could open it meanwhile).
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(image.data) != image.data.size() || !file.commit()) {
         qCWarning(lcArtwork) << "cannot write to the artwork cache" << m_directory << file.errorString();
         return;
     }

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QSet>
+#include <QStringList>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -258,7 +259,33 @@ std::optional<QString> Database::open()
     QSqlDatabase db = connection();
     if (!db.isOpen())
         return u"Cannot open the catalog %1: %2"_s.arg(m_path, db.lastError().text());
+    if (const auto damage = checkIntegrity(db)) {
+        qCCritical(lcCatalog).noquote() << "the catalog" << m_path << "is damaged:" << *damage;
+        return u"The catalog %1 is damaged (%2). Cairn does not use it: restore it from a backup, or move it "
+               "away to start with an empty catalog and scan the library again."_s.arg(m_path, *damage);
+    }
     return MigrationRunner(*this).run();
+}
+
+// Run before a migration or a scan writes into it: a catalog damaged on disk (a failing drive,
+// a copy taken mid-write, a file from elsewhere) is refused with a clear message instead of
+// giving wrong answers later.
+// quick_check reads every page once (O(N)); integrity_check would also cross-check every index
+// against its table, seconds more at each start of a large catalog, for damage a crash cannot
+// cause (SQLite's journal makes a killed write all or nothing).
+std::optional<QString> Database::checkIntegrity(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(u"PRAGMA quick_check"_s))
+        return q.lastError().text();
+    QStringList problems;
+    while (q.next())
+        problems << q.value(0).toString();
+    if (problems == QStringList{u"ok"_s})
+        return std::nullopt;
+    constexpr qsizetype kShown = 3;
+    const qsizetype more = problems.size() - kShown;
+    return problems.mid(0, kShown).join(u"; "_s) + (more > 0 ? u"; %1 more"_s.arg(more) : QString());
 }
 
 int Database::schemaVersion() const

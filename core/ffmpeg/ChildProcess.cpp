@@ -3,6 +3,7 @@
 #include <QProcess>
 
 #if defined(Q_OS_UNIX)
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 #if defined(Q_OS_LINUX)
@@ -20,6 +21,8 @@ void tieChildToServer(QProcess &process, int stdoutFd)
     process.setChildProcessModifier([stdoutFd, parent] {
         if (stdoutFd >= 0)
             ::dup2(stdoutFd, STDOUT_FILENO);
+        // What FFmpeg writes (HLS segments, preview clips) is owner-only, like Cairn's own caches.
+        ::umask(077);
 #if defined(Q_OS_LINUX)
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent)   // the server died before prctl: do not run orphaned

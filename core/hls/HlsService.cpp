@@ -5,6 +5,7 @@
 #include "transcode/VideoPreset.h"
 
 #include "HlsLog.h"
+#include "base/OwnerOnly.h"
 
 #include <QDir>
 #include <QRandomGenerator>
@@ -39,7 +40,7 @@ HlsService::HlsService(TranscodeService &transcoding, ActivityRegistry *activity
     m_context.workRoot = workRootFor(m_context.settings);
     // Whatever an earlier run left is partial work of sessions that no longer exist.
     QDir(m_context.workRoot).removeRecursively();
-    QDir().mkpath(m_context.workRoot);
+    makeOwnerOnlyDir(m_context.workRoot);
 
     m_thread.setObjectName(u"cairn-hls"_s);
     m_scheduler = new QObject;

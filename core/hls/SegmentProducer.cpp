@@ -3,6 +3,7 @@
 #include "transcode/TranscodeSession.h"
 
 #include "HlsLog.h"
+#include "base/OwnerOnly.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,7 +29,7 @@ SegmentProducer::~SegmentProducer()
 
 bool SegmentProducer::start()
 {
-    QDir().mkpath(m_job.outputDirectory);
+    makeOwnerOnlyDir(m_job.outputDirectory);
     connect(m_session.get(), &TranscodeSession::activity, this, &SegmentProducer::onActivity);
     if (!m_session->start()) {
         qCWarning(lcHls).noquote() << "cannot start ffmpeg for" << m_job.inputPath << ":" << m_session->errorText();

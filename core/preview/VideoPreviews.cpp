@@ -6,6 +6,7 @@
 
 #include "PreviewClip.h"
 #include "PreviewLog.h"
+#include "base/OwnerOnly.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -192,7 +193,7 @@ void VideoPreviews::previewClip(const Track &video, QObject *context,
 
     // Written next to the cache's entries under its unfinished-file suffix, so a crash leaves
     // nothing the cache would serve (it sweeps such files at start) and adopting is a rename.
-    QDir().mkpath(cache.directory());
+    makeOwnerOnlyDir(cache.directory());
     const QString part = QDir(cache.directory())
                              .filePath(key + u'-' + QUuid::createUuid().toString(QUuid::Id128) + u".mp4.part"_s);
     FfmpegJob job = FfmpegJob::single(u"clip-"_s + key, FfmpegPriority::Background,

@@ -1,6 +1,7 @@
 #include "transcode/TranscodeCache.h"
 
 #include "TranscodeLog.h"
+#include "base/OwnerOnly.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -71,7 +72,7 @@ TranscodeCache::TranscodeCache(QString directory, qint64 maxBytes)
 void TranscodeCache::load()
 {
     QMutexLocker lock(&m_mutex);
-    QDir().mkpath(m_dir);
+    makeOwnerOnlyDir(m_dir);
     m_entries.clear();
     m_total = 0;
     QDirIterator it(m_dir, QDir::Files);
@@ -113,12 +114,12 @@ std::unique_ptr<CacheWriter> TranscodeCache::writer(const QString &key, const QS
 {
     if (maxBytes() <= 0)
         return nullptr;
-    QDir().mkpath(m_dir);
+    makeOwnerOnlyDir(m_dir);
     const QString finalPath = QDir(m_dir).filePath(key + u'.' + extension);
     const QString part = QDir(m_dir).filePath(
         key + u'-' + QUuid::createUuid().toString(QUuid::Id128) + u'.' + extension + kPartSuffix);
     auto file = std::make_unique<QFile>(part);
-    if (!file->open(QIODevice::WriteOnly)) {
+    if (!openOwnerOnly(*file, QIODevice::WriteOnly)) {
         qCWarning(lcTranscode) << "cannot write to the transcode cache:" << file->errorString();
         return nullptr;
     }
@@ -129,7 +130,7 @@ std::optional<QString> TranscodeCache::adopt(const QString &key, const QString &
 {
     if (maxBytes() <= 0)
         return std::nullopt;
-    QDir().mkpath(m_dir);
+    makeOwnerOnlyDir(m_dir);
     const QString finalPath = QDir(m_dir).filePath(key + u'.' + extension);
     const QString part = QDir(m_dir).filePath(
         key + u'-' + QUuid::createUuid().toString(QUuid::Id128) + u'.' + extension + kPartSuffix);
@@ -140,6 +141,7 @@ std::optional<QString> TranscodeCache::adopt(const QString &key, const QString &
         }
         QFile::remove(filePath);
     }
+    restrictFileToOwner(part);   // made by another program, with that program's permissions
     commit(key, part, finalPath);
     QMutexLocker lock(&m_mutex);
     if (!m_entries.contains(key))

@@ -25,8 +25,9 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Opens the database and applies pending migrations. Returns an error text on failure
-    // (also when the file's schema is newer than this build knows; the file is left untouched).
+    // Opens the database, checks it (SQLite's quick_check) and applies pending migrations.
+    // Returns an error text on failure: a damaged file, or a schema newer than this build knows
+    // (the file is left untouched).
     std::optional<QString> open();
 
     // This thread's connection (opened on demand, WAL + foreign keys on).
@@ -58,6 +59,8 @@ private:
         bool busy = false;   // handed out to a PreparedQuery now
     };
 
+    // What SQLite's check found wrong, or nullopt when the file is sound.
+    static std::optional<QString> checkIntegrity(QSqlDatabase &db);
     ThreadConnection &threadConnection() const;
     int &transactionDepth() const;   // of this thread's connection, for WriteTransaction
     // This thread's prepared statement for `sql`, marked busy; nullptr when it is busy already

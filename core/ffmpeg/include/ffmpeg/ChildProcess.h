@@ -1,7 +1,8 @@
 #pragma once
 // What every FFmpeg child gets between fork and exec: on Linux a parent-death signal, so it
 // dies with the thread that started it (an HTTP worker or the queue's thread, which live as
-// long as the server) and never runs orphaned; optionally its stdout on a given descriptor.
+// long as the server) and never runs orphaned; a umask of 077, so what it writes is owner-only;
+// optionally its stdout on a given descriptor.
 
 class QProcess;
 
