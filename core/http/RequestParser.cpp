@@ -154,6 +154,18 @@ RequestParser::Step RequestParser::fail(int status, QByteArray reason)
     return Step::Failed;
 }
 
+bool RequestParser::takeBodyBytes()
+{
+    const qint64 take = qMin<qint64>(m_remaining, m_buffer.size() - m_pos);
+    m_request.body.append(m_buffer.constData() + m_pos, take);
+    m_pos += take;
+    m_remaining -= take;
+    if (m_remaining == 0)
+        return true;
+    compact();
+    return false;
+}
+
 void RequestParser::compact()
 {
     // Parsed bytes are dropped once they are a good share of what is held, so a long pipeline
@@ -398,14 +410,8 @@ RequestParser::Step RequestParser::next()
             break;
         }
         case Phase::LengthBody: {
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size() - m_pos);
-            m_request.body.append(m_buffer.constData() + m_pos, take);
-            m_pos += take;
-            m_remaining -= take;
-            if (m_remaining > 0) {
-                compact();
+            if (!takeBodyBytes())
                 return Step::NeedMore;
-            }
             m_phase = Phase::Done;
             break;
         }
@@ -443,14 +449,8 @@ RequestParser::Step RequestParser::next()
             break;
         }
         case Phase::ChunkData: {
-            const qint64 take = qMin<qint64>(m_remaining, m_buffer.size() - m_pos);
-            m_request.body.append(m_buffer.constData() + m_pos, take);
-            m_pos += take;
-            m_remaining -= take;
-            if (m_remaining > 0) {
-                compact();
+            if (!takeBodyBytes())
                 return Step::NeedMore;
-            }
             m_phase = Phase::ChunkEnd;
             break;
         }

@@ -64,6 +64,8 @@ private:
     bool parseRequestLine(QByteArrayView line);
     bool parseFieldLine(QByteArrayView line, bool trailer);
     bool decideFraming();
+    // Moves up to m_remaining held bytes into the body; true when none remain to come.
+    bool takeBodyBytes();
     void compact();
 
     RequestLimits m_limits;

@@ -24,11 +24,6 @@ using namespace cairn::test;
 
 namespace {
 
-QByteArray bearer(const QByteArray &token)
-{
-    return "Authorization: Bearer " + token;
-}
-
 QByteArray from(const QByteArray &address)
 {
     return "X-Forwarded-For: " + address;

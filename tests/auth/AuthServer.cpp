@@ -32,21 +32,4 @@ QString AuthServer::start(std::optional<QSslConfiguration> tls)
     return {};
 }
 
-RawResponse request(quint16 port, const QByteArray &method, const QByteArray &target,
-                    const QList<QByteArray> &headers, const QByteArray &body)
-{
-    HttpTestClient client(port);
-    QList<QByteArray> lines{"Connection: close"_ba};
-    lines << headers;
-    if (!body.isNull())
-        lines << "Content-Type: application/json"_ba << "Content-Length: " + QByteArray::number(body.size());
-    client.send(requestBytes(method, target, lines, body));
-    return client.read(method == "HEAD");
-}
-
-QByteArray bearer(const QByteArray &token)
-{
-    return "Authorization: Bearer " + token;
-}
-
 } // namespace cairn::test

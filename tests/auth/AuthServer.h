@@ -39,9 +39,5 @@ public:
     qint64 sharedFolderId = 0, privateFolderId = 0;
 };
 
-// One request on a new connection. `body` is sent with Content-Length when not null.
-RawResponse request(quint16 port, const QByteArray &method, const QByteArray &target,
-                    const QList<QByteArray> &headers = {}, const QByteArray &body = {});
-QByteArray bearer(const QByteArray &token);
 
 } // namespace cairn::test

@@ -268,4 +268,21 @@ bool TestHttpClient::waitForClose(int timeoutMs)
     return m_socket.state() != QAbstractSocket::ConnectedState;
 }
 
+TestHttpResponse request(quint16 port, const QByteArray &method, const QByteArray &target,
+                         const QList<QByteArray> &headers, const QByteArray &body)
+{
+    TestHttpClient client(port);
+    QList<QByteArray> lines{QByteArrayLiteral("Connection: close")};
+    lines << headers;
+    if (!body.isNull())
+        lines << QByteArrayLiteral("Content-Type: application/json") << "Content-Length: " + QByteArray::number(body.size());
+    client.send(requestBytes(method, target, lines, body));
+    return client.read(method == "HEAD");
+}
+
+QByteArray bearer(const QByteArray &token)
+{
+    return "Authorization: Bearer " + token;
+}
+
 } // namespace cairn::test

@@ -91,4 +91,11 @@ private:
     QByteArray m_buffer;   // received, not yet parsed
 };
 
+// One request on its own connection ("Connection: close"); `body` is sent as JSON, with
+// Content-Length, when not null.
+TestHttpResponse request(quint16 port, const QByteArray &method, const QByteArray &target,
+                         const QList<QByteArray> &headers = {}, const QByteArray &body = {});
+// "Authorization: Bearer <token>"
+QByteArray bearer(const QByteArray &token);
+
 } // namespace cairn::test

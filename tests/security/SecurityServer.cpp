@@ -85,21 +85,4 @@ QString SecurityServer::start(TestServerOptions options)
     return {};
 }
 
-TestHttpResponse request(quint16 port, const QByteArray &method, const QByteArray &target,
-                         const QList<QByteArray> &headers, const QByteArray &body)
-{
-    TestHttpClient client(port);
-    QList<QByteArray> lines{"Connection: close"_ba};
-    lines << headers;
-    if (!body.isNull())
-        lines << "Content-Type: application/json"_ba << "Content-Length: " + QByteArray::number(body.size());
-    client.send(requestBytes(method, target, lines, body));
-    return client.read(method == "HEAD");
-}
-
-QByteArray bearer(const QByteArray &token)
-{
-    return "Authorization: Bearer " + token;
-}
-
 } // namespace cairn::test

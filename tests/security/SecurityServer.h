@@ -40,9 +40,5 @@ private:
     QString writeFfmpegWrapper();
 };
 
-// One request on its own connection ("Connection: close"); `body` is sent as JSON when not null.
-TestHttpResponse request(quint16 port, const QByteArray &method, const QByteArray &target,
-                         const QList<QByteArray> &headers = {}, const QByteArray &body = {});
-QByteArray bearer(const QByteArray &token);
 
 } // namespace cairn::test
