@@ -41,7 +41,7 @@ else()
     # so no shared-library scan would find them.
     string(CONCAT CPACK_DEBIAN_PACKAGE_DEPENDS
         "libqt6core6 (>= 6.4.2), libqt6network6 (>= 6.4.2), "
-        "libqt6websockets6 (>= 6.4.2), libqt6sql6 (>= 6.4.2), libqt6sql6-sqlite (>= 6.4.2), "
+        "libqt6sql6 (>= 6.4.2), libqt6sql6-sqlite (>= 6.4.2), "
         "libqt6gui6 (>= 6.4.2), libqt6widgets6 (>= 6.4.2), "
         "qt6-qpa-plugins (>= 6.4.2), libtag1v5 (>= 1.13), libavformat59, libavcodec59, libavutil57, "
         "ffmpeg, adduser")

@@ -16,7 +16,7 @@ asan_build_type="${CAIRN_ASAN_BUILD_TYPE:-Debug}"
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+  qt6-base-dev qt6-base-dev-tools
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev
   libtag1-dev libavformat-dev libavcodec-dev libavutil-dev
