@@ -32,7 +32,7 @@ public:
     qint64 pid() const { return m_process.processId(); }
     quint16 port() const { return m_port; }
     QByteArray authorization() const { return "Authorization: Bearer " + m_token; }
-    QString output();   // stdout and stderr so far
+    QString output();   // stdout and stderr since the last start
     QString catalogPath() const;
     QString dataDir() const { return m_dataDir; }
 
@@ -44,11 +44,14 @@ public:
 
 private:
     QStringList arguments() const;
+    QString logPath() const;   // every run's stdout and stderr, one after the other
+    void markOutputStart();
 
     const QString m_dataDir;
     const QStringList m_libraries;
     QProcess m_process;
     QString m_output;
+    qint64 m_outputStart = 0;
     quint16 m_port = 0;
     QByteArray m_token;
 };

@@ -7,6 +7,7 @@
 #include "MediaFixtures.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -107,31 +108,44 @@ QStringList partFiles(const QString &dir)
 void TestCrashSafety::killedDuringScan()
 {
     QTemporaryDir dir;
-    // Many small real files, so the scan takes long enough to be caught in the middle.
+    // Many small real files, so the scan takes long enough to be caught in the middle. They go
+    // into the library only once Cairn serves, so its scan starts when the test starts polling.
     constexpr int kFiles = 3000;
     const QString library = dir.filePath(u"Music"_s);
+    const QString staging = dir.filePath(u"staging"_s);
     QVERIFY(QDir().mkpath(library));
     const QString model = dir.filePath(u"model.mp3"_s);
     QCOMPARE(makeAudio(model, 0.3, {{u"title"_s, u"Tone"_s}, {u"artist"_s, u"Generator"_s}}), QString());
+    QStringList albums;
     for (int i = 0; i < kFiles; ++i) {
-        const QString folder = QDir(library).filePath(u"album %1"_s.arg(i / 100));
-        if (i % 100 == 0)
-            QVERIFY(QDir().mkpath(folder));
-        QVERIFY(QFile::copy(model, QDir(folder).filePath(u"track %1.mp3"_s.arg(i))));
+        if (i % 100 == 0) {
+            albums << u"album %1"_s.arg(i / 100);
+            QVERIFY(QDir().mkpath(QDir(staging).filePath(albums.constLast())));
+        }
+        QVERIFY(QFile::copy(model, QDir(staging).filePath(albums.constLast() + u"/track %1.mp3"_s.arg(i))));
     }
 
     HeadlessCairn cairn(dir.filePath(u"data"_s), {library});
     QCOMPARE(cairn.start(), QString());
+    QCOMPARE(cairn.waitForTracks(0), 0);
+    for (const QString &album : std::as_const(albums))
+        QVERIFY(QDir().rename(QDir(staging).filePath(album), QDir(library).filePath(album)));
+    QCOMPARE(cairn.call("POST", "/api/scan").status, 202);
     int tracksAtKill = -1;
-    for (int polls = 0; polls < 6000 && tracksAtKill < 0; ++polls) {
+    int tracksSeen = 0;
+    QElapsedTimer polled;
+    polled.start();
+    // Until it is caught, or the scan is over (then the test fails at once, saying so).
+    while (tracksAtKill < 0 && tracksSeen < kFiles && polled.elapsed() < 120000) {
         const QJsonObject scan = json(cairn.call("GET", "/api/scan"));
-        const int tracks = scan.value(u"tracks"_s).toInt();
-        if (scan.value(u"scanning"_s).toBool() && tracks > 0)
-            tracksAtKill = tracks;
+        tracksSeen = scan.value(u"tracks"_s).toInt();
+        if (scan.value(u"scanning"_s).toBool() && tracksSeen > 0)
+            tracksAtKill = tracksSeen;
         else
             QThread::msleep(5);
     }
     cairn.kill();
+    qInfo("killed with %d of %d tracks in the catalog", tracksAtKill, kFiles);
     QVERIFY2(tracksAtKill > 0 && tracksAtKill < kFiles, "the scan was not caught in the middle");
 
     QCOMPARE(cairn.start(), QString());   // its own check of the catalog passed
