@@ -11,6 +11,8 @@
 
 #include "ActivityTab.h"
 #include "AlbumGrid.h"
+#include "DlnaServer.h"
+#include "DlnaTab.h"
 #include "MainWindow.h"
 #include "PresetsTab.h"
 #include "UserEditDialog.h"
@@ -38,6 +40,11 @@ int runWindow(cairn::Runtime &runtime, cairn::SingleInstance &instance)
     window.addTab(new cairn::PresetsTab(runtime.transcoding(), runtime.database(),
                                         [&runtime](int mib) { runtime.setTranscodeCacheMiB(mib); }),
                   QApplication::translate("cairn", "Presets"));
+    auto *dlnaTab = new cairn::DlnaTab(runtime.users(), runtime.dlna().status());
+    dlnaTab->setApply([&runtime](const cairn::dlna::DlnaSettings &s) { return runtime.setDlnaSettings(s); });
+    QObject::connect(&runtime.dlna(), &cairn::DlnaServer::statusChanged, dlnaTab,
+                     [dlnaTab, &runtime] { dlnaTab->showStatus(runtime.dlna().status()); });
+    window.addTab(dlnaTab, QApplication::translate("cairn", "DLNA"));
     cairn::TrayIcon tray(runtime.server(), window);
     tray.setActivity(&runtime.activity());
     const bool hasTray = tray.show();

@@ -1,5 +1,6 @@
 #include "Runtime.h"
 
+#include "DlnaServer.h"
 #include "FirstAdmin.h"
 #include "artwork/ArtworkService.h"
 #include "auth/AppPasswordStore.h"
@@ -152,9 +153,11 @@ std::optional<QString> Runtime::start()
     services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins), m_rateLimit.get());
     startActivity(config, services);
     startHls(services);
+    startDlna(services);
     m_server = std::make_unique<HttpServer>(config, services);
     if (const auto error = m_server->start())
         return error;
+    m_dlna->setHttpPort(m_server->port());
 
     services.requestScan();
     return std::nullopt;
@@ -199,6 +202,40 @@ void Runtime::startHls(HttpServices &services)
     hls.workDirectory = QDir(m_dataDir).filePath(u"cache/hls-work"_s);
     m_hls = std::make_unique<HlsService>(*m_transcoding, m_activity.get(), hls);
     services.hls = m_hls.get();
+}
+
+void Runtime::startDlna(HttpServices &services)
+{
+    m_dlna = std::make_unique<DlnaServer>(m_dataDir, services);
+    connect(m_scanner, &LibraryScanner::scanFinished, m_dlna.get(), &DlnaServer::catalogChanged);
+    m_dlna->apply(checkDlnaSettings(readDlnaSettings(*m_settings), *m_users));
+    DlnaServer *dlna = m_dlna.get();
+    UserAdministration *users = m_users.get();
+    services.dlnaStatus = [dlna] { return dlna->statusSnapshot(); };
+    // On an HTTP worker: the check reads the accounts (thread-safe); applying and storing are
+    // queued to this thread, which owns the settings and the DLNA server.
+    services.applyDlnaSettings = [this, server = dlna, users](const dlna::DlnaSettings &wanted) -> Result<dlna::DlnaStatus> {
+        const DlnaChoice choice = checkDlnaSettings(wanted, *users);
+        if (choice.problem && wanted.enabled)
+            return DomainError::invalid(*choice.problem);
+        QMetaObject::invokeMethod(this, [this, choice] {
+            storeDlnaSettings(*m_settings, choice.settings);
+            m_dlna->apply(choice);
+        }, Qt::QueuedConnection);
+        dlna::DlnaStatus expected = server->statusSnapshot();
+        expected.settings = choice.settings;
+        return expected;
+    };
+}
+
+Result<dlna::DlnaStatus> Runtime::setDlnaSettings(const dlna::DlnaSettings &settings)
+{
+    const DlnaChoice choice = checkDlnaSettings(settings, *m_users);
+    if (choice.problem && settings.enabled)
+        return DomainError::invalid(*choice.problem);
+    storeDlnaSettings(*m_settings, choice.settings);
+    m_dlna->apply(choice);
+    return m_dlna->status();
 }
 
 void Runtime::startActivity(HttpServerConfig &config, HttpServices &services)

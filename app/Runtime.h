@@ -4,6 +4,8 @@
 
 #include "Options.h"
 #include "activity/StreamLimits.h"
+#include "base/Result.h"
+#include "dlna/DlnaSettings.h"
 
 #include <QObject>
 #include <QSettings>
@@ -18,6 +20,7 @@ namespace artwork {
 class ArtworkService;
 }
 class ActivityRegistry;
+class DlnaServer;
 class AppPasswordStore;
 class Authenticator;
 class Database;
@@ -59,6 +62,10 @@ public:
     void setTranscodeCacheMiB(int mib);
     // Applies new stream limits now and keeps them in the settings.
     void setStreamLimits(const StreamLimits &limits);
+    // Checks DLNA settings (the account must exist and be enabled), applies them now and keeps
+    // them; the error says what is wrong and nothing changes.
+    Result<dlna::DlnaStatus> setDlnaSettings(const dlna::DlnaSettings &settings);
+    DlnaServer &dlna() { return *m_dlna; }
 
     static QString defaultDataDir();
 
@@ -67,6 +74,7 @@ private:
     std::optional<QString> startAuth();
     void startActivity(HttpServerConfig &config, HttpServices &services);
     void startHls(HttpServices &services);
+    void startDlna(HttpServices &services);
     void storeStreamLimits(const StreamLimits &limits);
 
     Options m_options;
@@ -87,6 +95,7 @@ private:
     std::unique_ptr<VideoPreviews> m_videoPreviews;       // outlives the server
     std::unique_ptr<HlsService> m_hls;                    // outlives the server (bodies hold sessions)
     std::unique_ptr<RequestRateLimit> m_rateLimit;        // outlives the server (its guard asks it)
+    std::unique_ptr<DlnaServer> m_dlna;                   // outlives the server (its routes read the device)
     std::unique_ptr<HttpServer> m_server;
 };
 

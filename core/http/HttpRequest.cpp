@@ -14,6 +14,8 @@ QByteArray methodName(HttpMethod m)
     case HttpMethod::Delete: return "DELETE"_ba;
     case HttpMethod::Options: return "OPTIONS"_ba;
     case HttpMethod::Patch: return "PATCH"_ba;
+    case HttpMethod::Subscribe: return "SUBSCRIBE"_ba;
+    case HttpMethod::Unsubscribe: return "UNSUBSCRIBE"_ba;
     case HttpMethod::Other: break;
     }
     return "OTHER"_ba;

@@ -73,7 +73,7 @@ std::optional<HttpMethod> knownMethod(QByteArrayView name)
     static const struct { const char *name; HttpMethod method; } methods[] = {
         {"GET", HttpMethod::Get}, {"HEAD", HttpMethod::Head}, {"POST", HttpMethod::Post},
         {"PUT", HttpMethod::Put}, {"DELETE", HttpMethod::Delete}, {"OPTIONS", HttpMethod::Options},
-        {"PATCH", HttpMethod::Patch},
+        {"PATCH", HttpMethod::Patch}, {"SUBSCRIBE", HttpMethod::Subscribe}, {"UNSUBSCRIBE", HttpMethod::Unsubscribe},
     };
     for (const auto &m : methods)
         if (name == m.name)

@@ -159,6 +159,8 @@ QString TestServer::start(const TestServerOptions &options)
 
     HttpServerConfig config = options.config;
     config.port = 0;
+    if (options.moreServices)
+        options.moreServices(services);
     m_server = std::make_unique<HttpServer>(config, services);
     if (const auto error = m_server->start())
         return *error;

@@ -73,6 +73,8 @@ struct TestServerOptions
     QByteArray signingSecret;                // empty = loadOrCreateSigningSecret(the data directory)
     QStringList corsOrigins;
     QStringList trustedProxies;
+    // Last word on the services before the server starts (a suite's own, e.g. DLNA's).
+    std::function<void(HttpServices &)> moreServices;
 };
 
 class TestServer

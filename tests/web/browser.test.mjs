@@ -186,6 +186,29 @@ async function main() {
     && document.getElementById('limit-maxStreams').value === '0');
   assert.equal((await json('/api/activity/limits', { token: adminToken })).body.maxStreams, 0);
 
+  step('administration: DLNA is refused without an account, then turned on for lo and off again');
+  await page.goto(`${base}/#/admin/dlna`);
+  await page.waitForFunction(() => /^Off\./.test(document.getElementById('dlna-status')?.textContent));
+  await page.check('#dlna-enabled');
+  await page.fill('#dlna-interfaces', 'lo');
+  await page.click('#dlna-form button[type=submit]');
+  await page.waitForFunction(() => /needs an account/.test(document.querySelector('#dlna-form .form-message.error')?.textContent));
+  assert.equal((await json('/api/dlna', { token: adminToken })).body.enabled, false, 'a refused change changes nothing');
+  await page.selectOption('#dlna-user', 'bob');
+  await page.fill('#dlna-name', 'Living room <Cairn>');
+  await page.click('#dlna-form button[type=submit]');
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('#dlna-form .form-message')?.textContent));
+  const dlnaOn = (await json('/api/dlna', { token: adminToken })).body;
+  assert.equal(dlnaOn.enabled, true);
+  assert.equal(dlnaOn.user, 'bob');
+  assert.deepEqual(dlnaOn.interfaces, ['lo']);
+  await until('the DLNA settings in cairn.ini', async () => /friendlyName=Living room <Cairn>/.test(readFileSync(join(dir, 'data', 'cairn.ini'), 'utf8')), 10000);
+  assert.equal((await fetch(`${base}/dlna/description.xml`)).status, 200, 'the device answers while on');
+  await page.uncheck('#dlna-enabled');
+  await page.click('#dlna-form button[type=submit]');
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('#dlna-form .form-message')?.textContent));
+  await until('DLNA off', async () => (await fetch(`${base}/dlna/description.xml`)).status === 404, 10000);
+
   step('administration: the admin makes an app password for bob on the Users page');
   const bobId = (await json('/api/users', { token: adminToken })).body.items.find((u) => u.name === 'bob').id;
   await page.goto(`${base}/#/admin/users`);

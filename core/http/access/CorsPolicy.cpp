@@ -27,6 +27,8 @@ QByteArray methodList(const QList<HttpMethod> &methods)
         case HttpMethod::Delete: add("DELETE"_ba); break;
         case HttpMethod::Patch: add("PATCH"_ba); break;
         case HttpMethod::Options:
+        case HttpMethod::Subscribe:     // UPnP eventing is not for browsers
+        case HttpMethod::Unsubscribe:
         case HttpMethod::Other: break;
         }
     }

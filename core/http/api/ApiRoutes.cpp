@@ -8,6 +8,7 @@
 #include "api/ActivityRoutes.h"
 #include "api/ArtworkRoutes.h"
 #include "api/BrowseRoutes.h"
+#include "api/DlnaSettingsRoutes.h"
 #include "api/FavouriteRoutes.h"
 #include "api/HlsRoutes.h"
 #include "api/LibraryRoutes.h"
@@ -20,6 +21,7 @@
 #include "api/TrackRoutes.h"
 #include "api/TranscodeRoutes.h"
 #include "api/VideoPreviewRoutes.h"
+#include "dlna/DlnaRoutes.h"
 #include "subsonic/SubsonicRoutes.h"
 #include "webapp/WebRoutes.h"
 
@@ -45,6 +47,8 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
     addSubsonicRoutes(router, services);
+    addDlnaRoutes(router, services);
+    addDlnaSettingsRoutes(router, services);
     addWebRoutes(router);
 }
 

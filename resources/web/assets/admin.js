@@ -1,6 +1,6 @@
 // Administration (administrators only; the server refuses the API to others anyway): library
 // folders, scans and the files they could not read, users, transcoding and video presets, live
-// activity and the stream limits.
+// activity and the stream limits, and the DLNA server for TVs on the LAN.
 
 import { h, clear, emptyState, formatDuration } from './dom.js';
 import { api, ApiError } from './api.js';
@@ -29,12 +29,12 @@ async function attempt(line, fn) {
 export async function admin(main, tab) {
   stopPage();
   stopPage = () => {};
-  const pages = { folders, users, presets, activity };
+  const pages = { folders, users, presets, activity, dlna };
   const page = pages[tab] || folders;
   const body = h('div', { id: `admin-${tab}` });
   clear(main, h('h1', {}, 'Administration'),
     h('div', { class: 'tabs' }, Object.keys(pages).map((k) => h('a', { href: `#/admin/${k}`, class: k === tab ? 'active' : '' },
-      { folders: 'Library', users: 'Users', presets: 'Presets', activity: 'Activity' }[k]))),
+      { folders: 'Library', users: 'Users', presets: 'Presets', activity: 'Activity', dlna: 'DLNA' }[k]))),
     body);
   window.addEventListener('hashchange', () => { stopPage(); stopPage = () => {}; }, { once: true });
   await page(body);
@@ -253,6 +253,46 @@ async function limitsForm() {
   h('button', { type: 'submit', class: 'primary' }, 'Save limits'), msg);
   try { show(await api('/api/activity/limits')); } catch (e) { msg.className = 'form-message error'; msg.textContent = errorText(e); }
   return form;
+}
+
+// --- DLNA: TVs, consoles and players on the LAN browse what one account may see, without a log-in ---
+async function dlna(body) {
+  const [state, userList] = await Promise.all([api('/api/dlna'), api('/api/users')]);
+  const msg = messageLine();
+  const status = h('p', { id: 'dlna-status', class: 'muted' });
+  const enabled = h('input', { type: 'checkbox', id: 'dlna-enabled' });
+  const friendlyName = h('input', { id: 'dlna-name', maxlength: '64', placeholder: 'Cairn on this computer', 'aria-label': 'Name on the network' });
+  const account = h('select', { id: 'dlna-user', 'aria-label': 'Account' },
+    h('option', { value: '' }, '(choose an account)'),
+    userList.items.map((u) => h('option', { value: u.name }, `${u.name}${u.admin ? ' (administrator: sees everything)' : ''}${u.enabled ? '' : ' (disabled)'}`)));
+  const interfaces = h('input', { id: 'dlna-interfaces', placeholder: 'all', 'aria-label': 'Network interfaces' });
+  const show = (s) => {
+    enabled.checked = !!s.enabled;
+    friendlyName.value = s.friendlyName || '';
+    account.value = s.user || '';
+    interfaces.value = (s.interfaces || []).join(', ');
+    const available = (s.availableInterfaces || []).map((i) => `${i.name} (${i.address})`).join(', ') || 'none';
+    status.textContent = s.running ? `Running on ${(s.networks || []).join(', ') || 'no network yet'}.`
+      : s.enabled ? `Not running: ${s.problem || 'starting…'}` : `Off. Interfaces here: ${available}.`;
+    status.dataset.running = String(!!s.running);
+  };
+  const form = h('form', { class: 'stack', id: 'dlna-form', novalidate: true, onsubmit: async (e) => {
+    e.preventDefault();
+    const body = { enabled: enabled.checked, friendlyName: friendlyName.value.trim(), user: account.value,
+      interfaces: interfaces.value.split(',').map((x) => x.trim()).filter(Boolean) };
+    if (await attempt(msg, async () => show(await api('/api/dlna', { method: 'PUT', body })))) {
+      msg.textContent = 'Saved.';
+      setTimeout(async () => { try { show(await api('/api/dlna')); } catch { /* shown on the next visit */ } }, 1500);
+    }
+  } },
+  h('label', { class: 'inline' }, enabled, ' Serve the library to DLNA devices on the local network'),
+  h('p', { class: 'muted' }, 'DLNA has no passwords: every device on the chosen networks sees what the account below may see.'),
+  h('label', {}, 'Account whose folders are shared', account),
+  h('label', {}, 'Name on the network (empty = Cairn on this computer)', friendlyName),
+  h('label', {}, 'Network interfaces, names or addresses separated by commas (empty = all)', interfaces),
+  h('button', { type: 'submit', class: 'primary' }, 'Save'), msg);
+  clear(body, h('h2', {}, 'DLNA media server'), status, form);
+  show(state);
 }
 
 const kb = (bytes) => `${Math.round((bytes || 0) / 1000)} kB`;

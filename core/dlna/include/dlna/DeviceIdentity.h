@@ -14,7 +14,7 @@ struct DeviceIdentity
     QString uuid;            // without the "uuid:" prefix
     QString friendlyName;
 
-    QString udn() const { return u"uuid:" + uuid; }
+    QString udn() const { return QStringLiteral("uuid:") + uuid; }
     // "OS/version UPnP/1.0 Cairn/version", as SSDP and HTTP answers name the server.
     static QByteArray serverToken();
     // "Cairn on HOSTNAME" unless the settings name one.

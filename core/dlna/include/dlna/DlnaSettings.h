@@ -1,5 +1,5 @@
 #pragma once
-// What the administrator chose for the DLNA server (settings group `dlna/`).
+// What the administrator chose for the DLNA server (settings group `dlna/`), and how it runs.
 
 #include <QString>
 #include <QStringList>
@@ -13,6 +13,14 @@ struct DlnaSettings
     QString user;                // whose folder grants define what the LAN sees; required when enabled
     QStringList interfaces;      // names or addresses; empty = every up, multicast-capable, non-loopback one
     int maxAgeSeconds = 1800;    // SSDP CACHE-CONTROL max-age
+};
+
+struct DlnaStatus
+{
+    DlnaSettings settings;
+    bool running = false;        // enabled, with a valid account, and announced
+    QString problem;             // why it does not run although enabled; empty = none
+    QStringList networks;        // "name (address)" of the interfaces it answers on
 };
 
 } // namespace cairn::dlna

@@ -12,7 +12,8 @@
 
 namespace cairn {
 
-enum class HttpMethod { Get, Head, Post, Put, Delete, Options, Patch, Other };
+// Subscribe/Unsubscribe: UPnP eventing (GENA), for DLNA control points.
+enum class HttpMethod { Get, Head, Post, Put, Delete, Options, Patch, Subscribe, Unsubscribe, Other };
 
 // "GET", "HEAD"…; "OTHER" for methods Cairn does not know.
 QByteArray methodName(HttpMethod method);

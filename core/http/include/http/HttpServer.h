@@ -10,6 +10,8 @@
 
 #include "http/auth/ClientAddress.h"
 #include "http/Router.h"
+#include "base/Result.h"
+#include "dlna/DlnaSettings.h"
 
 #include <functional>
 #include <memory>
@@ -19,6 +21,11 @@ namespace cairn {
 
 namespace artwork {
 class ArtworkService;
+}
+namespace dlna {
+class DlnaDevice;
+class EventNotifier;
+class EventSubscriptions;
 }
 class ActivityRegistry;
 class AppPasswordStore;
@@ -69,6 +76,16 @@ struct HttpServices
     TranscodeService *transcoding = nullptr;  // thread-safe; null = transcode requests answer 503
     VideoPreviews *videoPreviews = nullptr;   // thread-safe; null = no video thumbnail/preview routes
     HlsService *hls = nullptr;                // thread-safe; null = no HLS routes
+    // The DLNA media server; null = off, nothing under /dlna exists. Both thread-safe; the
+    // notifier lives on the DLNA thread (called by queued invocations only).
+    dlna::DlnaDevice *dlna = nullptr;
+    dlna::EventSubscriptions *dlnaSubscriptions = nullptr;
+    dlna::EventNotifier *dlnaNotifier = nullptr;
+    // The DLNA settings and state for administrators (GET/PUT /api/dlna); empty = not offered.
+    // Both called on HTTP workers: a read of a snapshot, and a change checked at once (an
+    // unknown or disabled account is refused) and then applied on the runtime's own thread.
+    std::function<dlna::DlnaStatus()> dlnaStatus;
+    std::function<Result<dlna::DlnaStatus>(const dlna::DlnaSettings &)> applyDlnaSettings;
 };
 
 class HttpServer : public QObject
