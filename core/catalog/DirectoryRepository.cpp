@@ -79,7 +79,11 @@ std::optional<DirectoryListing> DirectoryRepository::list(qint64 folderId, const
         listing.subdirectories << q.value(0).toString();
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
-    std::sort(listing.subdirectories.begin(), listing.subdirectories.end(), collator);
+    // Names equal but for case ("Ann", "ann") still need one order, the same every time.
+    std::sort(listing.subdirectories.begin(), listing.subdirectories.end(), [&collator](const QString &a, const QString &b) {
+        const int order = collator.compare(a, b);
+        return order != 0 ? order < 0 : a < b;
+    });
 
     SqlStatement tracks;
     tracks.add(trackrows::select()).add(range->filter);

@@ -128,6 +128,8 @@ QList<DidlObject> matching(const QList<DidlObject> &objects, const SearchCriteri
     return matches;
 }
 
+constexpr qint64 kCandidateSlice = 2000;
+
 // The objects of one class in scope: all of them as the catalog pages them when the class alone
 // decides, else the catalog's candidates for the criteria's text, each checked exactly.
 void addKind(QList<ObjectRange> &ranges, const SearchCriteria &criteria, const QString &upnpClass,
@@ -140,8 +142,13 @@ void addKind(QList<ObjectRange> &ranges, const SearchCriteria &criteria, const Q
         ranges << read({});
         return;
     }
+    // Read in slices: a criterion the catalog cannot narrow (`upnp:genre = …` alone) walks every
+    // track, and only the matches need to stay in memory.
     const ObjectRange candidates = read(criteria.requiredText());
-    ranges << ObjectRange::of(matching(candidates.read(0, candidates.total), criteria));
+    QList<DidlObject> matches;
+    for (qint64 offset = 0; offset < candidates.total; offset += kCandidateSlice)
+        matches << matching(candidates.read(offset, kCandidateSlice), criteria);
+    ranges << ObjectRange::of(std::move(matches));
 }
 
 } // namespace
