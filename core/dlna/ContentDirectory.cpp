@@ -114,6 +114,8 @@ Truth byClass(const SearchCriteria &criteria, const QString &upnpClass)
     return criteria.evaluate([&upnpClass](DidlProperty p) -> std::optional<QStringList> {
         if (p == DidlProperty::Class)
             return QStringList{upnpClass};
+        if (p == DidlProperty::RefId)
+            return QStringList();
         return std::nullopt;
     });
 }

@@ -70,7 +70,8 @@ QStringList containerValues(const DidlContainer &c, DidlProperty property)
     case DidlProperty::Genre: return nonEmpty(c.genre);
     case DidlProperty::Class: return nonEmpty(c.upnpClass);
     case DidlProperty::Date: return c.year > 0 ? QStringList{u"%1-01-01"_s.arg(c.year, 4, 10, QChar(u'0'))} : QStringList();
-    case DidlProperty::TrackNumber: return {};
+    case DidlProperty::TrackNumber:
+    case DidlProperty::RefId: return {};
     }
     return {};
 }
@@ -87,6 +88,7 @@ QStringList trackValues(const Track &t, DidlProperty property)
     case DidlProperty::Class: return {itemClass(t)};
     case DidlProperty::Date: return t.year > 0 ? QStringList{u"%1-01-01"_s.arg(t.year, 4, 10, QChar(u'0'))} : QStringList();
     case DidlProperty::TrackNumber: return audio && t.trackNumber > 0 ? QStringList{QString::number(t.trackNumber)} : QStringList();
+    case DidlProperty::RefId: return {};
     }
     return {};
 }

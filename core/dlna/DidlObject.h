@@ -29,8 +29,9 @@ struct DidlContainer
 
 using DidlObject = std::variant<DidlContainer, Track>;
 
-// The properties search and sort understand.
-enum class DidlProperty { Title, Creator, Artist, Album, Genre, Class, Date, TrackNumber };
+// The properties search and sort understand. RefId (@refID) only for search's `exists`: no
+// object here is a reference, and Windows Media Player and the Xbox ask for `@refID exists false`.
+enum class DidlProperty { Title, Creator, Artist, Album, Genre, Class, Date, TrackNumber, RefId };
 
 std::optional<DidlProperty> didlPropertyNamed(QStringView name);
 

@@ -169,12 +169,15 @@ private:
         const Token property = take();
         if (property.type != TokenType::Word)
             return fail(u"expected a property, found "_s + property.text);
-        const auto known = didlPropertyNamed(property.text);
+        const bool refId = property.text == u"@refID"_s;
+        const auto known = refId ? std::optional(DidlProperty::RefId) : didlPropertyNamed(property.text);
         if (!known || *known == DidlProperty::Date || *known == DidlProperty::TrackNumber)
             return fail(u"unsupported property "_s + property.text);
         const Token op = take();
         if (op.type != TokenType::Word)
             return fail(u"expected an operator after "_s + property.text);
+        if (refId && op.text != u"exists"_s)
+            return fail(u"@refID only with exists"_s);
         SearchCriteria::Node node;
         node.property = *known;
         if (op.text == u"exists"_s) {

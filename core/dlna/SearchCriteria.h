@@ -2,8 +2,8 @@
 // A UPnP ContentDirectory:1 SearchCriteria string, parsed once and evaluated per object.
 // Grammar (CDS:1 §2.5.5): `*`, or relational expressions joined by `and` (binding tighter) and
 // `or`, with parentheses. Supported: =, !=, contains, doesNotContain, derivedfrom and exists over
-// dc:title, dc:creator, upnp:artist, upnp:album, upnp:genre and upnp:class; anything else is
-// refused (error 708) rather than guessed. Strings compare case-insensitively.
+// dc:title, dc:creator, upnp:artist, upnp:album, upnp:genre and upnp:class, and `@refID exists`;
+// anything else is refused (error 708) rather than guessed. Strings compare case-insensitively.
 
 #include "DidlObject.h"
 

@@ -248,6 +248,9 @@ void TestContentDirectory::initTestCase()
     addTrack(m_shown, u"/media/a/100%_done/p.flac"_s, u"Percent"_s, u"Ann"_s, u"Ann"_s, u"Odds"_s, QString(), 0, 1);
     addTrack(m_shown, u"/media/a/100%Xdone/q.flac"_s, u"Wildcard"_s, u"Ann"_s, u"Ann"_s, u"Odds"_s, QString(), 0, 2);
     addTrack(m_shown, u"/media/a/ann/lower.flac"_s, u"Lower"_s, u"Ann"_s, u"Ann"_s, u"Odds"_s, QString(), 0, 3);
+    // Outside the BMP: SQLite counts code points where QString counts UTF-16 units.
+    addTrack(m_shown, u"/media/a/🎵 Mix/x.flac"_s, u"Emoji X"_s, u"Ann"_s, u"Ann"_s, u"Odds"_s, QString(), 0, 4);
+    addTrack(m_shown, u"/media/a/🎵 Mix/Sub/y.flac"_s, u"Emoji Y"_s, u"Ann"_s, u"Ann"_s, u"Odds"_s, QString(), 0, 5);
     m_holiday = addTrack(m_shown, u"/media/a/clips/holiday.mkv"_s, u"Holiday"_s, {}, {}, {}, {}, 0, 0,
                          MediaKind::Video);
     m_trip = addTrack(m_shown, u"/media/a/clips/deep/trip.mkv"_s, u"Trip"_s, {}, {}, {}, {}, 0, 0, MediaKind::Video);
@@ -261,7 +264,8 @@ void TestContentDirectory::initTestCase()
     QVERIFY(m_love > 0 && m_alpha1 > 0 && m_holiday > 0 && m_trip > 0 && m_hiddenTrack > 0 && m_hiddenAlpha > 0
             && m_hiddenVideo > 0);
     m_visibleAudioTitles = QStringList{u"Love & War \"live\" <1>"_s, u"Second"_s, u"Alpha One"_s, u"Alpha Two"_s,
-                                       u"Beta One"_s, u"Guest Song"_s, u"Percent"_s, u"Wildcard"_s, u"Lower"_s};
+                                       u"Beta One"_s, u"Guest Song"_s, u"Percent"_s, u"Wildcard"_s, u"Lower"_s,
+                                       u"Emoji X"_s, u"Emoji Y"_s};
     m_hiddenTitles = QStringList{u"Secret Song"_s, u"Alpha Secret"_s, u"Secret Clip"_s, u"Hidden"_s,
                                  u"Secret Artist"_s, u"Secret Genre"_s, u"b"_s, u"Secret"_s};
 }
@@ -524,7 +528,9 @@ void TestContentDirectory::folders()
     const Didl music = browse(u"mfolders"_s, BrowseFlag::DirectChildren);
     QCOMPARE(music.titles(), QStringList{u"a"_s});
     const Didl top = browse(music.objects.first().id, BrowseFlag::DirectChildren);
-    QCOMPARE(top.titles(), (QStringList{u"100%_done"_s, u"100%Xdone"_s, u"Ann"_s, u"ann"_s, u"Compil"_s,
+    QStringList names = top.titles();
+    QVERIFY(names.removeOne(u"🎵 Mix"_s));
+    QCOMPARE(names, (QStringList{u"100%_done"_s, u"100%Xdone"_s, u"Ann"_s, u"ann"_s, u"Compil"_s,
                                         u"Émile & Co"_s}));
     for (const Object &dir : top.objects) {
         const Didl inside = browse(dir.id, BrowseFlag::DirectChildren);
@@ -535,6 +541,11 @@ void TestContentDirectory::folders()
             QCOMPARE(inside.titles(), QStringList{u"Lower"_s});
         if (dir.title() == u"Ann"_s)
             QCOMPARE(inside.titles(), (QStringList{u"Alpha"_s, u"Beta"_s}));
+        if (dir.title() == u"🎵 Mix"_s) {
+            QCOMPARE(inside.titles(), (QStringList{u"Sub"_s, u"Emoji X"_s}));
+            QCOMPARE(metadata(inside.objects.first().id).parentId, dir.id);
+            QCOMPARE(browse(inside.objects.first().id, BrowseFlag::DirectChildren).titles(), QStringList{u"Emoji Y"_s});
+        }
     }
     const Didl videoFolders = browse(u"vfolders"_s, BrowseFlag::DirectChildren);
     QCOMPARE(videoFolders.titles(), QStringList{u"a"_s});
@@ -607,6 +618,8 @@ void TestContentDirectory::search_data()
                                        << u"upnp:class derivedfrom \"object.item.audioItem.musicTrack\" and dc:title contains \"alpha\""_s
                                        << QStringList{u"Alpha One"_s, u"Alpha Two"_s};
     QTest::newRow("all audio") << u"0"_s << audio << m_visibleAudioTitles;
+    QTest::newRow("all audio, no references") << u"music"_s << audio + u" and @refID exists false"_s
+                                              << m_visibleAudioTitles;
     QTest::newRow("videos") << u"0"_s << u"upnp:class derivedfrom \"object.item.videoItem\""_s
                             << QStringList{u"Holiday"_s, u"Trip"_s};
     QTest::newRow("everything under videos") << u"videos"_s << u"*"_s << QStringList{u"Holiday"_s, u"Trip"_s};

@@ -68,6 +68,8 @@ private Q_SLOTS:
         QTest::newRow("doesNotContain") << u"upnp:artist doesNotContain \"x\""_s;
         QTest::newRow("not equal") << u"upnp:genre != \"Jazz\""_s;
         QTest::newRow("tabs and newlines") << u"dc:title\tcontains\n\"x\""_s;
+        QTest::newRow("windows media player")
+            << u"upnp:class derivedfrom \"object.item.audioItem\" and @refID exists false"_s;
         QTest::newRow("32 levels") << QString(32, u'(') + u"dc:title = \"x\""_s + QString(32, u')');
     }
     void accepted()
@@ -87,7 +89,7 @@ private Q_SLOTS:
         QTest::newRow("unbalanced close") << u"dc:title = \"x\")"_s;
         QTest::newRow("empty parentheses") << u"()"_s;
         QTest::newRow("unknown property") << u"dc:publisher = \"x\""_s;
-        QTest::newRow("refID") << u"@refID exists false"_s;
+        QTest::newRow("refID compared") << u"@refID = \"t1\""_s;
         QTest::newRow("id") << u"@id = \"t1\""_s;
         QTest::newRow("unterminated string") << u"dc:title contains \"abc"_s;
         QTest::newRow("unquoted value") << u"dc:title contains abc"_s;
@@ -146,6 +148,8 @@ private Q_SLOTS:
         QTest::newRow("parentheses")
             << u"(dc:title contains \"holiday\" or upnp:class derivedfrom \"object.item.audioItem\") and dc:title contains \"war\""_s
             << true << false << false;
+        QTest::newRow("no references") << u"@refID exists false"_s << true << true << true;
+        QTest::newRow("references") << u"@refID exists true"_s << false << false << false;
         QTest::newRow("escaped quote") << u"dc:title contains \"\\\"\""_s << false << false << false;
     }
     void evaluation()
