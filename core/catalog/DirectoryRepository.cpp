@@ -49,7 +49,8 @@ std::optional<Below> below(QSqlDatabase db, qint64 folderId, const QString &rela
     Below result;
     result.prefix = prefix;
     result.restStart = prefix.toUcs4().size() + 1;   // SQLite's substr counts code points
-    result.filter.add(u"t.folder_id = ?"_s, {folderId});
+    // The unary + keeps SQLite off the folder index, which would read the whole folder.
+    result.filter.add(u"+t.folder_id = ?"_s, {folderId});
     result.filter.add(u"t.path >= ? AND t.path < ?"_s, {prefix, end});
     if (kind)
         result.filter.add(u"t.kind = ?"_s, {*kind == MediaKind::Video ? 1 : 0});
@@ -67,23 +68,29 @@ std::optional<DirectoryListing> DirectoryRepository::list(qint64 folderId, const
         return std::nullopt;
     DirectoryListing listing;
 
+    // Each subdirectory with its own entry count, in one pass: `rest` is the path below this
+    // directory, `inner` the path below the subdirectory.
     SqlStatement names;
-    names.add(u"SELECT DISTINCT substr(t.path, ?, instr(substr(t.path, ?), '/') - 1) FROM tracks t "_s,
-              {range->restStart, range->restStart});
-    names.add(range->filter).add(u"AND instr(substr(t.path, ?), '/') > 0"_s, {range->restStart});
+    names.add(u"SELECT name, COUNT(DISTINCT CASE WHEN instr(inner, '/') > 0 THEN substr(inner, 1, instr(inner, '/') - 1) END) "
+              "+ SUM(instr(inner, '/') = 0) FROM ("
+              "SELECT substr(rest, 1, instr(rest, '/') - 1) AS name, substr(rest, instr(rest, '/') + 1) AS inner FROM ("
+              "SELECT substr(t.path, ?) AS rest FROM tracks t "_s,
+              {range->restStart});
+    names.add(range->filter).add(u") WHERE instr(rest, '/') > 0) GROUP BY name"_s);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!names.exec(q, "directory names:"))
         return std::nullopt;
     while (q.next())
-        listing.subdirectories << q.value(0).toString();
+        listing.subdirectories << Subdirectory{q.value(0).toString(), q.value(1).toLongLong()};
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     // Names equal but for case ("Ann", "ann") still need one order, the same every time.
-    std::sort(listing.subdirectories.begin(), listing.subdirectories.end(), [&collator](const QString &a, const QString &b) {
-        const int order = collator.compare(a, b);
-        return order != 0 ? order < 0 : a < b;
-    });
+    std::sort(listing.subdirectories.begin(), listing.subdirectories.end(),
+              [&collator](const Subdirectory &a, const Subdirectory &b) {
+                  const int order = collator.compare(a.name, b.name);
+                  return order != 0 ? order < 0 : a.name < b.name;
+              });
 
     SqlStatement tracks;
     tracks.add(trackrows::select()).add(range->filter);

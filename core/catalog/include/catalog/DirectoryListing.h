@@ -15,10 +15,16 @@ namespace cairn {
 
 class Database;
 
+struct Subdirectory
+{
+    QString name;
+    qint64 entries = 0;           // its own subdirectories and tracks (of the kind asked for)
+};
+
 struct DirectoryListing
 {
-    QStringList subdirectories;   // names, each holding at least one such track; case-insensitive order
-    QList<Track> tracks;          // directly inside, by path
+    QList<Subdirectory> subdirectories;   // each holding at least one such track; case-insensitive order
+    QList<Track> tracks;                  // directly inside, by path
 };
 
 struct DirectoryCounts
