@@ -130,23 +130,24 @@ QList<DidlObject> matching(const QList<DidlObject> &objects, const SearchCriteri
     return matches;
 }
 
-constexpr qint64 kCandidateSlice = 2000;
+// Large enough that walking a whole library takes few catalog queries (each sorts it anew).
+constexpr qint64 kCandidateSlice = 10000;
 
 // The objects of one class in scope: all of them as the catalog pages them when the class alone
-// decides, else the catalog's candidates for the criteria's text, each checked exactly.
+// decides, else the catalog's candidates for the criteria (`narrowBy`), each checked exactly.
 void addKind(QList<ObjectRange> &ranges, const SearchCriteria &criteria, const QString &upnpClass,
-             const std::function<ObjectRange(const QString &text)> &read)
+             const std::function<ObjectRange(const SearchCriteria *narrowBy)> &read)
 {
     const Truth truth = byClass(criteria, upnpClass);
     if (truth == Truth::False)
         return;
     if (truth == Truth::True) {
-        ranges << read({});
+        ranges << read(nullptr);
         return;
     }
-    // Read in slices: a criterion the catalog cannot narrow (`upnp:genre = …` alone) walks every
-    // track, and only the matches need to stay in memory.
-    const ObjectRange candidates = read(criteria.requiredText());
+    // Read in slices: a criterion the catalog cannot narrow walks every track, and only the
+    // matches need to stay in memory.
+    const ObjectRange candidates = read(&criteria);
     QList<DidlObject> matches;
     for (qint64 offset = 0; offset < candidates.total; offset += kCandidateSlice)
         matches << matching(candidates.read(offset, kCandidateSlice), criteria);
@@ -209,21 +210,27 @@ std::variant<BrowseAnswer, UpnpError> ContentDirectory::search(const SearchReque
     const ObjectTree tree(m_db, m_visibility);
     QList<ObjectRange> ranges;
     if (const auto scope = scopeOf(id->kind)) {
+        const auto textOf = [](const SearchCriteria *c) { return c ? c->requiredText() : QString(); };
         if (scope->artists)
             addKind(ranges, criteria, u"object.container.person.musicArtist"_s,
-                    [&tree](const QString &) { return ObjectRange::of(tree.albumArtists()); });
+                    [&tree](const SearchCriteria *) { return ObjectRange::of(tree.albumArtists()); });
         if (scope->albums)
             addKind(ranges, criteria, u"object.container.album.musicAlbum"_s,
-                    [&tree](const QString &text) { return tree.albums(text); });
+                    [&tree, &textOf](const SearchCriteria *c) { return tree.albums(textOf(c)); });
         if (scope->genres)
             addKind(ranges, criteria, u"object.container.genre.musicGenre"_s,
-                    [&tree](const QString &) { return ObjectRange::of(tree.genres()); });
+                    [&tree](const SearchCriteria *) { return ObjectRange::of(tree.genres()); });
         if (scope->tracks)
-            addKind(ranges, criteria, u"object.item.audioItem.musicTrack"_s,
-                    [&tree](const QString &text) { return tree.audioTracks(text); });
+            addKind(ranges, criteria, u"object.item.audioItem.musicTrack"_s, [&tree, &textOf](const SearchCriteria *c) {
+                // A genre is a narrower start than a text the catalog matches anywhere.
+                const QString genre = c ? c->requiredEqual(DidlProperty::Genre) : QString();
+                if (!genre.isEmpty())
+                    return ObjectRange::of(tree.audioTracksOfGenre(genre));
+                return tree.audioTracks(textOf(c));
+            });
         if (scope->videos)
             addKind(ranges, criteria, u"object.item.videoItem"_s,
-                    [&tree](const QString &text) { return tree.videos(text); });
+                    [&tree, &textOf](const SearchCriteria *c) { return tree.videos(textOf(c)); });
     } else {
         // Below the top containers a search looks at the container's own children.
         const auto children = tree.children(*id);

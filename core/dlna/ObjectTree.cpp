@@ -172,6 +172,21 @@ ObjectRange ObjectTree::audioTracks(const QString &text) const
     return range;
 }
 
+QList<DidlObject> ObjectTree::audioTracksOfGenre(const QString &name) const
+{
+    QList<DidlObject> objects;
+    const QList<GenreSummary> genres = AlbumRepository(m_db).genres(m_visibility);
+    for (const GenreSummary &g : genres) {
+        if (g.name.compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        SongQuery query;
+        query.genre = g.name;
+        query.limit = kAll;
+        objects << asObjects(TrackRepository(m_db).songs(query, m_visibility));
+    }
+    return objects;
+}
+
 ObjectRange ObjectTree::videos(const QString &text) const
 {
     ObjectRange range;
@@ -240,10 +255,15 @@ std::optional<ObjectRange> ObjectTree::folderChildren(const ObjectId &id) const
     if (!listing)
         return std::nullopt;
     QList<DidlObject> objects;
-    for (const QString &name : listing->subdirectories) {
-        const ObjectId child = ObjectId::directory(id.id, path.isEmpty() ? name : path + u'/' + name, id.video);
-        if (const auto container = folderContainer(child))
-            objects << *container;
+    for (const Subdirectory &sub : listing->subdirectories) {
+        const ObjectId child = ObjectId::directory(id.id, path.isEmpty() ? sub.name : path + u'/' + sub.name, id.video);
+        DidlContainer c;
+        c.id = child.toString();
+        c.parentId = id.toString();
+        c.title = sub.name;
+        c.upnpClass = kStorageFolder;
+        c.childCount = sub.entries;
+        objects << c;
     }
     objects << asObjects(listing->tracks);
     return ObjectRange::of(std::move(objects));

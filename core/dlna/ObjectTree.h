@@ -52,6 +52,8 @@ public:
     ObjectRange albums(const QString &text) const;
     QList<DidlObject> genres() const;
     ObjectRange audioTracks(const QString &text) const;
+    // The tracks of the genres named `name`, compared case-insensitively.
+    QList<DidlObject> audioTracksOfGenre(const QString &name) const;
     ObjectRange videos(const QString &text) const;
 
     static DidlContainer fixedContainer(ObjectKind kind, qint64 childCount);

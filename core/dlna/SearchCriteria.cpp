@@ -284,23 +284,43 @@ Truth SearchCriteria::evaluateNode(int index, const std::function<std::optional<
     return Truth::False;
 }
 
-QString SearchCriteria::requiredText() const
+QList<const SearchCriteria::Node *> SearchCriteria::requiredTerms() const
 {
-    // Walks the root's chain of `and`s: a contains-term there must hold for every match.
+    QList<const Node *> terms;
     QList<int> pending;
     if (m_root >= 0)
         pending << m_root;
-    QString best;
     while (!pending.isEmpty()) {
         const Node &node = m_nodes[pending.takeLast()];
-        if (node.op == Op::And) {
+        if (node.op == Op::And)
             pending << node.left << node.right;
-        } else if (node.op == Op::Contains && node.property != DidlProperty::Class
-                   && node.property != DidlProperty::Genre && node.value.size() > best.size()) {
-            best = node.value;
-        }
+        else if (node.op != Op::Or)
+            terms << &node;
+    }
+    return terms;
+}
+
+QString SearchCriteria::requiredText() const
+{
+    // The longest such text narrows the most.
+    QString best;
+    const QList<const Node *> terms = requiredTerms();
+    for (const Node *node : terms) {
+        if (node->op == Op::Contains && node->property != DidlProperty::Class && node->property != DidlProperty::Genre
+            && node->value.size() > best.size())
+            best = node->value;
     }
     return best;
+}
+
+QString SearchCriteria::requiredEqual(DidlProperty property) const
+{
+    const QList<const Node *> terms = requiredTerms();
+    for (const Node *node : terms) {
+        if (node->op == Op::Equal && node->property == property && !node->value.isEmpty())
+            return node->value;
+    }
+    return {};
 }
 
 } // namespace cairn::dlna

@@ -35,6 +35,8 @@ public:
     // A text every match must contain in one of its title, artist, creator or album: to narrow
     // candidates in SQL before the exact evaluation. Empty when there is no such term.
     QString requiredText() const;
+    // The value of a `property = "…"` term every match must satisfy; empty when there is none.
+    QString requiredEqual(DidlProperty property) const;
 
     enum class Op { And, Or, Equal, NotEqual, Contains, DoesNotContain, DerivedFrom, Exists };
     struct Node
@@ -48,6 +50,8 @@ public:
     };
 
 private:
+    // The relational terms joined to the root by `and` only: each must hold for every match.
+    QList<const Node *> requiredTerms() const;
     Truth evaluateNode(int index, const std::function<std::optional<QStringList>(DidlProperty)> &values) const;
 
     QList<Node> m_nodes;

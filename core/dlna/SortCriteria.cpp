@@ -1,6 +1,7 @@
 #include "SortCriteria.h"
 
 #include <algorithm>
+#include <numeric>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -35,10 +36,8 @@ std::variant<SortCriteria, QString> SortCriteria::parse(const QString &text)
 namespace {
 
 // Numbers as numbers (track numbers), text case-insensitively; a missing value sorts first.
-int compareValues(const QStringList &a, const QStringList &b, DidlProperty property)
+int compareValues(const QString &x, const QString &y, DidlProperty property)
 {
-    const QString x = a.value(0);
-    const QString y = b.value(0);
     if (property == DidlProperty::TrackNumber) {
         const int i = x.toInt();
         const int j = y.toInt();
@@ -54,14 +53,30 @@ void SortCriteria::sort(QList<DidlObject> &objects) const
 {
     if (m_keys.isEmpty())
         return;
-    std::stable_sort(objects.begin(), objects.end(), [this](const DidlObject &a, const DidlObject &b) {
-        for (const Key &key : m_keys) {
-            const int order = compareValues(valuesOf(a, key.property), valuesOf(b, key.property), key.property);
-            if (order != 0)
-                return key.ascending ? order < 0 : order > 0;
+    // Each object's keys once, not once per comparison: a whole library gets sorted here.
+    QList<QStringList> keys;
+    keys.reserve(objects.size());
+    for (const DidlObject &object : std::as_const(objects)) {
+        QStringList values;
+        for (const Key &key : m_keys)
+            values << valuesOf(object, key.property).value(0);
+        keys << values;
+    }
+    QList<qsizetype> order(objects.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [this, &keys](qsizetype a, qsizetype b) {
+        for (qsizetype k = 0; k < m_keys.size(); ++k) {
+            const int c = compareValues(keys[a][k], keys[b][k], m_keys[k].property);
+            if (c != 0)
+                return m_keys[k].ascending ? c < 0 : c > 0;
         }
         return false;
     });
+    QList<DidlObject> sorted;
+    sorted.reserve(objects.size());
+    for (const qsizetype i : std::as_const(order))
+        sorted << std::move(objects[i]);
+    objects = std::move(sorted);
 }
 
 } // namespace cairn::dlna

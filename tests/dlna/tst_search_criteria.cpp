@@ -190,6 +190,12 @@ private Q_SLOTS:
         const auto either = parsed(u"dc:title contains \"x\" or dc:title contains \"y\""_s);
         QVERIFY(either);
         QCOMPARE(either->requiredText(), QString());
+        const auto genre = parsed(u"upnp:class derivedfrom \"object.item.audioItem\" and (upnp:genre = \"Jazz\")"_s);
+        QVERIFY(genre);
+        QCOMPARE(genre->requiredEqual(DidlProperty::Genre), u"Jazz"_s);
+        const auto optionalGenre = parsed(u"upnp:genre = \"Jazz\" or dc:title contains \"x\""_s);
+        QVERIFY(optionalGenre);
+        QCOMPARE(optionalGenre->requiredEqual(DidlProperty::Genre), QString());
     }
 
     void longChainsStayBounded()
