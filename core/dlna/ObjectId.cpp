@@ -85,7 +85,7 @@ std::optional<ObjectId> parseDirectory(QStringView rest, bool video)
 
 std::optional<ObjectId> ObjectId::parse(const QString &text)
 {
-    if (text.size() > 4096)
+    if (text.size() > 16 * 1024)   // a deep directory's base64 path, and no more
         return std::nullopt;
     if (const auto fixed = fixedIds().constFind(text); fixed != fixedIds().constEnd())
         return ObjectId::of(*fixed);

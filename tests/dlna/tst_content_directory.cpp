@@ -4,6 +4,7 @@
 // is listed, counted or reachable by id; DIDL-Lite parses with the right namespaces and keeps
 // names with & < > " and non-ASCII intact.
 #include "dlna/ContentDirectory.h"
+#include "dlna/ObjectId.h"
 
 #include "catalog/AlbumRepository.h"
 #include "catalog/Database.h"
@@ -157,6 +158,7 @@ private Q_SLOTS:
     void badCriteria();
     void filter();
     void capabilities();
+    void objectIdsRoundTrip();
 
 private:
     qint64 addTrack(qint64 folderId, const QString &path, const QString &title, const QString &artist,
@@ -785,6 +787,44 @@ void TestContentDirectory::capabilities()
     const QStringList sortable = ContentDirectory::sortCapabilities().split(u',');
     for (const QString &property : sortable)
         QCOMPARE(errorOf(directory().browse({u"albums"_s, BrowseFlag::DirectChildren, u"*"_s, 0, 0, u"+"_s + property})), 0);
+}
+
+// Every id parses back to what made it, stays short ASCII, and one object has one id.
+void TestContentDirectory::objectIdsRoundTrip()
+{
+    const QList<ObjectId> ids{
+        ObjectId::of(ObjectKind::Root),
+        ObjectId::of(ObjectKind::Music),
+        ObjectId::of(ObjectKind::MusicFolders),
+        ObjectId::of(ObjectKind::AllVideos),
+        ObjectId::of(ObjectKind::Artist, 12),
+        ObjectId::artistAlbum(12, 34),
+        ObjectId::of(ObjectKind::Album, 34),
+        ObjectId::genre(u"Rock & Roll"_s),
+        ObjectId::genre(u"genres"_s),
+        ObjectId::genre(u"🎵"_s),
+        ObjectId::folder(3, false),
+        ObjectId::folder(3, true),
+        ObjectId::directory(3, u"Émile & Co/Été <1>"_s, false),
+        ObjectId::directory(3, u"clips"_s, true),
+        ObjectId::of(ObjectKind::Item, 987654321),
+    };
+    QSet<QString> texts;
+    for (const ObjectId &id : ids) {
+        const QString text = id.toString();
+        QVERIFY2(!texts.contains(text), qPrintable(text));
+        texts.insert(text);
+        for (const QChar c : text)
+            QVERIFY2(c.unicode() > 32 && c.unicode() < 127 && c != u'&' && c != u'<' && c != u'"', qPrintable(text));
+        const auto parsed = ObjectId::parse(text);
+        QVERIFY2(parsed, qPrintable(text));
+        QCOMPARE(parsed->toString(), text);
+        QCOMPARE(int(parsed->kind), int(id.kind));
+        QCOMPARE(parsed->name, id.name);
+    }
+    QCOMPARE(ObjectId::directory(3, u"a/b"_s, false).parentString(), ObjectId::directory(3, u"a"_s, false).toString());
+    QCOMPARE(ObjectId::directory(3, u"a"_s, true).parentString(), u"vf3"_s);
+    QCOMPARE(ObjectId::artistAlbum(12, 34).parentString(), u"ar12"_s);
 }
 
 QTEST_GUILESS_MAIN(TestContentDirectory)
