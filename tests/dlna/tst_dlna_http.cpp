@@ -262,6 +262,63 @@ private Q_SLOTS:
         QCOMPARE(call("SUBSCRIBE", "/dlna/cds/event", {"SID: uuid:not-ours"}).status, 412);
     }
 
+    void browseLeadsToSignedMediaLinks()
+    {
+        auto r = soap("/dlna/cds/control", kCds, "Browse",
+                      "<ObjectID>0</ObjectID><BrowseFlag>BrowseDirectChildren</BrowseFlag><Filter>*</Filter>"
+                      "<StartingIndex>0</StartingIndex><RequestedCount>0</RequestedCount><SortCriteria></SortCriteria>");
+        QCOMPARE(r.status, 200);
+        const QString root = elementText(r.body, u"Result"_s);
+        QVERIFY2(root.contains(u"id=\"music\""_s) && root.contains(u"id=\"videos\""_s), qPrintable(root));
+        QCOMPARE(elementText(r.body, u"TotalMatches"_s), u"2"_s);
+        r = soap("/dlna/cds/control", kCds, "Browse",
+                 "<ObjectID>tracks</ObjectID><BrowseFlag>BrowseDirectChildren</BrowseFlag><Filter>*</Filter>"
+                 "<StartingIndex>0</StartingIndex><RequestedCount>10</RequestedCount><SortCriteria></SortCriteria>");
+        QCOMPARE(r.status, 200);
+        const QByteArray didl = elementText(r.body, u"Result"_s).toUtf8();
+        const QString url = elementText(didl, u"res"_s);
+        const QString prefix = u"http://127.0.0.1:%1/api/tracks/"_s.arg(m_server.port());
+        QVERIFY2(url.startsWith(prefix) && url.contains(u"sig="_s), qPrintable(url));
+        // The renderer sends no credentials: the signature is the account's.
+        const QByteArray target = url.mid(prefix.size() - QString(u"/api/tracks/"_s).size()).toLatin1();
+        const auto media = call("GET", target, {"getcontentFeatures.dlna.org: 1", "Range: bytes=0-9"});
+        QCOMPARE(media.status, 206);
+        QCOMPARE(media.body.size(), 10);
+        QVERIFY2(media.header("contentfeatures.dlna.org").contains("DLNA.ORG_PN=MP3"), media.header("contentfeatures.dlna.org").constData());
+        // Unknown objects, bad arguments.
+        r = soap("/dlna/cds/control", kCds, "Browse",
+                 "<ObjectID>t999999</ObjectID><BrowseFlag>BrowseMetadata</BrowseFlag><Filter>*</Filter>"
+                 "<StartingIndex>0</StartingIndex><RequestedCount>0</RequestedCount><SortCriteria></SortCriteria>");
+        QCOMPARE(elementText(r.body, u"errorCode"_s), u"701"_s);
+        r = soap("/dlna/cds/control", kCds, "Browse",
+                 "<ObjectID>0</ObjectID><BrowseFlag>BrowseEverything</BrowseFlag><Filter>*</Filter>"
+                 "<StartingIndex>0</StartingIndex><RequestedCount>0</RequestedCount><SortCriteria></SortCriteria>");
+        QCOMPARE(elementText(r.body, u"errorCode"_s), u"402"_s);
+        r = soap("/dlna/cds/control", kCds, "Browse", "<ObjectID>0</ObjectID><BrowseFlag>BrowseMetadata</BrowseFlag>");
+        QCOMPARE(elementText(r.body, u"errorCode"_s), u"402"_s);
+        r = soap("/dlna/cds/control", kCds, "Search",
+                 "<ContainerID>0</ContainerID><SearchCriteria>dc:title contains \"Song\"</SearchCriteria><Filter>*</Filter>"
+                 "<StartingIndex>0</StartingIndex><RequestedCount>0</RequestedCount><SortCriteria></SortCriteria>");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(elementText(r.body, u"TotalMatches"_s), u"1"_s);
+        r = soap("/dlna/cds/control", kCds, "Search",
+                 "<ContainerID>0</ContainerID><SearchCriteria>dc:title contains</SearchCriteria><Filter>*</Filter>"
+                 "<StartingIndex>0</StartingIndex><RequestedCount>0</RequestedCount><SortCriteria></SortCriteria>");
+        QCOMPARE(elementText(r.body, u"errorCode"_s), u"708"_s);
+        r = soap("/dlna/cds/control", kCds, "X_GetFeatureList");
+        QVERIFY(elementText(r.body, u"FeatureList"_s).contains(u"samsung.com_BASICVIEW"_s));
+    }
+
+    void nothingAnswersWhileOff()
+    {
+        m_device->setEnabled(false);
+        QCOMPARE(call("GET", "/dlna/description.xml").status, 404);
+        QCOMPARE(soap("/dlna/cds/control", kCds, "GetSystemUpdateID").status, 404);
+        QCOMPARE(call("SUBSCRIBE", "/dlna/cds/event", {"CALLBACK: <http://127.0.0.1:9/>", "NT: upnp:event"}).status, 404);
+        m_device->setEnabled(true);
+        QVERIFY(stillServing());
+    }
+
     void foreignCallbacksAreRefused()
     {
         // CallStranger: a callback to anyone but the subscriber itself.
