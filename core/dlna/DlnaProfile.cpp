@@ -114,12 +114,16 @@ QByteArray audioProfile(const QString &format, const Track &track)
 {
     if (format == u"mp3"_s)
         return mp3Profile(track.sampleRate, track.channels);
-    if (format == u"m4a"_s || format == u"m4b"_s || format == u"mp4"_s)
-        return track.codec == u"aac"_s ? aacProfile(track.bitrate, track.sampleRate, track.channels, "ISO") : QByteArray();
-    if (format == u"aac"_s)
-        return track.codec.isEmpty() || track.codec == u"aac"_s
-            ? aacProfile(track.bitrate, track.sampleRate, track.channels, "ADTS")
-            : QByteArray();
+    if (format == u"m4a"_s || format == u"m4b"_s || format == u"mp4"_s) {
+        if (track.codec != u"aac"_s)   // ALAC and others have no profile
+            return {};
+        return aacProfile(track.bitrate, track.sampleRate, track.channels, "ISO");
+    }
+    if (format == u"aac"_s) {
+        if (!track.codec.isEmpty() && track.codec != u"aac"_s)
+            return {};
+        return aacProfile(track.bitrate, track.sampleRate, track.channels, "ADTS");
+    }
     if (format == u"wma"_s)
         return wmaProfile(track);
     return {};

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void timeSeekWinsOverOffset();
     void transcodeTimeSeekWavBytes();
     void transcodeHeadWithTimeSeek();
+    void variableBitrateTimeSeekHasNoBytes();
     void timeSeekOutOfRange_data();
     void timeSeekOutOfRange();
     void rendererNamedByUserAgent();
@@ -291,6 +292,24 @@ void TestDlnaMediaHttp::transcodeHeadWithTimeSeek()
     const TimeSeekParts seek = timeSeekParts(r.header("timeseekrange.dlna.org"));
     QCOMPARE(seek.start, 5.0);
     QCOMPARE(r.header("content-length").toLongLong(), seek.last - seek.first + 1);
+}
+
+void TestDlnaMediaHttp::variableBitrateTimeSeekHasNoBytes()
+{
+    // No length: the body comes chunked.
+    TestHttpClient client(m_server.port());
+    TestHttpClient::ReadOptions options;
+    options.framing = TestHttpClient::Framing::Any;
+    const auto r = client.request("GET", transcodeTarget(u"tone.flac"_s, "format=opus"),
+                                  {kAsk, "TimeSeekRange.dlna.org: npt=5-"}, options);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), "audio/ogg; codecs=opus"_ba);
+    // Opus seeks in time only (no length to map bytes to).
+    QCOMPARE(r.header("contentfeatures.dlna.org"), "DLNA.ORG_OP=10;DLNA.ORG_CI=1;"_ba + kFlags);
+    QCOMPARE(r.header("timeseekrange.dlna.org"), "npt=5.000-20.000/20.000"_ba);
+    QVERIFY(r.chunked && r.complete);
+    const double seconds = decodedSeconds(r.body, u"opus"_s);
+    QVERIFY2(qAbs(seconds - (kSeconds - 5)) < 0.5, QByteArray::number(seconds).constData());
 }
 
 void TestDlnaMediaHttp::timeSeekOutOfRange_data()

@@ -73,7 +73,8 @@ void TestDlnaProfile::fileProfiles_data()
     QTest::newRow("m4a aac 256k") << audio(u"m4a"_s, u"aac"_s, 256, 44100, 2) << "audio/mp4"_ba << "AAC_ISO_320"_ba;
     QTest::newRow("m4a aac 320k") << audio(u"m4a"_s, u"aac"_s, 320, 48000, 2) << "audio/mp4"_ba << "AAC_ISO_320"_ba;
     QTest::newRow("m4a aac 400k") << audio(u"m4a"_s, u"aac"_s, 400, 48000, 2) << "audio/mp4"_ba << "AAC_ISO"_ba;
-    QTest::newRow("m4a aac bitrate unknown") << audio(u"m4a"_s, u"aac"_s, 0, 44100, 2) << "audio/mp4"_ba << "AAC_ISO"_ba;
+    QTest::newRow("m4a aac bitrate unknown") << audio(u"m4a"_s, u"aac"_s, 0, 44100, 2) << "audio/mp4"_ba
+                                             << "AAC_ISO"_ba;
     QTest::newRow("m4a aac 700k") << audio(u"m4a"_s, u"aac"_s, 700, 48000, 2) << "audio/mp4"_ba << ""_ba;
     QTest::newRow("m4a aac 5.1") << audio(u"m4a"_s, u"aac"_s, 640, 48000, 6) << "audio/mp4"_ba << "AAC_MULT5_ISO"_ba;
     QTest::newRow("m4a aac 96 kHz") << audio(u"m4a"_s, u"aac"_s, 256, 96000, 2) << "audio/mp4"_ba << ""_ba;
@@ -171,8 +172,9 @@ void TestDlnaProfile::contentFeaturesStrings_data()
                               << "DLNA.ORG_OP=01;DLNA.ORG_CI=0;DLNA.ORG_FLAGS=" + flags;
     QTest::newRow("mp4 file") << dlnaMediaOf(video(u"mp4"_s, u"h264"_s)) << DlnaSeek::Bytes << false
                               << "DLNA.ORG_OP=01;DLNA.ORG_CI=0;DLNA.ORG_FLAGS=" + flags;
-    QTest::newRow("mp3 CBR transcode") << dlnaMediaOfTranscode(OutputFormat::Mp3, 44100, 2) << DlnaSeek::BytesAndTime
-                                       << true << "DLNA.ORG_PN=MP3;DLNA.ORG_OP=11;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=" + flags;
+    QTest::newRow("mp3 CBR transcode")
+        << dlnaMediaOfTranscode(OutputFormat::Mp3, 44100, 2) << DlnaSeek::BytesAndTime << true
+        << "DLNA.ORG_PN=MP3;DLNA.ORG_OP=11;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=" + flags;
     QTest::newRow("wav transcode") << dlnaMediaOfTranscode(OutputFormat::Wav, 44100, 2) << DlnaSeek::BytesAndTime
                                    << true << "DLNA.ORG_OP=11;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=" + flags;
     QTest::newRow("opus transcode, time seek") << dlnaMediaOfTranscode(OutputFormat::Opus, 48000, 2) << DlnaSeek::Time

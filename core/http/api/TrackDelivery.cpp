@@ -41,9 +41,9 @@ QByteArray secondsText(double seconds)
     return QByteArray::number(qMax(0.0, seconds), 'f', 3);
 }
 
-QString playerFor(const QString &player, const DlnaMediaHeaders &dlna)
+QString playerFor(const QString &player, const DlnaMediaHeaders &dlnaHeaders)
 {
-    return player.isEmpty() ? dlna.playerName() : player;
+    return player.isEmpty() ? dlnaHeaders.playerName() : player;
 }
 
 // What DLNA's contentFeatures says of what the plan sends. A transcode always seeks in time (a
@@ -78,7 +78,8 @@ QByteArray liveTimeSeekRange(const MediaPlan &plan, const LivePlan &live)
     if (whole && live.totalLength > 0) {
         answer.totalBytes = *whole;
         answer.lastByte = *whole - 1;
-        answer.firstByte = qBound<qint64>(0, *whole - live.totalLength + leadingHeaderBytes(plan.output), answer.lastByte);
+        const qint64 first = *whole - live.totalLength + leadingHeaderBytes(plan.output);
+        answer.firstByte = qBound<qint64>(0, first, answer.lastByte);
     }
     return timeSeekRangeValue(answer);
 }
@@ -174,13 +175,13 @@ HttpResponse rangeNotSatisfiable(const MediaPlan &plan)
 }
 
 void sendLive(HttpExchange &ex, TranscodeService &service, const MediaPlan &plan, const QString &player,
-              const DlnaMediaHeaders &dlna)
+              const DlnaMediaHeaders &dlnaHeaders)
 {
     const Track &track = plan.track;
     const double remaining = plan.remainingSeconds();
     // A time seek answers from its start to the end: its bytes part says where that lies, so a
     // Range beside it is not applied on top.
-    const QByteArray range = plan.seekable && !dlna.timeSeek ? ex.request().header("range") : QByteArray();
+    const QByteArray range = plan.seekable && !dlnaHeaders.timeSeek ? ex.request().header("range") : QByteArray();
     const auto live = planLive(plan.output, plan.seekable ? remaining : 0, plan.offsetSeconds, range);
     if (!live)
         return ex.respond(rangeNotSatisfiable(plan));
@@ -194,9 +195,9 @@ void sendLive(HttpExchange &ex, TranscodeService &service, const MediaPlan &plan
         head.setHeader("X-Content-Duration", secondsText(remaining));
     if (live->partial)
         head.setHeader("Content-Range", contentRangeHeader(live->range, live->totalLength));
-    for (const auto &[name, value] : dlna.answerHeaders(contentFeaturesOf(plan)))
+    for (const auto &[name, value] : dlnaHeaders.answerHeaders(contentFeaturesOf(plan)))
         head.setHeader(name, value);
-    if (dlna.timeSeek)
+    if (dlnaHeaders.timeSeek)
         head.setHeader("TimeSeekRange.dlna.org", liveTimeSeekRange(plan, *live));
     StreamInfo stream;
     stream.kind = StreamKind::Transcode;
@@ -239,11 +240,11 @@ void sendLive(HttpExchange &ex, TranscodeService &service, const MediaPlan &plan
 }
 
 // False when the file cannot be opened (a cache entry evicted since the plan was made).
-bool sendFile(HttpExchange &ex, const MediaPlan &plan, const QString &player, const DlnaMediaHeaders &dlna)
+bool sendFile(HttpExchange &ex, const MediaPlan &plan, const QString &player, const DlnaMediaHeaders &dlnaHeaders)
 {
     FileReplyOptions options;
-    options.headers = dlna.answerHeaders(contentFeaturesOf(plan));
-    if (dlna.timeSeek && plan.kind == MediaPlan::Kind::CachedTranscode) {
+    options.headers = dlnaHeaders.answerHeaders(contentFeaturesOf(plan));
+    if (dlnaHeaders.timeSeek && plan.kind == MediaPlan::Kind::CachedTranscode) {
         // Only a seek to 0 is planned from the cache: the whole file, all of the time.
         TimeSeekAnswer answer;
         answer.durationSeconds = double(plan.track.durationMs) / 1000.0;
@@ -273,8 +274,8 @@ bool sendFile(HttpExchange &ex, const MediaPlan &plan, const QString &player, co
 
 } // namespace
 
-void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &ex, FileDelivery delivery, const QString &player,
-                      const DlnaMediaHeaders &dlna)
+void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &ex, FileDelivery delivery,
+                      const QString &player, const DlnaMediaHeaders &dlnaHeaders)
 {
     TrackRepository tracks(db);
     const auto track = tracks.find(trackId, ex.identity().visibility);
@@ -293,9 +294,9 @@ void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &ex, File
         options.contentDisposition = attachmentDisposition(QFileInfo(track->path).fileName());
     options.stream.kind = delivery == FileDelivery::Attachment ? StreamKind::Download : StreamKind::Direct;
     options.stream.trackId = track->id;
-    options.stream.player = playerFor(player, dlna);
+    options.stream.player = playerFor(player, dlnaHeaders);
     options.stream.title = track->title.isEmpty() ? QFileInfo(track->path).completeBaseName() : track->title;
-    options.headers = dlna.answerHeaders(
+    options.headers = dlnaHeaders.answerHeaders(
         dlna::contentFeatures(dlna::dlnaMediaOf(*track), dlna::DlnaSeek::Bytes, false));
     if (!replyWithFile(ex, track->path, options)) {
         qCWarning(lcHttp) << "cannot open the file of track" << trackId;
@@ -304,25 +305,25 @@ void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &ex, File
 }
 
 void deliverPlan(HttpExchange &ex, TranscodeService *service, const MediaPlan &plan, const QString &givenPlayer,
-                 const DlnaMediaHeaders &dlna)
+                 const DlnaMediaHeaders &dlnaHeaders)
 {
-    const QString player = playerFor(givenPlayer, dlna);
+    const QString player = playerFor(givenPlayer, dlnaHeaders);
     switch (plan.kind) {
     case MediaPlan::Kind::OriginalFile:
-        if (!sendFile(ex, plan, player, dlna))
+        if (!sendFile(ex, plan, player, dlnaHeaders))
             ex.fail(DomainError::failed(u"the media file cannot be read"_s));
         return;
     case MediaPlan::Kind::CachedTranscode:
         // A time seek with a Range beside it is answered whole, as a live one is: not the file's.
-        if (dlna.timeSeek && ex.request().hasHeader("range"))
+        if (dlnaHeaders.timeSeek && ex.request().hasHeader("range"))
             break;
-        if (sendFile(ex, plan, player, dlna))
+        if (sendFile(ex, plan, player, dlnaHeaders))
             return;
         break;   // evicted meanwhile: the same transcode, live
     case MediaPlan::Kind::LiveTranscode:
         break;
     }
-    sendLive(ex, *service, plan, player, dlna);
+    sendLive(ex, *service, plan, player, dlnaHeaders);
 }
 
 } // namespace cairn
