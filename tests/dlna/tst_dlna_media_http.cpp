@@ -8,6 +8,8 @@
 #include "TestServer.h"
 
 #include "activity/ActivityRegistry.h"
+#include "transcode/TranscodeCache.h"
+#include "transcode/TranscodeService.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -87,6 +89,7 @@ private Q_SLOTS:
     void transcodeTimeSeekWavBytes();
     void transcodeHeadWithTimeSeek();
     void variableBitrateTimeSeekHasNoBytes();
+    void cachedTranscodeTimeSeekFromZero();
     void timeSeekOutOfRange_data();
     void timeSeekOutOfRange();
     void rendererNamedByUserAgent();
@@ -127,6 +130,7 @@ void TestDlnaMediaHttp::initTestCase()
     TestServerOptions options;
     options.transcoding = true;
     options.activity = true;
+    options.transcodeCache = true;
     QCOMPARE(m_server.start(options), QString());
     QVERIFY(m_server.scan());
     QVERIFY(m_server.trackIdFor(u"tone.mp3"_s) > 0);
@@ -312,6 +316,31 @@ void TestDlnaMediaHttp::variableBitrateTimeSeekHasNoBytes()
     QVERIFY2(qAbs(seconds - (kSeconds - 5)) < 0.5, QByteArray::number(seconds).constData());
 }
 
+void TestDlnaMediaHttp::cachedTranscodeTimeSeekFromZero()
+{
+    const QByteArray target = transcodeTarget(u"tone.flac"_s, "format=mp3&bitrate=96");
+    const int before = m_server.transcoding()->cache().entryCount();
+    const auto whole = get(target, {});
+    QCOMPARE(whole.status, 200);
+    QTRY_COMPARE(m_server.transcoding()->cache().entryCount(), before + 1);
+
+    // From 0 the cached file answers (it has an ETag, a live transcode has none), all of it.
+    const auto cached = get(target, {kAsk, "TimeSeekRange.dlna.org: npt=0-"});
+    QCOMPARE(cached.status, 200);
+    QVERIFY(!cached.header("etag").isEmpty());
+    QCOMPARE(cached.body, whole.body);
+    QCOMPARE(cached.header("contentfeatures.dlna.org"), "DLNA.ORG_PN=MP3;DLNA.ORG_OP=11;DLNA.ORG_CI=1;"_ba + kFlags);
+    const QByteArray size = QByteArray::number(whole.body.size());
+    QCOMPARE(cached.header("timeseekrange.dlna.org"),
+             "npt=0.000-20.000/20.000 bytes=0-" + QByteArray::number(whole.body.size() - 1) + '/' + size);
+
+    // A Range beside the time seek is not applied on top of it: the whole, live.
+    const auto withRange = get(target, {"TimeSeekRange.dlna.org: npt=0-", "Range: bytes=0-99"});
+    QCOMPARE(withRange.status, 200);
+    QVERIFY(withRange.header("etag").isEmpty());
+    QCOMPARE(withRange.header("content-length"), size);
+}
+
 void TestDlnaMediaHttp::timeSeekOutOfRange_data()
 {
     QTest::addColumn<QByteArray>("range");
@@ -345,7 +374,8 @@ void TestDlnaMediaHttp::rendererNamedByUserAgent()
     TestHttpClient::ReadOptions options;
     options.framing = TestHttpClient::Framing::Any;
     options.maxBody = 1000;
-    const auto r = client.request("GET", transcodeTarget(u"tone.flac"_s, "format=mp3&bitrate=128"),
+    // A bitrate no other test asks for: never in the cache, so a live (and lasting) stream.
+    const auto r = client.request("GET", transcodeTarget(u"tone.flac"_s, "format=mp3&bitrate=192"),
                                   {kAsk, "User-Agent:  " + agent + "  "}, options);
     QCOMPARE(r.status, 200);
     // The stream stays open (the client stopped reading): it is listed under the renderer's name.
