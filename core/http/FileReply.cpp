@@ -34,6 +34,8 @@ bool replyWithFile(HttpExchange &ex, const QString &path, const FileReplyOptions
     head.setHeader("ETag", validators.etag);
     head.setHeader("Last-Modified", formatHttpDate(validators.lastModified));
     head.setHeader("Cache-Control", options.cacheControl);
+    for (const auto &[name, value] : options.headers)
+        head.setHeader(name, value);
 
     const ConditionalHeaders conditions = conditionalHeaders(ex.request());
     switch (evaluatePreconditions(conditions, validators)) {

@@ -6,6 +6,8 @@
 #include "activity/StreamInfo.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
 
 namespace cairn {
@@ -19,6 +21,8 @@ struct FileReplyOptions
     QByteArray contentDisposition;  // empty = none
     QByteArray cacheControl = "private, no-cache";
     StreamInfo stream;              // what the body is, for the activity list and history
+    // Protocol headers of the media answers (200, 206, 304), e.g. DLNA's; not of the errors.
+    QList<QPair<QByteArray, QByteArray>> headers;
 };
 
 // Returns false, without answering, when the file cannot be opened (the caller decides).

@@ -18,7 +18,15 @@ void serveTrackFile(const Database &db, const QStringList &params, HttpExchange 
     const auto id = requireId(params.at(0), u"track"_s);
     if (!id)
         return ex.fail(id.error());
-    deliverTrackFile(db, *id, ex, delivery);
+    const auto dlna = readDlnaMediaHeaders(ex.request());
+    if (const auto *refusal = std::get_if<DlnaRefusal>(&dlna))
+        return ex.respond(refusalAnswer(*refusal));
+    const auto &headers = std::get<DlnaMediaHeaders>(dlna);
+    // The file seeks by bytes only (its contentFeatures say OP=01): DLNA's answer to a time seek
+    // on such a resource is 406.
+    if (headers.timeSeek)
+        return ex.respond(refusalAnswer({406, u"this resource seeks by bytes; TimeSeekRange is for transcodes"_s}));
+    deliverTrackFile(db, *id, ex, delivery, {}, headers);
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 // transcode, or a live FFmpeg run). Shared by every protocol that streams tracks; failures are
 // answered through the exchange's own error mapping.
 
+#include "dlna/DlnaMediaHeaders.h"
+
 #include <QString>
 
 namespace cairn {
@@ -15,10 +17,13 @@ struct MediaPlan;
 
 enum class FileDelivery { Inline, Attachment };
 
-// `player`: the client's own name for itself, for the activity list (empty = none given).
+// `player`: the client's own name for itself, for the activity list (empty = none given: a DLNA
+// renderer is then named by its User-Agent). `dlna`: the request's DLNA headers, already
+// checked by the route (a time seek is the plan's offset by then); their answers go on the head.
 void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &exchange, FileDelivery delivery,
-                      const QString &player = {});
+                      const QString &player = {}, const DlnaMediaHeaders &dlna = {});
 // `service` may be null only for plans that need no transcoder (an original file).
-void deliverPlan(HttpExchange &exchange, TranscodeService *service, const MediaPlan &plan, const QString &player = {});
+void deliverPlan(HttpExchange &exchange, TranscodeService *service, const MediaPlan &plan, const QString &player = {},
+                 const DlnaMediaHeaders &dlna = {});
 
 } // namespace cairn

@@ -22,16 +22,27 @@ void transcodeTrack(const MediaPlanner &planner, TranscodeService *service, cons
     if (!id)
         return ex.fail(id.error());
     const Caller caller{ex.identity().userId, ex.identity().visibility};
-    if (const auto track = planner.visibleTrack(*id, caller); !track)
+    const auto track = planner.visibleTrack(*id, caller);
+    if (!track)
         return ex.fail(track.error());
-    const auto ask = readTranscodeQuery(ex.request().query, planner.presetNames());
+    auto ask = readTranscodeQuery(ex.request().query, planner.presetNames());
     if (!ask)
         return ex.fail(ask.error());
+    const auto dlna = readDlnaMediaHeaders(ex.request());
+    if (const auto *refusal = std::get_if<DlnaRefusal>(&dlna))
+        return ex.respond(refusalAnswer(*refusal));
+    const auto &headers = std::get<DlnaMediaHeaders>(dlna);
+    if (headers.timeSeek) {
+        // A renderer's seek in time is the query's offset, and wins over it.
+        if (const auto refusal = timeSeekRefusal(*headers.timeSeek, double(track->durationMs) / 1000.0))
+            return ex.respond(refusalAnswer(*refusal));
+        ask->offsetSeconds = headers.timeSeek->startSeconds;
+    }
     const auto plan = planner.plan(*id, caller, *ask);
     if (!plan)
         return ex.fail(plan.error());
 
-    deliverPlan(ex, service, *plan);
+    deliverPlan(ex, service, *plan, {}, headers);
 }
 
 } // namespace

@@ -62,12 +62,12 @@ DidlLinks linksFor(const ControlContext &context)
             original.resolution = u"%1x%2"_s.arg(track.width).arg(track.height);
         list << original;
         if (track.kind == MediaKind::Audio && needsCompatibleCopy(track)) {
-            // What every renderer decodes: MP3 at a constant rate, which also seeks by time.
+            // What every renderer decodes: MP3 at a constant rate, which seeks by bytes and by time.
             const int channels = qBound(1, track.channels, 2);
             DidlResource mp3;
             mp3.url = signedLink(u"/api/tracks/%1/transcode"_s.arg(track.id),
                                  u"&format=mp3&bitrate=%1"_s.arg(kCompatibleMp3Kbps));
-            mp3.protocolInfo = protocolInfo(dlnaMediaOfTranscode(OutputFormat::Mp3, 0, channels), DlnaSeek::Time, true);
+            mp3.protocolInfo = protocolInfo(dlnaMediaOfTranscode(OutputFormat::Mp3, 0, channels), DlnaSeek::BytesAndTime, true);
             mp3.durationMs = track.durationMs;
             mp3.bitrateBytesPerSecond = kCompatibleMp3Kbps * 1000 / 8;
             mp3.sampleRate = track.sampleRate;
