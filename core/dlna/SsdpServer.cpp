@@ -20,6 +20,10 @@ namespace cairn::dlna {
 
 namespace {
 
+// One line per datagram is too much for the default log (a LAN full of TVs searches every few
+// seconds, and anyone on it can flood): off unless asked for with cairn.dlna.ssdp.debug=true.
+Q_LOGGING_CATEGORY(lcSsdpTraffic, "cairn.dlna.ssdp", QtInfoMsg)
+
 constexpr int interfacePollMs = 10'000;
 // The second alive round repeats the first after a short gap: UDP loses datagrams.
 constexpr int repeatGapMinMs = 300;
@@ -130,6 +134,8 @@ void SsdpServer::stop()
     m_answers->clear();
     m_repeatOn.clear();
     m_joined.clear();
+    m_droppedSearches = 0;
+    m_joinFailedBefore = false;
     m_interfaces.clear();
     m_socket->close();
     delete std::exchange(m_socket, nullptr);
@@ -152,12 +158,12 @@ void SsdpServer::handleDatagram(const QNetworkDatagram &datagram)
     if (!message || message->kind() != SsdpMessage::Kind::Search)
         return;
     if (datagram.senderPort() <= 0 || !isOnLan(datagram.senderAddress(), m_interfaces)) {
-        qCDebug(lcDlna) << "SSDP: ignoring M-SEARCH from" << datagram.senderAddress() << "(not on an enabled LAN)";
+        qCDebug(lcSsdpTraffic) << "SSDP: ignoring M-SEARCH from" << datagram.senderAddress() << "(not on an enabled LAN)";
         return;
     }
     const auto search = SsdpSearch::from(*message, isMulticastSearch(datagram, *message));
     if (!search) {
-        qCDebug(lcDlna) << "SSDP: ignoring an invalid M-SEARCH from" << datagram.senderAddress();
+        qCDebug(lcSsdpTraffic) << "SSDP: ignoring an invalid M-SEARCH from" << datagram.senderAddress();
         return;
     }
     answer(*search, datagram);
@@ -169,7 +175,9 @@ void SsdpServer::answer(const SsdpSearch &search, const QNetworkDatagram &datagr
     if (matches.isEmpty())
         return;
     if (m_answers->size() + matches.size() > m_answers->capacity()) {
-        qCDebug(lcDlna) << "SSDP: too many pending answers; dropping an M-SEARCH from" << datagram.senderAddress();
+        if (m_droppedSearches++ == 0)
+            qCWarning(lcDlna) << "SSDP:" << m_answers->size() << "answers are waiting; ignoring M-SEARCH until they"
+                              << "are sent (latest from" << datagram.senderAddress() << ")";
         return;
     }
     const QHostAddress local = localAddressFor(datagram.senderAddress(), datagram.interfaceIndex());
@@ -181,7 +189,7 @@ void SsdpServer::answer(const SsdpSearch &search, const QNetworkDatagram &datagr
         m_answers->add(due, {searchAnswer(target, origin, now).toDatagram(), datagram.senderAddress(),
                              quint16(datagram.senderPort())});
     }
-    qCDebug(lcDlna) << "SSDP: M-SEARCH" << search.target << "from" << datagram.senderAddress() << "→"
+    qCDebug(lcSsdpTraffic) << "SSDP: M-SEARCH" << search.target << "from" << datagram.senderAddress() << "→"
                     << matches.size() << "answers";
     armAnswerTimer();
 }
@@ -193,7 +201,11 @@ void SsdpServer::sendDueAnswers()
     const QList<SsdpAnswer> due = m_answers->takeDue(m_clock.elapsed());
     for (const SsdpAnswer &answer : due) {
         if (m_socket->writeDatagram(answer.datagram, answer.peer, answer.port) < 0)
-            qCDebug(lcDlna) << "SSDP: answer to" << answer.peer << "not sent:" << m_socket->errorString();
+            qCDebug(lcSsdpTraffic) << "SSDP: answer to" << answer.peer << "not sent:" << m_socket->errorString();
+    }
+    if (m_answers->size() == 0 && m_droppedSearches > 0) {
+        qCInfo(lcDlna) << "SSDP: ignored" << m_droppedSearches << "M-SEARCH while the answer queue was full";
+        m_droppedSearches = 0;
     }
     armAnswerTimer();
 }
@@ -253,10 +265,13 @@ QList<LanInterface> SsdpServer::joinNew(const QList<LanInterface> &current)
         }
         const QNetworkInterface network = QNetworkInterface::interfaceFromIndex(iface.index);
         if (!m_socket->joinMulticastGroup(groupAddress(), network)) {
-            qCWarning(lcDlna) << "SSDP: cannot join" << ssdpGroupAddress << "on" << iface.name << ":"
-                              << m_socket->errorString();
+            // Tried again at every poll; said once.
+            if (!std::exchange(m_joinFailedBefore, true))
+                qCWarning(lcDlna) << "SSDP: cannot join" << ssdpGroupAddress << "on" << iface.name << ":"
+                                  << m_socket->errorString();
             continue;
         }
+        m_joinFailedBefore = false;
         m_joined.insert(iface.index, iface.address);
         fresh.append(iface);
     }
@@ -309,7 +324,7 @@ bool SsdpServer::sendToGroup(const LanInterface &iface, const QByteArray &datagr
 {
     m_socket->setMulticastInterface(QNetworkInterface::interfaceFromIndex(iface.index));
     if (m_socket->writeDatagram(datagram, groupAddress(), ssdpPort) < 0) {
-        qCDebug(lcDlna) << "SSDP: notice on" << iface.name << "not sent:" << m_socket->errorString();
+        qCDebug(lcSsdpTraffic) << "SSDP: notice on" << iface.name << "not sent:" << m_socket->errorString();
         return false;
     }
     return true;

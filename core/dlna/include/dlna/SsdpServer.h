@@ -83,6 +83,8 @@ private:
     QList<LanInterface> m_interfaces;   // enabled now (every IPv4 address of each)
     QHash<int, QHostAddress> m_joined;  // interface index → the address it was announced with
     QList<LanInterface> m_repeatOn;     // interfaces whose alive notices go out once more
+    qsizetype m_droppedSearches = 0;    // since the answer queue was last full, for one log line
+    bool m_joinFailedBefore = false;    // a failing join is logged once, not at every poll
 };
 
 } // namespace cairn::dlna
