@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QThread>
 #include <QTest>
 #include <QUdpSocket>
 
@@ -427,6 +428,43 @@ private Q_SLOTS:
         holder.close();
         server.start();
         QCOMPARE(started.size(), 1);
+    }
+
+    // As the application runs it: moved to a thread of its own, started by a queued call, and
+    // deleted with the thread's end (byebye from its own thread).
+    void runsOnItsOwnThread()
+    {
+        const auto listener = groupListener();
+        QVERIFY(listener);
+        QThread thread;
+        auto *server = new SsdpServer(config({u"127.0.0.1"_s}));
+        server->moveToThread(&thread);
+        connect(&thread, &QThread::finished, server, &QObject::deleteLater);
+        QStringList startedOn;
+        bool wasStarted = false;
+        connect(server, &SsdpServer::started, this, [&](const QStringList &names) {
+            startedOn = names;
+            wasStarted = true;
+        });
+        thread.start();
+        QMetaObject::invokeMethod(server, &SsdpServer::start, Qt::QueuedConnection);
+        QTRY_VERIFY(wasStarted);
+        QCOMPARE(startedOn, QStringList{u"lo"_s});
+
+        const auto socket = searcher();
+        QVERIFY(socket);
+        QVERIFY(socket->writeDatagram(mSearch("ssdp:all"), group, 1900) > 0);
+        Collector answers(socket.get());
+        answers.collectFor(1600);
+        QCOMPARE(answers.messages.size(), allTypes.size());
+
+        Collector notices(listener.get());
+        notices.drain();
+        notices.messages.clear();
+        thread.quit();
+        QVERIFY(thread.wait(5000));
+        notices.collectFor(300);
+        QCOMPARE(notices.withHeader("NTS", "ssdp:byebye").size(), allTypes.size());
     }
 
     // Last: it adds interfaces to the namespace.
