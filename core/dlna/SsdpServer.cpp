@@ -158,7 +158,8 @@ void SsdpServer::handleDatagram(const QNetworkDatagram &datagram)
     if (!message || message->kind() != SsdpMessage::Kind::Search)
         return;
     if (datagram.senderPort() <= 0 || !isOnLan(datagram.senderAddress(), m_interfaces)) {
-        qCDebug(lcSsdpTraffic) << "SSDP: ignoring M-SEARCH from" << datagram.senderAddress() << "(not on an enabled LAN)";
+        qCDebug(lcSsdpTraffic) << "SSDP: ignoring M-SEARCH from" << datagram.senderAddress()
+                               << "(not on an enabled LAN)";
         return;
     }
     const auto search = SsdpSearch::from(*message, isMulticastSearch(datagram, *message));
@@ -190,7 +191,7 @@ void SsdpServer::answer(const SsdpSearch &search, const QNetworkDatagram &datagr
                              quint16(datagram.senderPort())});
     }
     qCDebug(lcSsdpTraffic) << "SSDP: M-SEARCH" << search.target << "from" << datagram.senderAddress() << "→"
-                    << matches.size() << "answers";
+                           << matches.size() << "answers";
     armAnswerTimer();
 }
 

@@ -53,7 +53,8 @@ SsdpConfig config(const QStringList &interfaces = {u"lo"_s})
 
 QByteArray mSearch(const QByteArray &st, const QByteArray &mx = "1")
 {
-    QByteArray text = "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\nST: " + st + "\r\n";
+    QByteArray text = "M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\nMAN: \"ssdp:discover\"\r\n";
+    text += "ST: " + st + "\r\n";
     if (!mx.isNull())
         text += "MX: " + mx + "\r\n";
     return text + "\r\n";
@@ -150,6 +151,22 @@ private Q_SLOTS:
         }
         QVERIFY2(run(u"ip"_s, {u"addr"_s, u"add"_s, otherSubnetAddress + u"/24"_s, u"dev"_s, u"lo"_s}),
                  "cannot add a second subnet to lo");
+    }
+
+    void loopbackOnlyWhenNamed()
+    {
+        QVERIFY(lanInterfaces({}).isEmpty());
+        const QList<LanInterface> byName = lanInterfaces({u"lo"_s});
+        QCOMPARE(byName.size(), 2);   // 127.0.0.1/8 and the second subnet
+        QCOMPARE(byName.at(0).name, u"lo"_s);
+        QCOMPARE(byName.at(0).address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(byName.at(0).prefixLength, 8);
+        QCOMPARE(byName.at(0).index, QNetworkInterface::interfaceFromName(u"lo"_s).index());
+        QCOMPARE(byName.at(1).address, QHostAddress(otherSubnetAddress));
+        QCOMPARE(byName.at(1).prefixLength, 24);
+        const QList<LanInterface> byAddress = lanInterfaces({u" 127.0.0.1 "_s});
+        QCOMPARE(byAddress.size(), 1);
+        QCOMPARE(byAddress.at(0).address, QHostAddress(QHostAddress::LocalHost));
     }
 
     void announcesAliveTwiceOnStart()
@@ -289,8 +306,12 @@ private Q_SLOTS:
         QVERIFY(fromLoopback->writeDatagram(mSearch(udn), group, 1900) > 0);
         QVERIFY(fromOtherSubnet->writeDatagram(mSearch(udn), group, 1900) > 0);
         Collector loopback(fromLoopback.get()), other(fromOtherSubnet.get());
-        QTRY_VERIFY_WITH_TIMEOUT((loopback.drain(), other.drain(), loopback.messages.size() + other.messages.size() == 2),
-                                 3000);
+        const auto bothAnswered = [&] {
+            loopback.drain();
+            other.drain();
+            return loopback.messages.size() + other.messages.size() == 2;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(bothAnswered(), 3000);
         QCOMPARE(loopback.messages.first().header("LOCATION"), locationAt(u"127.0.0.1"_s));
         QCOMPARE(other.messages.first().header("LOCATION"), locationAt(otherSubnetAddress));
     }
@@ -492,8 +513,11 @@ private Q_SLOTS:
         const QByteArray location = locationAt(u"198.51.100.1"_s);
         QElapsedTimer clock;
         clock.start();
-        QTRY_VERIFY_WITH_TIMEOUT((collector.drain(), collector.withHeader("LOCATION", location).size() >= allTypes.size()),
-                                 15'000);
+        const auto announced = [&] {
+            collector.drain();
+            return collector.withHeader("LOCATION", location).size() >= allTypes.size();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(announced(), 15'000);
         QVERIFY2(clock.elapsed() <= 12'000, qPrintable(QString::number(clock.elapsed())));
         for (const SsdpMessage &notice : collector.withHeader("LOCATION", location))
             QCOMPARE(notice.header("NTS"), "ssdp:alive");

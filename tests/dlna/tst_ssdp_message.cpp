@@ -92,7 +92,8 @@ private Q_SLOTS:
         QTest::newRow("header without colon") << search("ST ssdp:all\r\n");
         QTest::newRow("empty header name") << search(": value\r\n");
         QTest::newRow("space in header name") << search("S T: ssdp:all\r\n");
-        QTest::newRow("CR inside a value") << search("ST: ssdp:all\rX-Injected: 1\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\n");
+        QTest::newRow("CR inside a value")
+            << search("ST: ssdp:all\rX-Injected: 1\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\n");
         QTest::newRow("NUL inside a value") << search(QByteArray("ST: ssdp:all\0x\r\n", 17));
         QTest::newRow("oversized") << search("ST: ssdp:all\r\nX-Pad: " + QByteArray(9000, 'a') + "\r\n");
         QByteArray many;
@@ -124,10 +125,11 @@ private Q_SLOTS:
         QTest::newRow("wrong MAN") << QByteArray("MAN: \"ssdp:update\"\r\nST: ssdp:all\r\nMX: 1\r\n") << true;
         QTest::newRow("missing ST") << QByteArray("MAN: \"ssdp:discover\"\r\nMX: 1\r\n") << true;
         QTest::newRow("empty ST") << QByteArray("MAN: \"ssdp:discover\"\r\nST:\r\nMX: 1\r\n") << true;
-        QTest::newRow("two ST") << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\nST: upnp:rootdevice\r\nMX: 1\r\n")
-                                << true;
+        QTest::newRow("two ST")
+            << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\nST: upnp:rootdevice\r\nMX: 1\r\n") << true;
         QTest::newRow("multicast without MX") << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\n") << true;
-        QTest::newRow("MX not a number") << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\nMX: soon\r\n") << true;
+        QTest::newRow("MX not a number")
+            << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\nMX: soon\r\n") << true;
         QTest::newRow("MX negative") << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\nMX: -1\r\n") << true;
         QTest::newRow("MX empty") << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\nMX:\r\n") << true;
         QTest::newRow("MX with a tail") << QByteArray("MAN: \"ssdp:discover\"\r\nST: ssdp:all\r\nMX: 2x\r\n") << true;
