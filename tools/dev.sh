@@ -22,6 +22,9 @@ packages=(
   libtag1-dev libavformat-dev libavcodec-dev libavutil-dev
   ffmpeg ccache libsodium-dev openssl qt6-image-formats-plugins zlib1g-dev
   nodejs chromium
+  # DLNA tests: real control points (gssdp-discover, GUPnP from Python), minidlna as a reference,
+  # ip for the network namespace multicast tests run in.
+  gupnp-tools gir1.2-gupnp-1.6 gir1.2-gupnp-av-1.0 python3-gi minidlna iproute2
 )
 # Debian's nodejs needs its separate npm; a Node from elsewhere (NodeSource) bundles it and
 # would conflict with the Debian package.
