@@ -102,6 +102,8 @@ void HttpConnection::parseAvailable()
         if (step == RequestParser::Step::Request) {
             HttpRequest request = m_parser.takeRequest();
             request.peer = m_socket->peerAddress();
+            request.local = m_socket->localAddress();
+            request.localPort = m_socket->localPort();
             request.received.start();
             m_pending.enqueue(std::move(request));
             continue;

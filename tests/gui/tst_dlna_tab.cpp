@@ -7,6 +7,7 @@
 
 #include "auth/User.h"
 #include "auth/UserAdministration.h"
+#include "dlna/DlnaDevice.h"
 #include "http/HttpServer.h"
 
 #include <QCheckBox>

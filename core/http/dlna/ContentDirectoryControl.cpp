@@ -42,9 +42,17 @@ DidlLinks linksFor(const ControlContext &context)
 {
     const Authenticator *auth = context.services.auth;
     const qint64 userId = context.device.userId();
-    // The renderer reached us through this Host (checked to be one of our IP literals).
-    const QString base = u"http://"_s + QString::fromLatin1(context.exchange.request().header("host"));
-    const auto signedLink = [auth, userId, base](const QString &path, const QString &extra) {
+    // The address the renderer reached us at: its links must work from where it stands (the
+    // Host it sent may leave out the port).
+    const HttpRequest &request = context.exchange.request();
+    bool mapped = false;
+    const quint32 v4 = request.local.toIPv4Address(&mapped);
+    const QString host = mapped ? QHostAddress(v4).toString()
+                         : request.local.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + request.local.toString() + u']'
+                             : request.local.toString();
+    const QString base = u"http://%1:%2"_s.arg(host).arg(request.localPort);
+    const auto signedLink = [auth, userId, base](const QString &path, const QString &extra) -> QString {
         return base + auth->signedUrl(path, userId) + extra;
     };
     DidlLinks links;
@@ -76,12 +84,12 @@ DidlLinks linksFor(const ControlContext &context)
         }
         return list;
     };
-    links.artwork = [signedLink](const Track &track) {
+    links.artwork = [signedLink](const Track &track) -> QString {
         if (track.kind == MediaKind::Video)
             return signedLink(u"/api/videos/%1/thumbnail"_s.arg(track.id), {});
         return signedLink(u"/api/tracks/%1/art"_s.arg(track.id), u"&size=%1"_s.arg(kArtworkSize));
     };
-    links.albumArtwork = [signedLink](qint64 albumId) {
+    links.albumArtwork = [signedLink](qint64 albumId) -> QString {
         return signedLink(u"/api/albums/%1/art"_s.arg(albumId), u"&size=%1"_s.arg(kArtworkSize));
     };
     return links;

@@ -28,6 +28,8 @@ struct HttpRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer;
+    QHostAddress local;             // this server's end of the connection: how the client reached it
+    quint16 localPort = 0;
     bool http10 = false;            // HTTP/1.0 request line
     QElapsedTimer received;         // started when the request was complete
 
