@@ -41,6 +41,11 @@ install_packages() {
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Debian starts MiniDLNA's own service on install: it is only the tests' reference and must
+  # not announce this machine's files on a real network.
+  if printf '%s\n' "${missing[@]}" | grep -qx minidlna; then
+    $sudo systemctl disable --now minidlna.service >/dev/null 2>&1 || $sudo service minidlna stop >/dev/null 2>&1 || true
+  fi
 }
 
 # The web app's third-party code (hls.js) and its browser tests' driver (playwright-core),

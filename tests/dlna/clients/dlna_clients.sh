@@ -62,7 +62,11 @@ inotify=no
 CONF
   minidlnad -d -f "$work/minidlna.conf" -P "$work/minidlna.pid" >"$work/minidlna.log" 2>&1 &
   pids+=($!)
-  sleep 3
+  for _ in $(seq 1 100); do   # its scan first: until then its root container is empty
+    grep -qi "scanning.*finished" "$work/minidlna.log" && break
+    sleep 0.2
+  done
+  sleep 1
   /usr/bin/python3 "$here/control_point.py" lo --expect-title "Mp3 Tone" --expect-title "Flac Tone" \
       --expect-title "Test Clip" --search-title Flac ${report_dir:+--report "$report_dir/minidlna.json"} || status=$?
   exit $status
