@@ -44,8 +44,6 @@ struct ObjectId
     // The container this object is listed under ("-1" for the root; empty for an item as filed,
     // whose parent depends on the track).
     QString parentString() const;
-    // What an item id without its container names.
-    ObjectId canonical() const { ObjectId o = *this; o.in.clear(); return o; }
 
     static ObjectId of(ObjectKind kind, qint64 id = 0) { ObjectId o; o.kind = kind; o.id = id; return o; }
     static ObjectId genre(const QString &name) { ObjectId o; o.kind = ObjectKind::Genre; o.name = name; return o; }

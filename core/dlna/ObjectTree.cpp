@@ -351,7 +351,8 @@ bool ObjectTree::lists(const ObjectId &container, const Track &track) const
     case ObjectKind::AllVideos: return !audio;
     case ObjectKind::Album: return audio && track.albumId == container.id;
     case ObjectKind::ArtistAlbum: return audio && track.albumId == container.albumId && object(container);
-    case ObjectKind::Genre: return audio && !track.genre.isEmpty() && track.genre == container.name && genreNamed(container.name);
+    case ObjectKind::Genre:
+        return audio && !track.genre.isEmpty() && track.genre == container.name && genreNamed(container.name);
     case ObjectKind::Folder:
     case ObjectKind::Directory: {
         if (track.folderId != container.id || audio == container.video)

@@ -1,8 +1,8 @@
 // The ContentDirectory over a real catalog: two library folders, a visibility that grants one.
 // Walks the whole tree from "0" (metadata of every object, parentIDs, childCounts against what
-// DirectChildren returns, items listed outside their album as references), pages, sorts, searches, and checks that nothing of the other folder
-// is listed, counted or reachable by id; DIDL-Lite parses with the right namespaces and keeps
-// names with & < > " and non-ASCII intact.
+// DirectChildren returns, items listed outside their album as references), pages, sorts,
+// searches, and checks that nothing of the other folder is listed, counted or reachable by id;
+// DIDL-Lite parses with the right namespaces and keeps names with & < > " and non-ASCII intact.
 #include "dlna/ContentDirectory.h"
 #include "dlna/ObjectId.h"
 
@@ -994,7 +994,6 @@ void TestContentDirectory::objectIdsRoundTrip()
     }
     QCOMPARE(ObjectId::item(5, ObjectId::genre(u"Pop"_s)).toString(), u"gUG9w/t5"_s);
     QCOMPARE(ObjectId::item(5, ObjectId::genre(u"Pop"_s)).parentString(), u"gUG9w"_s);
-    QCOMPARE(ObjectId::item(5, ObjectId::genre(u"Pop"_s)).canonical().toString(), u"t5"_s);
     QCOMPARE(ObjectId::directory(3, u"a/b"_s, false).parentString(), ObjectId::directory(3, u"a"_s, false).toString());
     QCOMPARE(ObjectId::directory(3, u"a"_s, true).parentString(), u"vf3"_s);
     QCOMPARE(ObjectId::artistAlbum(12, 34).parentString(), u"ar12"_s);
