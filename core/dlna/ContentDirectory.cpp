@@ -236,8 +236,15 @@ std::variant<BrowseAnswer, UpnpError> ContentDirectory::search(const SearchReque
         const auto children = tree.children(*id);
         if (!children)
             return noSuchObject();
-        if (children->total > 0)
-            ranges << ObjectRange::of(matching(children->read(0, children->total), criteria));
+        if (children->total > 0) {
+            // Items are found as filed (no refID), wherever the search started.
+            QList<DidlObject> inside = children->read(0, children->total);
+            for (DidlObject &object : inside) {
+                if (auto *item = std::get_if<DidlItem>(&object))
+                    *item = DidlItem(std::move(item->track));
+            }
+            ranges << ObjectRange::of(matching(inside, criteria));
+        }
     }
     return answer(ranges, *sort, request.startingIndex, request.requestedCount, m_links, request.filter, m_updateId);
 }

@@ -28,10 +28,18 @@ QString itemClass(const Track &track)
     return track.kind == MediaKind::Video ? u"object.item.videoItem"_s : u"object.item.audioItem.musicTrack"_s;
 }
 
+DidlItem::DidlItem(Track t)
+    : track(std::move(t)), id(ObjectId::of(ObjectKind::Item, track.id).toString()), parentId(itemParentId(track))
+{
+}
+
 QString itemParentId(const Track &track)
 {
-    if (track.kind == MediaKind::Video || track.albumId == 0)
+    if (track.kind == MediaKind::Video)
         return ObjectId::of(ObjectKind::AllVideos).toString();
+    // The videos would not list a song: every song is in all tracks.
+    if (track.albumId == 0)
+        return ObjectId::of(ObjectKind::AllTracks).toString();
     return ObjectId::of(ObjectKind::Album, track.albumId).toString();
 }
 
@@ -76,8 +84,9 @@ QStringList containerValues(const DidlContainer &c, DidlProperty property)
     return {};
 }
 
-QStringList trackValues(const Track &t, DidlProperty property)
+QStringList itemValues(const DidlItem &item, DidlProperty property)
 {
+    const Track &t = item.track;
     const bool audio = t.kind == MediaKind::Audio;
     switch (property) {
     case DidlProperty::Title: return {titleOf(t)};
@@ -88,7 +97,7 @@ QStringList trackValues(const Track &t, DidlProperty property)
     case DidlProperty::Class: return {itemClass(t)};
     case DidlProperty::Date: return t.year > 0 ? QStringList{u"%1-01-01"_s.arg(t.year, 4, 10, QChar(u'0'))} : QStringList();
     case DidlProperty::TrackNumber: return audio && t.trackNumber > 0 ? QStringList{QString::number(t.trackNumber)} : QStringList();
-    case DidlProperty::RefId: return {};
+    case DidlProperty::RefId: return nonEmpty(item.refId);
     }
     return {};
 }
@@ -99,7 +108,7 @@ QStringList valuesOf(const DidlObject &object, DidlProperty property)
 {
     if (const auto *c = std::get_if<DidlContainer>(&object))
         return containerValues(*c, property);
-    return trackValues(std::get<Track>(object), property);
+    return itemValues(std::get<DidlItem>(object), property);
 }
 
 } // namespace cairn::dlna

@@ -27,16 +27,33 @@ struct DidlContainer
     qint64 albumId = 0;   // for the album's artwork
 };
 
-using DidlObject = std::variant<DidlContainer, Track>;
+// A track as one container lists it. As filed (its album, or the videos) it is "t<id>"; inside
+// any other container it has an id of its own whose parent is that container, and refers to the
+// filed one, so a control point going up by parentID lands where it came from.
+struct DidlItem
+{
+    Track track;
+    QString id;
+    QString parentId;
+    QString refId;   // empty: the item as filed
 
-// The properties search and sort understand. RefId (@refID) only for search's `exists`: no
-// object here is a reference, and Windows Media Player and the Xbox ask for `@refID exists false`.
+    DidlItem(Track t);   // as filed; implicit, so a Track is a DidlObject
+    DidlItem(Track t, QString listedId, QString listedIn, QString filedId)
+        : track(std::move(t)), id(std::move(listedId)), parentId(std::move(listedIn)), refId(std::move(filedId))
+    {
+    }
+};
+
+using DidlObject = std::variant<DidlContainer, DidlItem>;
+
+// The properties search and sort understand. RefId (@refID) for search's `exists`: Windows Media
+// Player and the Xbox ask for `@refID exists false` (search answers items as filed).
 enum class DidlProperty { Title, Creator, Artist, Album, Genre, Class, Date, TrackNumber, RefId };
 
 std::optional<DidlProperty> didlPropertyNamed(QStringView name);
 
 QString itemClass(const Track &track);
-QString itemParentId(const Track &track);   // its album, or the videos
+QString itemParentId(const Track &track);   // as filed: its album, the videos, or all tracks
 // The names a track is filed under, falling back to its tags.
 QString artistOf(const Track &track);
 QString albumOf(const Track &track);

@@ -92,7 +92,7 @@ void DidlWriter::add(const DidlObject &object)
     if (const auto *container = std::get_if<DidlContainer>(&object))
         writeContainer(*container);
     else
-        writeItem(std::get<Track>(object));
+        writeItem(std::get<DidlItem>(object));
 }
 
 QString DidlWriter::finish()
@@ -139,12 +139,15 @@ void DidlWriter::writeContainer(const DidlContainer &c)
     m_xml.writeEndElement();
 }
 
-void DidlWriter::writeItem(const Track &t)
+void DidlWriter::writeItem(const DidlItem &item)
 {
+    const Track &t = item.track;
     const bool audio = t.kind == MediaKind::Audio;
     m_xml.writeStartElement(kDidlNs, u"item"_s);
-    m_xml.writeAttribute(u"id"_s, u"t"_s + QString::number(t.id));
-    m_xml.writeAttribute(u"parentID"_s, itemParentId(t));
+    m_xml.writeAttribute(u"id"_s, item.id);
+    m_xml.writeAttribute(u"parentID"_s, item.parentId);
+    if (!item.refId.isEmpty())
+        m_xml.writeAttribute(u"refID"_s, item.refId);
     m_xml.writeAttribute(u"restricted"_s, u"1"_s);
     m_xml.writeTextElement(kDcNs, u"title"_s, xmlSafe(titleOf(t)));
     m_xml.writeTextElement(kUpnpNs, u"class"_s, itemClass(t));

@@ -34,7 +34,7 @@ public:
 
 private:
     void writeContainer(const DidlContainer &container);
-    void writeItem(const Track &track);
+    void writeItem(const DidlItem &item);
     void writeResource(const DidlResource &resource);
     void writeOptional(const QString &nsUri, const QString &name, const QString &value, const QString &filterName);
     void writeArt(const QString &url);

@@ -81,12 +81,47 @@ std::optional<ObjectId> parseDirectory(QStringView rest, bool video)
     return ObjectId::directory(*folderId, *path, video);
 }
 
+std::optional<ObjectId> parseItem(QStringView text)
+{
+    if (!text.startsWith(u"t"))
+        return std::nullopt;
+    if (const auto id = parseNumber(text.mid(1)))
+        return ObjectId::of(ObjectKind::Item, *id);
+    return std::nullopt;
+}
+
 } // namespace
+
+bool ObjectId::holdsItems(ObjectKind kind)
+{
+    switch (kind) {
+    case ObjectKind::AllTracks:
+    case ObjectKind::AllVideos:
+    case ObjectKind::ArtistAlbum:
+    case ObjectKind::Album:
+    case ObjectKind::Genre:
+    case ObjectKind::Folder:
+    case ObjectKind::Directory: return true;
+    default: return false;
+    }
+}
 
 std::optional<ObjectId> ObjectId::parse(const QString &text)
 {
     if (text.size() > 16 * 1024)   // a deep directory's base64 path, and no more
         return std::nullopt;
+    // Container ids never hold a '/', so the first one ends the container; the container part is
+    // parsed as strictly as any id, and must list items.
+    if (const qsizetype slash = text.indexOf(u'/'); slash >= 0) {
+        const auto container = ObjectId::parse(text.left(slash));
+        auto item = parseItem(QStringView(text).mid(slash + 1));
+        if (!container || !item || !holdsItems(container->kind))
+            return std::nullopt;
+        item->in = container->toString();
+        if (item->in != QStringView(text).left(slash))
+            return std::nullopt;
+        return item;
+    }
     if (const auto fixed = fixedIds().constFind(text); fixed != fixedIds().constEnd())
         return ObjectId::of(*fixed);
     const QStringView view(text);
@@ -120,11 +155,7 @@ std::optional<ObjectId> ObjectId::parse(const QString &text)
             return ObjectId::genre(*name);
         return std::nullopt;
     }
-    if (view.startsWith(u"t")) {
-        if (const auto id = parseNumber(view.mid(1)))
-            return ObjectId::of(ObjectKind::Item, *id);
-    }
-    return std::nullopt;
+    return parseItem(view);
 }
 
 QString ObjectId::toString() const
@@ -147,7 +178,7 @@ QString ObjectId::toString() const
     case ObjectKind::Folder: return (video ? u"vf"_s : u"mf"_s) + QString::number(id);
     case ObjectKind::Directory:
         return (video ? u"vd"_s : u"md"_s) + QString::number(id) + u'.' + encodeName(name);
-    case ObjectKind::Item: return u"t"_s + QString::number(id);
+    case ObjectKind::Item: return (in.isEmpty() ? QString() : in + u'/') + u't' + QString::number(id);
     }
     return {};
 }
@@ -175,7 +206,7 @@ QString ObjectId::parentString() const
         return slash < 0 ? ObjectId::folder(id, video).toString()
                          : ObjectId::directory(id, name.left(slash), video).toString();
     }
-    case ObjectKind::Item: return {};   // depends on the item: its album, or the videos
+    case ObjectKind::Item: return in;   // as filed, depends on the item: its album, or the videos
     }
     return {};
 }

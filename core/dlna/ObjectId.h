@@ -11,7 +11,9 @@
 //   "al<albumId>"            an album              "g<base64url(name)>"        a genre
 //   "mf<folderId>"           a library folder (music); "vf<folderId>" the same for videos
 //   "md<folderId>.<base64url(relative path)>"  a directory inside it; "vd…" for videos
-//   "t<trackId>"             an item (audio or video)
+//   "t<trackId>"             an item (audio or video), as filed: under its album, or "vall"
+//   "<container>/t<trackId>" the same item as listed inside another container (its parentID),
+//                            a reference to "t<trackId>"; no container id holds a '/'
 
 #include <QString>
 
@@ -35,10 +37,12 @@ struct ObjectId
     qint64 albumId = 0;     // ArtistAlbum
     QString name;           // genre name, or the directory's path relative to its folder
     bool video = false;     // Folder, Directory
+    QString in;             // Item: the id of the container it is listed in; empty = as filed
 
     static std::optional<ObjectId> parse(const QString &text);
     QString toString() const;
-    // The container this object is listed under ("-1" for the root).
+    // The container this object is listed under ("-1" for the root; empty for an item as filed,
+    // whose parent depends on the track).
     QString parentString() const;
 
     static ObjectId of(ObjectKind kind, qint64 id = 0) { ObjectId o; o.kind = kind; o.id = id; return o; }
@@ -52,6 +56,12 @@ struct ObjectId
     {
         ObjectId o; o.kind = ObjectKind::Directory; o.id = folderId; o.name = relativePath; o.video = video; return o;
     }
+    static ObjectId item(qint64 trackId, const ObjectId &container)
+    {
+        ObjectId o; o.kind = ObjectKind::Item; o.id = trackId; o.in = container.toString(); return o;
+    }
+    // Whether items are listed inside objects of `kind`.
+    static bool holdsItems(ObjectKind kind);
 };
 
 } // namespace cairn::dlna

@@ -28,6 +28,30 @@ QList<DidlObject> asObjects(const QList<Track> &tracks)
     return objects;
 }
 
+// The items as `container` lists them: as filed where they are filed, else each by an id naming
+// the container, so that every child's parentID is the container it was listed in.
+QList<DidlObject> listedIn(QList<DidlObject> objects, const ObjectId &container)
+{
+    const QString in = container.toString();
+    for (DidlObject &object : objects) {
+        auto *item = std::get_if<DidlItem>(&object);
+        if (!item || item->parentId == in)
+            continue;
+        item->refId = item->id;
+        item->id = ObjectId::item(item->track.id, container).toString();
+        item->parentId = in;
+    }
+    return objects;
+}
+
+ObjectRange listedIn(ObjectRange range, const ObjectId &container)
+{
+    range.read = [read = std::move(range.read), container](qint64 offset, qint64 limit) {
+        return listedIn(read(offset, limit), container);
+    };
+    return range;
+}
+
 DidlContainer artistContainer(const ArtistSummary &artist)
 {
     DidlContainer c;
@@ -265,7 +289,7 @@ std::optional<ObjectRange> ObjectTree::folderChildren(const ObjectId &id) const
         c.childCount = sub.entries;
         objects << c;
     }
-    objects << asObjects(listing->tracks);
+    objects << listedIn(asObjects(listing->tracks), id);
     return ObjectRange::of(std::move(objects));
 }
 
@@ -301,11 +325,52 @@ std::optional<DidlObject> ObjectTree::object(const ObjectId &id) const
         return std::nullopt;
     }
     case ObjectKind::Item: {
-        if (const auto track = TrackRepository(m_db).find(id.id, m_visibility))
-            return *track;
-        return std::nullopt;
+        const auto track = TrackRepository(m_db).find(id.id, m_visibility);
+        if (!track)
+            return std::nullopt;
+        DidlItem filed(*track);
+        if (id.in.isEmpty())
+            return filed;
+        // Where it is filed the item has one id only: its own.
+        if (id.in == filed.parentId)
+            return std::nullopt;
+        const auto container = ObjectId::parse(id.in);
+        if (!container || !lists(*container, *track))
+            return std::nullopt;
+        return DidlItem(*track, id.toString(), id.in, filed.id);
     }
     default: return std::nullopt;
+    }
+}
+
+bool ObjectTree::lists(const ObjectId &container, const Track &track) const
+{
+    const bool audio = track.kind == MediaKind::Audio;
+    switch (container.kind) {
+    case ObjectKind::AllTracks: return audio;
+    case ObjectKind::AllVideos: return !audio;
+    case ObjectKind::Album: return audio && track.albumId == container.id;
+    case ObjectKind::ArtistAlbum: return audio && track.albumId == container.albumId && object(container);
+    case ObjectKind::Genre:
+        return audio && !track.genre.isEmpty() && track.genre == container.name && genreNamed(container.name);
+    case ObjectKind::Folder:
+    case ObjectKind::Directory: {
+        if (track.folderId != container.id || audio == container.video)
+            return false;
+        const QList<Folder> folders = visibleFolders();
+        const auto folder = std::find_if(folders.cbegin(), folders.cend(),
+                                         [&container](const Folder &f) { return f.id == container.id; });
+        if (folder == folders.cend())
+            return false;
+        // As DirectoryRepository lists it: directly inside, compared exactly (case included).
+        QString prefix = folder->path;
+        if (!prefix.endsWith(u'/'))
+            prefix += u'/';
+        if (container.kind == ObjectKind::Directory)
+            prefix += container.name + u'/';
+        return track.path.startsWith(prefix) && track.path.indexOf(u'/', prefix.size()) < 0;
+    }
+    default: return false;
     }
 }
 
@@ -326,8 +391,8 @@ std::optional<ObjectRange> ObjectTree::children(const ObjectId &id) const
     case ObjectKind::Artists: return ObjectRange::of(albumArtists());
     case ObjectKind::Albums: return albums({});
     case ObjectKind::Genres: return ObjectRange::of(genres());
-    case ObjectKind::AllTracks: return audioTracks({});
-    case ObjectKind::AllVideos: return videos({});
+    case ObjectKind::AllTracks: return listedIn(audioTracks({}), id);
+    case ObjectKind::AllVideos: return listedIn(videos({}), id);
     case ObjectKind::MusicFolders:
     case ObjectKind::VideoFolders: {
         QList<DidlObject> objects;
@@ -357,7 +422,7 @@ std::optional<ObjectRange> ObjectTree::children(const ObjectId &id) const
         if (!object(id))
             return std::nullopt;
         const qint64 albumId = id.kind == ObjectKind::Album ? id.id : id.albumId;
-        return ObjectRange::of(asObjects(AlbumRepository(m_db).tracks(albumId, m_visibility)));
+        return ObjectRange::of(listedIn(asObjects(AlbumRepository(m_db).tracks(albumId, m_visibility)), id));
     }
     case ObjectKind::Genre: {
         if (!genreNamed(id.name))
@@ -365,7 +430,7 @@ std::optional<ObjectRange> ObjectTree::children(const ObjectId &id) const
         SongQuery query;
         query.genre = id.name;
         query.limit = kAll;
-        return ObjectRange::of(asObjects(TrackRepository(m_db).songs(query, m_visibility)));
+        return ObjectRange::of(listedIn(asObjects(TrackRepository(m_db).songs(query, m_visibility)), id));
     }
     case ObjectKind::Folder:
     case ObjectKind::Directory: return folderChildren(id);

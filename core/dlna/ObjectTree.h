@@ -9,6 +9,9 @@
 //     │       └ mfolders ─ mf<id> ─ md<id>.<path>… ─ tracks
 //     └ videos ─ vall ─ videos
 //              └ vfolders ─ vf<id> ─ vd<id>.<path>… ─ videos
+//
+// A track is "t<id>" in its album (a video in vall); anywhere else it is "<container>/t<id>",
+// parented there and referring to "t<id>" (ObjectId.h).
 
 #include "DidlObject.h"
 #include "ObjectId.h"
@@ -65,6 +68,8 @@ private:
     std::optional<DidlContainer> folderContainer(const ObjectId &id) const;
     std::optional<ObjectRange> folderChildren(const ObjectId &id) const;
     std::optional<GenreSummary> genreNamed(const QString &name) const;
+    // Whether `container` lists `track` (a visible one) among its children.
+    bool lists(const ObjectId &container, const Track &track) const;
 
     const Database &m_db;
     const Visibility &m_visibility;

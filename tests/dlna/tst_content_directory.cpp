@@ -1,8 +1,8 @@
 // The ContentDirectory over a real catalog: two library folders, a visibility that grants one.
 // Walks the whole tree from "0" (metadata of every object, parentIDs, childCounts against what
-// DirectChildren returns), pages, sorts, searches, and checks that nothing of the other folder
-// is listed, counted or reachable by id; DIDL-Lite parses with the right namespaces and keeps
-// names with & < > " and non-ASCII intact.
+// DirectChildren returns, items listed outside their album as references), pages, sorts,
+// searches, and checks that nothing of the other folder is listed, counted or reachable by id;
+// DIDL-Lite parses with the right namespaces and keeps names with & < > " and non-ASCII intact.
 #include "dlna/ContentDirectory.h"
 #include "dlna/ObjectId.h"
 
@@ -35,6 +35,7 @@ struct Object
     bool container = false;
     QString id;
     QString parentId;
+    QString refId;
     QString restricted;
     QString searchable;
     int childCount = -1;
@@ -79,6 +80,11 @@ QString prefixOf(const QStringView nsUri)
     return u"?:"_s;
 }
 
+QString base64(const QString &name)
+{
+    return QString::fromLatin1(name.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
 Didl parseDidl(const QString &text)
 {
     Didl didl;
@@ -97,6 +103,7 @@ Didl parseDidl(const QString &text)
         const QXmlStreamAttributes a = xml.attributes();
         o.id = a.value(u"id"_s).toString();
         o.parentId = a.value(u"parentID"_s).toString();
+        o.refId = a.value(u"refID"_s).toString();
         o.restricted = a.value(u"restricted"_s).toString();
         o.searchable = a.value(u"searchable"_s).toString();
         if (a.hasAttribute(u"childCount"_s))
@@ -141,6 +148,11 @@ private Q_SLOTS:
 
     void rootAndTopContainers();
     void walkWholeTree();
+    void itemsListedElsewhere_data();
+    void itemsListedElsewhere();
+    void itemsNotInside_data();
+    void itemsNotInside();
+    void searchFindsItemsAsFiled();
     void trackItem();
     void videoItem();
     void albumContainer();
@@ -379,9 +391,10 @@ void TestContentDirectory::rootAndTopContainers()
     QCOMPARE(videos.titles(), (QStringList{u"All videos"_s, u"Folders"_s}));
 }
 
-// Every object reachable from "0": its metadata is what its parent listed, its parentID is
-// that parent (items: a container listing it), and a container's childCount is what its
-// DirectChildren returns.
+// Every object reachable from "0": its parentID is the container that listed it (items too:
+// control points go up by parentID), its metadata is what that container listed, and a
+// container's childCount is what its DirectChildren returns. An item listed outside the place
+// it is filed refers to the filed item, which says the same of the same track.
 void TestContentDirectory::walkWholeTree()
 {
     QHash<QString, QSet<QString>> childrenOf;
@@ -389,6 +402,8 @@ void TestContentDirectory::walkWholeTree()
     QStringList pending{u"0"_s};
     seen.insert(u"0"_s, metadata(u"0"_s));
     int visited = 0;
+    int filed = 0;
+    int references = 0;
     while (!pending.isEmpty()) {
         const QString id = pending.takeFirst();
         QVERIFY2(++visited < 500, "the tree does not end");
@@ -400,14 +415,37 @@ void TestContentDirectory::walkWholeTree()
         for (const Object &child : children.objects) {
             childrenOf[id].insert(child.id);
             QCOMPARE(child.restricted, u"1"_s);
+            QVERIFY2(child.parentId == id, qPrintable(child.id + u" listed under "_s + id + u" names parent "_s
+                                                      + child.parentId));
+            QVERIFY2(!seen.contains(child.id) || seen.value(child.id).parentId == id,
+                     qPrintable(child.id + u" listed in two containers"_s));
             const Object again = metadata(child.id);
             QVERIFY2(!again.id.isEmpty(), qPrintable(u"no metadata for "_s + child.id));
+            QCOMPARE(again.id, child.id);
             QCOMPARE(again.title(), child.title());
             QCOMPARE(again.upnpClass(), child.upnpClass());
             QCOMPARE(again.parentId, child.parentId);
+            QCOMPARE(again.refId, child.refId);
             QCOMPARE(again.childCount, child.childCount);
+            QVERIFY(child.container || child.id.size() <= id.size() + 21);
+            for (const QChar c : child.id)
+                QVERIFY2(c.unicode() > 32 && c.unicode() < 127, qPrintable(child.id));
+            if (!child.container && child.refId.isEmpty()) {
+                QVERIFY2(!child.id.contains(u'/'), qPrintable(child.id));
+                ++filed;
+            } else if (!child.container) {
+                ++references;
+                QCOMPARE(child.id, id + u'/' + child.refId);
+                const Object original = metadata(child.refId);
+                QCOMPARE(original.id, child.refId);
+                QVERIFY(original.refId.isEmpty());
+                QVERIFY(original.parentId != id);
+                QCOMPARE(original.title(), child.title());
+                QCOMPARE(original.upnpClass(), child.upnpClass());
+                QCOMPARE(original.resources.size(), child.resources.size());
+            }
             if (child.container) {
-                QCOMPARE(child.parentId, id);
+                QVERIFY(child.refId.isEmpty());
                 QVERIFY(child.childCount >= 0);
                 if (!seen.contains(child.id))
                     pending << child.id;
@@ -415,6 +453,8 @@ void TestContentDirectory::walkWholeTree()
             seen.insert(child.id, child);
         }
     }
+    QVERIFY(filed >= m_visibleAudioTitles.size() + 2);   // each song in its album, each video in vall
+    QVERIFY(references > filed);                         // in all tracks, genres, artists' albums, folders
     QSet<QString> itemTitles;
     for (const Object &o : std::as_const(seen)) {
         if (o.container)
@@ -431,6 +471,129 @@ void TestContentDirectory::walkWholeTree()
         for (const QString &hidden : std::as_const(m_hiddenTitles))
             QVERIFY2(o.title() != hidden, qPrintable(o.id + u" shows "_s + hidden));
     }
+}
+
+// A track listed in a container other than its album is that container's child, by an id that
+// names both, and refers to the track as filed.
+void TestContentDirectory::itemsListedElsewhere_data()
+{
+    QTest::addColumn<QString>("container");
+    QTest::addColumn<qint64>("track");
+    const qint64 alpha = TrackRepository(*m_db).find(m_alpha1)->albumId;
+    const qint64 ann = AlbumRepository(*m_db).find(alpha, m_visibility)->artistId;
+    QTest::newRow("all tracks") << u"tracks"_s << m_love;
+    QTest::newRow("genre") << u"g"_s + base64(u"Rock & Roll"_s) << m_love;
+    QTest::newRow("artist's album") << u"ar%1.al%2"_s.arg(ann).arg(alpha) << m_alpha1;
+    QTest::newRow("directory") << u"md%1."_s.arg(m_shown) + base64(u"Ann/Alpha"_s) << m_alpha1;
+    QTest::newRow("non-ASCII directory") << u"md%1."_s.arg(m_shown) + base64(u"Émile & Co/Été <1>"_s) << m_love;
+    QTest::newRow("video directory") << u"vd%1."_s.arg(m_shown) + base64(u"clips"_s) << m_holiday;
+    QTest::newRow("deeper video directory") << u"vd%1."_s.arg(m_shown) + base64(u"clips/deep"_s) << m_trip;
+}
+
+void TestContentDirectory::itemsListedElsewhere()
+{
+    QFETCH(QString, container);
+    QFETCH(qint64, track);
+    const QString filed = u"t%1"_s.arg(track);
+    const QString id = container + u'/' + filed;
+    const Didl children = browse(container, BrowseFlag::DirectChildren);
+    QVERIFY2(children.valid, qPrintable(children.error));
+    QVERIFY2(children.ids().contains(id), qPrintable(children.ids().join(u' ')));
+    QVERIFY(!children.ids().contains(filed));
+
+    const Object item = metadata(id);
+    QCOMPARE(item.id, id);
+    QCOMPARE(item.parentId, container);
+    QCOMPARE(item.refId, filed);
+    QCOMPARE(item.title(), metadata(filed).title());
+    QVERIFY(!item.resources.isEmpty());
+    QCOMPARE(item.resources.first().value(u"url"_s), metadata(filed).resources.first().value(u"url"_s));
+    BrowseAnswer answer;
+    QVERIFY(browse(id, BrowseFlag::DirectChildren, 0, 0, {}, u"*"_s, &answer).valid);
+    QCOMPARE(answer.totalMatches, 0u);
+}
+
+// Ids a client makes up from real containers and real tracks that are not inside them.
+void TestContentDirectory::itemsNotInside_data()
+{
+    QTest::addColumn<QString>("id");
+    const qint64 ete = TrackRepository(*m_db).find(m_love)->albumId;
+    const qint64 alpha = TrackRepository(*m_db).find(m_alpha1)->albumId;
+    const qint64 ann = AlbumRepository(*m_db).find(alpha, m_visibility)->artistId;
+    const qint64 emile = AlbumRepository(*m_db).find(ete, m_visibility)->artistId;
+    const QString alphaDir = u"md%1."_s.arg(m_shown) + base64(u"Ann/Alpha"_s);
+    QTest::newRow("another album") << u"al%1/t%2"_s.arg(alpha).arg(m_love);
+    QTest::newRow("another genre") << u"g%1/t%2"_s.arg(base64(u"Jazz"_s)).arg(m_love);
+    QTest::newRow("genre differing in case") << u"g%1/t%2"_s.arg(base64(u"rock & roll"_s)).arg(m_love);
+    QTest::newRow("another artist's album") << u"ar%1.al%2/t%3"_s.arg(emile).arg(alpha).arg(m_alpha1);
+    QTest::newRow("artist's other album") << u"ar%1.al%2/t%3"_s.arg(ann).arg(alpha).arg(m_love);
+    QTest::newRow("another directory") << alphaDir + u"/t%1"_s.arg(m_love);
+    QTest::newRow("directory above") << u"md%1."_s.arg(m_shown) + base64(u"Ann"_s) + u"/t%1"_s.arg(m_alpha1);
+    QTest::newRow("directory differing in case") << u"md%1."_s.arg(m_shown) + base64(u"ann/Alpha"_s)
+                                                        + u"/t%1"_s.arg(m_alpha1);
+    QTest::newRow("library folder, not directly") << u"mf%1/t%2"_s.arg(m_shown).arg(m_alpha1);
+    QTest::newRow("another library folder") << u"md%1."_s.arg(m_hidden) + base64(u"Ann/Alpha"_s)
+                                                   + u"/t%1"_s.arg(m_alpha1);
+    QTest::newRow("a song in the video folders") << u"vd%1."_s.arg(m_shown) + base64(u"Ann/Alpha"_s)
+                                                        + u"/t%1"_s.arg(m_alpha1);
+    QTest::newRow("a video in the music folders") << u"md%1."_s.arg(m_shown) + base64(u"clips"_s)
+                                                         + u"/t%1"_s.arg(m_holiday);
+    QTest::newRow("a video in all tracks") << u"tracks/t%1"_s.arg(m_holiday);
+    QTest::newRow("a song in all videos") << u"vall/t%1"_s.arg(m_love);
+    QTest::newRow("invisible, all tracks") << u"tracks/t%1"_s.arg(m_hiddenTrack);
+    QTest::newRow("invisible, in a visible album") << u"al%1/t%2"_s.arg(alpha).arg(m_hiddenAlpha);
+    QTest::newRow("invisible, in a visible genre") << u"g%1/t%2"_s.arg(base64(u"Jazz"_s)).arg(m_hiddenAlpha);
+    QTest::newRow("invisible, in all videos") << u"vall/t%1"_s.arg(m_hiddenVideo);
+    QTest::newRow("no such track") << u"tracks/t999999"_s;
+    // The filed item has one id: its album's (or vall's) is not spelled out.
+    QTest::newRow("filed, spelled with its album") << u"al%1/t%2"_s.arg(ete).arg(m_love);
+    QTest::newRow("filed, spelled with vall") << u"vall/t%1"_s.arg(m_holiday);
+    // Containers that list no items, and broken spellings.
+    QTest::newRow("music") << u"music/t%1"_s.arg(m_love);
+    QTest::newRow("root") << u"0/t%1"_s.arg(m_love);
+    QTest::newRow("artist") << u"ar%1/t%2"_s.arg(ann).arg(m_alpha1);
+    QTest::newRow("item in an item") << u"t%1/t%1"_s.arg(m_love);
+    QTest::newRow("twice") << u"tracks/tracks/t%1"_s.arg(m_love);
+    QTest::newRow("no container") << u"/t%1"_s.arg(m_love);
+    QTest::newRow("no track") << u"tracks/"_s;
+    QTest::newRow("bare t") << u"tracks/t"_s;
+    QTest::newRow("leading zero") << u"tracks/t0%1"_s.arg(m_love);
+    QTest::newRow("not an item") << u"tracks/al%1"_s.arg(ete);
+    QTest::newRow("trailing slash") << u"tracks/t%1/"_s.arg(m_love);
+    QTest::newRow("base64 padding") << u"g%1=/t%2"_s.arg(base64(u"Rock & Roll"_s)).arg(m_love);
+}
+
+void TestContentDirectory::itemsNotInside()
+{
+    QFETCH(QString, id);
+    const ContentDirectory cds = directory();
+    QCOMPARE(errorOf(cds.browse({id, BrowseFlag::Metadata, u"*"_s, 0, 0, {}})), 701);
+    QCOMPARE(errorOf(cds.browse({id, BrowseFlag::DirectChildren, u"*"_s, 0, 0, {}})), 701);
+    QCOMPARE(errorOf(cds.search({id, u"*"_s, u"*"_s, 0, 0, {}})), 701);
+}
+
+// Search answers each item as filed (its album, or vall), whichever container it started from.
+void TestContentDirectory::searchFindsItemsAsFiled()
+{
+    const QString audio = u"upnp:class derivedfrom \"object.item.audioItem\""_s;
+    const qint64 alpha = TrackRepository(*m_db).find(m_alpha1)->albumId;
+    const qint64 ann = AlbumRepository(*m_db).find(alpha, m_visibility)->artistId;
+    const QStringList containers{u"0"_s, u"music"_s, u"tracks"_s, u"g"_s + base64(u"Jazz"_s),
+                                 u"ar%1.al%2"_s.arg(ann).arg(alpha), u"md%1."_s.arg(m_shown) + base64(u"Ann/Alpha"_s)};
+    for (const QString &container : containers) {
+        const Didl found = search(container, audio + u" and dc:title contains \"alpha\" and @refID exists false"_s);
+        QVERIFY2(found.valid, qPrintable(container + u": "_s + found.error));
+        QCOMPARE(found.titles().size(), 2);
+        for (const Object &o : found.objects) {
+            QCOMPARE(o.parentId, u"al%1"_s.arg(alpha));
+            QVERIFY2(o.id.startsWith(u't') && !o.id.contains(u'/'), qPrintable(o.id));
+            QVERIFY(o.refId.isEmpty());
+        }
+    }
+    const Didl videos = search(u"vd%1."_s.arg(m_shown) + base64(u"clips"_s), u"*"_s);
+    QVERIFY2(videos.valid, qPrintable(videos.error));
+    QCOMPARE(videos.ids(), (QStringList{u"vd%1."_s.arg(m_shown) + base64(u"clips/deep"_s), u"t%1"_s.arg(m_holiday)}));
+    QCOMPARE(videos.objects.last().parentId, u"vall"_s);
 }
 
 void TestContentDirectory::trackItem()
@@ -808,6 +971,11 @@ void TestContentDirectory::objectIdsRoundTrip()
         ObjectId::directory(3, u"Émile & Co/Été <1>"_s, false),
         ObjectId::directory(3, u"clips"_s, true),
         ObjectId::of(ObjectKind::Item, 987654321),
+        ObjectId::item(987654321, ObjectId::of(ObjectKind::AllTracks)),
+        ObjectId::item(987654321, ObjectId::genre(u"Rock & Roll"_s)),
+        ObjectId::item(987654321, ObjectId::artistAlbum(12, 34)),
+        ObjectId::item(987654321, ObjectId::directory(3, u"Émile & Co/Été <1>"_s, false)),
+        ObjectId::item(987654321, ObjectId::folder(3, true)),
     };
     QSet<QString> texts;
     for (const ObjectId &id : ids) {
@@ -821,7 +989,11 @@ void TestContentDirectory::objectIdsRoundTrip()
         QCOMPARE(parsed->toString(), text);
         QCOMPARE(int(parsed->kind), int(id.kind));
         QCOMPARE(parsed->name, id.name);
+        QCOMPARE(parsed->in, id.in);
+        QCOMPARE(parsed->parentString(), id.parentString());
     }
+    QCOMPARE(ObjectId::item(5, ObjectId::genre(u"Pop"_s)).toString(), u"gUG9w/t5"_s);
+    QCOMPARE(ObjectId::item(5, ObjectId::genre(u"Pop"_s)).parentString(), u"gUG9w"_s);
     QCOMPARE(ObjectId::directory(3, u"a/b"_s, false).parentString(), ObjectId::directory(3, u"a"_s, false).toString());
     QCOMPARE(ObjectId::directory(3, u"a"_s, true).parentString(), u"vf3"_s);
     QCOMPARE(ObjectId::artistAlbum(12, 34).parentString(), u"ar12"_s);
