@@ -110,7 +110,7 @@ void TestCrashSafety::killedDuringScan()
     QTemporaryDir dir;
     // Many small real files, so the scan takes long enough to be caught in the middle. They go
     // into the library only once Cairn serves, so its scan starts when the test starts polling.
-    constexpr int kFiles = 3000;
+    constexpr int kFiles = 8000;   // a few seconds of scanning even on a fast machine
     const QString library = dir.filePath(u"Music"_s);
     const QString staging = dir.filePath(u"staging"_s);
     QVERIFY(QDir().mkpath(library));
