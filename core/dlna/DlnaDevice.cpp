@@ -46,28 +46,29 @@ QHostAddress plain(const QHostAddress &address)
 
 bool DlnaDevice::allowsPeer(const QHostAddress &peer) const
 {
-    const QHostAddress address = plain(peer);
-    if (address.isNull())
-        return false;
-    if (address.isLoopback())
-        return true;
-    const QMutexLocker lock(&m_mutex);
-    for (const DlnaNetwork &network : m_networks)
-        if (address.isInSubnet(network.address, network.prefixLength))
-            return true;
-    return false;
+    return matchesNetwork(peer, [](const QHostAddress &address, const DlnaNetwork &network) {
+        return address.isInSubnet(network.address, network.prefixLength);
+    });
 }
 
 bool DlnaDevice::isOwnHost(const QByteArray &host) const
 {
-    const QHostAddress address = plain(hostLiteral(host));
+    return matchesNetwork(hostLiteral(host), [](const QHostAddress &address, const DlnaNetwork &network) {
+        return network.address.isEqual(address);
+    });
+}
+
+bool DlnaDevice::matchesNetwork(const QHostAddress &given,
+                                const std::function<bool(const QHostAddress &, const DlnaNetwork &)> &matches) const
+{
+    const QHostAddress address = plain(given);
     if (address.isNull())
         return false;
     if (address.isLoopback())
         return true;
     const QMutexLocker lock(&m_mutex);
     for (const DlnaNetwork &network : m_networks)
-        if (network.address.isEqual(address))
+        if (matches(address, network))
             return true;
     return false;
 }

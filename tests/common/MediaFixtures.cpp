@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -91,6 +92,20 @@ QByteArray runProgram(const QString &program, const QStringList &args, int timeo
         return {};
     }
     return p.readAllStandardOutput();
+}
+
+double decodedSeconds(const QByteArray &bytes, const QString &extension)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"body."_s + extension);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return -1;
+    f.write(bytes);
+    f.close();
+    const QByteArray pcm = runProgram(u"ffmpeg"_s, {u"-v"_s, u"quiet"_s, u"-i"_s, path, u"-f"_s, u"s16le"_s,
+                                                    u"-ac"_s, u"1"_s, u"-ar"_s, u"8000"_s, u"pipe:1"_s});
+    return double(pcm.size()) / 16000.0;   // 8000 mono 16-bit samples a second
 }
 
 } // namespace cairn::test

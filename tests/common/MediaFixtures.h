@@ -21,5 +21,8 @@ QByteArray readFile(const QString &path);
 
 // Runs a program and returns its stdout ("" on failure).
 QByteArray runProgram(const QString &program, const QStringList &args, int timeoutMs = 60000);
+// Seconds of audio in an encoded byte string (a body received), decoded by ffmpeg through a
+// file with this extension, so any container works; -1 when the file cannot be written.
+double decodedSeconds(const QByteArray &bytes, const QString &extension);
 
 } // namespace cairn::test

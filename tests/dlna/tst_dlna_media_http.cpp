@@ -26,21 +26,6 @@ constexpr double kSeconds = 20;
 constexpr auto kFlags = "DLNA.ORG_FLAGS=01700000000000000000000000000000";
 const QByteArray kAsk = "getcontentFeatures.dlna.org: 1";
 
-// Seconds of audio in an encoded byte string, decoded by ffmpeg through a file.
-double decodedSeconds(const QByteArray &bytes, const QString &extension)
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"body."_s + extension);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return -1;
-    f.write(bytes);
-    f.close();
-    const QByteArray pcm = runProgram(u"ffmpeg"_s, {u"-v"_s, u"quiet"_s, u"-i"_s, path, u"-f"_s, u"s16le"_s,
-                                                    u"-ac"_s, u"1"_s, u"-ar"_s, u"8000"_s, u"pipe:1"_s});
-    return double(pcm.size()) / 16000.0;
-}
-
 struct TimeSeekParts
 {
     double start = -1, end = -1, duration = -1;

@@ -68,22 +68,6 @@ Probe probe(const QString &url)
     return p;
 }
 
-// Seconds of audio in an encoded byte string, decoded by ffmpeg (through a file, so any
-// container works).
-double decodedSeconds(const QByteArray &bytes, const QString &extension)
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(u"part."_s + extension);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return -1;
-    f.write(bytes);
-    f.close();
-    const QByteArray pcm = runProgram(u"ffmpeg"_s, {u"-v"_s, u"quiet"_s, u"-i"_s, path, u"-f"_s, u"s16le"_s,
-                                                    u"-ac"_s, u"1"_s, u"-ar"_s, u"8000"_s, u"pipe:1"_s});
-    return double(pcm.size()) / 16000.0;
-}
-
 QJsonObject jsonOf(const LiveResponse &r)
 {
     return QJsonDocument::fromJson(r.body).object();

@@ -33,6 +33,16 @@ std::optional<quint32> unsignedArgument(const SoapCall &call, const QString &nam
     return quint32(value);
 }
 
+// What Browse and Search share: the filter, the page and the order.
+template<typename Request>
+void readListing(Request &request, const SoapCall &call, quint32 start, quint32 count)
+{
+    request.filter = call.arguments.value(u"Filter"_s, u"*"_s);
+    request.startingIndex = start;
+    request.requestedCount = count;
+    request.sortCriteria = call.arguments.value(u"SortCriteria"_s);
+}
+
 SoapFault missing(const QString &name)
 {
     return {402, u"Invalid Args: %1 is missing or not a number"_s.arg(name)};
@@ -170,10 +180,7 @@ ActionResult contentDirectoryAction(const SoapCall &call, const ControlContext &
         if (!call.arguments.contains(u"ObjectID"_s))
             return SoapFault{402, u"Invalid Args: ObjectID is missing"_s};
         request.objectId = call.arguments.value(u"ObjectID"_s);
-        request.filter = call.arguments.value(u"Filter"_s, u"*"_s);
-        request.startingIndex = *start;
-        request.requestedCount = *count;
-        request.sortCriteria = call.arguments.value(u"SortCriteria"_s);
+        readListing(request, call, *start, *count);
         return answerOf(directory.browse(request));
     }
     SearchRequest request;
@@ -181,10 +188,7 @@ ActionResult contentDirectoryAction(const SoapCall &call, const ControlContext &
         return SoapFault{402, u"Invalid Args: ContainerID is missing"_s};
     request.containerId = call.arguments.value(u"ContainerID"_s);
     request.criteria = call.arguments.value(u"SearchCriteria"_s);
-    request.filter = call.arguments.value(u"Filter"_s, u"*"_s);
-    request.startingIndex = *start;
-    request.requestedCount = *count;
-    request.sortCriteria = call.arguments.value(u"SortCriteria"_s);
+    readListing(request, call, *start, *count);
     return answerOf(directory.search(request));
 }
 

@@ -52,6 +52,16 @@ std::optional<QPair<QString, QString>> splitSoapAction(const QByteArray &header)
     return QPair<QString, QString>{value.left(hash), value.mid(hash + 1)};
 }
 
+// <s:Envelope s:encodingStyle=…><s:Body>, left open for the answer's content.
+void startEnvelope(QXmlStreamWriter &xml)
+{
+    xml.writeStartDocument();
+    xml.writeNamespace(kEnvelopeNs, u"s"_s);
+    xml.writeStartElement(kEnvelopeNs, u"Envelope"_s);
+    xml.writeAttribute(kEnvelopeNs, u"encodingStyle"_s, kEncoding);
+    xml.writeStartElement(kEnvelopeNs, u"Body"_s);
+}
+
 } // namespace
 
 std::variant<SoapCall, SoapFault> parseSoapCall(const QByteArray &body, const QByteArray &soapAction)
@@ -121,11 +131,7 @@ QByteArray soapResponse(const QString &serviceType, const QString &action,
 {
     QByteArray out;
     QXmlStreamWriter xml(&out);
-    xml.writeStartDocument();
-    xml.writeNamespace(kEnvelopeNs, u"s"_s);
-    xml.writeStartElement(kEnvelopeNs, u"Envelope"_s);
-    xml.writeAttribute(kEnvelopeNs, u"encodingStyle"_s, kEncoding);
-    xml.writeStartElement(kEnvelopeNs, u"Body"_s);
+    startEnvelope(xml);
     xml.writeNamespace(serviceType, u"u"_s);
     xml.writeStartElement(serviceType, action + u"Response"_s);
     for (const auto &[name, value] : outArguments)
@@ -141,11 +147,7 @@ QByteArray soapFaultBody(const SoapFault &fault)
 {
     QByteArray out;
     QXmlStreamWriter xml(&out);
-    xml.writeStartDocument();
-    xml.writeNamespace(kEnvelopeNs, u"s"_s);
-    xml.writeStartElement(kEnvelopeNs, u"Envelope"_s);
-    xml.writeAttribute(kEnvelopeNs, u"encodingStyle"_s, kEncoding);
-    xml.writeStartElement(kEnvelopeNs, u"Body"_s);
+    startEnvelope(xml);
     xml.writeStartElement(kEnvelopeNs, u"Fault"_s);
     xml.writeTextElement(u"faultcode"_s, u"s:Client"_s);
     xml.writeTextElement(u"faultstring"_s, u"UPnPError"_s);

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 
 namespace cairn::dlna {
 
@@ -50,6 +51,10 @@ public:
     quint32 bumpSystemUpdateId();
 
 private:
+    // Loopback, or `given` matching one of the networks.
+    bool matchesNetwork(const QHostAddress &given,
+                        const std::function<bool(const QHostAddress &, const DlnaNetwork &)> &matches) const;
+
     DeviceIdentity m_identity;   // under m_mutex
     std::atomic<bool> m_enabled{true};
     std::atomic<qint64> m_userId;
