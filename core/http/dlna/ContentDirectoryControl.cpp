@@ -11,6 +11,7 @@
 #include "dlna/DlnaProfile.h"
 #include "http/HttpServer.h"
 #include "http/auth/AuthGuard.h"
+#include "transcode/FfmpegArguments.h"
 
 #include "HttpExchange.h"
 
@@ -81,15 +82,19 @@ DidlLinks linksFor(const ControlContext &context)
         list << original;
         if (track.kind == MediaKind::Audio && needsCompatibleCopy(track)) {
             // What every renderer decodes: MP3 at a constant rate, which seeks by bytes and by time.
-            const int channels = qBound(1, track.channels, 2);
+            // Described as the transcoder will make it (rate and channels resolved as the
+            // media route resolves them), so the profile matches what is then sent.
+            const OutputSpec out = resolveOutput(Preset{0, QString(), OutputFormat::Mp3, kCompatibleMp3Kbps, 0, 0},
+                                                 track.sampleRate, track.channels);
             DidlResource mp3;
             mp3.url = signedLink(u"/api/tracks/%1/transcode"_s.arg(track.id),
                                  u"&format=mp3&bitrate=%1"_s.arg(kCompatibleMp3Kbps));
-            mp3.protocolInfo = protocolInfo(dlnaMediaOfTranscode(OutputFormat::Mp3, 0, channels), DlnaSeek::BytesAndTime, true);
+            mp3.protocolInfo = protocolInfo(dlnaMediaOfTranscode(out.format, out.sampleRate, out.channels),
+                                            DlnaSeek::BytesAndTime, true);
             mp3.durationMs = track.durationMs;
             mp3.bitrateBytesPerSecond = kCompatibleMp3Kbps * 1000 / 8;
-            mp3.sampleRate = track.sampleRate;
-            mp3.channels = channels;
+            mp3.sampleRate = out.sampleRate;
+            mp3.channels = out.channels;
             list << mp3;
         }
         return list;

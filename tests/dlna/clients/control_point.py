@@ -121,6 +121,10 @@ def probe_duration(data):
             return 0.0
 
 
+def profile_of(features):
+    return next((p for p in features.split(";") if p.startswith("DLNA.ORG_PN=")), "")
+
+
 def check_resource(item, res, report):
     title = item.get_title()
     url = res.get_uri()
@@ -140,6 +144,10 @@ def check_resource(item, res, report):
     check(status == 200, f"{title}: GET answered {status}")
     check("DLNA.ORG_OP=" in entry["contentFeatures"], f"{title}: no contentFeatures.dlna.org with OP ({entry['contentFeatures']!r})")
     check(entry["transferMode"] == "Streaming", f"{title}: transferMode.dlna.org is {entry['transferMode']!r}")
+    # A renderer that picked this res by its profile must get that profile (Samsung refuses a
+    # PN that differs).
+    check(profile_of(entry["protocolInfo"].split(":", 3)[-1]) == profile_of(entry["contentFeatures"]),
+          f"{title}: the DIDL says {entry['protocolInfo']!r}, the answer {entry['contentFeatures']!r}")
     duration = probe_duration(body)
     entry["decodedSeconds"] = round(duration, 1)
     check(duration > 0.5, f"{title}: ffprobe cannot decode what {url.split('?')[0]} sent")
