@@ -1,8 +1,8 @@
 #!/bin/bash
 # Real DLNA clients against a real `cairn --headless`, inside a network namespace of its own
 # (so SSDP never reaches a real network): Debian's gssdp-discover finds the MediaServer, the
-# GUPnP control point browses, searches, fetches and seeks (control_point.py), and the byebye
-# arrives when Cairn stops. With --minidlna, the same control point runs against Debian's
+# GUPnP control point browses, searches, fetches and seeks (control_point.py), and every byebye
+# arrives when Cairn stops (byebye_listener.py). With --minidlna, the same control point runs against Debian's
 # MiniDLNA serving the same files, for the README's comparison.
 #
 # usage: dlna_clients.sh CAIRN_BINARY [--minidlna] [--report-dir DIR]
@@ -114,15 +114,15 @@ echo "== control point"
     ${report_dir:+--report "$report_dir/cairn.json"} || status=1
 
 echo "== byebye at stop"
-gssdp-discover -i lo -t urn:schemas-upnp-org:device:MediaServer:1 -m unavailable -n 6 >"$work/byebye.txt" 2>&1 &
+/usr/bin/python3 "$here/byebye_listener.py" "$uuid" 15 >"$work/byebye.txt" 2>&1 &
 watcher=$!
-sleep 1.5
+for _ in $(seq 1 50); do grep -q READY "$work/byebye.txt" && break; sleep 0.1; done
 kill -TERM "$cairn_pid"
 wait "$cairn_pid" || true
 wait "$watcher" || true
 cat "$work/byebye.txt"
-if ! grep -q "uuid:$uuid" "$work/byebye.txt"; then
-  echo "FAIL: no ssdp:byebye from Cairn when it stopped"; status=1
+if [ "$(grep -c "^BYEBYE uuid:$uuid" "$work/byebye.txt")" -lt 6 ]; then
+  echo "FAIL: not every ssdp:byebye (root device, uuid, device, three services) came when Cairn stopped"; status=1
 fi
 if [ "$status" != 0 ]; then
   echo "--- cairn log"; tail -n 60 "$work/cairn.log"
