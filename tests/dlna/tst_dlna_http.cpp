@@ -149,7 +149,8 @@ private Q_SLOTS:
         QCOMPARE(call("GET", "/dlna/icons/..%2Fcds.xml").status, 404);
     }
 
-    void hostMustBeAnIpLiteralOfThisMachine()
+    // MiniDLNA CVE-2022-26505: a web page rebinding its DNS name to the LAN reaches the device.
+    void minidlna_CVE_2022_26505_dnsRebinding()
     {
         const QByteArray port = QByteArray::number(m_server.port());
         QCOMPARE(raw("GET /dlna/description.xml HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").status, 200);
@@ -319,7 +320,8 @@ private Q_SLOTS:
         QVERIFY(stillServing());
     }
 
-    void foreignCallbacksAreRefused()
+    // CallStranger, CVE-2020-12695: SUBSCRIBE callbacks made UPnP devices send traffic anywhere.
+    void callStranger_CVE_2020_12695_foreignCallbacks()
     {
         // CallStranger: a callback to anyone but the subscriber itself.
         QCOMPARE(call("SUBSCRIBE", "/dlna/cds/event", {"CALLBACK: <http://10.20.30.40:80/>", "NT: upnp:event"}).status, 412);
