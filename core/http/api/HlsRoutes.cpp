@@ -1,5 +1,7 @@
 #include "api/HlsRoutes.h"
 
+#include "api/VideoCopy.h"
+
 #include "auth/Authenticator.h"
 #include "base/TextValues.h"
 #include "catalog/TrackRepository.h"
@@ -63,9 +65,8 @@ QString sessionPath(const Track &track, const QString &sessionId, const QString 
 Result<std::shared_ptr<HlsSession>> openSession(const HlsContext &c, const QString &sessionId, const Track &track,
                                                 HttpExchange &ex)
 {
-    const bool hasAudio = track.channels > 0 || track.sampleRate > 0;
     HlsSessionSource source;
-    source.variants = variantLadder(c.hls->presets(), {track.width, track.height, hasAudio});
+    source.variants = variantLadder(c.hls->presets(), videoFactsOf(track));
     if (source.variants.isEmpty())
         return DomainError::unavailable(u"no video presets are configured (add one in the Presets tab)"_s);
     const QFileInfo file(track.path);
