@@ -1,10 +1,9 @@
 #include "api/HlsRoutes.h"
 
 #include "api/VideoCopy.h"
+#include "api/VisibleVideo.h"
 
 #include "auth/Authenticator.h"
-#include "base/TextValues.h"
-#include "catalog/TrackRepository.h"
 #include "hls/HlsPlaylist.h"
 #include "hls/HlsService.h"
 #include "hls/SegmentWait.h"
@@ -35,18 +34,6 @@ struct HlsContext
     HlsService *hls;
     const Authenticator *auth;
 };
-
-// The catalog video behind `idText` as this caller sees it, or the error to answer.
-Result<Track> visibleVideo(const HlsContext &c, const QString &idText, const HttpExchange &ex)
-{
-    const auto id = requireId(idText, u"video"_s);
-    if (!id)
-        return id.error();
-    const auto track = TrackRepository(c.db).find(*id, ex.identity().visibility);
-    if (!track || track->kind != MediaKind::Video || !QFileInfo(track->path).isFile())
-        return DomainError::notFound(u"no such video"_s);
-    return *track;
-}
 
 // `path` as the caller's players must fetch it: signed for the caller when there are users
 // (a player fetching segments sends no Authorization header).
@@ -121,7 +108,7 @@ HttpResponse playlistResponse(const QByteArray &text)
 
 void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto video = visibleVideo(c, params.at(0), ex);
+    const auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
     if (!video)
         return ex.fail(video.error());
     const Track &track = *video;
@@ -150,7 +137,7 @@ struct SessionTarget
 Result<SessionTarget> sessionTarget(const HlsContext &c, const QStringList &params, HttpExchange &ex,
                                     const QString &notFound)
 {
-    auto video = visibleVideo(c, params.at(0), ex);
+    auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
     if (!video)
         return video.error();
     SessionTarget target;

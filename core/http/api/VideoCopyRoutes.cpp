@@ -2,9 +2,8 @@
 
 #include "api/LiveTranscodeStart.h"
 #include "api/VideoCopy.h"
+#include "api/VisibleVideo.h"
 
-#include "base/TextValues.h"
-#include "catalog/TrackRepository.h"
 #include "delivery/StartOffset.h"
 #include "dlna/DlnaMediaHeaders.h"
 #include "dlna/DlnaProfile.h"
@@ -32,17 +31,6 @@ struct VideoCopyContext
     HlsService &hls;                 // the ladder's presets and encoder settings
     TranscodeService &transcoding;   // the FFmpeg queue
 };
-
-Result<Track> visibleVideo(const Database &db, const QString &idText, const HttpExchange &ex)
-{
-    const auto id = requireId(idText, u"video"_s);
-    if (!id)
-        return id.error();
-    const auto track = TrackRepository(db).find(*id, ex.identity().visibility);
-    if (!track || track->kind != MediaKind::Video || !QFileInfo(track->path).isFile())
-        return DomainError::notFound(u"no such video"_s);
-    return *track;
-}
 
 // Where the copy starts: a renderer's TimeSeekRange, which wins over `offset=`, else `offset=`.
 std::variant<double, HttpResponse> startSeconds(const Track &track, const DlnaMediaHeaders &dlna,
@@ -89,7 +77,7 @@ HttpResponse copyHead(const Track &track, double start, const DlnaMediaHeaders &
 
 void serveCopy(const VideoCopyContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto video = visibleVideo(c.db, params.at(0), ex);
+    const auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
     if (!video)
         return ex.fail(video.error());
     const Track &track = *video;
