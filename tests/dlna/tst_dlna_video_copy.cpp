@@ -5,6 +5,7 @@
 // Activity until the client leaves or an administrator ends it, 503 while the FFmpeg queue is full.
 #undef QT_USE_QSTRINGBUILDER
 #include "MediaFixtures.h"
+#include "SoapFixtures.h"
 #include "TestHttpClient.h"
 #include "TestServer.h"
 
@@ -68,17 +69,6 @@ QList<Res> resourcesOf(const QByteArray &didl, const QString &title)
         }
     }
     return itemTitle == title ? all : QList<Res>();
-}
-
-QString elementText(const QByteArray &xml, const QString &name)
-{
-    QXmlStreamReader r(xml);
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement() && r.name() == name)
-            return r.readElementText(QXmlStreamReader::IncludeChildElements);
-    }
-    return {};
 }
 
 // What ffprobe sees in a body: its container, codecs, first video size and duration.
@@ -146,22 +136,20 @@ class TestDlnaVideoCopy : public QObject
     }
     TestHttpResponse soap(const QByteArray &action, const QByteArray &args)
     {
-        const QByteArray body = "<?xml version=\"1.0\"?><s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-                                "s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"><s:Body><u:"
-            + action + " xmlns:u=\"" + kCds + "\">" + args + "</u:" + action + "></s:Body></s:Envelope>";
+        const QByteArray body = soapBody(kCds, action, args);
         TestHttpClient client(m_server.port());
-        client.send(requestBytes("POST", "/dlna/cds/control",
-                                 {"Content-Type: text/xml; charset=\"utf-8\"", "SOAPACTION: \"" + kCds + '#' + action + '"',
-                                  "Content-Length: " + QByteArray::number(body.size())},
-                                 body));
+        const QList<QByteArray> headers{"Content-Type: text/xml; charset=\"utf-8\"",
+                                        "SOAPACTION: \"" + kCds + '#' + action + '"',
+                                        "Content-Length: " + QByteArray::number(body.size())};
+        client.send(requestBytes("POST", "/dlna/cds/control", headers, body));
         return client.read(false);
     }
     // The DIDL of every video, as the DLNA account browses "All videos".
     QByteArray allVideos()
     {
         const auto r = soap("Browse", "<ObjectID>vall</ObjectID><BrowseFlag>BrowseDirectChildren</BrowseFlag>"
-                                      "<Filter>*</Filter><StartingIndex>0</StartingIndex><RequestedCount>0</RequestedCount>"
-                                      "<SortCriteria></SortCriteria>");
+                                      "<Filter>*</Filter><StartingIndex>0</StartingIndex>"
+                                      "<RequestedCount>0</RequestedCount><SortCriteria></SortCriteria>");
         return r.status == 200 ? elementText(r.body, u"Result"_s).toUtf8() : QByteArray();
     }
     // `path` signed for the DLNA account, as a request target.
