@@ -121,14 +121,28 @@ echo "== control point"
     ${report_dir:+--report "$report_dir/cairn.json"} || status=1
 
 echo "== byebye at stop"
-gssdp-discover -i lo -t urn:schemas-upnp-org:device:MediaServer:1 -m unavailable -n 6 >"$work/byebye.txt" 2>&1 &
+# GSSDP reports a byebye only for a resource it has seen alive, and Cairn answers its M-SEARCH
+# after a random delay of up to MX seconds: stop Cairn once the watcher has seen it (a fixed
+# pause lost that race about one run in three on a loaded machine). Line-buffered, so the
+# sighting can be read while it runs.
+stdbuf -oL gssdp-discover -i lo -t urn:schemas-upnp-org:device:MediaServer:1 -m all -n 12 \
+  >"$work/byebye.txt" 2>&1 &
 watcher=$!
-sleep 1.5
+for _ in $(seq 1 40); do
+  grep -q "uuid:$uuid" "$work/byebye.txt" && break
+  sleep 0.2
+done
 kill -TERM "$cairn_pid"
 wait "$cairn_pid" || true
+saw_byebye() { grep -A1 "resource unavailable" "$work/byebye.txt" | grep -q "uuid:$uuid"; }
+for _ in $(seq 1 25); do
+  saw_byebye && break
+  sleep 0.2
+done
+kill "$watcher" 2>/dev/null || true
 wait "$watcher" || true
 cat "$work/byebye.txt"
-if ! grep -q "uuid:$uuid" "$work/byebye.txt"; then
+if ! saw_byebye; then
   echo "FAIL: no ssdp:byebye from Cairn when it stopped"; status=1
 fi
 if [ "$status" != 0 ]; then
