@@ -32,7 +32,8 @@ struct VideoCopyContext
     TranscodeService &transcoding;   // the FFmpeg queue
 };
 
-// Where the copy starts: a renderer's TimeSeekRange, which wins over `offset=`, else `offset=`.
+// Where the copy starts: a renderer's TimeSeekRange, else `offset=` (a time seek wins, as on
+// transcodes).
 std::variant<double, HttpResponse> startSeconds(const Track &track, const DlnaMediaHeaders &dlna,
                                                 const HttpExchange &ex)
 {
@@ -75,6 +76,20 @@ HttpResponse copyHead(const Track &track, double start, const DlnaMediaHeaders &
     return head;
 }
 
+// What the activity list shows of the copy: a transcode named after its rung, under the
+// renderer's name when a DLNA renderer asks.
+StreamInfo copyStream(const Track &track, const HlsVariant &rung, double start, const DlnaMediaHeaders &dlna)
+{
+    StreamInfo stream;
+    stream.kind = StreamKind::Transcode;
+    stream.trackId = track.id;
+    stream.title = track.title.isEmpty() ? QFileInfo(track.path).completeBaseName() : track.title;
+    stream.preset = videoCopyName(rung);
+    stream.seekPositionMs = qint64(start * 1000);
+    stream.player = dlna.playerName();
+    return stream;
+}
+
 void serveCopy(const VideoCopyContext &c, const QStringList &params, HttpExchange &ex)
 {
     const auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
@@ -94,16 +109,11 @@ void serveCopy(const VideoCopyContext &c, const QStringList &params, HttpExchang
         return ex.fail(DomainError::unavailable(u"no video presets are configured (add one in the Presets tab)"_s));
 
     const HttpResponse head = copyHead(track, from, dlna);
-    StreamInfo stream;
-    stream.kind = StreamKind::Transcode;
-    stream.trackId = track.id;
-    stream.title = track.title.isEmpty() ? QFileInfo(track.path).completeBaseName() : track.title;
-    stream.preset = videoCopyName(*rung);
-    stream.seekPositionMs = qint64(from * 1000);
-    stream.player = dlna.playerName();
+    const StreamInfo stream = copyStream(track, *rung, from, dlna);
     if (ex.request().isHead())
         return ex.stream(head, std::make_unique<HeadOnlyBody>(BodySource::kUnknownSize), stream);
 
+    // The worker goes on serving while the copy waits for a slot and for FFmpeg's first bytes.
     MpegTsJob job;
     job.inputPath = track.path;
     job.variant = *rung;
