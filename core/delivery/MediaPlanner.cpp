@@ -2,6 +2,7 @@
 
 #include "auth/UserAdministration.h"
 #include "catalog/TrackRepository.h"
+#include "delivery/StartOffset.h"
 #include "stream/MediaType.h"
 #include "transcode/PresetRules.h"
 #include "transcode/TranscodeService.h"
@@ -16,9 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 namespace {
-
-// Offsets into a track of unknown duration stop at a day: beyond that is a client's mistake.
-constexpr double kMaxUnknownOffset = 86400;
 
 // The tighter of two limits in kbit/s, where 0 means none.
 int tighterLimit(int a, int b)
@@ -117,10 +115,8 @@ Result<MediaPlan> MediaPlanner::plan(qint64 trackId, const Caller &caller, const
     const auto preset = presetFor(ask, m_transcoding->presets());
     if (!preset)
         return preset.error();
-    const double duration = double(track->durationMs) / 1000.0;
-    const double limit = duration > 0 ? duration : kMaxUnknownOffset;
-    if (!(ask.offsetSeconds >= 0 && ask.offsetSeconds < limit))   // also refuses NaN
-        return DomainError::invalid(ask::badOffset(limit));
+    if (auto error = offsetError(ask.offsetSeconds, track->durationMs))
+        return *error;
 
     const Preset used = cappedPreset(*preset, tighterLimit(userMaxBitrate(caller.userId), ask.maxBitrateKbps));
     plan.kind = MediaPlan::Kind::LiveTranscode;

@@ -1,5 +1,6 @@
 #include "delivery/TranscodeQuery.h"
 
+#include "delivery/StartOffset.h"
 #include "transcode/PresetRules.h"
 
 #include "AskMessages.h"
@@ -14,23 +15,6 @@ namespace {
 QString value(const QUrlQuery &query, const QString &name)
 {
     return query.queryItemValue(name, QUrl::FullyDecoded);
-}
-
-// Plain decimal digits, optionally with a fraction ("12", "12.5"); no sign, exponent or spaces.
-std::optional<double> parseSeconds(const QString &text)
-{
-    if (text.isEmpty() || text.size() > 12)
-        return std::nullopt;
-    int dots = 0;
-    for (QChar c : text) {
-        if (c == u'.')
-            ++dots;
-        else if (c < u'0' || c > u'9')
-            return std::nullopt;
-    }
-    if (dots > 1 || text.startsWith(u'.') || text.endsWith(u'.'))
-        return std::nullopt;
-    return text.toDouble();
 }
 
 std::optional<int> parseKbps(const QString &text)
@@ -73,7 +57,7 @@ Result<MediaAsk> readTranscodeQuery(const QUrlQuery &query, const QStringList &p
 
     if (query.hasQueryItem(u"offset"_s)) {
         // The bound is the track's duration, which the planner knows: it refuses NaN with it.
-        const auto offset = parseSeconds(value(query, u"offset"_s));
+        const auto offset = parseOffsetSeconds(value(query, u"offset"_s));
         ask.offsetSeconds = offset ? *offset : std::numeric_limits<double>::quiet_NaN();
     }
     return ask;

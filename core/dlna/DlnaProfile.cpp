@@ -184,6 +184,18 @@ DlnaMedia dlnaMediaOfTranscode(OutputFormat format, int sampleRate, int channels
     return {"application/octet-stream"_ba, {}};
 }
 
+DlnaMedia dlnaMediaOfVideoTranscode()
+{
+    // The AVC_TS_* profiles each fix more than the codecs: the H.264 profile and a highest
+    // level, a short list of frame sizes and frame rates (broadcast sizes such as 720×576,
+    // 1280×720, 1920×1080), peak bitrates. The ladder encodes High profile up to level 5.2, keeps
+    // the source's aspect (a film comes out 1280×536) and its rate up to 60 fps, so no one
+    // profile holds for every copy; a PN that does not hold makes Samsung TVs refuse the item,
+    // none is accepted everywhere. "video/mpeg" is DLNA's type for plain
+    // (188-byte packet, "_ISO") MPEG-TS, what FFmpeg's mpegts muxer writes.
+    return {"video/mpeg"_ba, {}};
+}
+
 QByteArray contentFeatures(const DlnaMedia &media, DlnaSeek seek, bool transcoded)
 {
     QByteArray out;

@@ -1,5 +1,7 @@
 #include "SegmentArguments.h"
 
+#include "VariantEncoding.h"
+
 #include <QDir>
 
 #include <algorithm>
@@ -9,45 +11,14 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
-QString seconds(double value)
-{
-    return QString::number(value, 'f', 3);   // QString::number is locale-independent
-}
-
-QString kbps(int value)
-{
-    return QString::number(value) + u'k';
-}
-
-// The encoder and muxer settings were measured with FFmpeg 5.1: the segment muxer cuts at the
-// forced keyframes, and -output_ts_offset with -reset_timestamps 0 gives every segment the same
-// timestamps whichever index the run started from.
-QStringList videoArguments(const SegmentJob &job)
-{
-    const HlsVariant &v = job.variant;
-    return {u"-c:v"_s, u"libx264"_s, u"-preset"_s, job.x264Preset,
-            u"-profile:v"_s, u"high"_s, u"-level:v"_s, v.h264Level, u"-pix_fmt"_s, u"yuv420p"_s,
-            // The signalled level allows 60 fps; square pixels keep players from stretching.
-            u"-fpsmax"_s, u"60"_s, u"-vf"_s, u"scale=%1:%2,setsar=1"_s.arg(v.width).arg(v.height),
-            u"-b:v"_s, kbps(v.videoKbps), u"-maxrate"_s, kbps(v.maxRateKbps()), u"-bufsize"_s, kbps(2 * v.videoKbps),
-            u"-force_key_frames"_s, u"expr:gte(t,n_forced*%1)"_s.arg(job.timeline.targetSeconds())};
-}
-
-QStringList audioArguments(const SegmentJob &job)
-{
-    if (job.variant.audioKbps <= 0)
-        return {u"-an"_s};
-    return {u"-c:a"_s, u"aac"_s, u"-b:a"_s, kbps(job.variant.audioKbps), u"-ac"_s, u"2"_s, u"-ar"_s, u"48000"_s};
-}
-
 // A copy cannot place keyframes: it is cut at the source's own (the timeline's starts), and
 // -copyts keeps the source's timestamps, the same whichever index a run starts from.
 QStringList passthroughArguments(const SegmentJob &job)
 {
-    const QString start = seconds(job.timeline.startSeconds(job.firstIndex));
+    const QString start = ffmpegSeconds(job.timeline.startSeconds(job.firstIndex));
     QStringList cuts;
     for (int i = job.firstIndex + 1; i < job.timeline.count(); ++i)
-        cuts << seconds(job.timeline.startSeconds(i));
+        cuts << ffmpegSeconds(job.timeline.startSeconds(i));
     QStringList args{u"-hide_banner"_s, u"-nostdin"_s, u"-loglevel"_s, u"error"_s, u"-y"_s, u"-copyts"_s,
                      u"-ss"_s, start, u"-i"_s, u"file:"_s + job.inputPath,
                      u"-map"_s, u"0:v:0"_s, u"-map"_s, u"0:a:0?"_s, u"-c"_s, u"copy"_s,
@@ -71,16 +42,17 @@ QStringList segmentArguments(const SegmentJob &job)
 {
     if (job.variant.passthrough)
         return passthroughArguments(job);
-    const QString start = seconds(job.timeline.startSeconds(job.firstIndex));
-    const QString target = QString::number(job.timeline.targetSeconds());
-    QStringList args{u"-hide_banner"_s, u"-nostdin"_s, u"-loglevel"_s, u"error"_s, u"-y"_s, u"-ss"_s, start,
-                     // "file:" keeps a path that looks like a URL or an option from being read as one.
-                     u"-i"_s, u"file:"_s + job.inputPath,
-                     u"-map"_s, u"0:v:0"_s, u"-map"_s, u"0:a:0?"_s};
-    args << videoArguments(job) << audioArguments(job);
+    const double startSeconds = job.timeline.startSeconds(job.firstIndex);
+    const QString start = ffmpegSeconds(startSeconds);
+    const int target = job.timeline.targetSeconds();
+    // The segment muxer cuts at the forced keyframes, and -output_ts_offset with
+    // -reset_timestamps 0 gives every segment the same timestamps whichever index the run
+    // started from (measured with FFmpeg 5.1).
+    QStringList args = encodeInputArguments(job.inputPath, startSeconds);
+    args << encodeVideoArguments(job.variant, job.x264Preset, target) << encodeAudioArguments(job.variant);
     args << u"-output_ts_offset"_s << start << u"-avoid_negative_ts"_s << u"disabled"_s
          << u"-max_muxing_queue_size"_s << u"1024"_s
-         << u"-f"_s << u"segment"_s << u"-segment_time"_s << target
+         << u"-f"_s << u"segment"_s << u"-segment_time"_s << QString::number(target)
          << u"-segment_start_number"_s << QString::number(job.firstIndex)
          << u"-segment_format"_s << u"mpegts"_s
          << u"-segment_list"_s << u"pipe:1"_s << u"-segment_list_type"_s << u"csv"_s

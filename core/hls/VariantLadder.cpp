@@ -110,4 +110,12 @@ QList<HlsVariant> variantLadder(const QList<VideoPreset> &presets, const VideoSo
     return variants;
 }
 
+std::optional<HlsVariant> topVariant(const QList<VideoPreset> &presets, const VideoSourceFacts &source)
+{
+    const QList<HlsVariant> ladder = variantLadder(presets, source);
+    if (ladder.isEmpty())
+        return std::nullopt;
+    return ladder.last();
+}
+
 } // namespace cairn

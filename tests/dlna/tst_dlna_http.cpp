@@ -14,6 +14,7 @@
 #include "dlna/EventNotifier.h"
 #include "dlna/EventSubscriptions.h"
 #include "MediaFixtures.h"
+#include "SoapFixtures.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -27,29 +28,9 @@ using namespace cairn::test;
 
 namespace {
 
-QByteArray soapBody(const QByteArray &service, const QByteArray &action, const QByteArray &args = {})
-{
-    return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" "
-           "s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">\n<s:Body><u:"
-           + action + " xmlns:u=\"" + service + "\">" + args + "</u:" + action + "></s:Body></s:Envelope>";
-}
-
 const QByteArray kCds = "urn:schemas-upnp-org:service:ContentDirectory:1";
 const QByteArray kCms = "urn:schemas-upnp-org:service:ConnectionManager:1";
 const QByteArray kMrr = "urn:microsoft.com:service:X_MS_MediaReceiverRegistrar:1";
-
-// The text of the first element called `name` anywhere in `xml`.
-QString elementText(const QByteArray &xml, const QString &name)
-{
-    QXmlStreamReader r(xml);
-    while (r.readNextStartElement() || !r.atEnd()) {
-        if (r.isStartElement() && r.name() == name)
-            return r.readElementText(QXmlStreamReader::IncludeChildElements);
-        if (r.hasError())
-            break;
-    }
-    return {};
-}
 
 } // namespace
 

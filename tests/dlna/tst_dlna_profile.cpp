@@ -179,6 +179,9 @@ void TestDlnaProfile::contentFeaturesStrings_data()
                                    << true << "DLNA.ORG_OP=11;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=" + flags;
     QTest::newRow("opus transcode, time seek") << dlnaMediaOfTranscode(OutputFormat::Opus, 48000, 2) << DlnaSeek::Time
                                                << true << "DLNA.ORG_OP=10;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=" + flags;
+    // The MPEG-TS copy of a video: no PN (no AVC_TS profile holds for every rung), time seek only.
+    QTest::newRow("video MPEG-TS copy") << dlnaMediaOfVideoTranscode() << DlnaSeek::Time << true
+                                        << "DLNA.ORG_OP=10;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=" + flags;
     QTest::newRow("no seek") << dlnaMediaOfTranscode(OutputFormat::Mp3, 44100, 2) << DlnaSeek::None << true
                              << "DLNA.ORG_PN=MP3;DLNA.ORG_OP=00;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=" + flags;
 }
@@ -199,6 +202,8 @@ void TestDlnaProfile::protocolInfoString()
              "DLNA.ORG_FLAGS=01700000000000000000000000000000"_s);
     QCOMPARE(protocolInfo(dlnaMediaOfTranscode(OutputFormat::Wav, 48000, 2), DlnaSeek::BytesAndTime, true),
              u"http-get:*:audio/wav:DLNA.ORG_OP=11;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=01700000000000000000000000000000"_s);
+    QCOMPARE(protocolInfo(dlnaMediaOfVideoTranscode(), DlnaSeek::Time, true),
+             u"http-get:*:video/mpeg:DLNA.ORG_OP=10;DLNA.ORG_CI=1;DLNA.ORG_FLAGS=01700000000000000000000000000000"_s);
     QCOMPARE(protocolInfo(dlnaMediaOf(video(u"mkv"_s, u"hevc"_s)), DlnaSeek::Bytes, false),
              u"http-get:*:video/x-matroska:DLNA.ORG_OP=01;DLNA.ORG_CI=0;"
              "DLNA.ORG_FLAGS=01700000000000000000000000000000"_s);

@@ -6,6 +6,7 @@
 #include "hls/SegmentArguments.h"
 #include "hls/SourceIndex.h"
 #include "hls/HlsVariant.h"
+#include "hls/MpegTsArguments.h"
 #include "transcode/VideoPreset.h"
 
 #include <QDir>
@@ -92,6 +93,8 @@ private Q_SLOTS:
     void finishedSegment();
     void restartedRunContinuesTheStream();
     void passthroughArgumentList();
+    void mpegTsArgumentList();
+    void mpegTsStreamOfARealFile();
     void sourceIndexOfRealFiles();
 };
 
@@ -245,6 +248,63 @@ void TestHlsSegmenting::passthroughArgumentList()
     // From the last segment on there is nothing to cut.
     job.firstIndex = 3;
     QVERIFY(!segmentArguments(job).contains(u"-segment_times"_s));
+}
+
+void TestHlsSegmenting::mpegTsArgumentList()
+{
+    MpegTsJob job;
+    job.inputPath = u"/media/a film.mkv"_s;
+    job.variant = variantFor(VideoPreset{3, u"720p"_s, 1280, 720, 2800, 128}, 1280, 534, true);
+    job.startSeconds = 42.5;
+    job.x264Preset = u"faster"_s;
+    job.keyframeSeconds = 4;
+    const QStringList args = mpegTsArguments(job);
+    // The rung's encoding, exactly as its HLS segments get it.
+    SegmentJob segments;
+    segments.inputPath = job.inputPath;
+    segments.variant = job.variant;
+    segments.timeline = SegmentTimeline(100000, 4);
+    segments.x264Preset = job.x264Preset;
+    const QStringList hls = segmentArguments(segments);
+    const auto encoding = [](const QStringList &list) {
+        return list.mid(list.indexOf(u"-c:v"_s), list.indexOf(u"-ar"_s) + 2 - list.indexOf(u"-c:v"_s));
+    };
+    QCOMPARE(encoding(args), encoding(hls));
+    QCOMPARE(args.at(args.indexOf(u"-ss"_s) + 1), u"42.500"_s);
+    QCOMPARE(args.at(args.indexOf(u"-i"_s) + 1), u"file:/media/a film.mkv"_s);
+    QCOMPARE(args.at(args.indexOf(u"-force_key_frames"_s) + 1), u"expr:gte(t,n_forced*4)"_s);
+    // One stream on stdout: no segmenter, no timestamp offset.
+    QCOMPARE(args.mid(args.size() - 3), (QStringList{u"-f"_s, u"mpegts"_s, u"pipe:1"_s}));
+    QVERIFY(!args.contains(u"segment"_s));
+    QVERIFY(!args.contains(u"-output_ts_offset"_s));
+
+    job.variant = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 640, 360, false);
+    const QStringList silent = mpegTsArguments(job);
+    QVERIFY(silent.contains(u"-an"_s));
+    QVERIFY(!silent.contains(u"-c:a"_s));
+}
+
+void TestHlsSegmenting::mpegTsStreamOfARealFile()
+{
+    QTemporaryDir dir;
+    const QString source = dir.filePath(u"source.webm"_s);
+    const FfmpegRun made = runFfmpeg({u"-v"_s, u"error"_s, u"-f"_s, u"lavfi"_s, u"-i"_s,
+                                      u"testsrc2=size=320x240:rate=25:duration=4"_s, u"-f"_s, u"lavfi"_s, u"-i"_s,
+                                      u"sine=duration=4"_s, u"-c:v"_s, u"libvpx"_s, u"-c:a"_s, u"libvorbis"_s,
+                                      u"-shortest"_s, source});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    MpegTsJob job;
+    job.inputPath = source;
+    job.variant = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 320, 240, true);
+    job.startSeconds = 1;
+    job.x264Preset = u"ultrafast"_s;
+    const FfmpegRun run = runFfmpeg(mpegTsArguments(job));
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // A transport stream: 188-byte packets, each starting with the sync byte.
+    QVERIFY(run.out.size() > 188 * 10);
+    QCOMPARE(run.out.size() % 188, 0);
+    for (qsizetype at = 0; at < run.out.size(); at += 188)
+        QCOMPARE(run.out.at(at), char(0x47));
 }
 
 void TestHlsSegmenting::sourceIndexOfRealFiles()

@@ -20,6 +20,7 @@
 #include "api/RatingRoutes.h"
 #include "api/TrackRoutes.h"
 #include "api/TranscodeRoutes.h"
+#include "api/VideoCopyRoutes.h"
 #include "api/VideoPreviewRoutes.h"
 #include "dlna/DlnaRoutes.h"
 #include "subsonic/SubsonicRoutes.h"
@@ -46,6 +47,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addPresetRoutes(router, services);
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
+    addVideoCopyRoutes(router, services);
     addSubsonicRoutes(router, services);
     addDlnaRoutes(router, services);
     addDlnaSettingsRoutes(router, services);

@@ -1,8 +1,9 @@
 #include "api/HlsRoutes.h"
 
+#include "api/VideoCopy.h"
+#include "api/VisibleVideo.h"
+
 #include "auth/Authenticator.h"
-#include "base/TextValues.h"
-#include "catalog/TrackRepository.h"
 #include "hls/HlsPlaylist.h"
 #include "hls/HlsService.h"
 #include "hls/SegmentWait.h"
@@ -34,18 +35,6 @@ struct HlsContext
     const Authenticator *auth;
 };
 
-// The catalog video behind `idText` as this caller sees it, or the error to answer.
-Result<Track> visibleVideo(const HlsContext &c, const QString &idText, const HttpExchange &ex)
-{
-    const auto id = requireId(idText, u"video"_s);
-    if (!id)
-        return id.error();
-    const auto track = TrackRepository(c.db).find(*id, ex.identity().visibility);
-    if (!track || track->kind != MediaKind::Video || !QFileInfo(track->path).isFile())
-        return DomainError::notFound(u"no such video"_s);
-    return *track;
-}
-
 // `path` as the caller's players must fetch it: signed for the caller when there are users
 // (a player fetching segments sends no Authorization header).
 QString linkFor(const HlsContext &c, const HttpExchange &ex, const QString &path)
@@ -63,9 +52,8 @@ QString sessionPath(const Track &track, const QString &sessionId, const QString 
 Result<std::shared_ptr<HlsSession>> openSession(const HlsContext &c, const QString &sessionId, const Track &track,
                                                 HttpExchange &ex)
 {
-    const bool hasAudio = track.channels > 0 || track.sampleRate > 0;
     HlsSessionSource source;
-    source.variants = variantLadder(c.hls->presets(), {track.width, track.height, hasAudio});
+    source.variants = variantLadder(c.hls->presets(), videoFactsOf(track));
     if (source.variants.isEmpty())
         return DomainError::unavailable(u"no video presets are configured (add one in the Presets tab)"_s);
     const QFileInfo file(track.path);
@@ -120,7 +108,7 @@ HttpResponse playlistResponse(const QByteArray &text)
 
 void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto video = visibleVideo(c, params.at(0), ex);
+    const auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
     if (!video)
         return ex.fail(video.error());
     const Track &track = *video;
@@ -149,7 +137,7 @@ struct SessionTarget
 Result<SessionTarget> sessionTarget(const HlsContext &c, const QStringList &params, HttpExchange &ex,
                                     const QString &notFound)
 {
-    auto video = visibleVideo(c, params.at(0), ex);
+    auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
     if (!video)
         return video.error();
     SessionTarget target;

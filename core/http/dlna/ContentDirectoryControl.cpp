@@ -3,15 +3,18 @@
 // way the renderer reached it.
 #include "dlna/DlnaControl.h"
 
+#include "api/VideoCopy.h"
 #include "auth/Authenticator.h"
 #include "catalog/Track.h"
 #include "dlna/ContentDirectory.h"
 #include "dlna/Didl.h"
 #include "dlna/DlnaDevice.h"
 #include "dlna/DlnaProfile.h"
+#include "hls/HlsService.h"
 #include "http/HttpServer.h"
 #include "http/auth/AuthGuard.h"
 #include "transcode/FfmpegArguments.h"
+#include "transcode/VideoPreset.h"
 
 #include "HttpExchange.h"
 
@@ -49,6 +52,56 @@ SoapFault missing(const QString &name)
     return {402, u"Invalid Args: %1 is missing or not a number"_s.arg(name)};
 }
 
+DidlResource originalResource(const Track &track, const QString &url)
+{
+    DidlResource original;
+    original.url = url;
+    original.protocolInfo = protocolInfo(dlnaMediaOf(track), DlnaSeek::Bytes, false);
+    original.size = track.size;
+    original.durationMs = track.durationMs;
+    original.bitrateBytesPerSecond = track.bitrate * 1000 / 8;
+    original.sampleRate = track.sampleRate;
+    original.channels = track.channels;
+    if (track.kind == MediaKind::Video && track.width > 0 && track.height > 0)
+        original.resolution = u"%1x%2"_s.arg(track.width).arg(track.height);
+    return original;
+}
+
+// What every renderer decodes: MP3 at a constant rate, which seeks by bytes and by time.
+DidlResource mp3Copy(const Track &track, const QString &url)
+{
+    // Described as the transcoder will make it (rate and channels resolved as the media route
+    // resolves them), so the profile matches what is then sent.
+    const OutputSpec out = resolveOutput(Preset{0, QString(), OutputFormat::Mp3, kCompatibleMp3Kbps, 0, 0},
+                                         track.sampleRate, track.channels);
+    DidlResource mp3;
+    mp3.url = url;
+    mp3.protocolInfo =
+        protocolInfo(dlnaMediaOfTranscode(out.format, out.sampleRate, out.channels), DlnaSeek::BytesAndTime, true);
+    mp3.durationMs = track.durationMs;
+    mp3.bitrateBytesPerSecond = kCompatibleMp3Kbps * 1000 / 8;
+    mp3.sampleRate = out.sampleRate;
+    mp3.channels = out.channels;
+    return mp3;
+}
+
+// The video as MPEG-TS (H.264 + AAC) at its top HLS rung: no length (it is encoded live) and
+// seekable in time only, so OP=10 and no size.
+DidlResource videoCopy(const Track &track, const HlsVariant &rung, const QString &url)
+{
+    DidlResource copy;
+    copy.url = url;
+    copy.protocolInfo = protocolInfo(dlnaMediaOfVideoTranscode(), DlnaSeek::Time, true);
+    copy.durationMs = track.durationMs;
+    copy.bitrateBytesPerSecond = int(rung.averageBandwidth() / 8);
+    copy.resolution = u"%1x%2"_s.arg(rung.width).arg(rung.height);
+    if (rung.audioKbps > 0) {   // the ladder's AAC: stereo at 48 kHz
+        copy.sampleRate = 48000;
+        copy.channels = 2;
+    }
+    return copy;
+}
+
 DidlLinks linksFor(const ControlContext &context)
 {
     const Authenticator *auth = context.services.auth;
@@ -66,36 +119,27 @@ DidlLinks linksFor(const ControlContext &context)
     const auto signedLink = [auth, userId, base](const QString &path, const QString &extra) -> QString {
         return base + auth->signedUrl(path, userId) + extra;
     };
+    // The ladder's presets, read at most once per answer and only when a video needs a copy
+    // (the copy's route exists where HLS and transcoding do).
+    HlsService *hls = context.services.transcoding ? context.services.hls : nullptr;
+    auto presets = std::make_shared<std::optional<QList<VideoPreset>>>();
+    const auto copyRung = [hls, presets](const Track &track) -> std::optional<HlsVariant> {
+        if (!hls)
+            return std::nullopt;
+        if (!*presets)
+            *presets = hls->presets();
+        return videoCopyRung(**presets, track);
+    };
     DidlLinks links;
-    links.resources = [signedLink](const Track &track) {
-        QList<DidlResource> list;
-        DidlResource original;
-        original.url = signedLink(u"/api/tracks/%1/stream"_s.arg(track.id), {});
-        original.protocolInfo = protocolInfo(dlnaMediaOf(track), DlnaSeek::Bytes, false);
-        original.size = track.size;
-        original.durationMs = track.durationMs;
-        original.bitrateBytesPerSecond = track.bitrate * 1000 / 8;
-        original.sampleRate = track.sampleRate;
-        original.channels = track.channels;
-        if (track.kind == MediaKind::Video && track.width > 0 && track.height > 0)
-            original.resolution = u"%1x%2"_s.arg(track.width).arg(track.height);
-        list << original;
-        if (track.kind == MediaKind::Audio && needsCompatibleCopy(track)) {
-            // What every renderer decodes: MP3 at a constant rate, which seeks by bytes and by time.
-            // Described as the transcoder will make it (rate and channels resolved as the
-            // media route resolves them), so the profile matches what is then sent.
-            const OutputSpec out = resolveOutput(Preset{0, QString(), OutputFormat::Mp3, kCompatibleMp3Kbps, 0, 0},
-                                                 track.sampleRate, track.channels);
-            DidlResource mp3;
-            mp3.url = signedLink(u"/api/tracks/%1/transcode"_s.arg(track.id),
-                                 u"&format=mp3&bitrate=%1"_s.arg(kCompatibleMp3Kbps));
-            mp3.protocolInfo = protocolInfo(dlnaMediaOfTranscode(out.format, out.sampleRate, out.channels),
-                                            DlnaSeek::BytesAndTime, true);
-            mp3.durationMs = track.durationMs;
-            mp3.bitrateBytesPerSecond = kCompatibleMp3Kbps * 1000 / 8;
-            mp3.sampleRate = out.sampleRate;
-            mp3.channels = out.channels;
-            list << mp3;
+    links.resources = [signedLink, copyRung](const Track &track) {
+        QList<DidlResource> list{originalResource(track, signedLink(u"/api/tracks/%1/stream"_s.arg(track.id), {}))};
+        if (!needsCompatibleCopy(track))
+            return list;
+        if (track.kind == MediaKind::Audio) {
+            list << mp3Copy(track, signedLink(u"/api/tracks/%1/transcode"_s.arg(track.id),
+                                              u"&format=mp3&bitrate=%1"_s.arg(kCompatibleMp3Kbps)));
+        } else if (const auto rung = copyRung(track)) {
+            list << videoCopy(track, *rung, signedLink(videoCopyPath(track.id), {}));
         }
         return list;
     };

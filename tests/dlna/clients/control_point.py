@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """A headless UPnP AV control point (GUPnP 1.6 + GUPnP-AV, as Debian ships them), used as TVs
 and apps use a media server: discover it over SSDP, browse from the root down to every item,
-search, fetch each <res> as a renderer does (DLNA headers, a byte range, a time seek on
-transcodes) and decode what comes back with ffprobe.
+search, fetch each <res> as a renderer does (DLNA headers, a byte range of a file, a time seek
+on transcodes — which may be live and chunked, so no byte range is asked of them unless their
+OP offers one) and decode what comes back with ffprobe.
 
-usage: control_point.py INTERFACE [--udn uuid:…] [--expect-title T]… [--report FILE]
+usage: control_point.py INTERFACE [--udn uuid:…] [--expect-title T]… [--expect-copy T]… [--report FILE]
+--expect-copy: the item titled T must also offer a transcoded res (DLNA.ORG_CI=1)
 Exits 0 when everything a renderer relies on held; prints what failed otherwise. The report
 (JSON) feeds the README's comparison with MiniDLNA."""
 import argparse
@@ -125,12 +127,21 @@ def profile_of(features):
     return next((p for p in features.split(";") if p.startswith("DLNA.ORG_PN=")), "")
 
 
+def operations(protocol_info):
+    """DLNA.ORG_OP as (time seek, byte ranges); a res without OP offers neither."""
+    for field in protocol_info.split(":")[-1].split(";"):
+        if field.startswith("DLNA.ORG_OP=") and len(field) == len("DLNA.ORG_OP=") + 2:
+            return field[-2] == "1", field[-1] == "1"
+    return False, False
+
+
 def check_resource(item, res, report):
     title = item.get_title()
     url = res.get_uri()
     info = res.get_protocol_info()
     entry = {"title": title, "protocolInfo": info.to_string() if info else "", "url": url.split("?")[0]}
     transcoded = "DLNA.ORG_CI=1" in entry["protocolInfo"]
+    time_seek, byte_ranges = operations(entry["protocolInfo"])
     dlna = {"getcontentFeatures.dlna.org": "1", "transferMode.dlna.org": "Streaming"}
     if not transcoded:
         status, headers, body = fetch(url, {**dlna, "Range": "bytes=0-99"})
@@ -148,10 +159,15 @@ def check_resource(item, res, report):
     # PN that differs).
     check(profile_of(entry["protocolInfo"].split(":", 3)[-1]) == profile_of(entry["contentFeatures"]),
           f"{title}: the DIDL says {entry['protocolInfo']!r}, the answer {entry['contentFeatures']!r}")
+    entry["acceptRanges"] = headers.get("accept-ranges", "")
+    if not byte_ranges:
+        # A res that does not offer byte seeks (a live transcode) must not claim them either.
+        check(entry["acceptRanges"] != "bytes", f"{title}: OP offers no byte seek, yet Accept-Ranges: bytes")
     duration = probe_duration(body)
     entry["decodedSeconds"] = round(duration, 1)
     check(duration > 0.5, f"{title}: ffprobe cannot decode what {url.split('?')[0]} sent")
     if transcoded:
+        check(time_seek, f"{title}: a transcode that does not offer a time seek (OP)")
         status, headers, body = fetch(url, {**dlna, "TimeSeekRange.dlna.org": "npt=2-"})
         seek = headers.get("timeseekrange.dlna.org", "")
         entry["timeSeek"] = seek
@@ -168,6 +184,7 @@ def main():
     args.add_argument("interface")
     args.add_argument("--udn", default="")
     args.add_argument("--expect-title", action="append", default=[])
+    args.add_argument("--expect-copy", action="append", default=[])
     args.add_argument("--search-title", default="")
     args.add_argument("--report", default="")
     options = args.parse_args()
@@ -196,6 +213,10 @@ def main():
         report["searchFound"] = found
         check(any(options.search_title.lower() in t.lower() for t in found) and total >= 1,
               f"search for {options.search_title!r} found {found}")
+    for title in options.expect_copy:
+        offered = [r.get_protocol_info().to_string() for i in items if i.get_title() == title
+                   for r in i.get_resources() if r.get_protocol_info()]
+        check(any("DLNA.ORG_CI=1" in p for p in offered), f"{title!r} offers no transcoded res ({offered})")
     done = set()
     for item in items:
         if item.get_title() in done:

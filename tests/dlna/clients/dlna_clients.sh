@@ -36,7 +36,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-# The library: an MP3 and a FLAC (which gets an MP3 copy for renderers), and an H.264 video.
+# The library: an MP3 and a FLAC (which gets an MP3 copy for renderers), an H.264 video, and a
+# Matroska one (which gets an MPEG-TS copy).
 mkdir -p "$work/library/Album" "$work/library/Clips" "$work/data"
 ff() { ffmpeg -v error -y "$@"; }
 ff -f lavfi -i "sine=frequency=440:duration=8" -c:a libmp3lame -b:a 128k \
@@ -48,6 +49,9 @@ ff -f lavfi -i "sine=frequency=660:duration=8" -c:a flac \
 ff -f lavfi -i "testsrc2=size=320x240:rate=25:duration=6" -f lavfi -i "sine=frequency=330:duration=6" \
    -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest -metadata title="Test Clip" \
    "$work/library/Clips/clip.mp4"
+ff -f lavfi -i "testsrc2=size=320x240:rate=25:duration=6" -f lavfi -i "sine=frequency=550:duration=6" \
+   -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest -metadata title="Matroska Clip" \
+   "$work/library/Clips/clip.mkv"
 
 status=0
 if [ "$minidlna" = 1 ]; then
@@ -67,8 +71,10 @@ CONF
     sleep 0.2
   done
   sleep 1
+  # MiniDLNA lists the Matroska clip under its file name ("clip"): it reads no Matroska title.
   /usr/bin/python3 "$here/control_point.py" lo --expect-title "Mp3 Tone" --expect-title "Flac Tone" \
-      --expect-title "Test Clip" --search-title Flac ${report_dir:+--report "$report_dir/minidlna.json"} || status=$?
+      --expect-title "Test Clip" --expect-title "clip" --search-title Flac \
+      ${report_dir:+--report "$report_dir/minidlna.json"} || status=$?
   exit $status
 fi
 
@@ -110,7 +116,8 @@ fi
 
 echo "== control point"
 /usr/bin/python3 "$here/control_point.py" lo --udn "uuid:$uuid" --expect-title "Mp3 Tone" \
-    --expect-title "Flac Tone" --expect-title "Test Clip" --search-title Flac \
+    --expect-title "Flac Tone" --expect-title "Test Clip" --expect-title "Matroska Clip" \
+    --expect-copy "Flac Tone" --expect-copy "Matroska Clip" --search-title Flac \
     ${report_dir:+--report "$report_dir/cairn.json"} || status=1
 
 echo "== byebye at stop"

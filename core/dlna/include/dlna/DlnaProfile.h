@@ -27,6 +27,9 @@ DlnaMedia dlnaMediaOf(const Track &track);
 // A transcode Cairn produces. WAV goes out as "audio/wav" (a RIFF file), not as DLNA's LPCM
 // (raw audio/L16), so it carries no PN.
 DlnaMedia dlnaMediaOfTranscode(OutputFormat format, int sampleRate, int channels);
+// A video's MPEG-TS copy (H.264 High + AAC-LC stereo, the HLS ladder's encoding), without a PN:
+// see DlnaProfile.cpp for why no AVC_TS_* profile is certain.
+DlnaMedia dlnaMediaOfVideoTranscode();
 
 // How a renderer may seek in the resource (DLNA.ORG_OP). BytesAndTime is an addition to the
 // shared design: a constant-bitrate transcode answers both Range and TimeSeekRange.

@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace cairn {
 
 struct VideoSourceFacts
@@ -18,5 +20,9 @@ struct VideoSourceFacts
 
 // The variants a master playlist offers for a source, lowest bandwidth first.
 QList<HlsVariant> variantLadder(const QList<VideoPreset> &presets, const VideoSourceFacts &source);
+
+// The ladder's highest rung (the most bandwidth; never above the source): the one encoding a
+// player gets that cannot choose between variants (a DLNA renderer). nullopt without presets.
+std::optional<HlsVariant> topVariant(const QList<VideoPreset> &presets, const VideoSourceFacts &source);
 
 } // namespace cairn
