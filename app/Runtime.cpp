@@ -139,9 +139,7 @@ std::optional<QString> Runtime::start()
     m_videoPreviews = std::make_unique<VideoPreviews>(previews, *m_transcoding);
     services.videoPreviews = m_videoPreviews.get();
     LibraryScanner *scanner = m_scanner;
-    services.requestScan = [scanner] {
-        QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
-    };
+    services.requestScan = [scanner] { scanner->requestScan(); };
     services.isScanning = [scanner] { return scanner->isScanning(); };
     services.auth = m_auth.get();
     services.users = m_users.get();

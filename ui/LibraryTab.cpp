@@ -154,7 +154,7 @@ void LibraryTab::removeSelectedFolder()
 
 void LibraryTab::rescan()
 {
-    QMetaObject::invokeMethod(&m_scanner, &LibraryScanner::scan, Qt::QueuedConnection);
+    m_scanner.requestScan();
 }
 
 void LibraryTab::onFolderAdded(qint64 folderId, const QString &path)

@@ -124,6 +124,12 @@ void LibraryScanner::scan()
     QMetaObject::invokeMethod(this, &LibraryScanner::runRequestedScan, Qt::QueuedConnection);
 }
 
+void LibraryScanner::requestScan()
+{
+    m_requested.store(true);
+    QMetaObject::invokeMethod(this, &LibraryScanner::scan, Qt::QueuedConnection);
+}
+
 void LibraryScanner::cancel()
 {
     m_cancel.store(true);
@@ -139,6 +145,7 @@ ScanSummary LibraryScanner::scanNow()
 {
     if (m_scanning.exchange(true))
         return {};
+    m_requested.store(false);   // this scan covers every request made before it began
     m_cancel.store(false);
     QElapsedTimer elapsed;
     elapsed.start();

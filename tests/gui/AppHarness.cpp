@@ -22,7 +22,7 @@ AppHarness::AppHarness()
     options.config.workerThreads = 2;
     LibraryScanner *scanner = m_scanner;
     options.requestScan = [scanner] {
-        QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
+        scanner->requestScan();
     };
     options.isScanning = [scanner] { return scanner->isScanning(); };
     if (const QString failure = m_backend.start(options); !failure.isEmpty())

@@ -421,9 +421,13 @@ void TestScanner::scansOnItsOwnThread()
     QSignalSpy finished(scanner, &LibraryScanner::scanFinished);
     QSignalSpy progress(scanner, &LibraryScanner::progress);
     thread.start();
-    QMetaObject::invokeMethod(scanner, &LibraryScanner::scan, Qt::QueuedConnection);
+    scanner->requestScan();
+    // Scanning from the request on, before the scanner's thread has even begun: a client asking
+    // for the status right after asking for a scan must not read "idle".
+    QVERIFY(scanner->isScanning());
     // The scan may end before wait() starts (it runs on the other thread): poll the count.
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    QTRY_VERIFY(!scanner->isScanning());
     QCOMPARE(finished.constFirst().at(0).value<ScanSummary>().added, 1);
     QVERIFY(!progress.isEmpty());
     thread.quit();

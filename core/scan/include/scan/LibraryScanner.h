@@ -40,8 +40,11 @@ public:
     explicit LibraryScanner(const Database &db, QObject *parent = nullptr);
     ~LibraryScanner() override;
 
-    // Thread-safe.
-    bool isScanning() const { return m_scanning.load(); }
+    // Thread-safe. True from a requestScan() on, until the scan it asked for has run: a client
+    // that asks for a scan and then for the status must never see "idle" before it started.
+    bool isScanning() const { return m_scanning.load() || m_requested.load(); }
+    // Thread-safe: asks for scan() on the scanner's thread.
+    void requestScan();
 
     // Runs a scan right now on the calling thread (the scanner's own) and returns its
     // summary; emits the same signals as scan().
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<QThreadPool> m_readers;   // parallel tag reading / probing
     std::atomic_bool m_scanning{false};
     std::atomic_bool m_cancel{false};
+    std::atomic_bool m_requested{false};      // requestScan() called, its scan not begun yet
     bool m_rescanRequested = false;           // a scan is queued to run (coalesces requests)
 };
 
