@@ -506,7 +506,10 @@ void TestActivityHttp::slowReaderCountsWhatItReceived()
     // window (128 KiB by default, a little more as it grows); the count lags by one report.
     QVERIFY2(sent <= read + 512 * 1024, qPrintable(figures));
     QVERIFY2(sent >= read - kRate, qPrintable(figures));
-    QVERIFY2(rate > 0.6 * kRate && rate < 1.5 * kRate, qPrintable(figures));
+    // The rate must not count the buffers' burst (it once read 7.6× the real rate). Downwards
+    // there is slack: under the sanitizers the reader itself falls behind its pace at times, and
+    // the rate covers only the last 3 s.
+    QVERIFY2(rate > 0.3 * kRate && rate < 1.5 * kRate, qPrintable(figures));
     QVERIFY(!reader.isClosed());
 }
 
