@@ -173,12 +173,10 @@ void DlnaServer::publishStatus()
 
 void DlnaServer::refreshNetworks()
 {
-    QList<dlna::DlnaNetwork> networks;
+    const QList<dlna::LanInterface> networks = dlna::lanInterfaces(m_settings.interfaces);
     QStringList names;
-    for (const dlna::LanInterface &lan : dlna::lanInterfaces(m_settings.interfaces)) {
-        networks << dlna::DlnaNetwork{lan.address, lan.prefixLength};
+    for (const dlna::LanInterface &lan : networks)
         names << u"%1 (%2)"_s.arg(lan.name, lan.address.toString());
-    }
     if (networks.isEmpty() && m_announcedOn != names)
         qCWarning(lcDlnaApp).noquote() << "no network interface for DLNA"
                                       << (m_settings.interfaces.isEmpty() ? u"(none is up and multicast-capable)"_s

@@ -21,54 +21,33 @@ void DlnaDevice::setFriendlyName(const QString &name)
     m_identity.friendlyName = name;
 }
 
-void DlnaDevice::setNetworks(QList<DlnaNetwork> networks)
+void DlnaDevice::setNetworks(QList<LanInterface> networks)
 {
     const QMutexLocker lock(&m_mutex);
     m_networks = std::move(networks);
 }
 
-QList<DlnaNetwork> DlnaDevice::networks() const
+QList<LanInterface> DlnaDevice::networks() const
 {
     const QMutexLocker lock(&m_mutex);
     return m_networks;
 }
 
-namespace {
-
-QHostAddress plain(const QHostAddress &address)
-{
-    bool mapped = false;
-    const quint32 v4 = address.toIPv4Address(&mapped);
-    return mapped ? QHostAddress(v4) : address;
-}
-
-} // namespace
-
 bool DlnaDevice::allowsPeer(const QHostAddress &peer) const
 {
-    return matchesNetwork(peer, [](const QHostAddress &address, const DlnaNetwork &network) {
-        return address.isInSubnet(network.address, network.prefixLength);
-    });
+    return isOnLan(peer, networks());
 }
 
 bool DlnaDevice::isOwnHost(const QByteArray &host) const
 {
-    return matchesNetwork(hostLiteral(host), [](const QHostAddress &address, const DlnaNetwork &network) {
-        return network.address.isEqual(address);
-    });
-}
-
-bool DlnaDevice::matchesNetwork(const QHostAddress &given,
-                                const std::function<bool(const QHostAddress &, const DlnaNetwork &)> &matches) const
-{
-    const QHostAddress address = plain(given);
+    const QHostAddress address = asIpv4(hostLiteral(host));
     if (address.isNull())
         return false;
     if (address.isLoopback())
         return true;
     const QMutexLocker lock(&m_mutex);
-    for (const DlnaNetwork &network : m_networks)
-        if (matches(address, network))
+    for (const LanInterface &network : m_networks)
+        if (network.address.isEqual(address))
             return true;
     return false;
 }

@@ -26,15 +26,14 @@ bool isNamed(const QStringList &wanted, const QNetworkInterface &iface, const QH
     return false;
 }
 
-// Peers may show up as ::ffff:a.b.c.d on dual-stack sockets; subnets are stored as plain IPv4.
+} // namespace
+
 QHostAddress asIpv4(const QHostAddress &address)
 {
     bool ok = false;
     const quint32 v4 = address.toIPv4Address(&ok);
     return ok ? QHostAddress(v4) : address;
 }
-
-} // namespace
 
 QList<LanInterface> lanInterfaces(const QStringList &wanted)
 {

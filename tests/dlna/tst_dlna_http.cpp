@@ -150,7 +150,7 @@ private Q_SLOTS:
     void peersOutsideTheEnabledNetworksAreRefused()
     {
         dlna::DlnaDevice device(m_device->identity(), 1);
-        device.setNetworks({{QHostAddress(u"192.168.1.10"_s), 24}});
+        device.setNetworks({{u"eth0"_s, QHostAddress(u"192.168.1.10"_s), 24, 2}});
         QVERIFY(device.allowsPeer(QHostAddress(u"192.168.1.77"_s)));
         QVERIFY(device.allowsPeer(QHostAddress(u"::ffff:192.168.1.77"_s)));
         QVERIFY(device.allowsPeer(QHostAddress::LocalHost));

@@ -70,7 +70,7 @@ private Q_SLOTS:
         identity.uuid = u"0d6c4a52-7a5e-4f57-9b1e-3c2d1e0f9a88"_s;
         identity.friendlyName = u"Cairn gate test"_s;
         m_device = std::make_unique<dlna::DlnaDevice>(identity, 1);
-        m_device->setNetworks({{QHostAddress(kLanAddress), 24}});
+        m_device->setNetworks({{u"lo"_s, QHostAddress(kLanAddress), 24, 1}});
         m_subscriptions = std::make_unique<dlna::EventSubscriptions>();
         TestServerOptions options;
         options.config.bindAddress = QHostAddress::AnyIPv4;

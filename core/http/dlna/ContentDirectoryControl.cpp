@@ -10,6 +10,7 @@
 #include "dlna/Didl.h"
 #include "dlna/DlnaDevice.h"
 #include "dlna/DlnaProfile.h"
+#include "dlna/LanInterfaces.h"
 #include "hls/HlsService.h"
 #include "http/HttpServer.h"
 #include "http/auth/AuthGuard.h"
@@ -109,12 +110,9 @@ DidlLinks linksFor(const ControlContext &context)
     // The address the renderer reached us at: its links must work from where it stands (the
     // Host it sent may leave out the port).
     const HttpRequest &request = context.exchange.request();
-    bool mapped = false;
-    const quint32 v4 = request.local.toIPv4Address(&mapped);
-    const QString host = mapped ? QHostAddress(v4).toString()
-                         : request.local.protocol() == QAbstractSocket::IPv6Protocol
-                             ? u'[' + request.local.toString() + u']'
-                             : request.local.toString();
+    const QHostAddress local = asIpv4(request.local);
+    const QString host = local.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + local.toString() + u']'
+                                                                           : local.toString();
     const QString base = u"http://%1:%2"_s.arg(host).arg(request.localPort);
     const auto signedLink = [auth, userId, base](const QString &path, const QString &extra) -> QString {
         return base + auth->signedUrl(path, userId) + extra;

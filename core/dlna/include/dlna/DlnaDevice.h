@@ -4,6 +4,7 @@
 // it on every DLNA request while the SSDP thread updates the interfaces.
 
 #include "dlna/DeviceIdentity.h"
+#include "dlna/LanInterfaces.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -11,16 +12,8 @@
 #include <QString>
 
 #include <atomic>
-#include <functional>
 
 namespace cairn::dlna {
-
-// One network the media server answers on: this machine's address there and its prefix.
-struct DlnaNetwork
-{
-    QHostAddress address;
-    int prefixLength = 24;
-};
 
 class DlnaDevice
 {
@@ -36,9 +29,9 @@ public:
     qint64 userId() const { return m_userId.load(); }
     void setUserId(qint64 userId) { m_userId.store(userId); }
 
-    // Replaces the networks (the SSDP thread's view of the enabled interfaces).
-    void setNetworks(QList<DlnaNetwork> networks);
-    QList<DlnaNetwork> networks() const;
+    // Replaces the networks: the enabled interfaces as last found.
+    void setNetworks(QList<LanInterface> networks);
+    QList<LanInterface> networks() const;
     // True for loopback and for an address inside one of the networks: DLNA has no
     // authentication, so nothing beyond the chosen LANs may browse or stream.
     bool allowsPeer(const QHostAddress &peer) const;
@@ -51,15 +44,11 @@ public:
     quint32 bumpSystemUpdateId();
 
 private:
-    // Loopback, or `given` matching one of the networks.
-    bool matchesNetwork(const QHostAddress &given,
-                        const std::function<bool(const QHostAddress &, const DlnaNetwork &)> &matches) const;
-
     DeviceIdentity m_identity;   // under m_mutex
     std::atomic<bool> m_enabled{true};
     std::atomic<qint64> m_userId;
     mutable QMutex m_mutex;
-    QList<DlnaNetwork> m_networks;
+    QList<LanInterface> m_networks;
     std::atomic<quint32> m_systemUpdateId{1};
 };
 

@@ -21,6 +21,10 @@ struct LanInterface
 // those whose name or address is listed (loopback allowed when named, for tests).
 QList<LanInterface> lanInterfaces(const QStringList &wanted);
 
+// `address` as plain IPv4 when it is IPv4-mapped (::ffff:a.b.c.d, as dual-stack sockets show
+// peers); otherwise unchanged.
+QHostAddress asIpv4(const QHostAddress &address);
+
 // True when `peer` is loopback or inside one of `interfaces`' subnets (IPv4-mapped IPv6 too).
 bool isOnLan(const QHostAddress &peer, const QList<LanInterface> &interfaces);
 
