@@ -32,6 +32,8 @@ public:
     // The estimate now; it never goes back, and stays at its last value once the connection
     // is gone (there is nothing left to ask then).
     qint64 delivered();
+    // The last estimate delivered() made, without asking the kernel again.
+    qint64 lastDelivered() const { return m_delivered; }
 
 private:
     QTcpSocket *m_socket;

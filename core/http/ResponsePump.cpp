@@ -317,32 +317,38 @@ void ResponsePump::stopReports()
 
 void ResponsePump::reportDelivered()
 {
+    const qint64 delivered = m_meter.delivered();
+    if (m_deliveredAtTick >= 0) {
+        // Smoothed: the estimate moves in steps of the client's advertised window, so single
+        // ticks swing between nothing and twice the real rate.
+        const qint64 last = delivered - m_deliveredAtTick;
+        m_deliveredPerTick = m_deliveredPerTick < 0 ? last : (3 * m_deliveredPerTick + last) / 4;
+    }
+    m_deliveredAtTick = delivered;
     if (m_ticket)
-        m_ticket->setBytesSent(m_meter.delivered());
+        m_ticket->setBytesSent(delivered);
     if (std::exchange(m_waitingForTick, false))
         fill();
 }
 
 bool ResponsePump::waitForTick()
 {
-    // A client that takes less than half the kernel's buffer between two of the thread's
-    // ticks is refilled on the tick instead of by a write notifier of its own. With thousands
-    // of slow readers that is the difference between a wakeup per reader per few kilobytes
-    // (each polling every socket of the thread) and two wakeups a second for all of them. A
-    // reader that speeds up drains the buffer within a tick, measures fast and goes back to
-    // its notifier.
-    if (!m_ticker)
+    // A client whose buffers (Qt's, the kernel's send queue, its own receive buffer) hold half
+    // as much again as it reads in a tick is refilled on the thread's tick instead of by a write
+    // notifier of its own: it cannot run dry in between. With thousands of slow readers that
+    // is the difference between a wakeup per reader per few kilobytes (each polling every
+    // socket of the thread) and two wakeups a second for all of them. What the buffers hold
+    // is measured, not read from SO_SNDBUF: under memory pressure the kernel shrinks send
+    // buffers to a few KiB while the client's receive buffer still holds plenty. A reader
+    // that speeds up, or whose buffers shrink, drains them within a tick, measures fast and
+    // goes back to its notifier.
+    if (!m_ticker || m_deliveredPerTick < 0)
         return false;
-    const qint64 handed = m_meter.handedTotal();
-    const qint64 since = std::exchange(m_handedAtFull, handed);
-    if (!m_sinceFull.isValid()) {
-        m_sinceFull.start();
-        return false;
-    }
-    const qint64 ms = qMax<qint64>(1, m_sinceFull.restart());
-    const qint64 perTick = (handed - since) * kReportMs / ms;
-    const qint64 buffer = sendBufferSize(m_socket->socketDescriptor());
-    m_waitingForTick = buffer > 0 && perTick < buffer / 2;
+    // The delivered count is the last tick's: the backlog is over-estimated by what the client
+    // read since, at most one tick's worth; a reader that runs dry reads its whole backlog in
+    // a tick, its rate rises and it moves back to its notifier within a few ticks.
+    const qint64 backlog = m_meter.handedTotal() - m_meter.lastDelivered();
+    m_waitingForTick = 2 * backlog >= 3 * qMax<qint64>(m_deliveredPerTick, 1);
     return m_waitingForTick;
 }
 

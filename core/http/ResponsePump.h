@@ -16,7 +16,6 @@
 #include "BodySource.h"
 #include "DeliveryMeter.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -76,8 +75,8 @@ private:
     QTimer m_paceTimer;
     QPointer<QObject> m_ticker;   // the thread's DeliveryTicker while this reports to it
     qint64 m_zeroCopied = 0;      // body bytes sent by sendfile
-    qint64 m_handedAtFull = 0;    // bytes handed when the kernel's buffer was last full
-    QElapsedTimer m_sinceFull;    // … and since when
+    qint64 m_deliveredAtTick = -1;   // the client's bytes at the last report (-1: none yet)
+    qint64 m_deliveredPerTick = -1;   // … and how many it reads per tick, smoothed (-1: unknown)
     bool m_waitingForTick = false;
     bool m_zeroCopy = false;      // file spans go out by sendfile
     bool m_chunked = false;
