@@ -7,7 +7,8 @@
 # Builds its own clang tree (CAIRN_FUZZ=ON) in build-fuzz; never run by CTest. Needs clang and
 # libFuzzer's runtime (installed with apt-get when run as root) besides what tools/dev.sh installs.
 # Usage: bench/fuzz/run.sh
-# Environment: FUZZ_SECONDS (60, per target), FUZZ_TARGETS ("fuzz_range fuzz_query", default all),
+# Environment: FUZZ_SECONDS (60, per target), FUZZ_RUNS (stop a target once it has run this
+#   many inputs, e.g. 10000000, within FUZZ_SECONDS, which then bounds it), FUZZ_TARGETS ("fuzz_range fuzz_query", default all),
 #   FUZZ_BUILD_DIR (build-fuzz), FUZZ_OUT (<build dir>/fuzz-out: grown corpora and crashes),
 #   FUZZ_NICE (10), FUZZ_ARGS (more libFuzzer flags, e.g. "-max_len=65536"),
 #   FUZZ_BUILD=0 (run the targets as they are built, e.g. while the tree builds others).
@@ -17,6 +18,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build="${FUZZ_BUILD_DIR:-$here/build-fuzz}"
 out="${FUZZ_OUT:-$build/fuzz-out}"
 seconds="${FUZZ_SECONDS:-60}"
+runs_wanted="${FUZZ_RUNS:-0}"
 niceness="${FUZZ_NICE:-10}"
 corpora="$here/tests/fuzz/corpus"
 regressions="$here/tests/fuzz/regressions"
@@ -74,18 +76,23 @@ for t in $targets; do
   cpu_ms=0
   left=$seconds
   started=$(date +%s)
-  note "$t: ${seconds}s"
+  note "$t: ${seconds}s${FUZZ_RUNS:+ or $runs_wanted executions}"
   while [ "$left" -gt 0 ]; do
+    runs_arg=()
+    if [ "$runs_wanted" -gt 0 ]; then
+      [ "$total" -lt "$runs_wanted" ] || break
+      runs_arg=(-runs=$((runs_wanted - total)))
+    fi
     # The grown corpus comes first: new inputs go there, the committed seeds stay as they are.
     # shellcheck disable=SC2086
     times=$( { time nice -n "$niceness" "$build/tests/fuzz/$t" -max_total_time="$left" -timeout=10 \
-      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/crashes/$t/" ${FUZZ_ARGS:-} \
+      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/crashes/$t/" "${runs_arg[@]}" ${FUZZ_ARGS:-} \
       "$out/corpus/$t" "${seeds[@]}" >>"$log" 2>&1 || true; } 2>&1 )
     read -r user sys <<<"$times"
     cpu_ms=$((cpu_ms + 10#${user/./} + 10#${sys/./}))
     runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo 0)
     total=$((total + ${runs:-0}))
-    # Only a crash ends a run early: the counter line is printed once per run.
+    # A crash ends a run early (or reaching FUZZ_RUNS): the counter line is printed once per run.
     sed -i 's/stat::number_of_executed_units/counted::number_of_executed_units/' "$log"
     left=$((seconds - ($(date +%s) - started)))
   done

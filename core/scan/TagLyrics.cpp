@@ -50,21 +50,25 @@ double mpegFrameMs(TagLib::MPEG::File *file)
     return samples * 1000.0 / props->sampleRate();
 }
 
-bool holdsLyrics(SyltFrame::Type type)
+// TagLib stores SYLT's content type and time unit bytes as they are in the file, so its enums
+// may hold any value from 0 to 255: they are taken as integers at once, never kept as enums
+// (an out-of-range enum value is undefined behaviour).
+bool holdsLyrics(int type)
 {
     return type == SyltFrame::Lyrics || type == SyltFrame::TextTranscription || type == SyltFrame::Other;
 }
 
 void fromSylt(const SyltFrame &frame, double frameMs, LyricsCollector &lyrics)
 {
-    if (!holdsLyrics(frame.type()))
+    if (!holdsLyrics(int(frame.type())))
         return;   // chords, events, trivia, URLs
     const QString language = languageOf(frame.language());
     const QString description = toQString(frame.description());
     double msPerUnit = 0;
-    if (frame.timestampFormat() == SyltFrame::AbsoluteMilliseconds)
+    const int unit = int(frame.timestampFormat());
+    if (unit == SyltFrame::AbsoluteMilliseconds)
         msPerUnit = 1;
-    else if (frame.timestampFormat() == SyltFrame::AbsoluteMpegFrames)
+    else if (unit == SyltFrame::AbsoluteMpegFrames)
         msPerUnit = frameMs;
     const SyltFrame::SynchedTextList texts = frame.synchedText();
     if (msPerUnit <= 0) {

@@ -180,6 +180,7 @@ private Q_SLOTS:
     void usltInTwoLanguages();
     void syltInMilliseconds();
     void syltInMpegFrames();
+    void syltBytesOutsideTheEnums();
     void flacLrcIsSynced();
     void opusUnsyncedLyrics();
     void mp4Lyrics();
@@ -217,7 +218,7 @@ void TestLyrics::initTestCase()
     QVERIFY(m_fixtures.isValid());
     const test::Tags title{{u"title"_s, u"Song"_s}};
     for (const QString &name : {u"plain.mp3"_s, u"uslt.mp3"_s, u"uslt2.mp3"_s, u"sylt.mp3"_s, u"frames.mp3"_s,
-                                u"huge.flac"_s, u"utf8.flac"_s, u"utf16.mp3"_s, u"ape.wv"_s, u"tagged.wma"_s}) {
+                                u"oddtype.mp3"_s, u"oddunit.mp3"_s, u"huge.flac"_s, u"utf8.flac"_s, u"utf16.mp3"_s, u"ape.wv"_s, u"tagged.wma"_s}) {
         const QString error = test::makeAudio(fixture(name), 1.0, title);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
@@ -242,6 +243,12 @@ void TestLyrics::initTestCase()
     QVERIFY(addSylt(fixture(u"sylt.mp3"_s), SyltFrame::AbsoluteMilliseconds,
                     {{500, u"Eins"_s}, {1500, u"Zwei"_s}, {1000, u"Anderthalb"_s}}));
     QVERIFY(addSylt(fixture(u"frames.mp3"_s), SyltFrame::AbsoluteMpegFrames, {{0, u"Null"_s}, {100, u"Hundert"_s}}));
+    // SYLT's time unit and content type bytes as a broken file has them (0x6e, 0x07): after the
+    // encoding and the language come the unit (2 = ms) and the type (1 = lyrics).
+    for (const QString &name : {u"oddtype.mp3"_s, u"oddunit.mp3"_s})
+        QVERIFY(addSylt(fixture(name), SyltFrame::AbsoluteMilliseconds, {{0, u"Eins"_s}, {500, u"Zwei"_s}}));
+    QVERIFY(patchBytes(fixture(u"oddtype.mp3"_s), "deu\x02\x01"_ba, "deu\x02\x6e"_ba));
+    QVERIFY(patchBytes(fixture(u"oddunit.mp3"_s), "deu\x02\x01"_ba, "deu\x07\x01"_ba));
     QVERIFY(addApeLyrics(fixture(u"ape.wv"_s), u"APE words"_s));
     QVERIFY(addWmaLyrics(fixture(u"tagged.wma"_s), u"WMA words\r\nline two"_s));
 
@@ -334,6 +341,18 @@ void TestLyrics::syltInMpegFrames()
     const QList<Lyrics> lyrics = scanned(u"frames.mp3"_s, u"a/frames.mp3"_s);
     QCOMPARE(lyrics.size(), 1);
     QCOMPARE(starts(lyrics.at(0)), (QList<qint64>{0, 2612}));
+}
+
+// Found by fuzz_tags (tests/fuzz/regressions/fuzz_tags/sylt-content-type-110): TagLib keeps
+// these bytes in its enums as they are, and holding such a value as an enum was undefined
+// behaviour (the sanitizer build of this suite fails on it).
+void TestLyrics::syltBytesOutsideTheEnums()
+{
+    QVERIFY(scanned(u"oddtype.mp3"_s, u"a/oddtype.mp3"_s).isEmpty());   // not lyrics: skipped
+    const QList<Lyrics> lyrics = scanned(u"oddunit.mp3"_s, u"a/oddunit.mp3"_s);
+    QCOMPARE(lyrics.size(), 1);   // words in a time unit we cannot convert: kept, unsynced
+    QVERIFY(!lyrics.at(0).synced);
+    QCOMPARE(texts(lyrics.at(0)), QStringList{u"EinsZwei"_s});
 }
 
 void TestLyrics::flacLrcIsSynced()
