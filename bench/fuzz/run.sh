@@ -11,7 +11,10 @@
 #   many inputs, e.g. 10000000, within FUZZ_SECONDS, which then bounds it), FUZZ_TARGETS ("fuzz_range fuzz_query", default all),
 #   FUZZ_BUILD_DIR (build-fuzz), FUZZ_OUT (<build dir>/fuzz-out: grown corpora and crashes),
 #   FUZZ_NICE (10), FUZZ_ARGS (more libFuzzer flags, e.g. "-max_len=65536"),
-#   FUZZ_BUILD=0 (run the targets as they are built, e.g. while the tree builds others).
+#   FUZZ_BUILD=0 (run the targets as they are built, e.g. while the tree builds others),
+#   ASAN_OPTIONS (default malloc_context_size=0: allocation stacks are not recorded, which
+#   nearly doubles the allocation-heavy targets such as fuzz_tags; run a saved crash input
+#   alone, `build-fuzz/tests/fuzz/<target> <input>`, with ASAN_OPTIONS= for full reports).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -19,6 +22,7 @@ build="${FUZZ_BUILD_DIR:-$here/build-fuzz}"
 out="${FUZZ_OUT:-$build/fuzz-out}"
 seconds="${FUZZ_SECONDS:-60}"
 runs_wanted="${FUZZ_RUNS:-0}"
+export ASAN_OPTIONS="${ASAN_OPTIONS-malloc_context_size=0}"
 niceness="${FUZZ_NICE:-10}"
 corpora="$here/tests/fuzz/corpus"
 regressions="$here/tests/fuzz/regressions"

@@ -5,8 +5,8 @@
 // client that goes away takes the pump and its open file with it.
 // The file ranges of a body (FileBody) go out zero-copy with sendfile on plain TCP where
 // zeroCopyEnabled(); literal parts, live bodies and HTTPS go through Qt's socket.
-// A slow reader (it takes less than half a kernel buffer per 0.5 s) is refilled by its
-// thread's one report timer rather than by a write notifier of its own.
+// A reader whose buffers hold more than it reads between two of its thread's report ticks
+// (0.5 s) is refilled on that tick rather than by a write notifier of its own.
 // A counted stream (with a StreamTicket) is also paced to its own and the server's bandwidth
 // caps by timers, reports the bytes its client has received, and obeys End from the registry.
 
