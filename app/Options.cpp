@@ -1,5 +1,7 @@
 #include "Options.h"
 
+#include "scan/ReaderVersions.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -32,10 +34,12 @@ std::variant<Options, OptionsExit> parseOptions(const QStringList &arguments)
 
     if (!parser.parse(arguments))
         return OptionsExit{2, parser.errorText()};
+    // The options are read before QCoreApplication exists, so Qt cannot name the program.
     if (parser.isSet(help))
-        return OptionsExit{0, parser.helpText()};
+        return OptionsExit{0, parser.helpText().replace(u"<executable_name>"_s, u"cairn"_s)};
     if (parser.isSet(version))
-        return OptionsExit{0, u"cairn "_s + QStringLiteral(CAIRN_VERSION)};
+        return OptionsExit{0, u"cairn "_s + QStringLiteral(CAIRN_VERSION) + u"\nQt "_s + QString::fromLatin1(qVersion())
+                                  + u", "_s + readerVersions()};
     if (!parser.positionalArguments().isEmpty())
         return OptionsExit{2, QCoreApplication::translate("Options", "Unexpected argument: %1")
                                   .arg(parser.positionalArguments().first())};

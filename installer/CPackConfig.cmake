@@ -37,14 +37,13 @@ else()
     set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
     set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://cairn.invalid")
     set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
-    # Debian 12 (bookworm) names. The SQLite driver and the ffmpeg CLI are loaded at run time,
-    # so no shared-library scan would find them.
+    # Every shared library the executable and the desktop module link (Qt's modules, TagLib,
+    # FFmpeg's libraries, libsodium…) comes from dpkg-shlibdeps. Listed by hand (Debian 12
+    # names): what is loaded at run time, which no scan of the binaries can find — the SQLite
+    # driver, the platform plugins, the ffmpeg CLI — and the maintainer scripts' adduser.
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     string(CONCAT CPACK_DEBIAN_PACKAGE_DEPENDS
-        "libqt6core6 (>= 6.4.2), libqt6network6 (>= 6.4.2), "
-        "libqt6sql6 (>= 6.4.2), libqt6sql6-sqlite (>= 6.4.2), "
-        "libqt6gui6 (>= 6.4.2), libqt6widgets6 (>= 6.4.2), "
-        "qt6-qpa-plugins (>= 6.4.2), libtag1v5 (>= 1.13), libavformat59, libavcodec59, libavutil57, "
-        "ffmpeg, adduser")
+        "libqt6sql6-sqlite (>= 6.4.2), qt6-qpa-plugins (>= 6.4.2), ffmpeg, adduser")
     set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
         ${CMAKE_SOURCE_DIR}/installer/linux/debian/postinst
         ${CMAKE_SOURCE_DIR}/installer/linux/debian/prerm

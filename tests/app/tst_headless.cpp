@@ -53,11 +53,18 @@ void TestHeadless::helpAndVersion()
 {
     Finished r = runToEnd({u"--help"_s});
     QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith(u"Usage: cairn [options]"_s), qPrintable(r.out));
     for (const QString &option : {u"--headless"_s, u"--data-dir"_s, u"--library"_s, u"--port"_s, u"--bind"_s})
         QVERIFY2(r.out.contains(option), qPrintable(r.out));
     r = runToEnd({u"--version"_s});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.startsWith(u"cairn "_s));
+    // The libraries in use, e.g. "Qt 6.4.2, FFmpeg 5.1.6 (libavformat 59.27.100), TagLib 1.13.0".
+    const QStringList lines = r.out.trimmed().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(QRegularExpression(u"^Qt 6\\.\\d+\\.\\d+, FFmpeg \\S+ \\(libavformat \\d+\\.\\d+\\.\\d+\\), TagLib 1\\.\\d+\\.\\d+$"_s)
+                 .match(lines.at(1)).hasMatch(),
+             qPrintable(lines.at(1)));
 }
 
 void TestHeadless::badOptions_data()
