@@ -78,6 +78,8 @@ void TrayIcon::refresh()
     m_pauseAction->setEnabled(m_server.isRunning());
     const QString url = m_server.baseUrl().toString();
     QString tip = paused ? tr("Cairn — %1 (paused)").arg(url) : tr("Cairn — %1").arg(url);
+    if (const QList<QUrl> lan = m_server.lanUrls(); !lan.isEmpty())
+        tip += u'\n' + tr("On the LAN: %1").arg(lan.first().toString());
     if (m_activity)
         tip += u'\n' + tr("%n active stream(s)", nullptr, m_activity->activeCount());
     m_icon->setToolTip(tip);

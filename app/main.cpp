@@ -13,6 +13,8 @@
 
 #include <cstdio>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace {
 
 bool displayAvailable()
@@ -33,8 +35,15 @@ int runHeadless(int argc, char **argv, const cairn::Options &options)
     cairn::Runtime runtime(options);
     if (const auto error = runtime.start())
         return cairn::failWith(*error);
-    QTextStream(stdout) << "Cairn is serving on " << runtime.server().baseUrl().toString()
-                        << " (data: " << runtime.dataDir() << ")" << Qt::endl;
+    QTextStream out(stdout);
+    out << "Cairn is serving on " << runtime.server().baseUrl().toString() << " (data: " << runtime.dataDir() << ")"
+        << Qt::endl;
+    if (const QList<QUrl> lan = runtime.server().lanUrls(); !lan.isEmpty()) {
+        QStringList addresses;
+        for (const QUrl &url : lan)
+            addresses << url.toString();
+        out << "On the LAN (phones, TVs, other computers): " << addresses.join(u", "_s) << Qt::endl;
+    }
     return QCoreApplication::exec();
 }
 

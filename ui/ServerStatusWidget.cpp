@@ -51,8 +51,15 @@ void ServerStatusWidget::refresh()
     else
         m_stateLabel->setText(tr("Server running"));
 
-    const QString url = m_server.baseUrl().toString();
-    m_urlLabel->setText(running ? u"<a href=\"%1\">%1</a>"_s.arg(url.toHtmlEscaped()) : QString());
+    const auto link = [](const QUrl &url) -> QString {
+        const QString text = url.toString().toHtmlEscaped();
+        return u"<a href=\"%1\">%1</a>"_s.arg(text);
+    };
+    QString urls = link(m_server.baseUrl());
+    // What a phone can open, when Cairn listens on the LAN.
+    if (const QList<QUrl> lan = m_server.lanUrls(); !lan.isEmpty())
+        urls += u" · "_s + tr("on the LAN: %1").arg(link(lan.first()));
+    m_urlLabel->setText(running ? urls : QString());
     m_portLabel->setText(running ? tr("port %1").arg(m_server.port()) : QString());
 
     m_pauseButton->setEnabled(running);

@@ -12,6 +12,7 @@
 #include "LogLineGuard.h"
 #include "ZeroCopy.h"
 
+#include <QNetworkInterface>
 #include <QSemaphore>
 #include <QThread>
 
@@ -219,6 +220,35 @@ QUrl HttpServer::baseUrl() const
     url.setPort(d->port);
     url.setPath(u"/"_s);
     return url;
+}
+
+QList<QUrl> HttpServer::lanUrls() const
+{
+    const auto urlOf = [this](const QHostAddress &host) {
+        QUrl url = baseUrl();
+        url.setHost(host.toString());
+        return url;
+    };
+    const QHostAddress bound = d->config.bindAddress;
+    const bool everyAddress = bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4 || bound == QHostAddress::AnyIPv6;
+    if (!d->running || bound.isLoopback())
+        return {};
+    if (!everyAddress)
+        return {urlOf(bound)};
+    QList<QUrl> urls;
+    for (const QNetworkInterface &interface : QNetworkInterface::allInterfaces()) {
+        const auto flags = interface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning)
+            || flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        for (const QNetworkAddressEntry &entry : interface.addressEntries()) {
+            const QHostAddress ip = entry.ip();
+            // IPv4 only: what people type into a phone; link-local (169.254/16) reaches nobody.
+            if (ip.protocol() == QAbstractSocket::IPv4Protocol && !ip.isLinkLocal() && !ip.isLoopback())
+                urls << urlOf(ip);
+        }
+    }
+    return urls;
 }
 
 } // namespace cairn

@@ -96,14 +96,14 @@ void ShellTest::trayMenuTogglesPauseAndOpensWindow()
 
     const QString url = app.server().baseUrl().toString();
     QVERIFY(!url.isEmpty());
-    QCOMPARE(tray.toolTip(), u"Cairn — "_s + url);
+    QVERIFY2(tray.toolTip().startsWith(u"Cairn — "_s + url), qPrintable(tray.toolTip()));
     QCOMPARE(pause->text(), u"Pause server"_s);
     QVERIFY(pause->isEnabled());
 
     pause->trigger();
     QVERIFY(app.server().isPaused());
     QCOMPARE(pause->text(), u"Resume server"_s);
-    QCOMPARE(tray.toolTip(), u"Cairn — %1 (paused)"_s.arg(url));
+    QVERIFY2(tray.toolTip().startsWith(u"Cairn — %1 (paused)"_s.arg(url)), qPrintable(tray.toolTip()));
 
     pause->trigger();
     QVERIFY(!app.server().isPaused());

@@ -105,7 +105,12 @@ public:
     bool isRunning() const;
 
     quint16 port() const;
+    // This computer's address: the bound one, or loopback when listening on every address.
     QUrl baseUrl() const;
+    // The addresses a phone or TV on the LAN can open: listening on every address, one per IPv4
+    // address of each interface that is up (neither loopback nor link-local); bound to one LAN
+    // address, that one; bound to loopback, none. Read from the interfaces at each call.
+    QList<QUrl> lanUrls() const;
     // Every registered route (tests enumerate them).
     const Router &router() const;
 
