@@ -26,6 +26,13 @@ bool ip(const QStringList &args)
     return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
+bool linkRunning(const QString &name)
+{
+    QProcess p;
+    p.start(u"ip"_s, {u"-o"_s, u"link"_s, u"show"_s, u"dev"_s, name});
+    return p.waitForFinished(10000) && p.readAllStandardOutput().contains("LOWER_UP");
+}
+
 // Starts cairn with `args` and returns its output up to the start-up lines (empty on failure).
 QString startUp(QProcess &cairn, const QStringList &args)
 {
@@ -40,8 +47,13 @@ QString startUp(QProcess &cairn, const QStringList &args)
         cairn.waitForReadyRead(200);
         out += QString::fromUtf8(cairn.readAll());
     }
-    // The LAN line follows at once, when there is one.
-    cairn.waitForReadyRead(500);
+    // The LAN line follows at once, when there is one (the pipe may cut lines anywhere).
+    timer.restart();
+    while (!out.contains(u"On the LAN"_s) && timer.elapsed() < 1500) {
+        cairn.waitForReadyRead(100);
+        out += QString::fromUtf8(cairn.readAll());
+    }
+    cairn.waitForReadyRead(100);
     return out + QString::fromUtf8(cairn.readAll());
 }
 
@@ -73,6 +85,8 @@ private Q_SLOTS:
             QVERIFY2(ip({u"addr"_s, u"add"_s, address, u"dev"_s, u"lan0"_s}), qPrintable(address));
         QVERIFY(ip({u"link"_s, u"set"_s, u"lan0"_s, u"up"_s}));
         QVERIFY(ip({u"link"_s, u"set"_s, u"lan1"_s, u"up"_s}));
+        // Cairn names only running interfaces: the pair has carrier a moment after both ends are up.
+        QTRY_VERIFY_WITH_TIMEOUT(linkRunning(u"lan0"_s), 10000);
         QVERIFY(m_dir.isValid());
     }
 
