@@ -3,6 +3,7 @@
 #include <QByteArray>
 
 #include <cerrno>
+#include <utility>
 
 #if CAIRN_ZERO_COPY && defined(Q_OS_LINUX)
 #define CAIRN_HAS_SENDFILE 1
@@ -86,6 +87,22 @@ SendFileResult sendFileToSocket(qintptr socket, int file, qint64 offset, qint64 
     return {S::Unsupported, 0, 0};
 #endif
 }
+
+FilePieceSender::FilePieceSender(std::function<void(const SendFileResult &)> done) : m_done(std::move(done)) {}
+
+FilePieceSender::~FilePieceSender() = default;
+
+SendFileResult FilePieceSender::send(qintptr socket, int file, qint64 offset, qint64 count)
+{
+    return sendFileToSocket(socket, file, offset, qMin(count, kMaxPiece));
+}
+
+bool FilePieceSender::inFlight() const
+{
+    return false;   // sendfile answers at once
+}
+
+void FilePieceSender::cancel() {}
 
 void ignoreBrokenPipeSignal()
 {
