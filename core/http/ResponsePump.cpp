@@ -393,7 +393,7 @@ void ResponsePump::finish(bool ok, int ending)
         m_ticket->setEnding(StreamEnding(ending));
     }
     m_ticket.reset();          // history and the activity list learn it now
-    m_pieces.cancel();         // a piece still in flight stops before its file closes
+    m_pieces.cancel();         // a piece still in flight (Windows) stops before its file closes
     m_body.reset();            // closes the file (or stops ffmpeg) now, not when the connection ends
     if (m_done)
         m_done(ok, handed);

@@ -3,10 +3,10 @@
 // socket's own write buffer is below a low high-water mark, and resumes on bytesWritten. Memory
 // stays at a few tens of KiB however slow the client is. Lives as a child of the socket, so a
 // client that goes away takes the pump and its open file with it.
-// The file ranges of a body (FileBody) go out zero-copy with sendfile on plain TCP where
-// zeroCopyEnabled(); literal parts, live bodies and HTTPS go through Qt's socket. A zero-copy
-// piece may be in flight for a while (FilePieceSender): nothing else is written to the socket
-// until it completes.
+// The file ranges of a body (FileBody) go out zero-copy with sendfile (TransmitFile on Windows)
+// on plain TCP where zeroCopyEnabled(); literal parts, live bodies and HTTPS go through Qt's
+// socket. On Windows a zero-copy piece is in flight for a while (overlapped): nothing else is
+// written to the socket until it completes.
 // A slow reader (it takes less than half a kernel buffer per 0.5 s) is refilled by its
 // thread's one report timer rather than by a write notifier of its own.
 // A counted stream (with a StreamTicket) is also paced to its own and the server's bandwidth
@@ -61,7 +61,7 @@ private:
     bool zeroCopyStep(const BodySource::FileSpan &span);
     // Accounts a zero-copy piece that was `allowed` bytes; false = wait for an event (or finished).
     bool zeroCopied(const SendFileResult &r, qint64 allowed);
-    // A piece that was in flight has completed.
+    // A piece that was in flight has completed (Windows' overlapped TransmitFile).
     void pieceSent(const SendFileResult &r);
     // How many bytes may be written now (pacing); arms the pacing timer when it is 0.
     qint64 allowance(qint64 want);
@@ -83,7 +83,7 @@ private:
     QPointer<QObject> m_ticker;   // the thread's DeliveryTicker while this reports to it
     FilePieceSender m_pieces;
     qint64 m_pieceAllowed = 0;    // the pacing allowance of the piece in flight
-    qint64 m_zeroCopied = 0;      // body bytes sent by sendfile
+    qint64 m_zeroCopied = 0;      // body bytes sent by sendfile (TransmitFile on Windows)
     qint64 m_deliveredAtTick = -1;   // the client's bytes at the last report (-1: none yet)
     qint64 m_deliveredPerTick = -1;   // … and how many it reads per tick, smoothed (-1: unknown)
     bool m_waitingForTick = false;
