@@ -105,6 +105,8 @@ SendFileResult OverlappedFileSend::start(qintptr socket, int file, qint64 offset
     // A count of 0 would send the whole file.
     if (file < 0 || offset < 0 || count <= 0 || count > kMostPerRequest)
         return {S::Failed, 0, WSAEINVAL};
+    // QFile::handle() is a descriptor of the C runtime Qt uses, wrapping Qt's own HANDLE; Cairn
+    // and Qt must share that runtime (Qt does not support mixing them), so it resolves to it.
     const auto fileHandle = reinterpret_cast<HANDLE>(_get_osfhandle(file));
     // TransmitFile reads through the cache manager: files on disk only (a pipe would stall it).
     if (fileHandle == INVALID_HANDLE_VALUE || GetFileType(fileHandle) != FILE_TYPE_DISK)
