@@ -67,8 +67,9 @@ qint64 FileBody::read(char *buffer, qint64 max)
         return n;
     }
     const qint64 at = seg.range.first + m_offset;
-    if (m_file->pos() != at && !m_file->seek(at))
+    if ((m_mustSeek || m_file->pos() != at) && !m_file->seek(at))
         return -1;
+    m_mustSeek = false;
     const qint64 got = m_file->read(buffer, n);
     if (got <= 0)
         return -1;   // the file shrank under us: the announced length can no longer hold
@@ -89,6 +90,7 @@ std::optional<BodySource::FileSpan> FileBody::nextFileSpan()
 void FileBody::skip(qint64 bytes)
 {
     m_offset += bytes;   // read() seeks to its segment's offset itself
+    m_mustSeek = true;
 }
 
 } // namespace cairn

@@ -49,6 +49,9 @@ private:
     qsizetype m_current = 0;   // index of the segment being read
     qint64 m_offset = 0;       // bytes already produced from the current segment
     qint64 m_size = 0;
+    // After skip() the descriptor's own position is unknown (TransmitFile may move it without
+    // QFile knowing), so the next read seeks even where QFile's position looks right.
+    bool m_mustSeek = false;
 };
 
 } // namespace cairn

@@ -26,9 +26,9 @@ namespace {
 // gigabytes; the kernel's send buffer (not counted in the process) does the real buffering.
 constexpr qint64 kChunk = 32 * 1024;
 constexpr qint64 kHighWater = 64 * 1024;
-// The most one sendfile call may send, and the most one turn of fill() sends before it lets
-// the worker's other connections run.
-constexpr qint64 kSendChunk = 2 * 1024 * 1024;
+// The most one sendfile call (one TransmitFile piece) may send, and the most one turn of fill()
+// sends before it lets the worker's other connections run.
+constexpr qint64 kSendChunk = FilePieceSender::kMaxPiece;
 constexpr qint64 kTurnBytes = 8 * 1024 * 1024;
 // What goes through Qt when the kernel's buffer is full, to be woken when it has room again.
 constexpr qint64 kWakeSlice = 8 * 1024;
@@ -100,7 +100,8 @@ private:
 
 ResponsePump::ResponsePump(QTcpSocket *socket, std::unique_ptr<BodySource> body,
                            std::function<void(bool, qint64)> done)
-    : QObject(socket), m_socket(socket), m_body(std::move(body)), m_done(std::move(done)), m_meter(socket)
+    : QObject(socket), m_socket(socket), m_body(std::move(body)), m_done(std::move(done)), m_meter(socket),
+      m_pieces([this](const SendFileResult &r) { pieceSent(r); })
 {
     m_paceTimer.setSingleShot(true);
     m_paceTimer.setTimerType(Qt::PreciseTimer);
@@ -109,6 +110,7 @@ ResponsePump::ResponsePump(QTcpSocket *socket, std::unique_ptr<BodySource> body,
 
 ResponsePump::~ResponsePump()
 {
+    m_pieces.cancel();   // before the file closes
     stopReports();
     // Unregister first: the registry may call this StreamControl until the ticket is gone.
     m_ticket.reset();
@@ -221,6 +223,8 @@ void ResponsePump::fill()
 
 bool ResponsePump::step()
 {
+    if (m_pieces.inFlight())
+        return false;   // its completion calls fill() again; until then the socket is the kernel's
     if (m_zeroCopy) {
         if (const auto span = m_body->nextFileSpan())
             return zeroCopyStep(*span);
@@ -267,8 +271,25 @@ bool ResponsePump::zeroCopyStep(const BodySource::FileSpan &span)
     const qint64 allowed = allowance(qMin(span.length, kSendChunk));
     if (allowed == 0)
         return false;   // the pace timer calls fill() again
+    const SendFileResult r = m_pieces.send(m_socket->socketDescriptor(), span.descriptor, span.offset, allowed);
+    if (r.status == SendFileResult::Status::Pending) {
+        m_pieceAllowed = allowed;
+        return false;   // pieceSent() goes on
+    }
+    return zeroCopied(r, allowed);
+}
+
+void ResponsePump::pieceSent(const SendFileResult &r)
+{
+    if (m_finished)
+        return;
+    if (zeroCopied(r, std::exchange(m_pieceAllowed, 0)))
+        fill();
+}
+
+bool ResponsePump::zeroCopied(const SendFileResult &r, qint64 allowed)
+{
     using S = SendFileResult::Status;
-    const SendFileResult r = sendFileToSocket(m_socket->socketDescriptor(), span.descriptor, span.offset, allowed);
     if (r.bytes > 0) {
         m_body->skip(r.bytes);
         m_meter.handed(r.bytes);
@@ -278,6 +299,8 @@ bool ResponsePump::zeroCopyStep(const BodySource::FileSpan &span)
     switch (r.status) {
     case S::Sent:
         return true;   // a short count: the next call says whether the kernel is full or the file ended
+    case S::Pending:
+        return false;   // zeroCopyStep() waits for it
     case S::WouldBlock:
         if (waitForTick())
             return false;   // the thread's report timer calls fill() again
@@ -370,6 +393,7 @@ void ResponsePump::finish(bool ok, int ending)
         m_ticket->setEnding(StreamEnding(ending));
     }
     m_ticket.reset();          // history and the activity list learn it now
+    m_pieces.cancel();         // a piece still in flight (Windows) stops before its file closes
     m_body.reset();            // closes the file (or stops ffmpeg) now, not when the connection ends
     if (m_done)
         m_done(ok, handed);

@@ -3,8 +3,10 @@
 // socket's own write buffer is below a low high-water mark, and resumes on bytesWritten. Memory
 // stays at a few tens of KiB however slow the client is. Lives as a child of the socket, so a
 // client that goes away takes the pump and its open file with it.
-// The file ranges of a body (FileBody) go out zero-copy with sendfile on plain TCP where
-// zeroCopyEnabled(); literal parts, live bodies and HTTPS go through Qt's socket.
+// The file ranges of a body (FileBody) go out zero-copy with sendfile (TransmitFile on Windows)
+// on plain TCP where zeroCopyEnabled(); literal parts, live bodies and HTTPS go through Qt's
+// socket. On Windows a zero-copy piece is in flight for a while (overlapped): nothing else is
+// written to the socket until it completes.
 // A reader whose buffers hold more than it reads between two of its thread's report ticks
 // (0.5 s) is refilled on that tick rather than by a write notifier of its own.
 // A counted stream (with a StreamTicket) is also paced to its own and the server's bandwidth
@@ -15,6 +17,7 @@
 
 #include "BodySource.h"
 #include "DeliveryMeter.h"
+#include "ZeroCopy.h"
 
 #include <QObject>
 #include <QPointer>
@@ -56,6 +59,10 @@ private:
     bool step();
     bool copyStep(qint64 max);
     bool zeroCopyStep(const BodySource::FileSpan &span);
+    // Accounts a zero-copy piece that was `allowed` bytes; false = wait for an event (or finished).
+    bool zeroCopied(const SendFileResult &r, qint64 allowed);
+    // A piece that was in flight has completed (Windows' overlapped TransmitFile).
+    void pieceSent(const SendFileResult &r);
     // How many bytes may be written now (pacing); arms the pacing timer when it is 0.
     qint64 allowance(qint64 want);
     void giveBack(qint64 bytes);
@@ -74,7 +81,9 @@ private:
     TokenBucket m_ownCap;
     QTimer m_paceTimer;
     QPointer<QObject> m_ticker;   // the thread's DeliveryTicker while this reports to it
-    qint64 m_zeroCopied = 0;      // body bytes sent by sendfile
+    FilePieceSender m_pieces;
+    qint64 m_pieceAllowed = 0;    // the pacing allowance of the piece in flight
+    qint64 m_zeroCopied = 0;      // body bytes sent by sendfile (TransmitFile on Windows)
     qint64 m_deliveredAtTick = -1;   // the client's bytes at the last report (-1: none yet)
     qint64 m_deliveredPerTick = -1;   // … and how many it reads per tick, smoothed (-1: unknown)
     bool m_waitingForTick = false;

@@ -1,8 +1,13 @@
 #include "ZeroCopy.h"
 
+#ifdef Q_OS_WIN
+#include "OverlappedFileSend.h"
+#endif
+
 #include <QByteArray>
 
 #include <cerrno>
+#include <utility>
 
 #if CAIRN_ZERO_COPY && defined(Q_OS_LINUX)
 #define CAIRN_HAS_SENDFILE 1
@@ -14,6 +19,14 @@
 #include <sys/uio.h>
 #else
 #define CAIRN_HAS_SENDFILE 0
+#endif
+
+#if CAIRN_ZERO_COPY && defined(Q_OS_WIN)
+#define CAIRN_HAS_TRANSMITFILE 1
+#include <windows.h>
+#include <versionhelpers.h>
+#else
+#define CAIRN_HAS_TRANSMITFILE 0
 #endif
 
 #ifndef Q_OS_WIN
@@ -55,6 +68,15 @@ bool zeroCopyEnabled()
 #if CAIRN_HAS_SENDFILE
     static const bool enabled = qgetenv("CAIRN_ZERO_COPY") != "0";
     return enabled;
+#elif CAIRN_HAS_TRANSMITFILE
+    // Client editions run two TransmitFile requests at a time for the whole system and queue the
+    // rest: two slow readers would stall every other file body (and other programs' too). "1"
+    // turns it on there anyway, to try this path on a desktop.
+    static const bool enabled = [] {
+        const QByteArray setting = qgetenv("CAIRN_ZERO_COPY");
+        return setting == "1" || (setting != "0" && IsWindowsServer());
+    }();
+    return enabled;
 #else
     return false;
 #endif
@@ -84,6 +106,39 @@ SendFileResult sendFileToSocket(qintptr socket, int file, qint64 offset, qint64 
     Q_UNUSED(offset);
     Q_UNUSED(count);
     return {S::Unsupported, 0, 0};
+#endif
+}
+
+FilePieceSender::FilePieceSender(std::function<void(const SendFileResult &)> done) : m_done(std::move(done)) {}
+
+FilePieceSender::~FilePieceSender() = default;   // ~OverlappedFileSend cancels a piece in flight
+
+SendFileResult FilePieceSender::send(qintptr socket, int file, qint64 offset, qint64 count)
+{
+    count = qMin(count, kMaxPiece);
+#if CAIRN_HAS_TRANSMITFILE
+    if (!m_overlapped)
+        m_overlapped = std::make_unique<OverlappedFileSend>(m_done);
+    return m_overlapped->start(socket, file, offset, count);
+#else
+    return sendFileToSocket(socket, file, offset, count);
+#endif
+}
+
+bool FilePieceSender::inFlight() const
+{
+#ifdef Q_OS_WIN
+    return m_overlapped && m_overlapped->inFlight();
+#else
+    return false;
+#endif
+}
+
+void FilePieceSender::cancel()
+{
+#ifdef Q_OS_WIN
+    if (m_overlapped)
+        m_overlapped->cancel();
 #endif
 }
 

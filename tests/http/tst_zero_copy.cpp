@@ -1,7 +1,7 @@
-// File bodies through the zero-copy path (sendfile): byte-exact for whole files, ranges,
-// suffix ranges, multipart and If-Range; HEAD sends nothing; a file that shrinks while it is
-// sent closes the connection; a client that vanishes mid-body leaves the server healthy; HTTPS
-// keeps the pump. Each body's debug line ("cairn.http.body") tells which path carried it, so a
+// File bodies through the zero-copy path (sendfile; TransmitFile on Windows): byte-exact for
+// whole files, ranges, suffix ranges, multipart and If-Range; HEAD sends nothing; a file that
+// shrinks while it is sent closes the connection; a client that vanishes mid-body leaves the
+// server healthy; HTTPS keeps the pump. Each body's debug line ("cairn.http.body") tells which path carried it, so a
 // silent fall back to copying fails here. Registered twice: as tst_zero_copy_pump
 // (CAIRN_ZERO_COPY=0) the same bodies must come through the pump, with no byte by sendfile.
 
@@ -25,7 +25,10 @@
 #include <memory>
 #include <optional>
 
-#ifndef Q_OS_WIN
+#ifdef Q_OS_WIN
+#include <windows.h>
+#include <versionhelpers.h>
+#else
 #include <csignal>
 #endif
 
@@ -41,6 +44,10 @@ bool zeroCopyExpected()
 {
 #if CAIRN_ZERO_COPY && (defined(Q_OS_LINUX) || defined(Q_OS_MACOS))
     return qgetenv("CAIRN_ZERO_COPY") != "0";
+#elif CAIRN_ZERO_COPY && defined(Q_OS_WIN)
+    // TransmitFile: on by default on Windows Server only (client editions run two at a time).
+    const QByteArray setting = qgetenv("CAIRN_ZERO_COPY");
+    return setting == "1" || (setting != "0" && IsWindowsServer());
 #else
     return false;
 #endif
