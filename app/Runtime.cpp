@@ -185,6 +185,11 @@ void Runtime::startHls(HttpServices &services)
     const QSettings &s = *m_settings;
     HlsSettings hls;
     hls.segmentSeconds = qBound(2, s.value(u"hls/segmentSeconds"_s, hls.segmentSeconds).toInt(), 20);
+    const QString format = s.value(u"hls/segmentFormat"_s, u"fmp4"_s).toString();
+    if (format == u"mpegts")
+        hls.segmentFormat = SegmentFormat::MpegTs;
+    else if (format != u"fmp4")
+        qCWarning(lcApp).noquote() << "hls/segmentFormat" << format << "is not fmp4 or mpegts - using fmp4";
     const QString speed = s.value(u"hls/x264Preset"_s, hls.x264Preset).toString();
     static const QStringList speeds{u"ultrafast"_s, u"superfast"_s, u"veryfast"_s, u"faster"_s, u"fast"_s,
                                     u"medium"_s,    u"slow"_s,      u"slower"_s,   u"veryslow"_s};

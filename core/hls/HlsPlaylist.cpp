@@ -7,8 +7,18 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
-// Version 3: decimal EXTINF durations; nothing newer (byte ranges, fMP4) is used.
+// Version 3: decimal EXTINF durations; the master and MPEG-TS playlists use nothing newer.
 constexpr QByteArrayView kHeader = "#EXTM3U\n#EXT-X-VERSION:3\n";
+// Version 7 (RFC 8216 7): EXT-X-MAP in a playlist without I-frames only.
+constexpr QByteArrayView kFmp4Header = "#EXTM3U\n#EXT-X-VERSION:7\n";
+
+// A quoted-string attribute cannot hold '"' or a line break.
+QByteArray quotedUri(const QString &uri)
+{
+    QByteArray text = uri.toUtf8();
+    text.replace('"', "%22").replace('\r', QByteArrayView()).replace('\n', QByteArrayView());
+    return '"' + text + '"';
+}
 
 // A URI is one line: a line break inside would be read as a second entry.
 QByteArray uriLine(const QString &uri)
@@ -45,11 +55,14 @@ QByteArray masterPlaylist(const QList<HlsVariant> &variants, const std::function
     return text;
 }
 
-QByteArray mediaPlaylist(const SegmentTimeline &timeline, const std::function<QString(int index)> &uriFor)
+QByteArray mediaPlaylist(const SegmentTimeline &timeline, const std::function<QString(int index)> &uriFor,
+                         const QString &initUri)
 {
-    QByteArray text = kHeader.toByteArray();
+    QByteArray text = initUri.isEmpty() ? kHeader.toByteArray() : kFmp4Header.toByteArray();
     text += "#EXT-X-TARGETDURATION:" + QByteArray::number(targetDuration(timeline)) + '\n';
     text += "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n";
+    if (!initUri.isEmpty())
+        text += "#EXT-X-MAP:URI=" + quotedUri(initUri) + '\n';
     for (int i = 0; i < timeline.count(); ++i) {
         // QByteArray::number ignores the locale: always a '.' decimal point.
         text += "#EXTINF:" + QByteArray::number(timeline.durationSeconds(i), 'f', 3) + ",\n";

@@ -5,6 +5,7 @@
 #include "ffmpeg/FfmpegQueue.h"
 
 #include "HlsLog.h"
+#include "SegmentArguments.h"
 #include "SegmentProducer.h"
 
 #include <QCryptographicHash>
@@ -21,7 +22,6 @@ namespace {
 // A producer is kept for a waiting request this close after the segment it is writing:
 // switching would cost more than waiting.
 constexpr int kNearSegments = 2;
-const QString kSegmentExtension = u"ts"_s;
 
 } // namespace
 
@@ -71,10 +71,11 @@ QString HlsSession::cacheKey(const HlsVariant &v, int index) const
                              .arg(v.videoKbps)
                              .arg(v.audioKbps)
                              .arg(m_context.settings.x264Preset, v.h264Level)
-                         + u"|%1|%2|%3|%4"_s.arg(v.passthrough ? u"copy"_s : u"encode"_s)
+                         + u"|%1|%2|%3|%4|%5"_s.arg(v.passthrough ? u"copy"_s : u"encode"_s)
                                .arg(m_source.timelineFor(v).startSeconds(index))
                                .arg(m_source.timelineFor(v).durationSeconds(index))
-                               .arg(index);
+                               .arg(index)
+                               .arg(segmentExtension(m_context.settings.segmentFormat));
     return u"hls-"_s
         + QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(32));
 }
@@ -109,11 +110,14 @@ std::shared_ptr<SegmentWait> HlsSession::request(const QString &variantKey, int 
     {
         QMutexLocker lock(&m_mutex);
         m_lastRequestMs = now;
-        m_lastVariant = variantKey;
-        m_lastIndex = index;
-        m_prefetchDue = true;
-        if (const HlsVariant *v = variant(variantKey); v && m_ticket)
-            m_ticket->setPlayback(v->name, qint64(m_source.timelineFor(*v).startSeconds(index) * 1000));
+        // An init segment says nothing about where the player is.
+        if (index != kInitSegment) {
+            m_lastVariant = variantKey;
+            m_lastIndex = index;
+            m_prefetchDue = true;
+            if (const HlsVariant *v = variant(variantKey); v && m_ticket)
+                m_ticket->setPlayback(v->name, qint64(m_source.timelineFor(*v).startSeconds(index) * 1000));
+        }
         if (m_closed) {
             wait->fail(u"the session has ended"_s);
         } else if (const auto path = availableLocked(variantKey, index, Lookup::AlsoCache)) {
@@ -214,7 +218,8 @@ void HlsSession::reapProducerLocked(QList<std::shared_ptr<SegmentWait>> &pending
     m_producer.reset();
     m_producing = false;
     for (auto it = pending.begin(); it != pending.end();) {
-        if ((*it)->variantKey() == variantKey && (*it)->index() >= from) {
+        // Its init would have come with its first segment.
+        if ((*it)->variantKey() == variantKey && ((*it)->index() >= from || (*it)->index() == kInitSegment)) {
             (*it)->fail(why);
             it = pending.erase(it);
         } else {
@@ -228,7 +233,8 @@ bool HlsSession::producerStillWanted(const QList<std::shared_ptr<SegmentWait>> &
     const QString &variantKey = m_producer->variantKey();
     const int next = m_producer->nextIndex();
     for (const auto &wait : pending)
-        if (wait->variantKey() == variantKey && wait->index() >= next && wait->index() <= next + kNearSegments)
+        if (wait->variantKey() == variantKey
+            && (wait->index() == kInitSegment || (wait->index() >= next && wait->index() <= next + kNearSegments)))
             return true;
     if (!pending.isEmpty())
         return false;   // someone waits elsewhere: a seek or a variant switch
@@ -277,7 +283,7 @@ void HlsSession::schedule(qint64 now)
             return;
         }
         const auto &first = pending.constFirst();   // the oldest request goes first
-        startProducer(first->variantKey(), first->index(), pending, std::move(slot));
+        startProducer(first->variantKey(), startIndexFor(*first), pending, std::move(slot));
         return;
     }
     m_slotWaiter.reset();   // nobody waits any more: leave the queue
@@ -292,6 +298,20 @@ void HlsSession::schedule(qint64 now)
             startProducer(m_lastVariant, *index, pending, std::move(slot));
         }
     }
+}
+
+int HlsSession::startIndexFor(const SegmentWait &wait) const
+{
+    if (wait.index() != kInitSegment)
+        return wait.index();
+    // An init comes with any segment: make the one the player most likely asks for next (where
+    // it played last, in whichever variant — a variant switch asks for the init first). The
+    // original's grid differs from the encoded variants': go by time.
+    const HlsVariant *v = variant(wait.variantKey());
+    const HlsVariant *last = variant(m_lastVariant);
+    if (!v || !last || m_lastIndex < 0)
+        return 0;
+    return m_source.timelineFor(*v).indexAt(m_source.timelineFor(*last).startSeconds(m_lastIndex));
 }
 
 void HlsSession::requestSlotLocked()
@@ -325,7 +345,7 @@ void HlsSession::onSlot(std::unique_ptr<FfmpegQueue::Slot> slot)
     if (pending.isEmpty())
         return;   // the players left meanwhile
     const auto &first = pending.constFirst();
-    startProducer(first->variantKey(), first->index(), pending, std::move(slot));
+    startProducer(first->variantKey(), startIndexFor(*first), pending, std::move(slot));
 }
 
 void HlsSession::startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending,
@@ -342,6 +362,7 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     job.firstIndex = index;
     job.outputDirectory = workDirectory(variantKey);
     job.x264Preset = m_context.settings.x264Preset;
+    job.format = m_context.settings.segmentFormat;
     auto producer = std::make_unique<SegmentProducer>(m_context.ffmpegProgram, job, std::move(slot));
     SegmentProducer *raw = producer.get();
     QObject::connect(raw, &SegmentProducer::segmentFinished, raw, [this, variantKey](int i, const QString &path) {
@@ -370,13 +391,14 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
 void HlsSession::onSegmentFinished(const QString &variantKey, int index, const QString &path)
 {
     const HlsVariant *v = variant(variantKey);
-    if (!v || !m_source.timelineFor(*v).contains(index)) {
+    if (!v || (index != kInitSegment && !m_source.timelineFor(*v).contains(index))) {
         QFile::remove(path);   // past the announced grid (a remainder folded into the last segment)
         return;
     }
     QString stored = path;
     if (m_context.cache) {
-        if (const auto adopted = m_context.cache->adopt(cacheKey(*v, index), path, kSegmentExtension))
+        const QString extension = index == kInitSegment ? u"mp4"_s : segmentExtension(m_context.settings.segmentFormat);
+        if (const auto adopted = m_context.cache->adopt(cacheKey(*v, index), path, extension))
             stored = *adopted;
     }
     QMutexLocker lock(&m_mutex);

@@ -11,29 +11,55 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
+// Every segment file is a fragmented MP4 of its own (ftyp+moov, then moof+mdat) whose
+// moov is the same for every segment and every run; SegmentProducer splits it into the
+// variant's init segment and the media segment. frag_discont with no edit list and no shift
+// makes tfdt the packets' own decode time, so a restarted run writes the same tfdt as a
+// continuous one (measured with FFmpeg 5.1; +cmaf moved video by the B-frame delay).
+const QString kFmp4Options =
+    u"movflags=+frag_keyframe+empty_moov+default_base_moof+frag_discont+skip_trailer"
+    u":use_editlist=0:avoid_negative_ts=disabled"_s;
+
+double timeOffset(const SegmentJob &job)
+{
+    return job.format == SegmentFormat::Fmp4 ? kFmp4TimeOffsetSeconds : 0.0;
+}
+
+QStringList segmenterArguments(const SegmentJob &job)
+{
+    QStringList args{u"-segment_start_number"_s, QString::number(job.firstIndex)};
+    if (job.format == SegmentFormat::Fmp4)
+        args << u"-segment_format"_s << u"mp4"_s << u"-segment_format_options"_s << kFmp4Options;
+    else
+        args << u"-segment_format"_s << u"mpegts"_s;
+    args << u"-segment_list"_s << u"pipe:1"_s << u"-segment_list_type"_s << u"csv"_s
+         << u"-segment_list_flags"_s << u"+live"_s << u"-reset_timestamps"_s << u"0"_s
+         << QDir(job.outputDirectory).filePath(u"seg%d."_s + segmentExtension(job.format));
+    return args;
+}
+
 // A copy cannot place keyframes: it is cut at the source's own (the timeline's starts), and
 // -copyts keeps the source's timestamps, the same whichever index a run starts from.
 QStringList passthroughArguments(const SegmentJob &job)
 {
     const QString start = ffmpegSeconds(job.timeline.startSeconds(job.firstIndex));
+    const double offset = timeOffset(job);
     QStringList cuts;
+    // The segmenter compares cut times with the output timestamps, offset included.
     for (int i = job.firstIndex + 1; i < job.timeline.count(); ++i)
-        cuts << ffmpegSeconds(job.timeline.startSeconds(i));
+        cuts << ffmpegSeconds(job.timeline.startSeconds(i) + offset);
     QStringList args{u"-hide_banner"_s, u"-nostdin"_s, u"-loglevel"_s, u"error"_s, u"-y"_s, u"-copyts"_s,
                      u"-ss"_s, start, u"-i"_s, u"file:"_s + job.inputPath,
-                     u"-map"_s, u"0:v:0"_s, u"-map"_s, u"0:a:0?"_s, u"-c"_s, u"copy"_s,
-                     u"-avoid_negative_ts"_s, u"disabled"_s, u"-max_muxing_queue_size"_s, u"1024"_s,
-                     u"-f"_s, u"segment"_s};
+                     u"-map"_s, u"0:v:0"_s, u"-map"_s, u"0:a:0?"_s, u"-c"_s, u"copy"_s};
+    if (offset > 0)
+        args << u"-output_ts_offset"_s << ffmpegSeconds(offset);
+    args << u"-avoid_negative_ts"_s << u"disabled"_s << u"-max_muxing_queue_size"_s << u"1024"_s
+         << u"-f"_s << u"segment"_s;
     if (!cuts.isEmpty())
         args << u"-segment_times"_s << cuts.join(u',');
     else
         args << u"-segment_time"_s << u"86400"_s;   // the last segment: no cut at all
-    args << u"-segment_start_number"_s << QString::number(job.firstIndex)
-         << u"-segment_format"_s << u"mpegts"_s
-         << u"-segment_list"_s << u"pipe:1"_s << u"-segment_list_type"_s << u"csv"_s
-         << u"-segment_list_flags"_s << u"+live"_s << u"-reset_timestamps"_s << u"0"_s
-         << QDir(job.outputDirectory).filePath(u"seg%d.ts"_s);
-    return args;
+    return args << segmenterArguments(job);
 }
 
 } // namespace
@@ -43,27 +69,21 @@ QStringList segmentArguments(const SegmentJob &job)
     if (job.variant.passthrough)
         return passthroughArguments(job);
     const double startSeconds = job.timeline.startSeconds(job.firstIndex);
-    const QString start = ffmpegSeconds(startSeconds);
     const int target = job.timeline.targetSeconds();
     // The segment muxer cuts at the forced keyframes, and -output_ts_offset with
     // -reset_timestamps 0 gives every segment the same timestamps whichever index the run
     // started from (measured with FFmpeg 5.1).
     QStringList args = encodeInputArguments(job.inputPath, startSeconds);
     args << encodeVideoArguments(job.variant, job.x264Preset, target) << encodeAudioArguments(job.variant);
-    args << u"-output_ts_offset"_s << start << u"-avoid_negative_ts"_s << u"disabled"_s
-         << u"-max_muxing_queue_size"_s << u"1024"_s
-         << u"-f"_s << u"segment"_s << u"-segment_time"_s << QString::number(target)
-         << u"-segment_start_number"_s << QString::number(job.firstIndex)
-         << u"-segment_format"_s << u"mpegts"_s
-         << u"-segment_list"_s << u"pipe:1"_s << u"-segment_list_type"_s << u"csv"_s
-         << u"-segment_list_flags"_s << u"+live"_s << u"-reset_timestamps"_s << u"0"_s
-         << QDir(job.outputDirectory).filePath(u"seg%d.ts"_s);
-    return args;
+    args << u"-output_ts_offset"_s << ffmpegSeconds(startSeconds + timeOffset(job)) << u"-avoid_negative_ts"_s
+         << u"disabled"_s << u"-max_muxing_queue_size"_s << u"1024"_s
+         << u"-f"_s << u"segment"_s << u"-segment_time"_s << QString::number(target);
+    return args << segmenterArguments(job);
 }
 
-QString segmentFileName(int index)
+QString segmentFileName(int index, SegmentFormat format)
 {
-    return u"seg%1.ts"_s.arg(index);
+    return u"seg%1."_s.arg(index) + segmentExtension(format);
 }
 
 std::optional<int> finishedSegmentIndex(QByteArrayView csvLine)
@@ -72,10 +92,16 @@ std::optional<int> finishedSegmentIndex(QByteArrayView csvLine)
     const auto comma = std::find(line.begin(), line.end(), ',');
     if (comma == line.end())
         return std::nullopt;
-    const QByteArrayView name = line.first(comma - line.begin());
-    if (name.size() <= 6 || !name.startsWith("seg") || !name.endsWith(".ts"))
+    QByteArrayView name = line.first(comma - line.begin());
+    if (name.endsWith(".ts"))
+        name.chop(3);
+    else if (name.endsWith(".m4s"))
+        name.chop(4);
+    else
         return std::nullopt;
-    const QByteArrayView digits = name.sliced(3, name.size() - 6);
+    if (name.size() <= 3 || !name.startsWith("seg"))
+        return std::nullopt;
+    const QByteArrayView digits = name.sliced(3);
     // Digits only: toInt would also take a sign or surrounding blanks.
     if (digits.isEmpty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;

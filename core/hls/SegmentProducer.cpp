@@ -2,6 +2,7 @@
 
 #include "transcode/TranscodeSession.h"
 
+#include "Fmp4Split.h"
 #include "HlsLog.h"
 #include "base/OwnerOnly.h"
 
@@ -24,7 +25,7 @@ SegmentProducer::~SegmentProducer()
     m_session->disconnect(this);
     m_session.reset();   // kills and reaps FFmpeg
     if (m_running)       // what it was writing is a partial segment
-        QFile::remove(QDir(m_job.outputDirectory).filePath(segmentFileName(m_next)));
+        QFile::remove(QDir(m_job.outputDirectory).filePath(segmentFileName(m_next, m_job.format)));
 }
 
 bool SegmentProducer::start()
@@ -46,6 +47,26 @@ QString SegmentProducer::errorText() const
     return m_session->errorText();
 }
 
+void SegmentProducer::onSegmentWritten(int index)
+{
+    const QDir dir(m_job.outputDirectory);
+    const QString path = dir.filePath(segmentFileName(index, m_job.format));
+    if (m_job.format == SegmentFormat::Fmp4) {
+        const QString initPath = dir.filePath(kInitFileName);
+        const bool hadInit = QFile::exists(initPath);
+        QString error;
+        if (!splitFmp4Segment(path, initPath, &error)) {
+            // Not served: a request for it fails when FFmpeg ends or its wait times out.
+            qCWarning(lcHls).noquote() << "segment" << index << "of" << m_job.inputPath << ":" << error;
+            QFile::remove(path);
+            return;
+        }
+        if (!hadInit)
+            Q_EMIT segmentFinished(kInitSegment, initPath);
+    }
+    Q_EMIT segmentFinished(index, path);
+}
+
 void SegmentProducer::onActivity()
 {
     char buffer[4096];
@@ -63,7 +84,7 @@ void SegmentProducer::onActivity()
             continue;
         }
         m_next = *index + 1;
-        Q_EMIT segmentFinished(*index, QDir(m_job.outputDirectory).filePath(segmentFileName(*index)));
+        onSegmentWritten(*index);
     }
     if (m_running && m_session->hasExited() && m_session->outputEnded()) {
         m_running = false;

@@ -1,7 +1,7 @@
 #pragma once
 // One FFmpeg run that writes the segments of one variant, from a first index to the end, into
 // a work directory, and reports each finished segment (FFmpeg prints a CSV line per segment on
-// stdout). Holds a transcode slot while it runs; destroying it kills FFmpeg and removes the
+// stdout); an fMP4 segment is split first, its init reported once as segment kInitSegment. Holds a transcode slot while it runs; destroying it kills FFmpeg and removes the
 // unfinished segment. Lives on the HLS thread.
 
 #include "ffmpeg/FfmpegQueue.h"
@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void onActivity();
+    void onSegmentWritten(int index);
 
     SegmentJob m_job;
     std::unique_ptr<FfmpegQueue::Slot> m_slot;

@@ -3,6 +3,7 @@
 #include "MediaFixtures.h"
 
 #include <QJsonArray>
+#include <QProcess>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -50,6 +51,27 @@ QStringList mediaUris(const QByteArray &playlist)
         if (!line.startsWith(u'#'))
             uris << line.trimmed();
     return uris;
+}
+
+QString mapUri(const QByteArray &playlist)
+{
+    const QString prefix = u"#EXT-X-MAP:URI=\""_s;
+    for (const QString &line : QString::fromUtf8(playlist).split(u'\n', Qt::SkipEmptyParts))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).section(u'"', 0, 0);
+    return {};
+}
+
+QByteArray decodeWarnings(const QString &input)
+{
+    QProcess decode;
+    decode.start(u"ffmpeg"_s, {u"-nostdin"_s, u"-v"_s, u"warning"_s, u"-i"_s, input, u"-f"_s, u"null"_s, u"-"_s});
+    if (!decode.waitForFinished(600000))
+        return "did not finish";
+    const QByteArray err = decode.readAllStandardError().trimmed();
+    if (decode.exitStatus() != QProcess::NormalExit || decode.exitCode() != 0)
+        return "exit " + QByteArray::number(decode.exitCode()) + ": " + err;
+    return err;
 }
 
 SessionUrl sessionOf(const QString &variantUri)

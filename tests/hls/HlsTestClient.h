@@ -28,6 +28,11 @@ QByteArray masterPath(qint64 videoId);
 QList<MasterEntry> parseMaster(const QByteArray &playlist);
 // The URI lines of a media playlist, in order.
 QStringList mediaUris(const QByteArray &playlist);
+// The URI of a media playlist's EXT-X-MAP (its fMP4 init segment), or empty.
+QString mapUri(const QByteArray &playlist);
+// What `ffmpeg -v warning -i <input> -f null -` prints reading all of it (empty: clean), or
+// its exit status and output when it fails.
+QByteArray decodeWarnings(const QString &input);
 // ".../hls/<session>/<variant>/index.m3u8?…" → its session and variant.
 SessionUrl sessionOf(const QString &variantUri);
 

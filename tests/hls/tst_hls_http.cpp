@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,9 +31,25 @@ namespace {
 constexpr int kClipSeconds = 30;      // 854×480: the 360p and 480p variants
 constexpr int kLongSeconds = 240;     // 640×360: the 360p variant only, 40 segments
 
-int countTsFiles(const QString &dir)
+int countSegmentFiles(const QString &dir)
 {
-    return int(QDir(dir).entryList({u"*.ts"_s}, QDir::Files).size());
+    return int(QDir(dir).entryList({u"*.m4s"_s}, QDir::Files).size());
+}
+
+// An fMP4 media segment: its first box is a moof (the init segment holds ftyp + moov).
+bool isMediaSegment(const QByteArray &body)
+{
+    return body.size() > 1000 && body.mid(4, 4) == "moof";
+}
+
+// The init segment followed by `media`, as a player appends them: what ffprobe can read.
+QString withInit(const QString &path, const QByteArray &init, const QByteArray &media)
+{
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return {};
+    out.write(init + media);
+    return path;
 }
 
 } // namespace
@@ -47,6 +64,10 @@ private Q_SLOTS:
     void ffprobeReadsEveryVariantOverHttp();
     void ffprobeReadsTheMasterPlaylist();
     void middleSegmentStandsAlone();
+    void variantsReadThroughWithoutWarnings_data();
+    void variantsReadThroughWithoutWarnings();
+    void dashManifestListsTheSessionsSegments();
+    void dashManifestReadsThroughWithoutWarnings();
     void originalSegmentsAreTheSourceCutAtItsKeyframes();
     void seekFarAheadStartsThere();
     void oneFfmpegPerSessionWhilePlaying();
@@ -57,6 +78,7 @@ private Q_SLOTS:
     void directPlayKeepsItsRanges();
     void sessionIsOneActivityStreamAndCanBeEnded();
     void idleSessionEndsAndResumes();
+    void mpegTsForOldClients();
     void ffmpegStopsWhenNobodyAsks();
     void streamLimitRefusesANewSession();
     void queuedSegmentGetsItsBytesWhenASlotFrees();
@@ -174,24 +196,27 @@ void TestHlsHttp::middleSegmentStandsAlone()
 {
     const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_clip)).body);
     QCOMPARE(variants.size(), 3);
-    const QStringList segments = mediaUris(LiveHttpClient(m_server.port()).request(variants.at(1).uri.toUtf8()).body);
+    const QByteArray playlist = LiveHttpClient(m_server.port()).request(variants.at(1).uri.toUtf8()).body;
+    QVERIFY(playlist.contains("#EXT-X-VERSION:7\n"));
+    const QStringList segments = mediaUris(playlist);
     QCOMPARE(segments.size(), 5);   // 30 s in 6 s segments
+    QVERIFY(segments.at(0).endsWith(u"/0.m4s"_s));
+    const LiveResponse init = LiveHttpClient(m_server.port()).request(mapUri(playlist).toUtf8());
+    QCOMPARE(init.status, 200);
+    QCOMPARE(init.header("content-type"), "video/mp4");
+    QCOMPARE(init.body.mid(4, 4), "ftyp");
     QTemporaryDir dir;
     QList<double> starts;
     for (int i = 1; i <= 3; ++i) {
         const LiveResponse r = LiveHttpClient(m_server.port()).request(segments.at(i).toUtf8());
         QCOMPARE(r.status, 200);
         QVERIFY(r.complete);
-        QCOMPARE(r.header("content-type"), "video/mp2t");
-        QVERIFY(r.body.size() > 1000 && r.body.at(0) == 0x47);   // MPEG-TS sync byte
-        const QString file = dir.filePath(u"seg%1.ts"_s.arg(i));
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(r.body);
-        out.close();
+        QCOMPARE(r.header("content-type"), "video/iso.segment");
+        QVERIFY(isMediaSegment(r.body));
+        const QString file = withInit(dir.filePath(u"seg%1.mp4"_s.arg(i)), init.body, r.body);
         starts << ffprobe(file)[u"format"_s][u"start_time"_s].toString().toDouble();
     }
-    const QString middle = dir.filePath(u"seg2.ts"_s);
+    const QString middle = dir.filePath(u"seg2.mp4"_s);
     QVERIFY(firstVideoFrameIsKey(middle));
     QCOMPARE(videoSize(middle), u"854x480"_s);
     // Decodes on its own, without a single error.
@@ -200,9 +225,95 @@ void TestHlsHttp::middleSegmentStandsAlone()
     QVERIFY(decode.waitForFinished(60000));
     QCOMPARE(decode.exitCode(), 0);
     QCOMPARE(decode.readAllStandardError(), QByteArray());
-    // Timestamps continue from one segment to the next: each starts one segment later.
+    // Timestamps continue from one segment to the next: each starts one segment later, on the
+    // grid (plus the fixed 10 s; the audio's priming packet may start a frame earlier).
+    QVERIFY2(qAbs(starts.at(0) - 16.0) < 0.1, qPrintable(QString::number(starts.at(0))));
     QVERIFY2(qAbs(starts.at(1) - starts.at(0) - 6.0) < 0.1, qPrintable(u"%1 → %2"_s.arg(starts.at(0)).arg(starts.at(1))));
     QVERIFY2(qAbs(starts.at(2) - starts.at(1) - 6.0) < 0.1, qPrintable(u"%1 → %2"_s.arg(starts.at(1)).arg(starts.at(2))));
+}
+
+void TestHlsHttp::variantsReadThroughWithoutWarnings_data()
+{
+    QTest::addColumn<int>("variant");   // in the clip's master playlist
+    QTest::addColumn<int>("firstSegment");   // fetched before the player reads from the start
+    QTest::newRow("encoded 480p") << 1 << 0;
+    QTest::newRow("encoded 480p after a seek restart") << 1 << 3;
+    QTest::newRow("original (copied)") << 2 << 0;
+    QTest::newRow("original after a seek restart") << 2 << 2;
+}
+
+// The whole variant read through HLS by FFmpeg: no overlapping or missing timestamps at any
+// segment boundary, also when its later segments came from a run restarted at a seek.
+void TestHlsHttp::variantsReadThroughWithoutWarnings()
+{
+    QFETCH(int, variant);
+    QFETCH(int, firstSegment);
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_clip)).body);
+    QCOMPARE(variants.size(), 3);
+    const QString playlistUri = variants.at(variant).uri;
+    if (firstSegment > 0) {
+        const QStringList segments = mediaUris(LiveHttpClient(m_server.port()).request(playlistUri.toUtf8()).body);
+        QVERIFY(firstSegment < segments.size());
+        QCOMPARE(LiveHttpClient(m_server.port()).request(segments.at(firstSegment).toUtf8()).status, 200);
+    }
+    QCOMPARE(decodeWarnings(url(playlistUri)), QByteArray());
+}
+
+void TestHlsHttp::dashManifestListsTheSessionsSegments()
+{
+    const QByteArray path = "/api/videos/" + QByteArray::number(m_clip) + "/dash/manifest.mpd";
+    const LiveResponse head = LiveHttpClient(m_server.port()).request(path, {}, -1, "HEAD");
+    QCOMPARE(head.status, 200);
+    QCOMPARE(head.header("content-type"), "application/dash+xml");
+    const LiveResponse r = LiveHttpClient(m_server.port()).request(path);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("content-type"), "application/dash+xml");
+    QCOMPARE(r.header("cache-control"), "no-store");
+    const QString mpd = QString::fromUtf8(r.body);
+    QVERIFY(mpd.contains(u"type=\"static\""_s));
+    QVERIFY(mpd.contains(u"mediaPresentationDuration=\"PT30."_s));
+    // The HLS session's own files: the same segments serve both.
+    static const QRegularExpression init(u"sourceURL=\"(/api/videos/\\d+/hls/\\w+/(\\w+)/init\\.mp4)\""_s);
+    const auto inits = init.globalMatch(mpd);
+    QStringList variants;
+    for (auto it = inits; it.hasNext();) {
+        const auto m = it.next();
+        variants << m.captured(2);
+        QCOMPARE(LiveHttpClient(m_server.port()).request(m.captured(1).toUtf8()).status, 200);
+    }
+    QCOMPARE(variants.size(), 3);
+    QCOMPARE(variants.constLast(), u"original"_s);
+    QCOMPARE(mpd.count(u"<SegmentURL "_s), 5 + 5 + 3);   // 6 s grids; the copy cut every 10 s
+}
+
+// Every Representation read as a DASH client appends it: its Initialization, then each
+// SegmentURL in order, decoded whole without a warning. (FFmpeg 5.1's own DASH reader gives
+// every packet of a Representation one stream index, so it cannot read audio and video muxed
+// in one; dash.js can, see tests/web/video-players.test.mjs.)
+void TestHlsHttp::dashManifestReadsThroughWithoutWarnings()
+{
+    const QByteArray path = "/api/videos/" + QByteArray::number(m_clip) + "/dash/manifest.mpd";
+    const QString mpd = QString::fromUtf8(LiveHttpClient(m_server.port()).request(path).body);
+    QTemporaryDir dir;
+    int read = 0;
+    for (const QString &part : mpd.split(u"<Representation "_s).mid(1)) {
+        static const QRegularExpression url(u"(?:sourceURL|media)=\"([^\"]+)\""_s);
+        QByteArray bytes;
+        int segments = 0;
+        for (auto it = url.globalMatch(part); it.hasNext(); ++segments) {
+            const QString uri = it.next().captured(1).replace(u"&amp;"_s, u"&"_s);
+            const LiveResponse r = LiveHttpClient(m_server.port()).request(uri.toUtf8());
+            QCOMPARE(r.status, 200);
+            bytes += r.body;
+        }
+        QVERIFY(segments >= 4);   // the init and at least three segments
+        const QString file = withInit(dir.filePath(u"representation%1.mp4"_s.arg(read++)), {}, bytes);
+        QCOMPARE(decodeWarnings(file), QByteArray());
+        // Without an edit list the file's duration counts from 0: the 10 s offset, then the clip.
+        const double duration = ffprobe(file)[u"format"_s][u"duration"_s].toString().toDouble();
+        QVERIFY2(qAbs(duration - 10 - kClipSeconds) <= 0.5, qPrintable(QString::number(duration)));
+    }
+    QCOMPARE(read, 3);
 }
 
 void TestHlsHttp::originalSegmentsAreTheSourceCutAtItsKeyframes()
@@ -214,22 +325,20 @@ void TestHlsHttp::originalSegmentsAreTheSourceCutAtItsKeyframes()
     // x264's default keyframe interval is 250 frames: 10 s at 25 fps, so 10 s segments.
     QCOMPARE(segments.size(), kLongSeconds / 10);
     QVERIFY(playlist.contains("#EXT-X-TARGETDURATION:10\n"));
+    const QByteArray init = LiveHttpClient(m_server.port()).request(mapUri(playlist).toUtf8()).body;
     QTemporaryDir dir;
     QList<double> starts;
     for (int i = 11; i <= 12; ++i) {
         const LiveResponse r = LiveHttpClient(m_server.port()).request(segments.at(i).toUtf8());
         QCOMPARE(r.status, 200);
-        const QString file = dir.filePath(u"seg%1.ts"_s.arg(i));
-        QFile out(file);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(r.body);
-        out.close();
+        QVERIFY(isMediaSegment(r.body));
+        const QString file = withInit(dir.filePath(u"seg%1.mp4"_s.arg(i)), init, r.body);
         QVERIFY(firstVideoFrameIsKey(file));
         QCOMPARE(videoSize(file), u"640x360"_s);
         starts << ffprobe(file)[u"format"_s][u"start_time"_s].toString().toDouble();
     }
-    // The source's own timestamps (plus MPEG-TS's 1.4 s): segment 11 starts at 110 s.
-    QVERIFY2(qAbs(starts.at(0) - 111.4) < 0.1, qPrintable(QString::number(starts.at(0))));
+    // The source's own timestamps (plus the fixed 10 s): segment 11 starts at 110 s.
+    QVERIFY2(qAbs(starts.at(0) - 120.0) < 0.1, qPrintable(QString::number(starts.at(0))));
     QVERIFY2(qAbs(starts.at(1) - starts.at(0) - 10.0) < 0.1, qPrintable(QString::number(starts.at(1))));
 }
 
@@ -237,27 +346,27 @@ void TestHlsHttp::seekFarAheadStartsThere()
 {
     const QList<MasterEntry> variants = parseMaster(LiveHttpClient(m_server.port()).request(masterPath(m_long)).body);
     QCOMPARE(variants.size(), 2);
-    const QStringList segments = mediaUris(LiveHttpClient(m_server.port()).request(variants.at(0).uri.toUtf8()).body);
+    const QByteArray playlist = LiveHttpClient(m_server.port()).request(variants.at(0).uri.toUtf8()).body;
+    const QStringList segments = mediaUris(playlist);
     QCOMPARE(segments.size(), kLongSeconds / 6);
     // Earlier sessions' FFmpegs may still be running ahead: let them finish first.
     QTRY_VERIFY_WITH_TIMEOUT(m_server.hls().runningProducers() == 0, 120000);
-    const int before = countTsFiles(m_server.cacheDir());
+    const int before = countSegmentFiles(m_server.cacheDir());
     const LiveResponse r = LiveHttpClient(m_server.port()).request(segments.at(35).toUtf8());
     QCOMPARE(r.status, 200);
     QVERIFY(r.complete);
+    // The init segment comes with the first segment FFmpeg writes: it is there now.
+    const LiveResponse init = LiveHttpClient(m_server.port()).request(mapUri(playlist).toUtf8());
+    QCOMPARE(init.status, 200);
     QTemporaryDir dir;
-    const QString file = dir.filePath(u"seg35.ts"_s);
-    QFile out(file);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(r.body);
-    out.close();
+    const QString file = withInit(dir.filePath(u"seg35.mp4"_s), init.body, r.body);
     QVERIFY(firstVideoFrameIsKey(file));
-    // It is segment 35 (its timestamps say 210 s, plus MPEG-TS's usual 1.4 s offset)...
+    // It is segment 35 (its timestamps say 210 s, plus the fixed 10 s)...
     const double start = ffprobe(file)[u"format"_s][u"start_time"_s].toString().toDouble();
-    QVERIFY2(qAbs(start - 211.4) < 0.2, qPrintable(QString::number(start)));
+    QVERIFY2(qAbs(start - 220.0) < 0.1, qPrintable(QString::number(start)));
     // ...and FFmpeg started there: at most the five segments from 35 to the end exist.
     QTRY_VERIFY_WITH_TIMEOUT(m_server.hls().runningProducers() == 0, 60000);
-    const int made = countTsFiles(m_server.cacheDir()) - before;
+    const int made = countSegmentFiles(m_server.cacheDir()) - before;
     QVERIFY2(made >= 1 && made <= 5, qPrintable(QString::number(made)));
 }
 
@@ -295,14 +404,15 @@ void TestHlsHttp::badUrlsAreRefused_data()
     QTest::addColumn<QString>("path");   // %1 = clip id, %2 = a live session id, %3 = its first variant
     QTest::addColumn<int>("status");
     QTest::newRow("unknown variant playlist") << u"/api/videos/%1/hls/%2/99999/index.m3u8"_s << 404;
-    QTest::newRow("segment past the end") << u"/api/videos/%1/hls/%2/%3/5.ts"_s << 404;
-    QTest::newRow("segment of an unknown variant") << u"/api/videos/%1/hls/%2/99999/0.ts"_s << 404;
-    QTest::newRow("segment not a number") << u"/api/videos/%1/hls/%2/%3/abc.ts"_s << 404;
-    QTest::newRow("segment with a leading zero") << u"/api/videos/%1/hls/%2/%3/01.ts"_s << 404;
-    QTest::newRow("negative segment") << u"/api/videos/%1/hls/%2/%3/-1.ts"_s << 404;
-    QTest::newRow("segment without .ts") << u"/api/videos/%1/hls/%2/%3/1"_s << 404;
+    QTest::newRow("segment past the end") << u"/api/videos/%1/hls/%2/%3/5.m4s"_s << 404;
+    QTest::newRow("segment of an unknown variant") << u"/api/videos/%1/hls/%2/99999/0.m4s"_s << 404;
+    QTest::newRow("segment not a number") << u"/api/videos/%1/hls/%2/%3/abc.m4s"_s << 404;
+    QTest::newRow("segment with a leading zero") << u"/api/videos/%1/hls/%2/%3/01.m4s"_s << 404;
+    QTest::newRow("negative segment") << u"/api/videos/%1/hls/%2/%3/-1.m4s"_s << 404;
+    QTest::newRow("segment as MPEG-TS") << u"/api/videos/%1/hls/%2/%3/1.ts"_s << 404;
+    QTest::newRow("segment without .m4s") << u"/api/videos/%1/hls/%2/%3/1"_s << 404;
     QTest::newRow("segment as mp4") << u"/api/videos/%1/hls/%2/%3/1.mp4"_s << 404;
-    QTest::newRow("malformed session") << u"/api/videos/%1/hls/xyz/%3/0.ts"_s << 404;
+    QTest::newRow("malformed session") << u"/api/videos/%1/hls/xyz/%3/0.m4s"_s << 404;
     QTest::newRow("session of another video") << u"/api/videos/999999/hls/%2/%3/index.m3u8"_s << 404;
     QTest::newRow("unknown video") << u"/api/videos/999999/hls/master.m3u8"_s << 404;
     QTest::newRow("video id not a number") << u"/api/videos/abc/hls/master.m3u8"_s << 400;
@@ -416,8 +526,35 @@ void TestHlsHttp::idleSessionEndsAndResumes()
     // A paused player comes back: the same URLs work again, as a session of their own.
     const LiveResponse resumed = LiveHttpClient(server.port()).request(segments.at(1).toUtf8());
     QCOMPARE(resumed.status, 200);
-    QVERIFY(resumed.body.size() > 1000 && resumed.body.at(0) == 0x47);
+    QVERIFY(isMediaSegment(resumed.body));
     QCOMPARE(server.activity().snapshot().size(), 1);
+}
+
+// hls/segmentFormat = mpegts: version 3 playlists of .ts segments, as before fMP4; no init
+// segment and no DASH.
+void TestHlsHttp::mpegTsForOldClients()
+{
+    HlsServer server;
+    QVERIFY(QFile::copy(m_media.filePath(u"small.mp4"_s), server.libraryPath(u"small.mp4"_s)));
+    HlsServerOptions options;
+    options.hls.segmentFormat = SegmentFormat::MpegTs;
+    QCOMPARE(server.start(options), QString());
+    const qint64 id = server.trackIdFor(u"small.mp4"_s);
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(server.port()).request(masterPath(id)).body);
+    QCOMPARE(variants.size(), 2);
+    const QByteArray playlist = LiveHttpClient(server.port()).request(variants.at(0).uri.toUtf8()).body;
+    QVERIFY(playlist.contains("#EXT-X-VERSION:3\n"));
+    QVERIFY(mapUri(playlist).isEmpty());
+    const QStringList segments = mediaUris(playlist);
+    QVERIFY(segments.at(1).endsWith(u"/1.ts"_s));
+    const LiveResponse segment = LiveHttpClient(server.port()).request(segments.at(1).toUtf8());
+    QCOMPARE(segment.status, 200);
+    QCOMPARE(segment.header("content-type"), "video/mp2t");
+    QCOMPARE(segment.body.at(0), char(0x47));   // MPEG-TS sync byte
+    QString init = segments.at(1);
+    init.replace(u"/1.ts"_s, u"/init.mp4"_s);
+    QCOMPARE(LiveHttpClient(server.port()).request(init.toUtf8()).status, 404);
+    QCOMPARE(LiveHttpClient(server.port()).request("/api/videos/" + QByteArray::number(id) + "/dash/manifest.mpd").status, 404);
 }
 
 void TestHlsHttp::ffmpegStopsWhenNobodyAsks()
@@ -436,7 +573,7 @@ void TestHlsHttp::ffmpegStopsWhenNobodyAsks()
 
     QTRY_COMPARE_WITH_TIMEOUT(server.hls().runningProducers(), 0, 15000);
     QCOMPARE(server.hls().sessionCount(), 1);   // the session itself lives on
-    QVERIFY(countTsFiles(server.cacheDir()) < segments.size());   // it stopped, not finished
+    QVERIFY(countSegmentFiles(server.cacheDir()) < segments.size());   // it stopped, not finished
 }
 
 void TestHlsHttp::streamLimitRefusesANewSession()
@@ -480,13 +617,13 @@ void TestHlsHttp::queuedSegmentGetsItsBytesWhenASlotFrees()
     otherJob.reset();
     QTRY_VERIFY_WITH_TIMEOUT(reader.hasHead(), 30000);
     QCOMPARE(reader.status(), 200);
-    QCOMPARE(reader.header("content-type"), "video/mp2t");
+    QCOMPARE(reader.header("content-type"), "video/iso.segment");
     QTRY_VERIFY_WITH_TIMEOUT(reader.bodyBytes() > 1000, 30000);
     QCOMPARE(reader.header("transfer-encoding"), "chunked");   // made while it waited
     const QByteArray start = reader.bodyStart();
     const qsizetype endOfChunkSize = start.indexOf("\r\n");
     QVERIFY(endOfChunkSize > 0);
-    QCOMPARE(start.at(endOfChunkSize + 2), char(0x47));   // MPEG-TS
+    QCOMPARE(start.mid(endOfChunkSize + 2 + 4, 4), "moof");   // an fMP4 media segment
     QCOMPARE(queue.queued(), 0);
 }
 
@@ -527,7 +664,7 @@ void TestHlsHttp::ffmpegQueueRefusesASegment()
     otherJob.reset();
     const LiveResponse served = LiveHttpClient(server.port()).request(segments.value(0).toUtf8());
     QCOMPARE(served.status, 200);
-    QCOMPARE(served.body.at(0), char(0x47));
+    QVERIFY(isMediaSegment(served.body));
 }
 
 // Issue 15 finding 5: a non-admin once opened 1,000 HLS sessions in 1.3 s. By default a user
@@ -628,7 +765,10 @@ void TestHlsHttp::playlistsCarrySignedUrls()
     QVERIFY(segments.at(0).contains(u"sig="_s));
     const LiveResponse segment = LiveHttpClient(server.port()).request(segments.at(0).toUtf8());
     QCOMPARE(segment.status, 200);
-    QCOMPARE(segment.body.at(0), char(0x47));
+    QVERIFY(isMediaSegment(segment.body));
+    const LiveResponse init = LiveHttpClient(server.port()).request(mapUri(playlist.body).toUtf8());
+    QCOMPARE(init.status, 200);   // its URL signed too
+    QCOMPARE(init.body.mid(4, 4), "ftyp");
 
     QString tampered = segments.at(1);
     tampered.replace(tampered.size() - 2, 2, tampered.endsWith(u"AA"_s) ? u"BB"_s : u"AA"_s);
@@ -637,7 +777,7 @@ void TestHlsHttp::playlistsCarrySignedUrls()
     QCOMPARE(LiveHttpClient(server.port()).request(unsigned_.toUtf8()).status, 401);
     // Signed for segment 1, used for segment 2: refused.
     QString moved = segments.at(1);
-    moved.replace(u"/1.ts?"_s, u"/2.ts?"_s);
+    moved.replace(u"/1.m4s?"_s, u"/2.m4s?"_s);
     QCOMPARE(LiveHttpClient(server.port()).request(moved.toUtf8()).status, 403);
 }
 

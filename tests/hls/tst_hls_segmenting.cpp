@@ -3,6 +3,7 @@
 // proving a restarted segmenter continues the same stream.
 
 #include "MediaFixtures.h"
+#include "hls/Fmp4Split.h"
 #include "hls/SegmentArguments.h"
 #include "hls/SourceIndex.h"
 #include "hls/HlsVariant.h"
@@ -81,6 +82,33 @@ ProbedSegment probe(const QString &path)
     return s;
 }
 
+// init + the media segments, as a player appends them.
+QString concatenate(const QString &path, const QStringList &parts)
+{
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return {};
+    for (const QString &part : parts)
+        out.write(test::readFile(part));
+    return path;
+}
+
+// "stream,pts,dts" of every packet (ffprobe's own order), in the streams' time bases.
+QStringList packetTimes(const QString &path, const QString &streams)
+{
+    const QByteArray csv = test::runProgram(u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-select_streams"_s, streams,
+                                                            u"-show_entries"_s, u"packet=stream_index,pts,dts"_s,
+                                                            u"-of"_s, u"csv=p=0"_s, path});
+    return QString::fromUtf8(csv).split(u'\n', Qt::SkipEmptyParts);
+}
+
+// What FFmpeg says while decoding all of `path`: nothing, for a clean stream.
+QByteArray decodeWarnings(const QString &path)
+{
+    const FfmpegRun run = runFfmpeg({u"-v"_s, u"warning"_s, u"-i"_s, path, u"-f"_s, u"null"_s, u"-"_s});
+    return run.exitCode == 0 ? run.err.trimmed() : "exit " + QByteArray::number(run.exitCode) + ": " + run.err;
+}
+
 } // namespace
 
 class TestHlsSegmenting : public QObject
@@ -92,6 +120,8 @@ private Q_SLOTS:
     void finishedSegment_data();
     void finishedSegment();
     void restartedRunContinuesTheStream();
+    void fmp4RestartKeepsTimestamps_data();
+    void fmp4RestartKeepsTimestamps();
     void passthroughArgumentList();
     void mpegTsArgumentList();
     void mpegTsStreamOfARealFile();
@@ -106,6 +136,7 @@ void TestHlsSegmenting::segmentArgumentList()
     job.timeline = SegmentTimeline(100000, 6);
     job.firstIndex = 7;
     job.outputDirectory = u"/cache/hls/x"_s;
+    job.format = SegmentFormat::MpegTs;
     const QStringList expected{
         u"-hide_banner"_s, u"-nostdin"_s, u"-loglevel"_s, u"error"_s, u"-y"_s, u"-ss"_s, u"42.000"_s,
         u"-i"_s, u"file:/media/a film.mkv"_s, u"-map"_s, u"0:v:0"_s, u"-map"_s, u"0:a:0?"_s,
@@ -130,8 +161,19 @@ void TestHlsSegmenting::segmentArgumentList()
     QCOMPARE(silent.at(silent.indexOf(u"-preset"_s) + 1), u"ultrafast"_s);
     QCOMPARE(silent.at(silent.indexOf(u"-level:v"_s) + 1), u"3.1"_s);
 
-    QCOMPARE(segmentFileName(0), u"seg0.ts"_s);
-    QCOMPARE(segmentFileName(12), u"seg12.ts"_s);
+    QCOMPARE(segmentFileName(0, SegmentFormat::MpegTs), u"seg0.ts"_s);
+    QCOMPARE(segmentFileName(12, SegmentFormat::Fmp4), u"seg12.m4s"_s);
+
+    // Fragmented MP4: the same encode, timestamps 10 s later, each segment an fMP4 of its own.
+    job.format = SegmentFormat::Fmp4;
+    job.firstIndex = 7;
+    const QStringList fmp4 = segmentArguments(job);
+    QCOMPARE(fmp4.at(fmp4.indexOf(u"-output_ts_offset"_s) + 1), u"52.000"_s);
+    QCOMPARE(fmp4.at(fmp4.indexOf(u"-segment_format"_s) + 1), u"mp4"_s);
+    QCOMPARE(fmp4.at(fmp4.indexOf(u"-segment_format_options"_s) + 1),
+             u"movflags=+frag_keyframe+empty_moov+default_base_moof+frag_discont+skip_trailer"
+             u":use_editlist=0:avoid_negative_ts=disabled"_s);
+    QCOMPARE(fmp4.constLast(), u"/cache/hls/x/seg%d.m4s"_s);
 }
 
 void TestHlsSegmenting::finishedSegment_data()
@@ -142,6 +184,8 @@ void TestHlsSegmenting::finishedSegment_data()
     QTest::newRow("with line break") << QByteArray("seg0.ts,0.000000,6.000000\n") << 0;
     QTest::newRow("with CRLF") << QByteArray("seg3.ts,18.000000,20.000000\r\n") << 3;
     QTest::newRow("largest int") << QByteArray("seg2147483647.ts,1,2") << 2147483647;
+    QTest::newRow("fMP4") << QByteArray("seg12.m4s,82.000000,88.000000") << 12;
+    QTest::newRow("fMP4 without number") << QByteArray("seg.m4s,1.0,2.0") << -1;
     QTest::newRow("empty") << QByteArray() << -1;
     QTest::newRow("blank") << QByteArray(" \n") << -1;
     QTest::newRow("no number") << QByteArray("seg.ts,1.0,2.0") << -1;
@@ -180,6 +224,7 @@ void TestHlsSegmenting::restartedRunContinuesTheStream()
     job.inputPath = source;
     job.variant = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 640, 360, true);
     job.timeline = SegmentTimeline(20000, 6);
+    job.format = SegmentFormat::MpegTs;
     QCOMPARE(job.timeline.count(), 4);
 
     const QStringList outputs{dir.filePath(u"from0"_s), dir.filePath(u"from2"_s)};
@@ -195,13 +240,13 @@ void TestHlsSegmenting::restartedRunContinuesTheStream()
             expected << i;
         QCOMPARE(finishedIndexes(result.out), expected);
         for (int i : expected)
-            QVERIFY(QFileInfo::exists(QDir(outputs.at(run)).filePath(segmentFileName(i))));
-        QVERIFY(!QFileInfo::exists(QDir(outputs.at(run)).filePath(segmentFileName(job.timeline.count()))));
+            QVERIFY(QFileInfo::exists(QDir(outputs.at(run)).filePath(segmentFileName(i, job.format))));
+        QVERIFY(!QFileInfo::exists(QDir(outputs.at(run)).filePath(segmentFileName(job.timeline.count(), job.format))));
     }
 
-    const ProbedSegment whole = probe(QDir(outputs.at(0)).filePath(segmentFileName(2)));
-    const ProbedSegment restarted = probe(QDir(outputs.at(1)).filePath(segmentFileName(2)));
-    const ProbedSegment next = probe(QDir(outputs.at(0)).filePath(segmentFileName(3)));
+    const ProbedSegment whole = probe(QDir(outputs.at(0)).filePath(segmentFileName(2, job.format)));
+    const ProbedSegment restarted = probe(QDir(outputs.at(1)).filePath(segmentFileName(2, job.format)));
+    const ProbedSegment next = probe(QDir(outputs.at(0)).filePath(segmentFileName(3, job.format)));
     for (const ProbedSegment &s : {whole, restarted, next}) {
         QVERIFY(s.startsWithKeyframe);
         QCOMPARE(s.width, 640);
@@ -212,6 +257,78 @@ void TestHlsSegmenting::restartedRunContinuesTheStream()
              qPrintable(u"%1 vs %2"_s.arg(whole.startTime).arg(restarted.startTime)));
     // Segments start on the grid: the next one exactly one target later.
     QVERIFY(std::abs(next.startTime - whole.startTime - 6.0) < 0.001);
+}
+
+void TestHlsSegmenting::fmp4RestartKeepsTimestamps_data()
+{
+    QTest::addColumn<bool>("copy");
+    QTest::newRow("encoded") << false;
+    QTest::newRow("original (copied)") << true;
+}
+
+// fMP4 across a seek restart: one init for every run, a restarted run's segments carry the
+// continuous run's video timestamps (tfdt and samples), a player mixing segments of both
+// decodes without a warning, and a middle segment decodes alone after the init.
+void TestHlsSegmenting::fmp4RestartKeepsTimestamps()
+{
+    QFETCH(bool, copy);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString source = dir.filePath(u"source.mp4"_s);
+    QCOMPARE(test::makeVideo(source, 20, 854, 480), QString());   // keyframes at 0 and 10 s
+
+    SegmentJob job;
+    job.inputPath = source;
+    job.format = SegmentFormat::Fmp4;
+    if (copy) {
+        const auto index = readSourceIndex(source);
+        QVERIFY(index);
+        job.variant = passthroughVariant(*index);
+        job.timeline = SegmentTimeline::fromKeyframes(index->keyframesMs, index->durationMs, 6);
+    } else {
+        job.variant = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 640, 360, true);
+        job.timeline = SegmentTimeline(20000, 6);
+    }
+    const int count = job.timeline.count();
+    QVERIFY(count >= 2);
+    const int restartAt = count - 1 > 1 ? 2 : 1;
+
+    const QStringList outputs{dir.filePath(u"from0"_s), dir.filePath(u"restart"_s)};
+    for (qsizetype run = 0; run < outputs.size(); ++run) {
+        QVERIFY(QDir().mkpath(outputs.at(run)));
+        job.firstIndex = run == 0 ? 0 : restartAt;
+        job.outputDirectory = outputs.at(run);
+        const FfmpegRun result = runFfmpeg(segmentArguments(job));
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        for (const int i : finishedIndexes(result.out)) {
+            QString error;
+            QVERIFY2(splitFmp4Segment(QDir(outputs.at(run)).filePath(segmentFileName(i, job.format)),
+                                      QDir(outputs.at(run)).filePath(u"init.mp4"_s), &error),
+                     qPrintable(error));
+        }
+    }
+    const auto file = [&](int run, const QString &name) { return QDir(outputs.at(run)).filePath(name); };
+    const auto segment = [&](int run, int i) { return file(run, segmentFileName(i, SegmentFormat::Fmp4)); };
+    QCOMPARE(test::readFile(file(1, u"init.mp4"_s)), test::readFile(file(0, u"init.mp4"_s)));
+    const QString init = file(0, u"init.mp4"_s);
+
+    // The restarted segment's video is timed exactly as the continuous run's.
+    const QString whole = concatenate(dir.filePath(u"whole.mp4"_s), {init, segment(0, restartAt)});
+    const QString restarted = concatenate(dir.filePath(u"restarted.mp4"_s), {init, segment(1, restartAt)});
+    const QStringList video = packetTimes(whole, u"v:0"_s);
+    QVERIFY(!video.isEmpty());
+    QCOMPARE(packetTimes(restarted, u"v:0"_s), video);
+    if (!copy) {   // on the grid: its first frame at 10 s + the segment's start (12800 ticks a second)
+        QStringList first = packetTimes(restarted, u"v:0"_s).constFirst().split(u',');
+        QCOMPARE(first.at(1).toLongLong(), qint64(10 + 6 * restartAt) * 12800);
+    }
+
+    // A player that played the start, then a restarted run: one stream, no warning.
+    QStringList mixed{init};
+    for (int i = 0; i < count; ++i)
+        mixed << segment(i < restartAt ? 0 : 1, i);
+    QCOMPARE(decodeWarnings(concatenate(dir.filePath(u"mixed.mp4"_s), mixed)), QByteArray());
+    QCOMPARE(decodeWarnings(restarted), QByteArray());
 }
 
 void TestHlsSegmenting::passthroughArgumentList()
@@ -236,6 +353,7 @@ void TestHlsSegmenting::passthroughArgumentList()
     job.timeline = SegmentTimeline::fromKeyframes({0, 6000, 12500, 18500}, 24000, 6);
     job.firstIndex = 1;
     job.outputDirectory = u"/cache/hls/o"_s;
+    job.format = SegmentFormat::MpegTs;
     const QStringList args = segmentArguments(job);
     // Copied, never encoded; cut at the keyframes after the first one; source timestamps kept.
     QVERIFY(args.contains(u"-copyts"_s));
@@ -245,6 +363,12 @@ void TestHlsSegmenting::passthroughArgumentList()
     QCOMPARE(args.at(args.indexOf(u"-segment_times"_s) + 1), u"12.500,18.500"_s);
     QCOMPARE(args.at(args.indexOf(u"-segment_start_number"_s) + 1), u"1"_s);
     QCOMPARE(args.constLast(), u"/cache/hls/o/seg%d.ts"_s);
+    // fMP4: cut times and timestamps 10 s later.
+    job.format = SegmentFormat::Fmp4;
+    const QStringList fmp4 = segmentArguments(job);
+    QCOMPARE(fmp4.at(fmp4.indexOf(u"-output_ts_offset"_s) + 1), u"10.000"_s);
+    QCOMPARE(fmp4.at(fmp4.indexOf(u"-segment_times"_s) + 1), u"22.500,28.500"_s);
+    QCOMPARE(fmp4.constLast(), u"/cache/hls/o/seg%d.m4s"_s);
     // From the last segment on there is nothing to cut.
     job.firstIndex = 3;
     QVERIFY(!segmentArguments(job).contains(u"-segment_times"_s));

@@ -1,11 +1,15 @@
 // The pure parts of HLS: the segment grid, the variant ladder, H.264 levels and CODECS, and
 // the playlists (parsed back line by line).
 
+#include "hls/DashManifest.h"
+#include "hls/Fmp4Split.h"
 #include "hls/HlsPlaylist.h"
 #include "hls/SegmentArguments.h"
 #include "hls/VariantLadder.h"
 
+#include <QDomDocument>
 #include <QTest>
+#include <QtEndian>
 
 #include <cmath>
 #include <limits>
@@ -92,6 +96,9 @@ private Q_SLOTS:
     void mediaPlaylist_data();
     void mediaPlaylist();
     void playlistUrisStayOneLine();
+    void fmp4MediaPlaylist();
+    void fmp4InitSize();
+    void dashManifest();
     void keyframeTimeline_data();
     void keyframeTimeline();
 };
@@ -352,7 +359,7 @@ void TestHlsUnits::mediaPlaylist()
     QFETCH(int, target);
     const SegmentTimeline timeline(durationMs, target);
     const QStringList text =
-        lines(cairn::mediaPlaylist(timeline, [](int index) -> QString { return u"s/"_s + segmentFileName(index); }));
+        lines(cairn::mediaPlaylist(timeline, [](int index) -> QString { return u"s/"_s + segmentFileName(index, SegmentFormat::MpegTs); }));
     QCOMPARE(text.value(0), u"#EXTM3U"_s);
     QCOMPARE(text.last(), u"#EXT-X-ENDLIST"_s);
     for (const QString &tag : {u"#EXT-X-VERSION:3"_s, u"#EXT-X-MEDIA-SEQUENCE:0"_s, u"#EXT-X-PLAYLIST-TYPE:VOD"_s,
@@ -392,6 +399,85 @@ void TestHlsUnits::playlistUrisStayOneLine()
     QCOMPARE(lines(media).filter(u"#EXT-X-ENDLIST"_s).size(), 3);
     QCOMPARE(lines(media).last(), u"#EXT-X-ENDLIST"_s);
     QCOMPARE(lines(media).count(u"#EXT-X-ENDLIST"_s), 1);
+}
+
+void TestHlsUnits::fmp4MediaPlaylist()
+{
+    const QStringList text = lines(cairn::mediaPlaylist(
+        SegmentTimeline(13000, 6), [](int index) { return u"%1.m4s"_s.arg(index); }, u"init.mp4?exp=1&sig=\"x"_s));
+    QCOMPARE(text.value(1), u"#EXT-X-VERSION:7"_s);
+    // The map before the first segment; a quote cannot end the attribute early.
+    const qsizetype map = text.indexOf(u"#EXT-X-MAP:URI=\"init.mp4?exp=1&sig=%22x\""_s);
+    QVERIFY(map > 0);
+    QVERIFY(map < text.indexOf(u"0.m4s"_s));
+    QCOMPARE(text.filter(u"#EXTINF"_s).size(), 3);
+}
+
+void TestHlsUnits::fmp4InitSize()
+{
+    const auto box = [](const char *type, int payload) -> QByteArray {
+        QByteArray b(4, '\0');
+        qToBigEndian<quint32>(quint32(8 + payload), b.data());
+        return b + QByteArray(type) + QByteArray(payload, 'x');
+    };
+    const QByteArray init = QByteArray(box("ftyp", 20) + box("moov", 100));
+    const QByteArray segment = init + box("moof", 30) + box("mdat", 10);
+    QCOMPARE(cairn::fmp4InitSize(segment), std::optional<qint64>(init.size()));
+    QCOMPARE(cairn::fmp4InitSize(init), std::nullopt);                   // no media part
+    QCOMPARE(cairn::fmp4InitSize(box("moof", 30)), std::nullopt);        // no init part
+    const QByteArray cut = init.left(30) + box("moof", 30);
+    QCOMPARE(cairn::fmp4InitSize(cut), std::nullopt);   // cut short
+    QByteArray zero = box("ftyp", 20);
+    zero += QByteArray("\0\0\0\0moov", 8) + box("moof", 4);   // size 0: "to the end"
+    QCOMPARE(cairn::fmp4InitSize(zero), std::nullopt);
+}
+
+void TestHlsUnits::dashManifest()
+{
+    const HlsVariant low = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 640, 360, true);
+    const HlsVariant high = variantFor(VideoPreset{3, u"720p"_s, 1280, 720, 2800, 128}, 1280, 720, true);
+    HlsVariant original = high;
+    original.key = u"original"_s;
+    original.passthrough = true;
+    const SegmentTimeline grid(20500, 6);
+    const SegmentTimeline cuts = SegmentTimeline::fromKeyframes({0, 10000}, 20500, 6);
+    const QByteArray mpd = cairn::dashManifest(
+        {{low, grid}, {high, grid}, {original, cuts}}, 20.5,
+        [](const HlsVariant &v) { return u"/v/%1/init.mp4?a=1&b=2"_s.arg(v.key); },
+        [](const HlsVariant &v, int i) { return u"/v/%1/%2.m4s"_s.arg(v.key).arg(i); });
+    QDomDocument doc;
+    QVERIFY(doc.setContent(mpd));
+    const QDomElement root = doc.documentElement();
+    QCOMPARE(root.tagName(), u"MPD"_s);
+    QCOMPARE(root.attribute(u"type"_s), u"static"_s);
+    QCOMPARE(root.attribute(u"mediaPresentationDuration"_s), u"PT20.500S"_s);
+    QCOMPARE(root.attribute(u"minBufferTime"_s), u"PT11.000S"_s);   // the copy's longest segment
+    const QDomNodeList sets = root.elementsByTagName(u"AdaptationSet"_s);
+    QCOMPARE(sets.size(), 2);   // the encoded variants, then the copy on its own grid
+    const QDomNodeList reps = sets.at(0).toElement().elementsByTagName(u"Representation"_s);
+    QCOMPARE(reps.size(), 2);
+    const QDomElement r = reps.at(1).toElement();
+    QCOMPARE(r.attribute(u"id"_s), u"3"_s);
+    QCOMPARE(r.attribute(u"width"_s), u"1280"_s);
+    QCOMPARE(r.attribute(u"codecs"_s), high.codecs);
+    QCOMPARE(r.attribute(u"bandwidth"_s).toLongLong(), high.bandwidth());
+    const QDomElement list = r.firstChildElement(u"SegmentList"_s);
+    QCOMPARE(list.attribute(u"timescale"_s), u"1000"_s);
+    QCOMPARE(list.attribute(u"presentationTimeOffset"_s), u"10000"_s);
+    QCOMPARE(list.firstChildElement(u"Initialization"_s).attribute(u"sourceURL"_s), u"/v/3/init.mp4?a=1&b=2"_s);
+    const QDomNodeList s = list.firstChildElement(u"SegmentTimeline"_s).elementsByTagName(u"S"_s);
+    QCOMPARE(s.size(), 2);   // 6 s three times, then 2.5 s
+    QCOMPARE(s.at(0).toElement().attribute(u"t"_s), u"10000"_s);
+    QCOMPARE(s.at(0).toElement().attribute(u"d"_s), u"6000"_s);
+    QCOMPARE(s.at(0).toElement().attribute(u"r"_s), u"2"_s);
+    QCOMPARE(s.at(1).toElement().attribute(u"t"_s), u"28000"_s);
+    QCOMPARE(s.at(1).toElement().attribute(u"d"_s), u"2500"_s);
+    const QDomNodeList urls = list.elementsByTagName(u"SegmentURL"_s);
+    QCOMPARE(urls.size(), 4);
+    QCOMPARE(urls.at(3).toElement().attribute(u"media"_s), u"/v/3/3.m4s"_s);
+    const QDomElement copied = sets.at(1).toElement().firstChildElement(u"Representation"_s);
+    QCOMPARE(copied.attribute(u"id"_s), u"original"_s);
+    QCOMPARE(copied.elementsByTagName(u"SegmentURL"_s).size(), cuts.count());
 }
 
 void TestHlsUnits::keyframeTimeline_data()

@@ -225,10 +225,10 @@ void TestPeerCves::jellyfin_CVE_2021_21402_backslashTraversal_data()
                 << QByteArray(song + "/transcode?preset=" + escape);
             // HLS: session, variant and segment names.
             QTest::addRow("hls session %s", escape.constData())
-                << QByteArray(video + "/hls/" + escape + "/original/0.ts");
-            QTest::addRow("hls variant %s", escape.constData()) << QByteArray(m_hlsSession + '/' + escape + "/0.ts");
+                << QByteArray(video + "/hls/" + escape + "/original/0.m4s");
+            QTest::addRow("hls variant %s", escape.constData()) << QByteArray(m_hlsSession + '/' + escape + "/0.m4s");
             QTest::addRow("hls segment %s", escape.constData()) << QByteArray(m_hlsVariant + escape);
-            QTest::addRow("hls segment .ts %s", escape.constData()) << QByteArray(m_hlsVariant + escape + ".ts");
+            QTest::addRow("hls segment .m4s %s", escape.constData()) << QByteArray(m_hlsVariant + escape + ".m4s");
         }
     }
     // The raw backslash, as Jellyfin's clients sent it (not percent-encoded).
@@ -290,7 +290,7 @@ void TestPeerCves::jellyfin_1501_5415_mediaWithoutAuth_data()
     QTest::newRow("video stream") << QByteArray("/api/tracks/" + QByteArray::number(m_server.videoId) + "/stream");
     QTest::newRow("hls master") << QByteArray(video + "/hls/master.m3u8");
     QTest::newRow("hls media playlist") << QByteArray(video + "/hls/s1/original/index.m3u8");
-    QTest::newRow("hls segment") << QByteArray(video + "/hls/s1/original/0.ts");
+    QTest::newRow("hls segment") << QByteArray(video + "/hls/s1/original/0.m4s");
     QTest::newRow("thumbnail") << QByteArray(video + "/thumbnail?t=1");
     QTest::newRow("thumbnails") << QByteArray(video + "/thumbnails");
     QTest::newRow("sprite") << QByteArray(video + "/thumbnails/sprite");
@@ -381,7 +381,8 @@ void TestPeerCves::jellyfin_1501_5415_hlsSignatures()
     // the next one, the video's master.
     QCOMPARE(get(pathOf(segment) + index.mid(index.indexOf('?'))).status, 403);
     QByteArray next = pathOf(segment);
-    next.replace("/0.ts", "/1.ts");
+    next.replace("/0.m4s", "/1.m4s");   // fMP4 segments (hls/segmentFormat's default)
+    QVERIFY(next != pathOf(segment));
     QCOMPARE(get(next + segment.mid(segment.indexOf('?'))).status, 403);
     QCOMPARE(get(m_videoPath + "/hls/master.m3u8" + index.mid(index.indexOf('?'))).status, 403);
     // Bob cannot see the video: his own bearer token gets 404 (not even its existence).
@@ -421,11 +422,11 @@ void TestPeerCves::CVE_2026_35033_ffmpegArgumentInjection_data()
         const QByteArray &session = m_hlsSession;
         QTest::addRow("hls variant=%s", value.constData()) << QByteArray(session + '/' + value + "/index.m3u8") << 404;
         QTest::addRow("hls variant segment=%s", value.constData())
-            << QByteArray(session + '/' + value + "/0.ts") << 404;
+            << QByteArray(session + '/' + value + "/0.m4s") << 404;
         QTest::addRow("hls session=%s", value.constData())
-            << QByteArray(video + "/hls/" + value + m_hlsVariant.mid(session.size()) + "0.ts") << 404;
-        QTest::addRow("hls segment=%s", value.constData()) << QByteArray(m_hlsVariant + value + ".ts") << 404;
-        QTest::addRow("hls segment 0%s", value.constData()) << QByteArray(m_hlsVariant + '0' + value + ".ts") << 404;
+            << QByteArray(video + "/hls/" + value + m_hlsVariant.mid(session.size()) + "0.m4s") << 404;
+        QTest::addRow("hls segment=%s", value.constData()) << QByteArray(m_hlsVariant + value + ".m4s") << 404;
+        QTest::addRow("hls segment 0%s", value.constData()) << QByteArray(m_hlsVariant + '0' + value + ".m4s") << 404;
     }
 }
 

@@ -65,7 +65,7 @@ QByteArray fillRoute(QString pattern, const QString &idParam, const QString &val
     pattern.replace(idParam, value);
     pattern.replace(u"{id}"_s, otherId).replace(u"{pid}"_s, otherId);
     pattern.replace(u"{kind}"_s, u"tracks"_s).replace(u"{session}"_s, u"s1"_s);
-    pattern.replace(u"{variant}"_s, u"original"_s).replace(u"{segment}"_s, u"0.ts"_s);
+    pattern.replace(u"{variant}"_s, u"original"_s).replace(u"{segment}"_s, u"0.m4s"_s);
     return pattern.toUtf8();
 }
 

@@ -4,6 +4,7 @@
 #include "api/VisibleVideo.h"
 
 #include "auth/Authenticator.h"
+#include "hls/DashManifest.h"
 #include "hls/HlsPlaylist.h"
 #include "hls/HlsService.h"
 #include "hls/SegmentWait.h"
@@ -24,7 +25,9 @@ namespace cairn {
 namespace {
 
 constexpr QByteArrayView kPlaylistType = "application/vnd.apple.mpegurl";
-constexpr QByteArrayView kSegmentType = "video/mp2t";
+constexpr QByteArrayView kManifestType = "application/dash+xml";
+constexpr QByteArrayView kInitType = "video/mp4";
+const QString kInitName = u"init.mp4"_s;
 // A segment's URL names its session, variant and index: its bytes never change.
 constexpr QByteArrayView kSegmentCacheControl = "private, max-age=86400";
 
@@ -33,6 +36,9 @@ struct HlsContext
     const Database &db;
     HlsService *hls;
     const Authenticator *auth;
+
+    SegmentFormat format() const { return hls->settings().segmentFormat; }
+    QString segmentName(int index) const { return QString::number(index) + u'.' + segmentExtension(format()); }
 };
 
 // `path` as the caller's players must fetch it: signed for the caller when there are users
@@ -95,11 +101,11 @@ Result<std::shared_ptr<HlsSession>> sessionFor(const HlsContext &c, const Track 
     return openSession(c, sessionId, track, ex);
 }
 
-HttpResponse playlistResponse(const QByteArray &text)
+HttpResponse playlistResponse(const QByteArray &text, QByteArrayView contentType = kPlaylistType)
 {
     HttpResponse r;
     r.status = 200;
-    r.setHeader("Content-Type", kPlaylistType.toByteArray());
+    r.setHeader("Content-Type", contentType.toByteArray());
     // Playlists carry signatures with an expiry and a session id: never reuse one.
     r.setHeader("Cache-Control", "no-store");
     r.body = text;
@@ -160,17 +166,45 @@ void serveVariant(const HlsContext &c, const QStringList &params, HttpExchange &
         return ex.fail(resolved.error());
     const SessionTarget &t = *resolved;
     const SegmentTimeline &timeline = t.session->source().timelineFor(*t.variant);
-    ex.respond(playlistResponse(mediaPlaylist(timeline, [&](int index) {
-        return linkFor(c, ex, t.base + QString::number(index) + u".ts"_s);
-    })));
+    const QString initUri = c.format() == SegmentFormat::Fmp4 ? linkFor(c, ex, t.base + kInitName) : QString();
+    ex.respond(playlistResponse(mediaPlaylist(
+        timeline, [&](int index) { return linkFor(c, ex, t.base + c.segmentName(index)); }, initUri)));
 }
 
-// "12.ts" → 12: plain decimal digits without leading zeros; nothing else.
-std::optional<int> segmentIndex(const QString &name)
+// A static MPD over the same session's fMP4 segments (the HLS session URLs, signed alike).
+void serveManifest(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    if (!name.endsWith(u".ts"_s))
+    const auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
+    if (!video)
+        return ex.fail(video.error());
+    if (c.format() != SegmentFormat::Fmp4)
+        return ex.fail(DomainError::notFound(u"DASH needs fragmented MP4 segments (hls/segmentFormat = fmp4)"_s));
+    const Track &track = *video;
+    if (ex.request().isHead())   // no session for a HEAD
+        return ex.respond(playlistResponse({}, kManifestType));
+    const auto opened = openSession(c, QString(), track, ex);
+    if (!opened)
+        return ex.fail(opened.error());
+    const auto &session = *opened;
+    QList<DashRepresentation> representations;
+    for (const HlsVariant &v : session->source().variants)
+        representations.append({v, session->source().timelineFor(v)});
+    const auto base = [&](const HlsVariant &v) { return sessionPath(track, session->id(), v.key); };
+    ex.respond(playlistResponse(
+        dashManifest(
+            representations, session->source().timeline.totalSeconds(),
+            [&](const HlsVariant &v) { return linkFor(c, ex, base(v) + kInitName); },
+            [&](const HlsVariant &v, int index) { return linkFor(c, ex, base(v) + c.segmentName(index)); }),
+        kManifestType));
+}
+
+// "12.m4s" (or "12.ts") → 12: plain decimal digits without leading zeros; nothing else.
+std::optional<int> segmentIndex(const QString &name, SegmentFormat format)
+{
+    const QString suffix = u'.' + segmentExtension(format);
+    if (!name.endsWith(suffix))
         return std::nullopt;
-    const QStringView digits = QStringView(name).chopped(3);
+    const QStringView digits = QStringView(name).chopped(suffix.size());
     if (digits.isEmpty() || digits.size() > 7 || (digits.size() > 1 && digits.front() == u'0'))
         return std::nullopt;
     for (const QChar ch : digits)
@@ -179,11 +213,18 @@ std::optional<int> segmentIndex(const QString &name)
     return digits.toInt();
 }
 
-void replyWithSegmentFile(HttpExchange &ex, qint64 trackId, HlsSession &session, const QString &path)
+// What a segment answer needs besides its wait.
+struct SegmentReply
+{
+    qint64 trackId = 0;
+    QByteArray contentType;
+};
+
+void replyWithSegmentFile(HttpExchange &ex, const SegmentReply &reply, HlsSession &session, const QString &path)
 {
     FileReplyOptions options;
-    options.entityId = trackId;
-    options.contentType = kSegmentType.toByteArray();
+    options.entityId = reply.trackId;
+    options.contentType = reply.contentType;
     options.cacheControl = kSegmentCacheControl.toByteArray();
     options.stream = StreamInfo::uncounted();   // the session is the stream
     const qint64 size = QFileInfo(path).size();
@@ -197,12 +238,12 @@ void replyWithSegmentFile(HttpExchange &ex, qint64 trackId, HlsSession &session,
 // Answers a segment request whose wait is no longer queued for an FFmpeg slot: the file when
 // it exists, 503 when the queue turned it away, else the head now and the bytes (chunked) when
 // the session's FFmpeg has made them.
-void answerSegment(HttpExchange &ex, qint64 trackId, const std::shared_ptr<HlsSession> &session,
+void answerSegment(HttpExchange &ex, const SegmentReply &reply, const std::shared_ptr<HlsSession> &session,
                    const std::shared_ptr<SegmentWait> &wait)
 {
     switch (wait->state()) {
     case SegmentWait::State::Ready:
-        return replyWithSegmentFile(ex, trackId, *session, wait->path());
+        return replyWithSegmentFile(ex, reply, *session, wait->path());
     case SegmentWait::State::Failed:
         if (wait->retryAfterSeconds() > 0)
             return ex.fail(DomainError::busy(wait->error(), wait->retryAfterSeconds()));
@@ -212,7 +253,7 @@ void answerSegment(HttpExchange &ex, qint64 trackId, const std::shared_ptr<HlsSe
     }
     HttpResponse head;
     head.status = 200;
-    head.setHeader("Content-Type", kSegmentType.toByteArray());
+    head.setHeader("Content-Type", reply.contentType);
     head.setHeader("Cache-Control", kSegmentCacheControl.toByteArray());
     ex.stream(head, std::make_unique<SegmentBody>(session, wait), StreamInfo::uncounted());
 }
@@ -223,9 +264,9 @@ void answerSegment(HttpExchange &ex, qint64 trackId, const std::shared_ptr<HlsSe
 class SegmentAdmission : public QObject
 {
 public:
-    SegmentAdmission(DeferredAnswer later, qint64 trackId, std::shared_ptr<HlsSession> session,
+    SegmentAdmission(DeferredAnswer later, SegmentReply reply, std::shared_ptr<HlsSession> session,
                      std::shared_ptr<SegmentWait> wait)
-        : QObject(later.context()), m_later(std::move(later)), m_trackId(trackId), m_session(std::move(session)),
+        : QObject(later.context()), m_later(std::move(later)), m_reply(std::move(reply)), m_session(std::move(session)),
           m_wait(std::move(wait))
     {
         m_wait->setNotifier(this, [this] { check(); });
@@ -244,16 +285,29 @@ private:
             return;
         m_answered = true;
         m_wait->setNotifier(nullptr, {});   // the body sets its own
-        m_later.give([this](HttpExchange &ex) { answerSegment(ex, m_trackId, m_session, m_wait); });
+        m_later.give([this](HttpExchange &ex) { answerSegment(ex, m_reply, m_session, m_wait); });
         deleteLater();
     }
 
     DeferredAnswer m_later;
-    qint64 m_trackId;
+    SegmentReply m_reply;
     std::shared_ptr<HlsSession> m_session;
     std::shared_ptr<SegmentWait> m_wait;
     bool m_answered = false;
 };
+
+// Segment `index` of the target's variant, or its init segment (kInitSegment).
+void requestSegment(const HlsContext &c, const SessionTarget &t, int index, HttpExchange &ex)
+{
+    const SegmentReply reply{t.track.id, index == kInitSegment ? kInitType.toByteArray() : segmentContentType(c.format())};
+    const auto wait = t.session->request(t.variant->key, index);
+    if (wait->state() != SegmentWait::State::Pending || wait->isAdmitted())
+        return answerSegment(ex, reply, t.session, wait);
+    // The session needs an FFmpeg slot first: the request waits in the FFmpeg queue like every
+    // other job (the worker goes on serving), and is answered once it has one, or 503 when the
+    // queue is full or the wait too long (transcode/maxQueued, transcode/queueTimeoutSeconds).
+    new SegmentAdmission(ex.defer(), reply, t.session, wait);
+}
 
 void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
@@ -261,17 +315,20 @@ void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &
     if (!resolved)
         return ex.fail(resolved.error());
     const SessionTarget &t = *resolved;
-    const auto index = segmentIndex(params.at(3));
+    const auto index = segmentIndex(params.at(3), c.format());
     if (!index || !t.session->source().timelineFor(*t.variant).contains(*index))
         return ex.fail(DomainError::notFound(u"no such segment"_s));
+    requestSegment(c, t, *index, ex);
+}
 
-    const auto wait = t.session->request(t.variant->key, *index);
-    if (wait->state() != SegmentWait::State::Pending || wait->isAdmitted())
-        return answerSegment(ex, t.track.id, t.session, wait);
-    // The session needs an FFmpeg slot first: the request waits in the FFmpeg queue like every
-    // other job (the worker goes on serving), and is answered once it has one, or 503 when the
-    // queue is full or the wait too long (transcode/maxQueued, transcode/queueTimeoutSeconds).
-    new SegmentAdmission(ex.defer(), t.track.id, t.session, wait);
+void serveInit(const HlsContext &c, const QStringList &params, HttpExchange &ex)
+{
+    const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s);
+    if (!resolved)
+        return ex.fail(resolved.error());
+    if (c.format() != SegmentFormat::Fmp4)
+        return ex.fail(DomainError::notFound(u"MPEG-TS segments have no init segment"_s));
+    requestSegment(c, *resolved, kInitSegment, ex);
 }
 
 } // namespace
@@ -283,9 +340,13 @@ void addHlsRoutes(Router &router, const HttpServices &services)
     const HlsContext context{*services.database, services.hls, services.auth};
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/videos/{id}/hls/master.m3u8"_s, Access::User,
                [context](const QStringList &params, HttpExchange &ex) { serveMaster(context, params, ex); });
-    // Before the segment route: "index.m3u8" would also match "{segment}".
+    // Before the segment route: "index.m3u8" and "init.mp4" would also match "{segment}".
     router.add({HttpMethod::Get}, u"/api/videos/{id}/hls/{session}/{variant}/index.m3u8"_s, Access::User,
                [context](const QStringList &params, HttpExchange &ex) { serveVariant(context, params, ex); });
+    router.add({HttpMethod::Get}, u"/api/videos/{id}/hls/{session}/{variant}/init.mp4"_s, Access::User,
+               [context](const QStringList &params, HttpExchange &ex) { serveInit(context, params, ex); });
+    router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/videos/{id}/dash/manifest.mpd"_s, Access::User,
+               [context](const QStringList &params, HttpExchange &ex) { serveManifest(context, params, ex); });
     router.add({HttpMethod::Get}, u"/api/videos/{id}/hls/{session}/{variant}/{segment}"_s, Access::User,
                [context](const QStringList &params, HttpExchange &ex) { serveSegment(context, params, ex); });
 }

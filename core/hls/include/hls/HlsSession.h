@@ -69,7 +69,7 @@ public:
 
     void setTicket(std::unique_ptr<StreamTicket> ticket);
 
-    // Worker threads. A wait for segment `index` of `variantKey`: already Ready when the
+    // Worker threads. A wait for segment `index` of `variantKey` (kInitSegment: its fMP4 init): already Ready when the
     // segment exists, else resolved later by the HLS thread; admitted at once while this
     // session's FFmpeg runs, else once the FFmpeg queue gives the session a slot.
     std::shared_ptr<SegmentWait> request(const QString &variantKey, int index);
@@ -106,6 +106,7 @@ private:
     bool producerStillWanted(const QList<std::shared_ptr<SegmentWait>> &pending, qint64 nowMs) const;
     void startProducer(const QString &variantKey, int index, const QList<std::shared_ptr<SegmentWait>> &pending,
                        std::unique_ptr<FfmpegQueue::Slot> slot);
+    int startIndexFor(const SegmentWait &wait) const;
     void requestSlotLocked();
     void onSlot(std::unique_ptr<FfmpegQueue::Slot> slot);
     std::optional<int> prefetchIndexLocked();

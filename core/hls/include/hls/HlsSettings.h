@@ -2,6 +2,8 @@
 // How HLS sessions run: the segment length, the encoder's speed, how far FFmpeg may run
 // ahead of the player, and when idle work and idle sessions stop.
 
+#include "hls/SegmentFormat.h"
+
 #include <QString>
 
 namespace cairn {
@@ -9,6 +11,7 @@ namespace cairn {
 struct HlsSettings
 {
     int segmentSeconds = 6;
+    SegmentFormat segmentFormat = SegmentFormat::Fmp4;
     QString x264Preset = QStringLiteral("veryfast");
     // FFmpeg keeps going while it is at most this many segments ahead of the last request.
     int aheadSegments = 10;

@@ -18,7 +18,7 @@ struct HlsVariant
     int audioKbps = 0;         // 0 when the source has no audio
     QString h264Level;         // "3.1", "4.0", "4.2", "5.2"
     QString codecs;            // RFC 6381 for CODECS, e.g. "avc1.64001f,mp4a.40.2" (no mp4a without audio)
-    // The source's own streams copied into MPEG-TS, cut at its keyframes (no encoding).
+    // The source's own streams copied into the segments, cut at its keyframes (no encoding).
     bool passthrough = false;
 
     int maxRateKbps() const;           // videoKbps * 11 / 10 (the encoder's -maxrate)

@@ -1,0 +1,25 @@
+#pragma once
+// The container of HLS segments: fragmented MP4 (CMAF: one init segment per variant, the same
+// segments served to HLS and DASH) or MPEG-TS for old HLS clients (setting hls/segmentFormat).
+
+#include <QByteArray>
+#include <QString>
+
+namespace cairn {
+
+enum class SegmentFormat { Fmp4, MpegTs };
+
+// How sessions, waits and the cache name a variant's fMP4 init segment among its segments.
+constexpr int kInitSegment = -1;
+
+inline QString segmentExtension(SegmentFormat format)   // "m4s" or "ts"
+{
+    return format == SegmentFormat::Fmp4 ? QStringLiteral("m4s") : QStringLiteral("ts");
+}
+
+inline QByteArray segmentContentType(SegmentFormat format)
+{
+    return format == SegmentFormat::Fmp4 ? QByteArrayLiteral("video/iso.segment") : QByteArrayLiteral("video/mp2t");
+}
+
+} // namespace cairn
