@@ -55,6 +55,8 @@ struct HttpServices
     const Database *database = nullptr;
     std::function<void()> requestScan;        // thread-safe; starts (or queues) a rescan
     std::function<bool()> isScanning;         // thread-safe
+    // The largest upload into a library folder (POST /api/folders/{id}/upload); 0 = no uploads.
+    qint64 uploadMaxBytes = 0;
     // Authenticates requests for routes that are not Access::Public (see Router.h). Empty =
     // every caller is the local administrator: only acceptable while bound to loopback.
     RequestGuard guard;
