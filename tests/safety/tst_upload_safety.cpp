@@ -126,7 +126,13 @@ void TestUploadSafety::largeUploadKeepsMemoryFlat()
     QCOMPARE(json(r).value(u"bytes"_s).toInteger(), total);
     QCOMPARE(QFileInfo(library + u"/long tone.wav"_s).size(), total);
     qInfo("RSS before %lld MB, peak during the upload %lld MB", before >> 20, peak >> 20);
+#if CAIRN_SANITIZED
+    // AddressSanitizer keeps freed memory in quarantine (256 MB): every piece read stays resident
+    // for a while, so the bound says nothing there. The plain build checks it.
+    qInfo("sanitized build: the RSS bound is not checked");
+#else
     QVERIFY2(peak - before < 50LL * 1024 * 1024, qPrintable(u"RSS grew by %1 MB"_s.arg((peak - before) >> 20)));
+#endif
     // Scanned at once.
     QCOMPARE(cairn.waitForTracks(1, 60000), 1);
     QVERIFY(cairn.stop());
