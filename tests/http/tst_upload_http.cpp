@@ -16,6 +16,10 @@
 #include <QTest>
 #include <QThread>
 
+#include <csignal>
+
+#include <sys/resource.h>
+
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
 using namespace cairn::test;
@@ -84,6 +88,7 @@ private Q_SLOTS:
     void expectContinueOnlyForAcceptedUploads();
     void connectionGoesOnAfterAnUpload();
     void leftoversAreCleanedBeforeAnUpload();
+    void writeErrorLeavesNothing();
 
 private:
     // Sends the head, then the body in `pieces` pieces with `pauseMs` between them; the answer.
@@ -418,6 +423,24 @@ void TestUploadHttp::leftoversAreCleanedBeforeAnUpload()
     QVERIFY(QFile::remove(recent.fileName()));
     QVERIFY(QFile::remove(sharedDir() + u"/after-crash.wav"_s));
     QCOMPARE(entriesOf(sharedDir()), m_sharedBefore);
+}
+
+void TestUploadHttp::writeErrorLeavesNothing()
+{
+    // A file size limit on this process (the server runs in it) makes the write past 1 MiB fail
+    // (EFBIG, with SIGXFSZ ignored): the answer is 500 and the temporary file goes.
+    rlimit before{};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &before), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = before;
+    small.rlim_cur = 1 << 20;
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &small), 0);
+    const TestHttpResponse r = upload(uploadTarget(m_shared, "too-big-for-disk.wav"), m_ulla, m_media.left(3 << 20), 6, 20);
+    ::setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, oldHandler);
+    QCOMPARE(r.status, 500);
+    QVERIFY(jsonOf(r).contains(u"error"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(entriesOf(sharedDir()), m_sharedBefore, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestUploadHttp)
