@@ -45,7 +45,8 @@ struct HttpServerConfig
     quint16 port = 8765;   // 0 picks a free port (tests)
     int workerThreads = 0; // 0 = max(2, ideal thread count)
     int idleTimeoutMs = 30000;      // a kept-alive connection with no request is closed
-    int requestTimeoutMs = 15000;   // a request must arrive whole within this (slow clients, huge headers)
+    int requestTimeoutMs = 15000;   // a request must arrive whole within this (slow clients, huge headers);
+                                    // a streamed body (an upload) must only never be silent this long
     std::optional<QSslConfiguration> tls;   // certificate + key: serve HTTPS only; empty = plain HTTP
 };
 
