@@ -24,6 +24,7 @@
 #include "preview/VideoPreviews.h"
 #include "scan/LibraryScanner.h"
 #include "transcode/TranscodeService.h"
+#include "upload/StaleUploads.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,6 +55,7 @@ constexpr quint16 kDefaultPort = 8765;
 constexpr int kDefaultArtworkCacheMiB = 256;
 constexpr int kDefaultTranscodeCacheMiB = 2048;
 constexpr int kDefaultThumbnailCacheMiB = 64;
+constexpr qint64 kDefaultUploadMaxBytes = 4LL << 30;
 } // namespace
 
 Runtime::Runtime(Options options, QObject *parent)
@@ -141,6 +143,7 @@ std::optional<QString> Runtime::start()
     LibraryScanner *scanner = m_scanner;
     services.requestScan = [scanner] { scanner->requestScan(); };
     services.isScanning = [scanner] { return scanner->isScanning(); };
+    services.uploadMaxBytes = qMax<qint64>(0, m_settings->value(u"upload/maxBytes"_s, kDefaultUploadMaxBytes).toLongLong());
     services.auth = m_auth.get();
     services.users = m_users.get();
     services.appPasswords = m_appPasswords.get();
@@ -329,6 +332,9 @@ void Runtime::addLibraries()
             folders.add(music);
         m_settings->setValue(u"library/defaultAdded"_s, true);
     }
+    // Uploads cut off by a crash or a kill: no upload runs yet, so every one left is over.
+    for (const Folder &folder : folders.list())
+        removeStaleUploads(folder.path, 0);
 }
 
 } // namespace cairn

@@ -588,6 +588,14 @@
         <translation>Für diesen Benutzer sichtbare Ordner:</translation>
     </message>
     <message>
+        <source>May upload media files</source>
+        <translation>Darf Mediendateien hochladen</translation>
+    </message>
+    <message>
+        <source>Into the folders this user may see. Administrators always may.</source>
+        <translation>In die für diesen Benutzer sichtbaren Ordner. Administratoren dürfen es immer.</translation>
+    </message>
+    <message>
         <source>Create the administrator account</source>
         <translation>Administratorkonto anlegen</translation>
     </message>

@@ -19,7 +19,8 @@ namespace cairn {
 UserEditDialog::UserEditDialog(const QList<Folder> &folders, std::optional<User> existing, Submit submit, QWidget *parent)
     : QDialog(parent), m_isNew(!existing), m_submit(std::move(submit)),
       m_name(new QLineEdit(this)), m_password(new QLineEdit(this)), m_admin(new QCheckBox(tr("Administrator"), this)),
-      m_enabled(new QCheckBox(tr("Enabled"), this)), m_maxBitrate(new QSpinBox(this)), m_folders(new QListWidget(this)),
+      m_enabled(new QCheckBox(tr("Enabled"), this)), m_upload(new QCheckBox(tr("May upload media files"), this)),
+      m_maxBitrate(new QSpinBox(this)), m_folders(new QListWidget(this)),
       m_message(new QLabel(this))
 {
     setWindowTitle(m_isNew ? tr("Add user") : tr("Edit user"));
@@ -30,6 +31,8 @@ UserEditDialog::UserEditDialog(const QList<Folder> &folders, std::optional<User>
                                            : tr("leave empty to keep the current password"));
     m_admin->setObjectName(u"admin"_s);
     m_enabled->setObjectName(u"enabled"_s);
+    m_upload->setObjectName(u"upload"_s);
+    m_upload->setToolTip(tr("Into the folders this user may see. Administrators always may."));
     m_maxBitrate->setObjectName(u"maxBitrate"_s);
     m_maxBitrate->setRange(0, 100000);
     m_maxBitrate->setSuffix(tr(" kbit/s"));
@@ -43,6 +46,7 @@ UserEditDialog::UserEditDialog(const QList<Folder> &folders, std::optional<User>
     m_name->setText(user.name);
     m_admin->setChecked(user.admin);
     m_enabled->setChecked(user.enabled);
+    m_upload->setChecked(user.upload);
     m_maxBitrate->setValue(user.maxBitrate);
     for (const Folder &f : folders) {
         auto *item = new QListWidgetItem(f.path, m_folders);
@@ -52,13 +56,18 @@ UserEditDialog::UserEditDialog(const QList<Folder> &folders, std::optional<User>
     }
     // Admins see every folder: the grants do not apply to them.
     m_folders->setEnabled(!user.admin);
-    connect(m_admin, &QCheckBox::toggled, m_folders, [this](bool admin) { m_folders->setEnabled(!admin); });
+    m_upload->setEnabled(!user.admin);
+    connect(m_admin, &QCheckBox::toggled, m_folders, [this](bool admin) {
+        m_folders->setEnabled(!admin);
+        m_upload->setEnabled(!admin);
+    });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Password:"), m_password);
     form->addRow(QString(), m_admin);
     form->addRow(QString(), m_enabled);
+    form->addRow(QString(), m_upload);
     form->addRow(tr("Maximum bitrate:"), m_maxBitrate);
     form->addRow(tr("Folders this user may see:"), m_folders);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -78,6 +87,7 @@ UserChanges UserEditDialog::changes() const
         c.password = m_password->text();
     c.admin = m_admin->isChecked();
     c.enabled = m_enabled->isChecked();
+    c.upload = m_upload->isChecked();
     c.maxBitrate = m_maxBitrate->value();
     QList<qint64> ids;
     for (int i = 0; i < m_folders->count(); ++i)

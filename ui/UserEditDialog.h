@@ -43,6 +43,7 @@ private:
     QLineEdit *m_password;
     QCheckBox *m_admin;
     QCheckBox *m_enabled;
+    QCheckBox *m_upload;
     QSpinBox *m_maxBitrate;
     QListWidget *m_folders;
     QLabel *m_message;

@@ -67,6 +67,7 @@ Result<User> UserAdministration::create(const UserChanges &changes)
     user.admin = changes.admin.value_or(false);
     user.enabled = changes.enabled.value_or(true);
     user.maxBitrate = changes.maxBitrate.value_or(0);
+    user.upload = changes.upload.value_or(false);
     user.folderIds = changes.folderIds.value_or(QList<qint64>());
     user.createdAt = m_clock ? m_clock() : QDateTime::currentSecsSinceEpoch();
     auto created = users.insert(user, *hash);
@@ -100,6 +101,7 @@ Result<User> UserAdministration::update(qint64 id, const UserChanges &changes)
     after.admin = changes.admin.value_or(after.admin);
     after.enabled = changes.enabled.value_or(after.enabled);
     after.maxBitrate = changes.maxBitrate.value_or(after.maxBitrate);
+    after.upload = changes.upload.value_or(after.upload);
     after.folderIds = changes.folderIds.value_or(after.folderIds);
     if (wouldLoseLastAdmin(*before, after))
         return DomainError::conflict(tr("The last enabled administrator cannot be disabled or demoted."));

@@ -26,7 +26,7 @@ QByteArray newSigningKey()
     return randomToken(16);
 }
 
-const QString kColumns = u"id, name, admin, enabled, max_bitrate, created_at, last_seen_at"_s;
+const QString kColumns = u"id, name, admin, enabled, max_bitrate, created_at, last_seen_at, upload"_s;
 
 User userFrom(const QSqlQuery &q)
 {
@@ -38,6 +38,7 @@ User userFrom(const QSqlQuery &q)
     u.maxBitrate = q.value(4).toInt();
     u.createdAt = q.value(5).toLongLong();
     u.lastSeenAt = q.value(6).toLongLong();
+    u.upload = q.value(7).toBool();
     return u;
 }
 
@@ -140,13 +141,14 @@ std::optional<User> UserRepository::insert(const User &user, const QByteArray &p
 {
     WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO users (name, password_hash, admin, enabled, max_bitrate, created_at, signing_key) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO users (name, password_hash, admin, enabled, max_bitrate, upload, created_at, signing_key) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(user.name);
     q.addBindValue(QString::fromLatin1(passwordHash));
     q.addBindValue(user.admin);
     q.addBindValue(user.enabled);
     q.addBindValue(user.maxBitrate);
+    q.addBindValue(user.upload);
     q.addBindValue(user.createdAt);
     q.addBindValue(QString::fromLatin1(newSigningKey()));
     if (!run(q, "cannot add user:"))
@@ -163,11 +165,12 @@ bool UserRepository::update(const User &user)
 {
     WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE users SET name = ?, admin = ?, enabled = ?, max_bitrate = ? WHERE id = ?"_s);
+    q.prepare(u"UPDATE users SET name = ?, admin = ?, enabled = ?, max_bitrate = ?, upload = ? WHERE id = ?"_s);
     q.addBindValue(user.name);
     q.addBindValue(user.admin);
     q.addBindValue(user.enabled);
     q.addBindValue(user.maxBitrate);
+    q.addBindValue(user.upload);
     q.addBindValue(user.id);
     if (!run(q, "cannot update user:") || q.numRowsAffected() != 1)
         return false;

@@ -5,6 +5,7 @@
 #include "http/HttpResponse.h"
 #include "http/Router.h"
 
+#include "BodySink.h"
 #include "BodySource.h"
 #include "HttpExchange.h"
 #include "HttpLog.h"
@@ -50,6 +51,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const Router &router, const C
     : QObject(socket), m_socket(socket), m_router(router), m_limits(limits), m_parser(limits.request)
 {
     setObjectName(u"HttpConnection"_s);
+    // Each body's route decides where it goes: held whole, or streamed to a sink (uploads).
+    m_parser.setReportHeads(true);
     // Qt's buffer only stages bytes for the parser; while the pipeline queue is full it fills
     // to this and then leaves the rest in the kernel, which stops the client.
     m_socket->setReadBufferSize(kSocketReadBuffer);
@@ -75,7 +78,9 @@ HttpConnection::~HttpConnection()
 {
     // A request whose answer was still being made (an FFmpeg job) when the client left: logged
     // as nginx does (499), so the access log shows every request.
-    if (m_exchange && m_exchange->isDeferred() && !m_exchange->hasResponded())
+    // The same for an upload the client left before its body was whole (its sink, destroyed
+    // with this connection, removes what it stored).
+    if (m_exchange && (m_exchange->isDeferred() || m_sink) && !m_exchange->hasResponded())
         qCInfo(lcHttpAccess).noquote() << m_current.peer.toString() << logText(userOf(*m_exchange))
                                        << logText(m_current.methodName) << logText(m_current.path) << 499 << 0
                                        << QString::number(double(m_current.received.nsecsElapsed()) / 1e6, 'f', 1)
@@ -97,9 +102,23 @@ void HttpConnection::parseAvailable()
 {
     if (m_closing)
         return;
-    while (!m_framingError && m_pending.size() < kMaxPipelined) {
+    while (!m_framingError && m_pending.size() < kMaxPipelined && !m_closing) {
         const RequestParser::Step step = m_parser.next();
+        if (step == RequestParser::Step::Head) {
+            if (!routeBody())
+                break;
+            continue;
+        }
+        if (step == RequestParser::Step::BodyPiece) {
+            if (!writeBodyPiece())
+                break;
+            continue;
+        }
         if (step == RequestParser::Step::Request) {
+            if (m_sink) {
+                finishStreamedBody();
+                continue;
+            }
             HttpRequest request = m_parser.takeRequest();
             request.peer = m_socket->peerAddress();
             request.local = m_socket->localAddress();
@@ -109,15 +128,22 @@ void HttpConnection::parseAvailable()
             continue;
         }
         if (step == RequestParser::Step::Failed) {
+            if (m_sink) {
+                const RequestError error = m_parser.error();
+                abortStreamedBody(jsonProtocolAnswer(error.status, QString::fromLatin1(error.reason)));
+                return;
+            }
             m_framingError = m_parser.error();
             break;
         }
+        // Read on only what the parser (and a streaming body's sink) took: a slow sink or a
+        // full pipeline leaves the rest in the kernel, which stops the client.
         if (m_socket->bytesAvailable() <= 0)
             break;
         m_parser.feed(m_socket->read(kSocketReadBuffer));
     }
     // Only when nothing is being answered: a 100 inside another answer's body would corrupt it.
-    if (m_parser.takeContinueWanted() && !m_busy && m_pending.isEmpty())
+    if (!m_busy && m_pending.isEmpty() && m_parser.takeContinueWanted())
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n"_ba);
     if (!m_busy)
         processNext();
@@ -129,6 +155,12 @@ void HttpConnection::armTimers()
     if (m_closing)
         return;
     m_idleTimer.stop();
+    if (m_sink) {
+        // While a body streams in, the timer measures silence, not the whole body: a slow
+        // client only takes longer, a silent one is let go.
+        m_requestTimer.start();
+        return;
+    }
     if (m_busy || !m_pending.isEmpty()) {
         m_requestTimer.stop();
         return;
@@ -162,8 +194,7 @@ void HttpConnection::processNext()
     m_route = match.route ? match.route->pattern : u"other"_s;
     switch (match.kind) {
     case RouteMatch::Kind::Found:
-        if (!m_router.guard() || m_router.guard()(*match.route, exchange))
-            match.route->handler(match.params, exchange);
+        runRoute(match);
         break;
     case RouteMatch::Kind::MethodNotAllowed: {
         HttpResponse r = jsonProtocolAnswer(405, u"method not allowed"_s);
@@ -179,6 +210,92 @@ void HttpConnection::processNext()
         qCWarning(lcHttp) << "handler gave no answer for" << request.path;
         exchange.fail(DomainError::failed(u"internal error"_s));
     }
+}
+
+void HttpConnection::runRoute(const RouteMatch &match)
+{
+    HttpExchange &exchange = *m_exchange;
+    if (m_router.guard() && !m_router.guard()(*match.route, exchange))
+        return;
+    if (!match.route->bodyHandler)
+        return match.route->handler(match.params, exchange);
+    // A streaming route's request that came whole: no body, or an empty one.
+    std::unique_ptr<BodySink> sink = match.route->bodyHandler(match.params, exchange);
+    if (!sink)
+        return;
+    if (!m_current.body.isEmpty()) {
+        if (const auto error = sink->write(m_current.body))
+            return exchange.fail(*error);
+    }
+    sink->finish(exchange);
+}
+
+bool HttpConnection::routeBody()
+{
+    const RouteMatch match = m_router.match(m_parser.head());
+    if (match.kind != RouteMatch::Kind::Found || !match.route->bodyHandler) {
+        m_parser.bufferBody();
+        return true;
+    }
+    // The route decides (credentials, limits) in the request's turn: after the answers before
+    // it, which parse again when they end.
+    if (m_busy || !m_pending.isEmpty())
+        return false;
+    startStreamedBody(match);
+    return true;
+}
+
+void HttpConnection::startStreamedBody(const RouteMatch &match)
+{
+    m_busy = true;
+    m_exchange.reset();
+    m_current = m_parser.head();
+    m_current.peer = m_socket->peerAddress();
+    m_current.local = m_socket->localAddress();
+    m_current.localPort = m_socket->localPort();
+    m_current.received.start();
+    ++m_serial;
+    m_exchange = std::make_unique<HttpExchange>(*this, m_current);
+    m_route = match.route->pattern;
+    m_bodyUnread = true;
+    HttpExchange &exchange = *m_exchange;
+    if (!m_router.guard() || m_router.guard()(*match.route, exchange))
+        m_sink = match.route->bodyHandler(match.params, exchange);
+    if (!m_sink) {
+        if (!exchange.hasResponded()) {
+            qCWarning(lcHttp) << "upload handler gave no answer for" << m_current.path;
+            exchange.fail(DomainError::failed(u"internal error"_s));
+        }
+        return;
+    }
+    m_parser.streamBody(m_sink->maxBytes());
+    // Only now: a client that waits for 100 sends no byte of a body that would be refused.
+    if (m_parser.takeContinueWanted())
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n"_ba);
+}
+
+bool HttpConnection::writeBodyPiece()
+{
+    const QByteArray piece = m_parser.takeBodyPiece();
+    if (const auto error = m_sink->write(piece)) {
+        abortStreamedBody(m_exchange->errorAnswer(*error));
+        return false;
+    }
+    return true;
+}
+
+void HttpConnection::finishStreamedBody()
+{
+    m_parser.takeRequest();   // the head, already answered from m_current; its body went to the sink
+    m_bodyUnread = false;
+    const std::unique_ptr<BodySink> sink = std::move(m_sink);
+    sink->finish(*m_exchange);
+}
+
+void HttpConnection::abortStreamedBody(const HttpResponse &answer)
+{
+    m_sink.reset();
+    m_exchange->respond(answer);
 }
 
 void HttpConnection::answerFramingError()
@@ -212,7 +329,7 @@ HttpExchange *HttpConnection::waitingExchange(quint64 serial)
 void HttpConnection::sendResponse(const HttpExchange &exchange, const HttpResponse &response)
 {
     const HttpRequest &request = exchange.request();
-    const bool close = request.wantsClose();
+    const bool close = closesAfter(request);
     m_socket->write(serializeHead(response, response.body.size(), close));
     const bool bodyless = request.isHead() || response.status == 204 || response.status == 304;
     if (!bodyless)
@@ -228,12 +345,12 @@ void HttpConnection::sendStream(const HttpExchange &exchange, const HttpResponse
     const qint64 size = body->size();
     const bool unknownSize = size == BodySource::kUnknownSize;
     if (request.isHead() || size == 0) {
-        const bool close = request.wantsClose();
+        const bool close = closesAfter(request);
         m_socket->write(unknownSize ? headWithoutLength(head, !request.http10, close) : serializeHead(head, size, close));
         return finishResponse({request, userOf(exchange), m_route, head.status}, 0, true, close);
     }
     // HTTP/1.0 has no chunked coding: the end of the connection ends the body.
-    const bool close = request.wantsClose() || (unknownSize && request.http10);
+    const bool close = closesAfter(request) || (unknownSize && request.http10);
     // The pump is a child of the socket: if the client leaves, both go (the pump reports it
     // first, through `done`).
     auto done = [this, answered = Answered{request, userOf(exchange), m_route, head.status}, close](bool ok, qint64 sent) {
@@ -252,8 +369,8 @@ void HttpConnection::sendStream(const HttpExchange &exchange, const HttpResponse
         if (!admitted) {
             delete pump;   // and the body with it (a transcode stops here)
             const HttpResponse r = exchange.errorAnswer(admitted.error());
-            m_socket->write(serializeHead(r, r.body.size(), request.wantsClose()) + r.body);
-            return finishResponse({request, userOf(exchange), m_route, r.status}, r.body.size(), true, request.wantsClose());
+            m_socket->write(serializeHead(r, r.body.size(), closesAfter(request)) + r.body);
+            return finishResponse({request, userOf(exchange), m_route, r.status}, r.body.size(), true, closesAfter(request));
         }
         pump->setTicket(std::move(*admitted));
     }
@@ -285,7 +402,7 @@ void HttpConnection::finishResponse(const Answered &answered, qint64 bodyBytes, 
             return;
         // Unread request bytes at close() make the kernel reset the connection, which can
         // destroy the answer before the client reads it: drop what comes for a moment first.
-        if (m_framingError || m_socket->bytesAvailable() > 0 || m_parser.buffered() > 0) {
+        if (m_framingError || m_bodyUnread || m_socket->bytesAvailable() > 0 || m_parser.buffered() > 0) {
             m_socket->skip(m_socket->bytesAvailable());
             QTimer::singleShot(kLingerMs, m_socket, [s = m_socket] { s->disconnectFromHost(); });
         } else {
@@ -300,6 +417,10 @@ void HttpConnection::finishResponse(const Answered &answered, qint64 bodyBytes, 
 
 void HttpConnection::onRequestTimeout()
 {
+    if (m_sink) {
+        qCInfo(lcHttp) << "streamed body from" << m_socket->peerAddress() << "stalled; dropping it and closing";
+        return abortStreamedBody(jsonProtocolAnswer(408, u"request timeout"_s));
+    }
     if (m_busy) {
         m_requestTimer.start();
         return;

@@ -2,7 +2,9 @@
 // One client connection on a worker thread: reads its bytes through the strict RequestParser,
 // answers requests strictly in order (a request pipelined behind a streamed body waits for
 // that body to end), applies idle and slow-request timeouts, answers a request it cannot
-// frame and then closes, and writes the access log line.
+// frame and then closes, and writes the access log line. A route that streams its body (an
+// upload) gets it piece by piece when its request's turn comes, read only as fast as it is
+// written, with a timeout for silence rather than for the whole body.
 
 #include "http/HttpRequest.h"
 
@@ -23,11 +25,13 @@ class QTcpSocket;
 namespace cairn {
 
 class ActivityRegistry;
+class BodySink;
 class BodySource;
 class HttpExchange;
 class MetricsRegistry;
 class Router;
 struct HttpResponse;
+struct RouteMatch;
 struct StreamInfo;
 
 struct ConnectionLimits
@@ -73,6 +77,17 @@ private:
     // Parses what has arrived into the pipeline queue, up to its bound.
     void parseAvailable();
     void processNext();
+    // Runs a matched route's guard and handler on the current exchange.
+    void runRoute(const RouteMatch &match);
+    // A head whose body is still to come: false while a streaming route's request must wait
+    // for the answers before it; any other route's body is held whole.
+    bool routeBody();
+    void startStreamedBody(const RouteMatch &match);
+    bool writeBodyPiece();
+    void finishStreamedBody();
+    // Drops what the sink stored and answers (the connection then closes: the body is unread).
+    void abortStreamedBody(const HttpResponse &answer);
+    bool closesAfter(const HttpRequest &request) const { return request.wantsClose() || m_bodyUnread; }
     void answerFramingError();
     void armTimers();
     void finishResponse(const Answered &answered, qint64 bodyBytes, bool ok, bool close);
@@ -86,6 +101,8 @@ private:
     std::optional<RequestError> m_framingError;   // answered after the requests before it
     HttpRequest m_current;                     // the request being answered
     std::unique_ptr<HttpExchange> m_exchange;  // its exchange (kept while its answer is deferred)
+    std::unique_ptr<BodySink> m_sink;          // where its body goes while it streams in
+    bool m_bodyUnread = false;                 // its body was not (wholly) read: close after the answer
     quint64 m_serial = 0;                      // counts requests, so a late answer finds its own
     bool m_busy = false;
     bool m_closing = false;

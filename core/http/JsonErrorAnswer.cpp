@@ -18,10 +18,13 @@ int httpStatusFor(DomainError::Kind kind)
     case DomainError::Kind::Conflict: return 409;
     case DomainError::Kind::Gone: return 410;
     case DomainError::Kind::Unprocessable: return 422;
+    case DomainError::Kind::TooLarge: return 413;
+    case DomainError::Kind::UnsupportedType: return 415;
     case DomainError::Kind::TooManyAttempts: return 429;
     case DomainError::Kind::Busy:
     case DomainError::Kind::Unavailable: return 503;
     case DomainError::Kind::Failed: return 500;
+    case DomainError::Kind::NoSpace: return 507;
     }
     return 500;
 }

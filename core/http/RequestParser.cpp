@@ -149,6 +149,7 @@ RequestParser::Step RequestParser::fail(int status, QByteArray reason)
 {
     m_phase = Phase::Failed;
     m_error = {status, std::move(reason)};
+    m_piece.clear();
     m_buffer.clear();
     m_pos = 0;
     return Step::Failed;
@@ -157,7 +158,8 @@ RequestParser::Step RequestParser::fail(int status, QByteArray reason)
 bool RequestParser::takeBodyBytes()
 {
     const qint64 take = qMin<qint64>(m_remaining, m_buffer.size() - m_pos);
-    m_request.body.append(m_buffer.constData() + m_pos, take);
+    (m_streaming ? m_piece : m_request.body).append(m_buffer.constData() + m_pos, take);
+    m_bodyBytes += take;
     m_pos += take;
     m_remaining -= take;
     if (m_remaining == 0)
@@ -321,6 +323,7 @@ bool RequestParser::decideFraming()
             fail(501, "transfer coding not implemented"_ba);
             return false;
         }
+        m_request.chunked = true;
         m_phase = Phase::ChunkSize;
     } else if (clFields > 0) {
         // Several equal values are one length (§6.3); any other list is a framing error.
@@ -336,10 +339,7 @@ bool RequestParser::decideFraming()
             }
             length = v;
         }
-        if (*length > m_limits.maxBodyBytes) {
-            fail(413, "body too large"_ba);
-            return false;
-        }
+        m_request.contentLength = *length;
         m_remaining = *length;
         m_phase = m_remaining > 0 ? Phase::LengthBody : Phase::Done;
     } else {
@@ -355,7 +355,43 @@ bool RequestParser::decideFraming()
         // HTTP/1.0 clients do not understand a 100 answer (RFC 9110 §10.1.1).
         m_continueWanted = !m_request.http10 && m_phase != Phase::Done;
     }
-    return true;
+    m_bodyBytes = 0;
+    m_bodyLimit = m_limits.maxBodyBytes;
+    if (m_phase == Phase::Done)
+        return true;
+    m_bodyPhase = m_phase;
+    if (m_reportHeads) {
+        m_phase = Phase::BodyChoice;
+        return true;
+    }
+    beginBody();
+    return m_phase != Phase::Failed;
+}
+
+void RequestParser::beginBody()
+{
+    if (m_request.contentLength > m_bodyLimit) {
+        fail(413, "body too large"_ba);
+        return;
+    }
+    m_phase = m_bodyPhase;
+}
+
+void RequestParser::bufferBody()
+{
+    Q_ASSERT(m_phase == Phase::BodyChoice);
+    if (m_phase == Phase::BodyChoice)
+        beginBody();
+}
+
+void RequestParser::streamBody(qint64 maxBytes)
+{
+    Q_ASSERT(m_phase == Phase::BodyChoice);
+    if (m_phase != Phase::BodyChoice)
+        return;
+    m_streaming = true;
+    m_bodyLimit = maxBytes;
+    beginBody();
 }
 
 RequestParser::Step RequestParser::next()
@@ -366,6 +402,8 @@ RequestParser::Step RequestParser::next()
             return Step::Failed;
         case Phase::Done:
             return Step::Request;
+        case Phase::BodyChoice:
+            return Step::Head;
         case Phase::RequestLine: {
             std::optional<QByteArrayView> line;
             for (;;) {
@@ -403,6 +441,8 @@ RequestParser::Step RequestParser::next()
                     m_phase = Phase::Done;
                 else if (!decideFraming())
                     return Step::Failed;
+                if (m_phase == Phase::BodyChoice)
+                    return Step::Head;
                 break;
             }
             if (!parseFieldLine(*line, trailer))
@@ -410,9 +450,13 @@ RequestParser::Step RequestParser::next()
             break;
         }
         case Phase::LengthBody: {
-            if (!takeBodyBytes())
+            const bool whole = takeBodyBytes();
+            if (whole)
+                m_phase = Phase::Done;
+            if (!m_piece.isEmpty())
+                return Step::BodyPiece;
+            if (!whole)
                 return Step::NeedMore;
-            m_phase = Phase::Done;
             break;
         }
         case Phase::ChunkSize: {
@@ -426,7 +470,7 @@ RequestParser::Step RequestParser::next()
             qint64 size = 0;
             while (digits < line->size() && QByteArrayView("0123456789abcdefABCDEF").contains(line->at(digits))) {
                 // Checked before it can overflow: 16 digits of hex do not fit a qint64.
-                if (size > (m_limits.maxBodyBytes >> 4))
+                if (size > (m_bodyLimit >> 4))
                     return fail(413, "body too large"_ba);
                 size = size * 16 + hexValue(line->at(digits));
                 ++digits;
@@ -436,7 +480,7 @@ RequestParser::Step RequestParser::next()
             const QByteArrayView rest = trimOws(line->sliced(digits));
             if (!rest.isEmpty() && (rest.front() != ';' || !isFieldValue(rest)))
                 return fail(400, "malformed chunk extension"_ba);
-            if (m_request.body.size() + size > m_limits.maxBodyBytes)
+            if (m_bodyBytes + size > m_bodyLimit)
                 return fail(413, "body too large"_ba);
             if (size == 0) {
                 m_fieldCount = 0;
@@ -449,9 +493,13 @@ RequestParser::Step RequestParser::next()
             break;
         }
         case Phase::ChunkData: {
-            if (!takeBodyBytes())
+            const bool whole = takeBodyBytes();
+            if (whole)
+                m_phase = Phase::ChunkEnd;
+            if (!m_piece.isEmpty())
+                return Step::BodyPiece;
+            if (!whole)
                 return Step::NeedMore;
-            m_phase = Phase::ChunkEnd;
             break;
         }
         case Phase::ChunkEnd: {
@@ -484,6 +532,7 @@ HttpRequest RequestParser::takeRequest()
     m_phase = Phase::RequestLine;
     m_started = false;
     m_continueWanted = false;
+    m_streaming = false;
     m_emptyLines = 0;
     compact();
     return out;

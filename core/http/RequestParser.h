@@ -10,6 +10,7 @@
 #include <QByteArrayView>
 
 #include <optional>
+#include <utility>
 
 namespace cairn {
 
@@ -34,11 +35,27 @@ class RequestParser
 public:
     enum class Step {
         NeedMore,   // every byte given so far is consumed or kept; give more
+        Head,       // (reportHeads only) a head whose body is still to come: head(), then
+                    // bufferBody() or streamBody(); until then next() says Head again
+        BodyPiece,  // (streamBody only) body bytes: takeBodyPiece()
         Request,    // a whole request is ready: takeRequest()
         Failed,     // the bytes cannot be framed: error(); give nothing more
     };
 
     explicit RequestParser(const RequestLimits &limits = {});
+
+    // Next() stops at every head with a body to come (Step::Head). Off: bodies are held whole.
+    void setReportHeads(bool report) { m_reportHeads = report; }
+    // After Step::Head: the request so far (method, target, headers, framing; no body).
+    const HttpRequest &head() const { return m_request; }
+    // After Step::Head: the body is held whole, as without reportHeads (413 over maxBodyBytes).
+    void bufferBody();
+    // After Step::Head: the body comes out piece by piece (Step::BodyPiece), at most `maxBytes`
+    // of it (413 when Content-Length says more, or when chunks grow past it); the request it
+    // ends with has an empty body.
+    void streamBody(qint64 maxBytes);
+    // The body bytes parsed since the last piece was taken (at most what was fed).
+    QByteArray takeBodyPiece() { return std::exchange(m_piece, {}); }
 
     // Adds bytes read from the connection.
     void feed(QByteArrayView bytes);
@@ -55,7 +72,7 @@ public:
     qsizetype buffered() const { return m_buffer.size() - m_pos; }
 
 private:
-    enum class Phase { RequestLine, Headers, LengthBody, ChunkSize, ChunkData, ChunkEnd, Trailers, Done, Failed };
+    enum class Phase { RequestLine, Headers, BodyChoice, LengthBody, ChunkSize, ChunkData, ChunkEnd, Trailers, Done, Failed };
 
     Step fail(int status, QByteArray reason);
     // The next line without its terminator, or nullopt when it is not whole yet. A line longer
@@ -64,6 +81,8 @@ private:
     bool parseRequestLine(QByteArrayView line);
     bool parseFieldLine(QByteArrayView line, bool trailer);
     bool decideFraming();
+    // Checks a declared Content-Length against the body limit and starts reading the body.
+    void beginBody();
     // Moves up to m_remaining held bytes into the body; true when none remain to come.
     bool takeBodyBytes();
     void compact();
@@ -78,6 +97,12 @@ private:
     int m_fieldCount = 0;
     int m_emptyLines = 0;        // before the request line
     qint64 m_remaining = 0;      // of the body (LengthBody) or of the current chunk (ChunkData)
+    Phase m_bodyPhase = Phase::Done;   // where the body starts (LengthBody or ChunkSize)
+    qint64 m_bodyLimit = 0;      // the body's limit: maxBodyBytes, or the streaming route's
+    qint64 m_bodyBytes = 0;      // body bytes read so far
+    bool m_reportHeads = false;
+    bool m_streaming = false;    // body bytes go to m_piece, not into the request
+    QByteArray m_piece;
     bool m_started = false;
     bool m_continueWanted = false;
 };

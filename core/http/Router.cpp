@@ -34,6 +34,13 @@ void Router::add(QList<HttpMethod> methods, const QString &pattern, Access acces
     m_routes.append(std::move(r));
 }
 
+void Router::addStreamingBody(QList<HttpMethod> methods, const QString &pattern, Access access,
+                              BodyRouteHandler handler)
+{
+    add(std::move(methods), pattern, access, {});
+    m_routes.last().bodyHandler = std::move(handler);
+}
+
 RouteMatch Router::match(const HttpRequest &request) const
 {
     RouteMatch result;

@@ -1,4 +1,4 @@
-#include "MediaTypes.h"
+#include "scan/MediaTypes.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
 #include "MediaWalker.h"
 
-#include "MediaTypes.h"
+#include "scan/MediaTypes.h"
 #include "ScanLog.h"
 
 #include <QDir>

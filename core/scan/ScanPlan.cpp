@@ -1,6 +1,6 @@
 #include "ScanPlan.h"
 
-#include "MediaTypes.h"
+#include "scan/MediaTypes.h"
 
 #include <QFileInfo>
 #include <QSet>

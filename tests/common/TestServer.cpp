@@ -69,6 +69,7 @@ QString TestServer::start(const TestServerOptions &options)
     services.database = &db;
     services.requestScan = options.requestScan ? options.requestScan : [] {};
     services.isScanning = options.isScanning ? options.isScanning : [] { return false; };
+    services.uploadMaxBytes = options.uploadMaxBytes;
     services.guard = options.guard;
     if (!options.trustedProxies.isEmpty())
         services.trustedProxies = parseTrustedProxies(options.trustedProxies);

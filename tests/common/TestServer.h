@@ -45,6 +45,7 @@ struct TestServerOptions
     std::function<void()> requestScan;       // empty = scan requests are ignored
     std::function<bool()> isScanning;        // empty = never scanning
     bool scanFirst = false;                  // scan the library before the services start
+    qint64 uploadMaxBytes = 4LL << 30;       // as the runtime's default; 0 = no upload route
     const Database *database = nullptr;      // serve this catalog instead of the fixture's (benchmarks)
     QString workDirectory;                   // caches and work folders; empty = the temporary directory
 

@@ -48,6 +48,9 @@ void TestErrorAnswers::eachKindHasItsStatus_data()
     QTest::newRow("busy without a time") << DomainError::busy(u"full"_s, 0) << 503 << QByteArray();
     QTest::newRow("unavailable") << DomainError::unavailable(u"off"_s) << 503 << QByteArray();
     QTest::newRow("failed") << DomainError::failed(u"broke"_s) << 500 << QByteArray();
+    QTest::newRow("too large") << DomainError::tooLarge(u"big"_s) << 413 << QByteArray();
+    QTest::newRow("unsupported type") << DomainError::unsupportedType(u"not media"_s) << 415 << QByteArray();
+    QTest::newRow("no space") << DomainError::noSpace(u"disk full"_s) << 507 << QByteArray();
 }
 
 void TestErrorAnswers::eachKindHasItsStatus()

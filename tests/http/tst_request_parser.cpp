@@ -67,6 +67,10 @@ private Q_SLOTS:
     void pipelinedRequestsSplit();
     void continueWantedOnlyWithBody();
     void limitsAreRefusedBeforeTheEnd();
+    void headsReportedBeforeTheirBodies();
+    void streamedBodyIsNeverHeld_data();
+    void streamedBodyIsNeverHeld();
+    void streamedBodyHasItsOwnLimit();
 };
 
 void TestRequestParser::framing_data()
@@ -256,6 +260,116 @@ void TestRequestParser::limitsAreRefusedBeforeTheEnd()
     small.maxBodyBytes = 10;
     RequestParser chunks(small);
     chunks.feed("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n8\r\n12345678\r\n8\r\n");
+    QCOMPARE(chunks.next(), RequestParser::Step::Failed);
+    QCOMPARE(chunks.error().status, 413);
+}
+
+void TestRequestParser::headsReportedBeforeTheirBodies()
+{
+    // A head without a body is a request at once; one with a body waits for the caller's choice,
+    // and held whole it frames (and is limited) exactly as without reported heads.
+    RequestParser parser;
+    parser.setReportHeads(true);
+    parser.feed(kGet + "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"_ba + kGet);
+    QCOMPARE(parser.next(), RequestParser::Step::Request);
+    QCOMPARE(parser.takeRequest().path, u"/health"_s);
+    QCOMPARE(parser.next(), RequestParser::Step::Head);
+    QCOMPARE(parser.next(), RequestParser::Step::Head);   // until the caller chooses
+    QCOMPARE(parser.head().path, u"/a"_s);
+    QCOMPARE(parser.head().contentLength, 3);
+    QVERIFY(parser.head().body.isEmpty());
+    parser.bufferBody();
+    QCOMPARE(parser.next(), RequestParser::Step::Request);
+    QCOMPARE(parser.takeRequest().body, "abc"_ba);
+    QCOMPARE(parser.next(), RequestParser::Step::Request);
+    QCOMPARE(parser.takeRequest().path, u"/health"_s);
+
+    RequestParser big;
+    big.setReportHeads(true);
+    big.feed("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n");
+    QCOMPARE(big.next(), RequestParser::Step::Head);
+    big.bufferBody();
+    QCOMPARE(big.next(), RequestParser::Step::Failed);
+    QCOMPARE(big.error().status, 413);
+}
+
+void TestRequestParser::streamedBodyIsNeverHeld_data()
+{
+    QTest::addColumn<bool>("chunked");
+    QTest::newRow("Content-Length") << false;
+    QTest::newRow("chunked") << true;
+}
+
+void TestRequestParser::streamedBodyIsNeverHeld()
+{
+    QFETCH(bool, chunked);
+    // 64 MiB fed 64 KiB at a time, as a connection reads it: every byte comes out as a piece, the
+    // parser never holds more than one feed, and the request that ends it carries no body.
+    constexpr qint64 kTotal = 64LL << 20;
+    constexpr qsizetype kFeed = 64 * 1024;
+    RequestParser parser;
+    parser.setReportHeads(true);
+    parser.feed("POST /up HTTP/1.1\r\nHost: x\r\n"_ba
+                + (chunked ? "Transfer-Encoding: chunked\r\n"_ba : "Content-Length: " + QByteArray::number(kTotal) + "\r\n")
+                + "\r\n");
+    QCOMPARE(parser.next(), RequestParser::Step::Head);
+    QCOMPARE(parser.head().chunked, chunked);
+    parser.streamBody(kTotal);
+    QByteArray feed(kFeed, 'x');
+    if (chunked)
+        feed = QByteArray::number(feed.size() - 16, 16) + "\r\n" + feed.left(feed.size() - 16) + "\r\n";
+    const qint64 perFeed = chunked ? kFeed - 16 : kFeed;
+    qint64 received = 0;
+    quint64 checksum = 0;
+    for (int i = 0; i < 1024; ++i) {
+        parser.feed(feed);
+        QVERIFY(parser.buffered() <= feed.size());
+        for (RequestParser::Step step; (step = parser.next()) == RequestParser::Step::BodyPiece;) {
+            const QByteArray piece = parser.takeBodyPiece();
+            QVERIFY(piece.size() <= feed.size());
+            received += piece.size();
+            checksum += quint64(piece.count('x'));
+        }
+        QVERIFY(parser.buffered() < 64);
+    }
+    if (chunked)
+        parser.feed("0\r\n\r\n");
+    QCOMPARE(parser.next(), RequestParser::Step::Request);
+    QCOMPARE(received, 1024 * perFeed);
+    QCOMPARE(checksum, quint64(received));
+    const HttpRequest request = parser.takeRequest();
+    QVERIFY(request.body.isEmpty());
+    QCOMPARE(request.path, u"/up"_s);
+}
+
+void TestRequestParser::streamedBodyHasItsOwnLimit()
+{
+    // Content-Length over the route's limit: refused from the head, before any piece.
+    RequestParser declared;
+    declared.setReportHeads(true);
+    declared.feed("POST /up HTTP/1.1\r\nHost: x\r\nContent-Length: 101\r\n\r\nabc");
+    QCOMPARE(declared.next(), RequestParser::Step::Head);
+    declared.streamBody(100);
+    QCOMPARE(declared.next(), RequestParser::Step::Failed);
+    QCOMPARE(declared.error().status, 413);
+
+    // Far over the 1 MiB of held bodies is fine when the route says so.
+    RequestParser large;
+    large.setReportHeads(true);
+    large.feed("POST /up HTTP/1.1\r\nHost: x\r\nContent-Length: 4294967296\r\n\r\n");
+    QCOMPARE(large.next(), RequestParser::Step::Head);
+    large.streamBody(4LL << 30);
+    QCOMPARE(large.next(), RequestParser::Step::NeedMore);
+
+    // Chunks growing past it: refused at the chunk that passes it, after the pieces before.
+    RequestParser chunks;
+    chunks.setReportHeads(true);
+    chunks.feed("POST /up HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+    QCOMPARE(chunks.next(), RequestParser::Step::Head);
+    chunks.streamBody(10);
+    chunks.feed("8\r\n12345678\r\n3\r\n");
+    QCOMPARE(chunks.next(), RequestParser::Step::BodyPiece);
+    QCOMPARE(chunks.takeBodyPiece(), "12345678"_ba);
     QCOMPARE(chunks.next(), RequestParser::Step::Failed);
     QCOMPARE(chunks.error().status, 413);
 }

@@ -96,6 +96,10 @@ RequestGuard makeAuthGuard(Authenticator &auth, CorsPolicy cors, RequestRateLimi
             refuse(ex, DomainError::forbidden(u"administrators only"_s));
             return false;
         }
+        if (route.access == Access::Uploader && !user->admin && !user->upload) {
+            refuse(ex, DomainError::forbidden(u"this account may not upload"_s));
+            return false;
+        }
         ex.setIdentity(identityOf(*user, auth));
         return true;
     };

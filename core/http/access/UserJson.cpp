@@ -32,6 +32,7 @@ QJsonObject userToJson(const User &user)
         {u"admin"_s, user.admin},
         {u"enabled"_s, user.enabled},
         {u"maxBitrate"_s, user.maxBitrate},
+        {u"upload"_s, user.upload},
         {u"folders"_s, folders},
         {u"createdAt"_s, timeOf(user.createdAt)},
         {u"lastSeenAt"_s, timeOf(user.lastSeenAt)},
@@ -53,7 +54,8 @@ Result<UserChanges> userChangesFromJson(const QByteArray &body)
             return wrongType(key, u"a string"_s);
         *target = o.value(key).toString();
     }
-    for (const auto &[key, target] : {std::pair{u"admin"_s, &c.admin}, std::pair{u"enabled"_s, &c.enabled}}) {
+    for (const auto &[key, target] : {std::pair{u"admin"_s, &c.admin}, std::pair{u"enabled"_s, &c.enabled},
+                                      std::pair{u"upload"_s, &c.upload}}) {
         if (!o.contains(key))
             continue;
         if (!o.value(key).isBool())

@@ -9,7 +9,7 @@
 namespace cairn {
 
 QJsonObject userToJson(const User &user);
-// Reads name, password, admin, enabled, maxBitrate, folders from a JSON object body; fields
+// Reads name, password, admin, enabled, maxBitrate, upload, folders from a JSON object body; fields
 // absent stay unset. InvalidInput for a body that is not such an object or a field of the wrong type.
 Result<UserChanges> userChangesFromJson(const QByteArray &body);
 

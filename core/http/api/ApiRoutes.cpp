@@ -20,6 +20,7 @@
 #include "api/RatingRoutes.h"
 #include "api/TrackRoutes.h"
 #include "api/TranscodeRoutes.h"
+#include "api/UploadRoutes.h"
 #include "api/VideoCopyRoutes.h"
 #include "api/VideoPreviewRoutes.h"
 #include "dlna/DlnaRoutes.h"
@@ -31,6 +32,7 @@ namespace cairn {
 void addApiRoutes(Router &router, const HttpServices &services)
 {
     addLibraryRoutes(router, services);
+    addUploadRoutes(router, services);
     addTrackRoutes(router, services);
     addBrowseRoutes(router, services);
     addFavouriteRoutes(router, services);

@@ -21,8 +21,11 @@ Error Error::from(const DomainError &error)
     case Kind::Busy: return {Generic, message, error.retryAfterSeconds};
     case Kind::Conflict:
     case Kind::Unprocessable:
+    case Kind::TooLarge:
+    case Kind::UnsupportedType:
     case Kind::Unavailable:
-    case Kind::Failed: return {Generic, message, 0};
+    case Kind::Failed:
+    case Kind::NoSpace: return {Generic, message, 0};
     }
     return {Generic, message, 0};
 }

@@ -100,7 +100,7 @@ async function users(body) {
   const [list, folderList] = await Promise.all([api('/api/users'), api('/api/folders')]);
   const msg = messageLine();
   const table = h('table', { class: 'data' },
-    h('thead', {}, h('tr', {}, ['Name', 'Admin', 'Enabled', 'Max kbit/s', 'Folders', 'Last seen', ''].map((t) => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ['Name', 'Admin', 'Enabled', 'Upload', 'Max kbit/s', 'Folders', 'Last seen', ''].map((t) => h('th', {}, t)))),
     h('tbody', {}, list.items.map((u) => userRow(u, folderList.items, msg, () => users(body)))));
   clear(body, h('h2', {}, 'Users'), table, msg, h('h2', {}, 'New user'), userForm(null, folderList.items, () => users(body)));
 }
@@ -112,19 +112,20 @@ function userRow(u, allFolders, msg, reload) {
     h('td', {}, u.name),
     h('td', {}, h('input', { type: 'checkbox', checked: u.admin, 'aria-label': 'Administrator', onchange: (e) => save({ admin: e.target.checked }) })),
     h('td', {}, h('input', { type: 'checkbox', checked: u.enabled, 'aria-label': 'Enabled', onchange: (e) => save({ enabled: e.target.checked }) })),
+    h('td', {}, h('input', { type: 'checkbox', checked: u.admin || u.upload, disabled: u.admin, 'aria-label': 'May upload', onchange: (e) => save({ upload: e.target.checked }) })),
     h('td', {}, String(u.maxBitrate || 'unlimited')),
     h('td', {}, u.admin ? 'all' : (names.join(', ') || 'none')),
     h('td', { class: 'muted' }, u.lastSeenAt ? new Date(u.lastSeenAt).toLocaleString() : 'never'),
     h('td', {},
       h('button', { onclick: (e) => {
         const row = e.target.closest('tr');
-        const editor = h('tr', {}, h('td', { colSpan: 7 }, userForm(u, allFolders, reload)));
+        const editor = h('tr', {}, h('td', { colSpan: 8 }, userForm(u, allFolders, reload)));
         row.after(editor);
         e.target.disabled = true;
       } }, 'Edit'),
       h('button', { class: 'app-passwords-button', onclick: (e) => {
         const row = e.target.closest('tr');
-        row.after(h('tr', {}, h('td', { colSpan: 7 }, h('h3', {}, `App passwords of ${u.name}`),
+        row.after(h('tr', {}, h('td', { colSpan: 8 }, h('h3', {}, `App passwords of ${u.name}`),
           appPasswordsSection(`/api/users/${u.id}/app-passwords`, { idPrefix: `user-${u.id}-app-password` }))));
         e.target.disabled = true;
       } }, 'App passwords'),
@@ -144,13 +145,14 @@ function userForm(user, allFolders, reload) {
   const name = h('input', { value: user?.name || '', required: true, 'aria-label': 'Name' });
   const password = h('input', { type: 'password', autocomplete: 'new-password', placeholder: user ? 'unchanged' : 'at least 8 characters', 'aria-label': 'Password' });
   const isAdmin = h('input', { type: 'checkbox', checked: !!user?.admin });
+  const mayUpload = h('input', { type: 'checkbox', checked: !!user?.upload });
   const maxBitrate = h('input', { type: 'number', min: '0', value: String(user?.maxBitrate || 0), 'aria-label': 'Max bitrate' });
   const boxes = allFolders.map((f) => h('label', { class: 'inline' },
     h('input', { type: 'checkbox', value: String(f.id), checked: (user?.folders || []).includes(f.id) }), ` ${f.path}`));
   const msg = messageLine();
   return h('form', { class: 'stack', onsubmit: async (e) => {
     e.preventDefault();
-    const body = { name: name.value.trim(), admin: isAdmin.checked, maxBitrate: Number(maxBitrate.value) || 0,
+    const body = { name: name.value.trim(), admin: isAdmin.checked, upload: mayUpload.checked, maxBitrate: Number(maxBitrate.value) || 0,
       folders: boxes.map((b) => b.querySelector('input')).filter((c) => c.checked).map((c) => Number(c.value)) };
     if (password.value) body.password = password.value;
     const ok = await attempt(msg, () => (user ? api(`/api/users/${user.id}`, { method: 'PUT', body })
@@ -159,6 +161,7 @@ function userForm(user, allFolders, reload) {
   } },
   h('label', {}, 'Name', name), h('label', {}, 'Password', password),
   h('label', { class: 'inline' }, isAdmin, ' Administrator'),
+  h('label', { class: 'inline' }, mayUpload, ' May upload media files (administrators always may)'),
   h('label', {}, 'Max bitrate (kbit/s, 0 = unlimited)', maxBitrate),
   h('fieldset', {}, h('legend', {}, 'Folders (administrators see all)'), boxes),
   h('button', { type: 'submit', class: 'primary' }, user ? 'Save' : 'Create user'), msg);

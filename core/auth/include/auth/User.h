@@ -15,6 +15,7 @@ struct User
     bool admin = false;
     bool enabled = true;
     int maxBitrate = 0;          // kbit/s, 0 = unlimited
+    bool upload = false;         // may upload media into the folders they see (admins always may)
     QList<qint64> folderIds;     // granted library folders (admins see everything anyway)
     qint64 createdAt = 0;        // seconds since the epoch
     qint64 lastSeenAt = 0;
@@ -29,6 +30,7 @@ struct UserChanges
     std::optional<bool> admin;
     std::optional<bool> enabled;
     std::optional<int> maxBitrate;
+    std::optional<bool> upload;
     std::optional<QList<qint64>> folderIds;
 };
 

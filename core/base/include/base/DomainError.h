@@ -19,10 +19,13 @@ struct DomainError
         Conflict,         // the request contradicts the current state (a duplicate name, the last admin)
         Gone,             // it existed and was ended (a stream ended by an administrator)
         Unprocessable,    // it exists, but its content cannot be used (a broken image, no duration)
+        TooLarge,         // what the caller sends is larger than allowed (an upload over the limit)
+        UnsupportedType,  // what the caller sends is of a kind not taken (an upload that is not media)
         TooManyAttempts,  // the caller must slow down (login throttling); retryAfterSeconds set
         Busy,             // a limit is reached for now (streams, transcodes); retryAfterSeconds set
         Unavailable,      // the feature is not offered by this server
         Failed,           // the server could not do it (a transcoder that died, a disk error)
+        NoSpace,          // the server could not store it: its disk is full
     };
 
     Kind kind = Kind::Failed;
@@ -41,6 +44,9 @@ struct DomainError
     static DomainError conflict(const QString &message) { return {Kind::Conflict, message, {}, 0}; }
     static DomainError gone(const QString &message) { return {Kind::Gone, message, {}, 0}; }
     static DomainError unprocessable(const QString &message) { return {Kind::Unprocessable, message, {}, 0}; }
+    static DomainError tooLarge(const QString &message) { return {Kind::TooLarge, message, {}, 0}; }
+    static DomainError unsupportedType(const QString &message) { return {Kind::UnsupportedType, message, {}, 0}; }
+    static DomainError noSpace(const QString &message) { return {Kind::NoSpace, message, {}, 0}; }
     static DomainError tooManyAttempts(const QString &message, int retryAfterSeconds)
     {
         return {Kind::TooManyAttempts, message, {}, retryAfterSeconds};

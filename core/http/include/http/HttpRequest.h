@@ -27,6 +27,10 @@ struct HttpRequest
     QUrlQuery query;                // '+' already decoded as space
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // How the body is framed: its Content-Length, or -1 when chunked or absent (then `chunked`
+    // tells the two apart). Set by the parser from the validated head.
+    qint64 contentLength = -1;
+    bool chunked = false;
     QHostAddress peer;
     QHostAddress local;             // this server's end of the connection: how the client reached it
     quint16 localPort = 0;

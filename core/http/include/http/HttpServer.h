@@ -45,7 +45,8 @@ struct HttpServerConfig
     quint16 port = 8765;   // 0 picks a free port (tests)
     int workerThreads = 0; // 0 = max(2, ideal thread count)
     int idleTimeoutMs = 30000;      // a kept-alive connection with no request is closed
-    int requestTimeoutMs = 15000;   // a request must arrive whole within this (slow clients, huge headers)
+    int requestTimeoutMs = 15000;   // a request must arrive whole within this (slow clients, huge headers);
+                                    // a streamed body (an upload) must only never be silent this long
     std::optional<QSslConfiguration> tls;   // certificate + key: serve HTTPS only; empty = plain HTTP
 };
 
@@ -55,6 +56,8 @@ struct HttpServices
     const Database *database = nullptr;
     std::function<void()> requestScan;        // thread-safe; starts (or queues) a rescan
     std::function<bool()> isScanning;         // thread-safe
+    // The largest upload into a library folder (POST /api/folders/{id}/upload); 0 = no uploads.
+    qint64 uploadMaxBytes = 0;
     // Authenticates requests for routes that are not Access::Public (see Router.h). Empty =
     // every caller is the local administrator: only acceptable while bound to loopback.
     RequestGuard guard;

@@ -26,6 +26,7 @@ struct Identity
 // reachable without a decision about who may call it. OwnCredentials: a protocol that carries
 // its own credentials in every request (Subsonic's u/p/t/s/apiKey) authenticates the caller
 // itself and answers refusals in its own format; the guard lets the request through unnamed.
-enum class Access { Public, User, Admin, OwnCredentials };
+// Uploader: an administrator, or a user given the upload right.
+enum class Access { Public, User, Uploader, Admin, OwnCredentials };
 
 } // namespace cairn

@@ -1,5 +1,6 @@
 #pragma once
-// Which file extensions the scanner considers, and which of them are video.
+// Which file extensions the scanner considers, and which of them are video (uploads take
+// exactly these).
 
 #include "catalog/Track.h"
 
