@@ -40,8 +40,8 @@ TrayIcon::TrayIcon(HttpServer &server, QWidget &window, QObject *parent)
         if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
             openWindow();
     });
-    connect(&m_server, &HttpServer::stateChanged, this, &TrayIcon::refresh);
-    refresh();
+    connect(&m_server, &HttpServer::stateChanged, this, &TrayIcon::refreshAddresses);
+    refreshAddresses();
 }
 
 TrayIcon::~TrayIcon()
@@ -71,6 +71,15 @@ QString TrayIcon::toolTip() const
     return m_icon->toolTip();
 }
 
+void TrayIcon::refreshAddresses()
+{
+    // Enumerating the interfaces costs system calls: done when the server starts, stops or
+    // changes, not on every activity change (hundreds a second with many streams).
+    const QList<QUrl> lan = m_server.lanUrls();
+    m_lanUrl = lan.isEmpty() ? QString() : lan.first().toString();
+    refresh();
+}
+
 void TrayIcon::refresh()
 {
     const bool paused = m_server.isPaused();
@@ -78,8 +87,8 @@ void TrayIcon::refresh()
     m_pauseAction->setEnabled(m_server.isRunning());
     const QString url = m_server.baseUrl().toString();
     QString tip = paused ? tr("Cairn — %1 (paused)").arg(url) : tr("Cairn — %1").arg(url);
-    if (const QList<QUrl> lan = m_server.lanUrls(); !lan.isEmpty())
-        tip += u'\n' + tr("On the LAN: %1").arg(lan.first().toString());
+    if (!m_lanUrl.isEmpty())
+        tip += u'\n' + tr("On the LAN: %1").arg(m_lanUrl);
     if (m_activity)
         tip += u'\n' + tr("%n active stream(s)", nullptr, m_activity->activeCount());
     m_icon->setToolTip(tip);

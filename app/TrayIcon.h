@@ -3,6 +3,7 @@
 // where no tray exists (offscreen, some Linux desktops): the window then stays the way in.
 
 #include <QObject>
+#include <QString>
 
 #include <memory>
 
@@ -35,6 +36,7 @@ public:
     QString toolTip() const;
 
 private:
+    void refreshAddresses();
     void refresh();
     void openWindow();
 
@@ -44,6 +46,7 @@ private:
     QSystemTrayIcon *m_icon;
     QAction *m_pauseAction;
     const ActivityRegistry *m_activity = nullptr;
+    QString m_lanUrl;   // the first LAN address, as of the server's last state change
 };
 
 } // namespace cairn

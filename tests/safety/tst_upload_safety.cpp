@@ -81,6 +81,28 @@ QByteArray uploadHead(HeadlessCairn &cairn, qint64 folderId, const QByteArray &n
                         {cairn.authorization(), "Content-Length: " + QByteArray::number(length)});
 }
 
+// A running `cairn --headless` with one empty library folder, the upload target.
+struct EmptyLibrary
+{
+    QTemporaryDir dir;
+    QString library = dir.filePath(u"Music"_s);
+    HeadlessCairn cairn{dir.filePath(u"data"_s), {library}};
+    qint64 folder = 0;
+
+    // Empty when cairn started, scanned the empty folder and told its id; else why not.
+    QString start()
+    {
+        if (!QDir().mkpath(library))
+            return u"cannot create "_s + library;
+        if (const QString error = cairn.start(); !error.isEmpty())
+            return error;
+        if (cairn.waitForTracks(0) != 0)
+            return u"the empty library has tracks"_s;
+        folder = firstFolderId(cairn);
+        return folder > 0 ? QString() : u"no library folder listed"_s;
+    }
+};
+
 } // namespace
 
 class TestUploadSafety : public QObject
@@ -94,14 +116,11 @@ private Q_SLOTS:
 
 void TestUploadSafety::largeUploadKeepsMemoryFlat()
 {
-    QTemporaryDir dir;
-    const QString library = dir.filePath(u"Music"_s);
-    QVERIFY(QDir().mkpath(library));
-    HeadlessCairn cairn(dir.filePath(u"data"_s), {library});
-    QCOMPARE(cairn.start(), QString());
-    QCOMPARE(cairn.waitForTracks(0), 0);
-    const qint64 folder = firstFolderId(cairn);
-    QVERIFY(folder > 0);
+    EmptyLibrary empty;
+    QCOMPARE(empty.start(), QString());
+    HeadlessCairn &cairn = empty.cairn;
+    const QString &library = empty.library;
+    const qint64 folder = empty.folder;
 
     constexpr qint64 kData = 200LL * 1000 * 1000;   // ~19 minutes of CD audio
     constexpr qint64 kPiece = 1 << 20;
@@ -140,13 +159,11 @@ void TestUploadSafety::largeUploadKeepsMemoryFlat()
 
 void TestUploadSafety::killedMidUploadLeavesNothingAfterRestart()
 {
-    QTemporaryDir dir;
-    const QString library = dir.filePath(u"Music"_s);
-    QVERIFY(QDir().mkpath(library));
-    HeadlessCairn cairn(dir.filePath(u"data"_s), {library});
-    QCOMPARE(cairn.start(), QString());
-    QCOMPARE(cairn.waitForTracks(0), 0);
-    const qint64 folder = firstFolderId(cairn);
+    EmptyLibrary empty;
+    QCOMPARE(empty.start(), QString());
+    HeadlessCairn &cairn = empty.cairn;
+    const QString &library = empty.library;
+    const qint64 folder = empty.folder;
 
     constexpr qint64 kData = 50LL << 20;
     TestHttpClient client(cairn.port());
