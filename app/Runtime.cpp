@@ -28,6 +28,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
@@ -82,7 +83,10 @@ QString Runtime::defaultDataDir()
 
 std::optional<QString> Runtime::start()
 {
-    if (!QDir().mkpath(m_dataDir))
+    // Created owner-only: the catalog, the secrets and the caches inside tell what the users own
+    // and play. A folder that already exists keeps the permissions its owner gave it.
+    const bool created = QFileInfo::exists(m_dataDir) ? QFileInfo(m_dataDir).isDir() : makeOwnerOnlyDir(m_dataDir);
+    if (!created)
         return tr("Cannot create the data directory %1").arg(m_dataDir);
     m_settings = std::make_unique<QSettings>(QDir(m_dataDir).filePath(u"cairn.ini"_s), QSettings::IniFormat);
     // Every cache lives below it; each service makes its own folder owner-only, this makes the

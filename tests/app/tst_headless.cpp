@@ -123,6 +123,11 @@ void TestHeadless::servesAndStopsCleanly()
                                   .object().value(u"total"_s).toInt(), 1, 20000);
     QVERIFY(QFile::exists(dir.filePath(u"data/catalog.sqlite"_s)));
 #ifdef Q_OS_UNIX
+    // The data dir Cairn created is the owner's alone; what lies inside is shielded by it too.
+    QCOMPARE(QFile::permissions(dir.filePath(u"data"_s))
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther
+                    | QFileDevice::ExeGroup | QFileDevice::ExeOther),
+             QFileDevice::Permissions());
     // Password hashes and tokens live there: nobody but the owner may read it, WAL included.
     for (const QString &name : {u"data/catalog.sqlite"_s, u"data/catalog.sqlite-wal"_s}) {
         QVERIFY(QFile::exists(dir.filePath(name)));
