@@ -1,11 +1,16 @@
 #include "RequestParser.h"
 
+#include "HttpSyntax.h"
+
 #include <algorithm>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
+
+using namespace httpsyntax;
+
 namespace {
 
 // A chunk-size line holds at most 16 hex digits and a short extension; nothing honest needs more.
@@ -13,60 +18,6 @@ constexpr qsizetype kMaxChunkLine = 4096;
 // Empty lines tolerated before a request line (RFC 9112 §2.2: at least one; clients send CRLF
 // after a POST body).
 constexpr int kMaxLeadingEmptyLines = 8;
-
-bool isTchar(char c)
-{
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-int hexValue(char c)
-{
-    return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isToken(QByteArrayView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (char c : s)
-        if (!isTchar(c))
-            return false;
-    return true;
-}
-
-// field-value: visible ASCII, obs-text, SP and HTAB; never NUL, CR, LF or another control.
-bool isFieldValue(QByteArrayView s)
-{
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '\t' || c == ' ' || (c >= 0x21 && c != 0x7f))
-            continue;
-        return false;
-    }
-    return true;
-}
-
-QByteArrayView trimOws(QByteArrayView s)
-{
-    while (!s.isEmpty() && (s.front() == ' ' || s.front() == '\t'))
-        s = s.sliced(1);
-    while (!s.isEmpty() && (s.back() == ' ' || s.back() == '\t'))
-        s.chop(1);
-    return s;
-}
 
 std::optional<HttpMethod> knownMethod(QByteArrayView name)
 {
@@ -95,33 +46,6 @@ QList<QByteArray> listElements(const HttpRequest &request, QByteArrayView name, 
             out << trimOws(part).toByteArray();
     }
     return out;
-}
-
-// 1*DIGIT and nothing else: no sign, no space, no hex; nullopt when not that or too large.
-std::optional<qint64> parseDecimal(QByteArrayView s)
-{
-    if (s.isEmpty() || s.size() > 18)
-        return std::nullopt;
-    qint64 v = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
-    return v;
-}
-
-// uri-host [":" port]: reg-name, IPv4 or an IP-literal; empty is allowed (RFC 9112 §3.2).
-bool isHostValue(QByteArrayView s)
-{
-    for (char c : s) {
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            continue;
-        if (QByteArrayView("-._~%!$&'()*+,;=:[]").contains(c))
-            continue;
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -465,23 +389,10 @@ RequestParser::Step RequestParser::next()
                 compact();
                 return m_phase == Phase::Failed ? Step::Failed : Step::NeedMore;
             }
-            // chunk-size [ chunk-ext ]: 1*HEXDIG, then nothing or ";" and an extension.
-            qsizetype digits = 0;
-            qint64 size = 0;
-            while (digits < line->size() && QByteArrayView("0123456789abcdefABCDEF").contains(line->at(digits))) {
-                // Checked before it can overflow: 16 digits of hex do not fit a qint64.
-                if (size > (m_bodyLimit >> 4))
-                    return fail(413, "body too large"_ba);
-                size = size * 16 + hexValue(line->at(digits));
-                ++digits;
-            }
-            if (digits == 0)
-                return fail(400, "malformed chunk size"_ba);
-            const QByteArrayView rest = trimOws(line->sliced(digits));
-            if (!rest.isEmpty() && (rest.front() != ';' || !isFieldValue(rest)))
-                return fail(400, "malformed chunk extension"_ba);
-            if (m_bodyBytes + size > m_bodyLimit)
-                return fail(413, "body too large"_ba);
+            const ChunkSize chunk = parseChunkSizeLine(*line, m_bodyLimit - m_bodyBytes);
+            if (chunk.refusal)
+                return fail(chunk.refusal, chunk.reason);
+            const qint64 size = chunk.size;
             if (size == 0) {
                 m_fieldCount = 0;
                 m_headerBytes = 0;
