@@ -3,22 +3,16 @@
 
 #include "CommandLine.h"
 #include "DesktopEntry.h"
+#include "DesktopWindow.h"
 #include "Runtime.h"
 #include "ShutdownSignals.h"
 #include "SingleInstance.h"
 #include "Translations.h"
 #include "TrayIcon.h"
 
-#include "ActivityTab.h"
-#include "AlbumGrid.h"
-#include "DlnaServer.h"
-#include "DlnaTab.h"
 #include "MainWindow.h"
-#include "PresetsTab.h"
 #include "UserEditDialog.h"
-#include "UsersTab.h"
 #include "auth/UserAdministration.h"
-#include "http/HttpServer.h"
 
 #include <QApplication>
 
@@ -29,24 +23,9 @@ int runWindow(cairn::Runtime &runtime, cairn::SingleInstance &instance)
     if (!runtime.users().hasUsers() && !cairn::askForFirstAdmin(runtime.users()))
         return 1;
     QApplication::setQuitOnLastWindowClosed(false);
-    cairn::MainWindow window(runtime.database(), runtime.scanner(), runtime.server());
-    window.addTab(new cairn::AlbumGrid(runtime.database(), runtime.artwork(), runtime.scanner()),
-                  QApplication::translate("cairn", "Albums"));
-    window.addTab(new cairn::UsersTab(runtime.users(), runtime.appPasswords(), runtime.database()),
-                  QApplication::translate("cairn", "Users"));
-    auto *activityTab = new cairn::ActivityTab(runtime.activity(), &runtime.database());
-    activityTab->setLimitsApply([&runtime](const cairn::StreamLimits &limits) { runtime.setStreamLimits(limits); });
-    window.addTab(activityTab, QApplication::translate("cairn", "Activity"));
-    window.addTab(new cairn::PresetsTab(runtime.transcoding(), runtime.database(),
-                                        [&runtime](int mib) { runtime.setTranscodeCacheMiB(mib); }),
-                  QApplication::translate("cairn", "Presets"));
-    auto *dlnaTab = new cairn::DlnaTab(runtime.users(), runtime.dlna().status());
-    dlnaTab->setApply([&runtime](const cairn::dlna::DlnaSettings &s) { return runtime.setDlnaSettings(s); });
-    QObject::connect(&runtime.dlna(), &cairn::DlnaServer::statusChanged, dlnaTab,
-                     [dlnaTab, &runtime] { dlnaTab->showStatus(runtime.dlna().status()); });
-    window.addTab(dlnaTab, QApplication::translate("cairn", "DLNA"));
-    cairn::TrayIcon tray(runtime.server(), window);
-    tray.setActivity(&runtime.activity());
+    cairn::DesktopWindow desktop(runtime);
+    cairn::MainWindow &window = desktop.window();
+    cairn::TrayIcon &tray = desktop.tray();
     const bool hasTray = tray.show();
     // Without a tray the window is the only way back in, so closing it must quit.
     if (!hasTray)

@@ -44,6 +44,8 @@ else()
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     string(CONCAT CPACK_DEBIAN_PACKAGE_DEPENDS
         "libqt6sql6-sqlite (>= 6.4.2), qt6-qpa-plugins (>= 6.4.2), ffmpeg, adduser")
+    # Qt's own strings (OK, Cancel, Close in dialogs) in the user's language; Cairn's are embedded.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
     set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
         ${CMAKE_SOURCE_DIR}/installer/linux/debian/postinst
         ${CMAKE_SOURCE_DIR}/installer/linux/debian/prerm

@@ -18,7 +18,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite libgl-dev
+  libqt6sql6-sqlite libgl-dev qt6-translations-l10n
   libtag1-dev libavformat-dev libavcodec-dev libavutil-dev
   ffmpeg ccache libsodium-dev openssl qt6-image-formats-plugins zlib1g-dev
   nodejs chromium

@@ -83,6 +83,10 @@
         <source>Cap</source>
         <translation>Obergrenze</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGrid</name>
@@ -155,6 +159,96 @@
     <message>
         <source>Enter this in the app now: it will not be shown again.</source>
         <translation>Geben Sie es jetzt in der App ein: Es wird nicht noch einmal angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::DesktopWindow</name>
+    <message>
+        <source>Albums</source>
+        <translation>Alben</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>DLNA</source>
+        <translation>DLNA</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::DlnaTab</name>
+    <message>
+        <source>Serve the library to DLNA devices on the local network</source>
+        <translation>Die Bibliothek für DLNA-Geräte im lokalen Netzwerk freigeben</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Cairn on this computer</source>
+        <translation>Cairn auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>DLNA has no passwords: every device on the chosen networks sees what the account below may see.</source>
+        <translation>DLNA kennt keine Passwörter: Jedes Gerät in den gewählten Netzwerken sieht, was das Konto unten sehen darf.</translation>
+    </message>
+    <message>
+        <source>Account whose folders are shared:</source>
+        <translation>Konto, dessen Ordner freigegeben werden:</translation>
+    </message>
+    <message>
+        <source>Name on the network:</source>
+        <translation>Name im Netzwerk:</translation>
+    </message>
+    <message>
+        <source>Network interfaces (names or addresses, separated by commas):</source>
+        <translation>Netzwerkschnittstellen (Namen oder Adressen, durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>(choose an account)</source>
+        <translation>(Konto wählen)</translation>
+    </message>
+    <message>
+        <source> (administrator: sees everything)</source>
+        <translation> (Administrator: sieht alles)</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation> (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Running, but no network interface matches yet.</source>
+        <translation>Läuft, aber noch passt keine Netzwerkschnittstelle.</translation>
+    </message>
+    <message>
+        <source>Running on %1.</source>
+        <translation>Läuft auf %1.</translation>
+    </message>
+    <message>
+        <source>Not running: %1</source>
+        <translation>Läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Off.</source>
+        <translation>Aus.</translation>
     </message>
 </context>
 <context>
@@ -429,6 +523,10 @@
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
+    <message>
+        <source>on the LAN: %1</source>
+        <translation>im LAN: %1</translation>
+    </message>
 </context>
 <context>
     <name>cairn::StreamHistoryPanel</name>
@@ -498,6 +596,34 @@
         <source>Bandwidth per stream:</source>
         <translation>Bandbreite pro Stream:</translation>
     </message>
+    <message>
+        <source> per second</source>
+        <translation> pro Sekunde</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> gleichzeitig</translation>
+    </message>
+    <message>
+        <source>API requests from one address (this computer is not counted); media requests may be four times as many</source>
+        <translation>API-Anfragen von einer Adresse (dieser Computer zählt nicht); Medienanfragen dürfen viermal so viele sein</translation>
+    </message>
+    <message>
+        <source>Beyond this, a user&apos;s video paused longest makes room, or the new one is refused</source>
+        <translation>Darüber hinaus macht das am längsten pausierte Video eines Benutzers Platz, oder das neue wird abgewiesen</translation>
+    </message>
+    <message>
+        <source>Videos per user:</source>
+        <translation>Videos pro Benutzer:</translation>
+    </message>
+    <message>
+        <source>Requests per address:</source>
+        <translation>Anfragen pro Adresse:</translation>
+    </message>
+    <message>
+        <source>Request burst:</source>
+        <translation>Anfragenspitze:</translation>
+    </message>
 </context>
 <context>
     <name>cairn::TrayIcon</name>
@@ -535,6 +661,10 @@
     <message>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>On the LAN: %1</source>
+        <translation>Im LAN: %1</translation>
     </message>
 </context>
 <context>
@@ -682,6 +812,18 @@
         <source>App passwords…</source>
         <translation>App-Passwörter…</translation>
     </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Überall abmelden</translation>
+    </message>
+    <message>
+        <source>Sign %1 out on every device? Their log-ins, streams and shared stream links end at once; app passwords keep working.</source>
+        <translation>%1 auf allen Geräten abmelden? Anmeldungen, Streams und geteilte Stream-Links enden sofort; App-Passwörter funktionieren weiter.</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere.</source>
+        <translation>%1 ist überall abgemeldet.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::VideoPresetForm</name>
@@ -736,6 +878,13 @@
     <message>
         <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
         <translation>%1×%2, Video %3 kbit/s, Audio %4 kbit/s</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::dlna</name>
+    <message>
+        <source>Cairn on %1</source>
+        <translation>Cairn auf %1</translation>
     </message>
 </context>
 </TS>

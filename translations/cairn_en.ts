@@ -83,6 +83,10 @@
         <source>Cap</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGrid</name>
@@ -154,6 +158,96 @@
     </message>
     <message>
         <source>Enter this in the app now: it will not be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::DesktopWindow</name>
+    <message>
+        <source>Albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DLNA</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::DlnaTab</name>
+    <message>
+        <source>Serve the library to DLNA devices on the local network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DLNA has no passwords: every device on the chosen networks sees what the account below may see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account whose folders are shared:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name on the network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network interfaces (names or addresses, separated by commas):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose an account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (administrator: sees everything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running, but no network interface matches yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -429,6 +523,10 @@
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>on the LAN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cairn::StreamHistoryPanel</name>
@@ -498,6 +596,34 @@
         <source>Bandwidth per stream:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API requests from one address (this computer is not counted); media requests may be four times as many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beyond this, a user&apos;s video paused longest makes room, or the new one is refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos per user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request burst:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cairn::TrayIcon</name>
@@ -534,6 +660,10 @@
     </message>
     <message>
         <source>Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the LAN: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -589,6 +719,14 @@
     </message>
     <message>
         <source>Create the administrator account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May upload media files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Into the folders this user may see. Administrators always may.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -674,6 +812,18 @@
         <source>App passwords…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign %1 out on every device? Their log-ins, streams and shared stream links end at once; app passwords keep working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cairn::VideoPresetForm</name>
@@ -727,6 +877,13 @@
     </message>
     <message>
         <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::dlna</name>
+    <message>
+        <source>Cairn on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,890 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitado</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ActivityTab</name>
+    <message>
+        <source>End stream</source>
+        <translation>Terminar transmisión</translation>
+    </message>
+    <message>
+        <source>Throttle…</source>
+        <translation>Limitar…</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Límites</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active stream(s)</source>
+        <translation>
+            <numerusform>%n transmisión activa</numerusform>
+            <numerusform>%n transmisiones activas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transcode(s)</source>
+        <translation>
+            <numerusform>%n transcodificación</numerusform>
+            <numerusform>%n transcodificaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>out: %1</source>
+        <translation>salida: %1</translation>
+    </message>
+    <message>
+        <source>Throttle stream</source>
+        <translation>Limitar la transmisión</translation>
+    </message>
+    <message>
+        <source>Cap for %1&apos;s stream in kB/s (0 = no cap):</source>
+        <translation>Límite para la transmisión de %1 en kB/s (0 = sin límite):</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ActivityTableModel</name>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::AlbumGrid</name>
+    <message>
+        <source>Albums</source>
+        <translation>Álbumes</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::AlbumGridModel</name>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::AppPasswordsDialog</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>New app password…</source>
+        <translation>Nueva contraseña de aplicación…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revocar…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>App passwords of %1</source>
+        <translation>Contraseñas de aplicación de %1</translation>
+    </message>
+    <message>
+        <source>New app password</source>
+        <translation>Nueva contraseña de aplicación</translation>
+    </message>
+    <message>
+        <source>A name that says where it is used, e.g. &quot;Symfonium on my phone&quot;:</source>
+        <translation>Un nombre que diga dónde se usa, p. ej. «Symfonium en mi teléfono»:</translation>
+    </message>
+    <message>
+        <source>Revoke app password</source>
+        <translation>Revocar contraseña de aplicación</translation>
+    </message>
+    <message>
+        <source>Revoke the app password &quot;%1&quot;? Apps using it are refused at once.</source>
+        <translation>¿Revocar la contraseña de aplicación «%1»? Las aplicaciones que la usan se rechazan de inmediato.</translation>
+    </message>
+    <message>
+        <source>Music apps (Subsonic clients such as Symfonium or DSub) log in with an app password instead of the account password. Give each app its own, so you can revoke it alone.</source>
+        <translation>Las aplicaciones de música (clientes Subsonic como Symfonium o DSub) inician sesión con una contraseña de aplicación en lugar de la contraseña de la cuenta. Dé a cada aplicación la suya para poder revocarla por separado.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>Enter this in the app now: it will not be shown again.</source>
+        <translation>Introdúzcala ahora en la aplicación: no se volverá a mostrar.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::DesktopWindow</name>
+    <message>
+        <source>Albums</source>
+        <translation>Álbumes</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Perfiles</translation>
+    </message>
+    <message>
+        <source>DLNA</source>
+        <translation>DLNA</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::DlnaTab</name>
+    <message>
+        <source>Serve the library to DLNA devices on the local network</source>
+        <translation>Ofrecer la biblioteca a los dispositivos DLNA de la red local</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Cairn on this computer</source>
+        <translation>Cairn en este equipo</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todas</translation>
+    </message>
+    <message>
+        <source>DLNA has no passwords: every device on the chosen networks sees what the account below may see.</source>
+        <translation>DLNA no tiene contraseñas: cada dispositivo de las redes elegidas ve lo que puede ver la cuenta de abajo.</translation>
+    </message>
+    <message>
+        <source>Account whose folders are shared:</source>
+        <translation>Cuenta cuyas carpetas se comparten:</translation>
+    </message>
+    <message>
+        <source>Name on the network:</source>
+        <translation>Nombre en la red:</translation>
+    </message>
+    <message>
+        <source>Network interfaces (names or addresses, separated by commas):</source>
+        <translation>Interfaces de red (nombres o direcciones, separados por comas):</translation>
+    </message>
+    <message>
+        <source>(choose an account)</source>
+        <translation>(elija una cuenta)</translation>
+    </message>
+    <message>
+        <source> (administrator: sees everything)</source>
+        <translation> (administrador: lo ve todo)</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation> (desactivada)</translation>
+    </message>
+    <message>
+        <source>Running, but no network interface matches yet.</source>
+        <translation>En marcha, pero aún no coincide ninguna interfaz de red.</translation>
+    </message>
+    <message>
+        <source>Running on %1.</source>
+        <translation>En marcha en %1.</translation>
+    </message>
+    <message>
+        <source>Not running: %1</source>
+        <translation>Detenido: %1</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>iniciando…</translation>
+    </message>
+    <message>
+        <source>Off.</source>
+        <translation>Desactivado.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::LibraryTab</name>
+    <message>
+        <source>Add folder…</source>
+        <translation>Añadir carpeta…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>Volver a explorar</translation>
+    </message>
+    <message>
+        <source>Library folders</source>
+        <translation>Carpetas de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>Añadiendo %1…</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Quitando %1…</translation>
+    </message>
+    <message>
+        <source>Could not add %1 to the library.</source>
+        <translation>No se pudo añadir %1 a la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Could not remove the folder from the library.</source>
+        <translation>No se pudo quitar la carpeta de la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Files that could not be read (%1)</source>
+        <translation>Archivos que no se pudieron leer (%1)</translation>
+    </message>
+    <message>
+        <source>Add a folder to the library</source>
+        <translation>Añadir una carpeta a la biblioteca</translation>
+    </message>
+    <message>
+        <source>Remove folder</source>
+        <translation>Quitar carpeta</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the library? Its tracks leave the catalog; the files on disk are not touched.</source>
+        <translation>¿Quitar %1 de la biblioteca? Sus pistas salen del catálogo; los archivos del disco no se tocan.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::MainWindow</name>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetEditorPane</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>«%1» eliminado.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTab</name>
+    <message>
+        <source>Transcoding presets</source>
+        <translation>Perfiles de transcodificación</translation>
+    </message>
+    <message>
+        <source>Try the preset</source>
+        <translation>Probar el perfil</translation>
+    </message>
+    <message>
+        <source>Try %1 seconds</source>
+        <translation>Probar %1 segundos</translation>
+    </message>
+    <message>
+        <source>Transcode cache</source>
+        <translation>Caché de transcodificación</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Size limit</source>
+        <translation>Tamaño máximo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n file(s)</source>
+        <translation>
+            <numerusform>%1 en %n archivo</numerusform>
+            <numerusform>%1 en %n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a track to try the preset on.</source>
+        <translation>Elija una pista para probar el perfil.</translation>
+    </message>
+    <message>
+        <source>Transcoding…</source>
+        <translation>Transcodificando…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 s: %3 kbit/s</source>
+        <translation>%1 durante %2 s: %3 kbit/s</translation>
+    </message>
+    <message>
+        <source>Video (HLS) presets</source>
+        <translation>Perfiles de vídeo (HLS)</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTabForm</name>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source>as the source</source>
+        <translation>como la fuente</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>Tasa de bits</translation>
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Frecuencia de muestreo</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>Permitido: %1</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>New preset</source>
+        <translation>Nuevo perfil</translation>
+    </message>
+    <message>
+        <source>Edit the new preset, then save it.</source>
+        <translation>Edite el nuevo perfil y luego guárdelo.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::PresetsTabTrial</name>
+    <message>
+        <source>Cannot write the trial file: %1</source>
+        <translation>No se puede escribir el archivo de prueba: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ScanErrorList</name>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ScanStatusPanel</name>
+    <message>
+        <source>Looking for files…</source>
+        <translation>Buscando archivos…</translation>
+    </message>
+    <message>
+        <source>Scanning</source>
+        <translation>Explorando</translation>
+    </message>
+    <message>
+        <source>Last scan: %1 added, %2 updated, %3 removed, %4 errors</source>
+        <translation>Última exploración: %1 añadidas, %2 actualizadas, %3 quitadas, %4 errores</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracks</source>
+        <translation>
+            <numerusform>%n pista</numerusform>
+            <numerusform>%n pistas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ServerStatusWidget</name>
+    <message>
+        <source>Server stopped</source>
+        <translation>Servidor detenido</translation>
+    </message>
+    <message>
+        <source>Server paused</source>
+        <translation>Servidor en pausa</translation>
+    </message>
+    <message>
+        <source>Server running</source>
+        <translation>Servidor en marcha</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>puerto %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>on the LAN: %1</source>
+        <translation>en la red local: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::StreamHistoryPanel</name>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Recent streams</source>
+        <translation>Transmisiones recientes</translation>
+    </message>
+    <message>
+        <source>Most played</source>
+        <translation>Más reproducidas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n play(s)</source>
+        <translation>
+            <numerusform>%1 — %n reproducción</numerusform>
+            <numerusform>%1 — %n reproducciones</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::StreamLimitsEditor</name>
+    <message>
+        <source> kB/s</source>
+        <translation> kB/s</translation>
+    </message>
+    <message>
+        <source>Apply limits</source>
+        <translation>Aplicar límites</translation>
+    </message>
+    <message>
+        <source>Streams at once:</source>
+        <translation>Transmisiones simultáneas:</translation>
+    </message>
+    <message>
+        <source>Streams per user:</source>
+        <translation>Transmisiones por usuario:</translation>
+    </message>
+    <message>
+        <source>Total bandwidth:</source>
+        <translation>Ancho de banda total:</translation>
+    </message>
+    <message>
+        <source>Bandwidth per stream:</source>
+        <translation>Ancho de banda por transmisión:</translation>
+    </message>
+    <message>
+        <source> per second</source>
+        <translation> por segundo</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> a la vez</translation>
+    </message>
+    <message>
+        <source>API requests from one address (this computer is not counted); media requests may be four times as many</source>
+        <translation>Peticiones a la API desde una dirección (este equipo no cuenta); las peticiones de medios pueden ser cuatro veces más</translation>
+    </message>
+    <message>
+        <source>Beyond this, a user&apos;s video paused longest makes room, or the new one is refused</source>
+        <translation>Por encima de esto, el vídeo de un usuario que lleva más tiempo en pausa deja sitio, o se rechaza el nuevo</translation>
+    </message>
+    <message>
+        <source>Videos per user:</source>
+        <translation>Vídeos por usuario:</translation>
+    </message>
+    <message>
+        <source>Requests per address:</source>
+        <translation>Peticiones por dirección:</translation>
+    </message>
+    <message>
+        <source>Request burst:</source>
+        <translation>Ráfaga de peticiones:</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::TrayIcon</name>
+    <message>
+        <source>Open Cairn</source>
+        <translation>Abrir Cairn</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Resume server</source>
+        <translation>Reanudar el servidor</translation>
+    </message>
+    <message>
+        <source>Pause server</source>
+        <translation>Pausar el servidor</translation>
+    </message>
+    <message>
+        <source>Cairn — %1 (paused)</source>
+        <translation>Cairn — %1 (en pausa)</translation>
+    </message>
+    <message>
+        <source>Cairn — %1</source>
+        <translation>Cairn — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active stream(s)</source>
+        <translation>
+            <numerusform>%n transmisión activa</numerusform>
+            <numerusform>%n transmisiones activas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Abrir en el navegador</translation>
+    </message>
+    <message>
+        <source>On the LAN: %1</source>
+        <translation>En la red local: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::UserEditDialog</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Añadir usuario</translation>
+    </message>
+    <message>
+        <source>Edit user</source>
+        <translation>Editar usuario</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>al menos %1 caracteres</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the current password</source>
+        <translation>déjelo vacío para conservar la contraseña actual</translation>
+    </message>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitada</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Maximum bitrate:</source>
+        <translation>Tasa de bits máxima:</translation>
+    </message>
+    <message>
+        <source>Folders this user may see:</source>
+        <translation>Carpetas que este usuario puede ver:</translation>
+    </message>
+    <message>
+        <source>May upload media files</source>
+        <translation>Puede subir archivos multimedia</translation>
+    </message>
+    <message>
+        <source>Into the folders this user may see. Administrators always may.</source>
+        <translation>A las carpetas que este usuario puede ver. Los administradores siempre pueden.</translation>
+    </message>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Crear la cuenta de administrador</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::UsersTab</name>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit / reset password…</source>
+        <translation>Editar / restablecer contraseña…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Eliminar usuario</translation>
+    </message>
+    <message>
+        <source>Delete the user %1? Their sessions end at once.</source>
+        <translation>¿Eliminar al usuario %1? Sus sesiones terminan de inmediato.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Max bitrate</source>
+        <translation>Tasa máx.</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>%1 kbit/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>ilimitada</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>App passwords…</source>
+        <translation>Contraseñas de aplicación…</translation>
+    </message>
+    <message>
+        <source>Sign out everywhere</source>
+        <translation>Cerrar sesión en todas partes</translation>
+    </message>
+    <message>
+        <source>Sign %1 out on every device? Their log-ins, streams and shared stream links end at once; app passwords keep working.</source>
+        <translation>¿Cerrar la sesión de %1 en todos los dispositivos? Sus inicios de sesión, transmisiones y enlaces de transmisión compartidos terminan de inmediato; las contraseñas de aplicación siguen funcionando.</translation>
+    </message>
+    <message>
+        <source>%1 is signed out everywhere.</source>
+        <translation>La sesión de %1 se ha cerrado en todas partes.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::VideoPresetForm</name>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Allowed: an even number from %1 to %2</source>
+        <translation>Permitido: un número par de %1 a %2</translation>
+    </message>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source>H.264. Allowed: %1 to %2</source>
+        <translation>H.264. Permitido: %1 a %2</translation>
+    </message>
+    <message>
+        <source>AAC. Allowed: %1 to %2</source>
+        <translation>AAC. Permitido: %1 a %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Anchura</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altura</translation>
+    </message>
+    <message>
+        <source>Video bitrate</source>
+        <translation>Tasa de bits de vídeo</translation>
+    </message>
+    <message>
+        <source>Audio bitrate</source>
+        <translation>Tasa de bits de audio</translation>
+    </message>
+    <message>
+        <source>New video preset</source>
+        <translation>Nuevo perfil de vídeo</translation>
+    </message>
+    <message>
+        <source>Edit the new video preset, then save it.</source>
+        <translation>Edite el nuevo perfil de vídeo y luego guárdelo.</translation>
+    </message>
+    <message>
+        <source>%1×%2, video %3 kbit/s, audio %4 kbit/s</source>
+        <translation>%1×%2, vídeo %3 kbit/s, audio %4 kbit/s</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::dlna</name>
+    <message>
+        <source>Cairn on %1</source>
+        <translation>Cairn en %1</translation>
+    </message>
+</context>
+</TS>
