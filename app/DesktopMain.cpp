@@ -18,7 +18,7 @@
 
 namespace {
 
-int runWindow(cairn::Runtime &runtime, cairn::SingleInstance &instance)
+int runWindow(cairn::Runtime &runtime, cairn::SingleInstance &instance, bool minimized)
 {
     if (!runtime.users().hasUsers() && !cairn::askForFirstAdmin(runtime.users()))
         return 1;
@@ -32,7 +32,9 @@ int runWindow(cairn::Runtime &runtime, cairn::SingleInstance &instance)
         QApplication::setQuitOnLastWindowClosed(true);
     QObject::connect(&instance, &cairn::SingleInstance::activationRequested, &window,
                      &cairn::MainWindow::showAndRaise);
-    window.show();
+    // Minimised (as at login) only where the tray can bring the window back.
+    if (!minimized || !hasTray)
+        window.show();
     return QApplication::exec();
 }
 
@@ -57,5 +59,5 @@ extern "C" Q_DECL_EXPORT int cairn_desktop_main(int argc, char **argv)
         return 0;   // the running instance shows its window instead
     if (const auto error = runtime.start())
         return cairn::failWith(*error);
-    return runWindow(runtime, instance);
+    return runWindow(runtime, instance, options.minimized);
 }

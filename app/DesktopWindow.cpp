@@ -1,6 +1,7 @@
 #include "DesktopWindow.h"
 
 #include "DlnaServer.h"
+#include "LoginStart.h"
 #include "Runtime.h"
 #include "TrayIcon.h"
 
@@ -33,6 +34,8 @@ DesktopWindow::DesktopWindow(Runtime &runtime)
 
     m_tray = std::make_unique<TrayIcon>(runtime.server(), window);
     m_tray->setActivity(&runtime.activity());
+    m_tray->setScanner(&runtime.scanner());
+    m_tray->setLoginStart(LoginStart(QCoreApplication::applicationFilePath()));
 }
 
 DesktopWindow::~DesktopWindow() = default;

@@ -18,6 +18,8 @@ std::variant<Options, OptionsExit> parseOptions(const QStringList &arguments)
     const QCommandLineOption version({u"v"_s, u"version"_s}, QCoreApplication::translate("Options", "Show the version."));
     const QCommandLineOption headless(u"headless"_s,
         QCoreApplication::translate("Options", "Run the server without any window (servers, NAS)."));
+    const QCommandLineOption minimized(u"minimized"_s,
+        QCoreApplication::translate("Options", "Start in the tray without opening the window (as at login)."));
     const QCommandLineOption dataDir(u"data-dir"_s,
         QCoreApplication::translate("Options", "Keep the catalog, settings and caches in <dir>."), u"dir"_s);
     const QCommandLineOption library(u"library"_s,
@@ -30,7 +32,7 @@ std::variant<Options, OptionsExit> parseOptions(const QStringList &arguments)
         QCoreApplication::translate("Options", "First run: create the administrator <name>."), u"name"_s);
     const QCommandLineOption adminPasswordFile(u"admin-password-file"_s,
         QCoreApplication::translate("Options", "First run: the administrator's password is the first line of <file>."), u"file"_s);
-    parser.addOptions({help, version, headless, dataDir, library, port, bind, adminUser, adminPasswordFile});
+    parser.addOptions({help, version, headless, minimized, dataDir, library, port, bind, adminUser, adminPasswordFile});
 
     if (!parser.parse(arguments))
         return OptionsExit{2, parser.errorText()};
@@ -46,6 +48,7 @@ std::variant<Options, OptionsExit> parseOptions(const QStringList &arguments)
 
     Options o;
     o.headless = parser.isSet(headless);
+    o.minimized = parser.isSet(minimized);
     if (parser.isSet(dataDir))
         o.dataDir = QDir(parser.value(dataDir)).absolutePath();
     for (const QString &path : parser.values(library))

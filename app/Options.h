@@ -13,6 +13,7 @@ namespace cairn {
 struct Options
 {
     bool headless = false;
+    bool minimized = false;               // desktop: start in the tray, window hidden
     QString dataDir;                      // empty = the platform's app data location
     QStringList libraries;                // --library, repeatable
     std::optional<quint16> port;

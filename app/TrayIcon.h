@@ -1,11 +1,14 @@
 #pragma once
-// The system tray icon and its menu (open window, pause/resume server, quit). Does nothing
-// where no tray exists (offscreen, some Linux desktops): the window then stays the way in.
+// The system tray icon and its menu (open window, open in browser, copy the address, pause/resume
+// server, active streams, start at login, quit) and its notifications (a scan that changed
+// something). Does nothing where no tray exists (offscreen, some Linux desktops): the window
+// then stays the way in.
 
 #include <QObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QMenu;
@@ -16,6 +19,9 @@ namespace cairn {
 
 class ActivityRegistry;
 class HttpServer;
+class LibraryScanner;
+class LoginStart;
+struct ScanSummary;
 
 class TrayIcon : public QObject
 {
@@ -27,24 +33,41 @@ public:
 
     // The tooltip then also counts the active streams (`activity` must outlive this object).
     void setActivity(const ActivityRegistry *activity);
+    // Offers "Start at login" through `loginStart` (copied).
+    void setLoginStart(const LoginStart &loginStart);
+    // Notifies when a scan of `scanner` added, changed or removed tracks or met unreadable files.
+    void setScanner(const LibraryScanner *scanner);
 
     // Shows the icon if the platform has a tray; returns whether it did.
     bool show();
 
-    // The context menu (actions "openAction", "pauseAction", "quitAction"); for tests.
+    // The context menu (actions "openAction", "browserAction", "copyAddressAction",
+    // "pauseAction", "activityAction", "loginAction", "quitAction"); for tests.
     QMenu *menu() const { return m_menu.get(); }
     QString toolTip() const;
+    // The last notification's text (also where the platform cannot show it); for tests.
+    QString lastNotification() const { return m_lastNotification; }
+    int notificationCount() const { return m_notificationCount; }
 
 private:
     void refreshAddresses();
     void refresh();
     void openWindow();
+    void copyAddress();
+    void setStartAtLogin(bool enabled);
+    void notifyScan(const ScanSummary &summary);
+    void notify(const QString &text, bool warning = false);
 
     HttpServer &m_server;
     QWidget &m_window;
     std::unique_ptr<QMenu> m_menu;   // a QMenu is a widget and cannot be a child of this QObject
     QSystemTrayIcon *m_icon;
     QAction *m_pauseAction;
+    QAction *m_activityAction;
+    QAction *m_loginAction;
+    std::unique_ptr<LoginStart> m_loginStart;
+    QString m_lastNotification;
+    int m_notificationCount = 0;
     const ActivityRegistry *m_activity = nullptr;
     QString m_lanUrl;   // the first LAN address, as of the server's last state change
 };

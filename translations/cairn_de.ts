@@ -303,6 +303,29 @@
     </message>
 </context>
 <context>
+    <name>cairn::LoginStart</name>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>%1 kann nicht geändert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Starts the Cairn media server in the tray</source>
+        <translation>Startet den Medienserver Cairn im Infobereich</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>cairn::MainWindow</name>
     <message>
         <source>Cairn</source>
@@ -665,6 +688,29 @@
     <message>
         <source>On the LAN: %1</source>
         <translation>Im LAN: %1</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Scan finished: %1 added, %2 updated, %3 removed.</source>
+        <translation>Einlesen beendet: %1 neu, %2 aktualisiert, %3 entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht gelesen werden.</numerusform>
+            <numerusform>%n Dateien konnten nicht gelesen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
     </message>
 </context>
 <context>

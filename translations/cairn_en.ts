@@ -24,16 +24,16 @@
     </message>
     <message numerus="yes">
         <source>%n active stream(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n active stream</numerusform>
+            <numerusform>%n active streams</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n transcode(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n transcode</numerusform>
+            <numerusform>%n transcodes</numerusform>
         </translation>
     </message>
     <message>
@@ -303,6 +303,29 @@
     </message>
 </context>
 <context>
+    <name>cairn::LoginStart</name>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts the Cairn media server in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cairn::MainWindow</name>
     <message>
         <source>Cairn</source>
@@ -380,9 +403,9 @@
     </message>
     <message numerus="yes">
         <source>%1 in %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 in %n file</numerusform>
+            <numerusform>%1 in %n files</numerusform>
         </translation>
     </message>
     <message>
@@ -564,9 +587,9 @@
     </message>
     <message numerus="yes">
         <source>%1 — %n play(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n play</numerusform>
+            <numerusform>%1 — %n plays</numerusform>
         </translation>
     </message>
 </context>
@@ -653,9 +676,9 @@
     </message>
     <message numerus="yes">
         <source>%n active stream(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n active stream</numerusform>
+            <numerusform>%n active streams</numerusform>
         </translation>
     </message>
     <message>
@@ -664,6 +687,29 @@
     </message>
     <message>
         <source>On the LAN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan finished: %1 added, %2 updated, %3 removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read.</source>
+        <translation>
+            <numerusform>%n file could not be read.</numerusform>
+            <numerusform>%n files could not be read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cairn</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -303,6 +303,29 @@
     </message>
 </context>
 <context>
+    <name>cairn::LoginStart</name>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>No se puede cambiar %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>No se puede quitar %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>No se puede crear la carpeta de %1.</translation>
+    </message>
+    <message>
+        <source>Starts the Cairn media server in the tray</source>
+        <translation>Inicia el servidor multimedia Cairn en la bandeja del sistema</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>cairn::MainWindow</name>
     <message>
         <source>Cairn</source>
@@ -665,6 +688,29 @@
     <message>
         <source>On the LAN: %1</source>
         <translation>En la red local: %1</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copiar dirección</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Iniciar al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Scan finished: %1 added, %2 updated, %3 removed.</source>
+        <translation>Exploración terminada: %1 añadidas, %2 actualizadas, %3 quitadas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read.</source>
+        <translation>
+            <numerusform>No se pudo leer %n archivo.</numerusform>
+            <numerusform>No se pudieron leer %n archivos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
     </message>
 </context>
 <context>

@@ -303,6 +303,29 @@
     </message>
 </context>
 <context>
+    <name>cairn::LoginStart</name>
+    <message>
+        <source>Cannot change %1.</source>
+        <translation>Impossible de modifier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Impossible de supprimer %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>Starts the Cairn media server in the tray</source>
+        <translation>Démarre le serveur multimédia Cairn dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>cairn::MainWindow</name>
     <message>
         <source>Cairn</source>
@@ -665,6 +688,29 @@
     <message>
         <source>On the LAN: %1</source>
         <translation>Sur le réseau local&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Copy address</source>
+        <translation>Copier l&apos;adresse</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Démarrer à la connexion</translation>
+    </message>
+    <message>
+        <source>Scan finished: %1 added, %2 updated, %3 removed.</source>
+        <translation>Analyse terminée&#xa0;: %1 ajoutés, %2 mis à jour, %3 retirés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read.</source>
+        <translation>
+            <numerusform>%n fichier n&apos;a pas pu être lu.</numerusform>
+            <numerusform>%n fichiers n&apos;ont pas pu être lus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
     </message>
 </context>
 <context>

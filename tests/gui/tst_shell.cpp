@@ -2,25 +2,33 @@
 // directory, and the embedded translations.
 
 #include "AppHarness.h"
+#include "LoginStart.h"
+#include "MediaFixtures.h"
 #include "MainWindow.h"
 #include "SingleInstance.h"
 #include "Translations.h"
 #include "TrayIcon.h"
+#include "catalog/FolderRepository.h"
 #include "http/HttpServer.h"
+#include "scan/LibraryScanner.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QScopeGuard>
 
 #include <memory>
 
@@ -48,6 +56,10 @@ class ShellTest : public QObject
 private Q_SLOTS:
     void trayShowsOnlyWhereATrayExists();
     void trayMenuTogglesPauseAndOpensWindow();
+    void trayCopiesTheAddress();
+    void trayStartsAtLogin();
+    void trayStartAtLoginRefusedKeepsNothing();
+    void trayNotifiesScansThatChangedSomething();
 
     void secondInstanceOnSameDirActivatesFirst();
     void instancesOnDifferentDirsRunSideBySide();
@@ -118,6 +130,151 @@ void ShellTest::trayMenuTogglesPauseAndOpensWindow()
     QVERIFY(!window.isVisible());
     open->trigger();
     QVERIFY(window.isVisible());
+}
+
+void ShellTest::trayCopiesTheAddress()
+{
+    test::AppHarness app;
+    QVERIFY2(app.error().isEmpty(), qPrintable(app.error()));
+    QWidget window;
+    TrayIcon tray(app.server(), window);
+    auto *copy = tray.menu()->findChild<QAction *>(u"copyAddressAction"_s);
+    QVERIFY(copy);
+    QCOMPARE(copy->text(), u"Copy address"_s);
+    QGuiApplication::clipboard()->setText(u"something else"_s);
+    copy->trigger();
+    // Bound to loopback here, so no LAN address: the local one.
+    QCOMPARE(QGuiApplication::clipboard()->text(), app.server().baseUrl().toString());
+}
+
+namespace {
+
+// Points XDG_CONFIG_HOME (where autostart entries live) at `dir` until destroyed.
+auto configHomeAt(const QString &dir)
+{
+    const QByteArray before = qgetenv("XDG_CONFIG_HOME");
+    const bool had = qEnvironmentVariableIsSet("XDG_CONFIG_HOME");
+    qputenv("XDG_CONFIG_HOME", dir.toUtf8());
+    return qScopeGuard([before, had] {
+        if (had)
+            qputenv("XDG_CONFIG_HOME", before);
+        else
+            qunsetenv("XDG_CONFIG_HOME");
+    });
+}
+
+} // namespace
+
+void ShellTest::trayStartsAtLogin()
+{
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+    QSKIP("the XDG autostart entry is checked on Linux");
+#endif
+    QTemporaryDir config;
+    const auto restore = configHomeAt(config.path());
+    test::AppHarness app;
+    QVERIFY2(app.error().isEmpty(), qPrintable(app.error()));
+    QWidget window;
+    TrayIcon tray(app.server(), window);
+    auto *login = tray.menu()->findChild<QAction *>(u"loginAction"_s);
+    QVERIFY(login);
+    QVERIFY(!login->isVisible());   // nothing to offer until the app says how it is started
+
+    // A path with a space and a dollar: the Exec line must quote and escape them.
+    const QString program = u"/opt/My Apps/cai$rn"_s;
+    tray.setLoginStart(LoginStart(program));
+    QVERIFY(login->isVisible());
+    QCOMPARE(login->text(), u"Start at login"_s);
+    QVERIFY(!login->isChecked());
+
+    const QString entry = config.filePath(u"autostart/cairn.desktop"_s);
+    login->trigger();
+    QVERIFY(login->isChecked());
+    QFile file(entry);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(entry));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY2(text.startsWith(u"[Desktop Entry]\n"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"\nType=Application\n"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"\nExec=\"/opt/My Apps/cai\\$rn\" --minimized\n"_s), qPrintable(text));
+    QVERIFY(LoginStart(program).isEnabled());
+    if (const QString validate = QStandardPaths::findExecutable(u"desktop-file-validate"_s); !validate.isEmpty()) {
+        QProcess check;
+        check.start(validate, {entry});
+        QVERIFY(check.waitForFinished());
+        QVERIFY2(check.exitCode() == 0, check.readAllStandardOutput().constData());
+    }
+
+    // A new tray (the next start) sees the entry.
+    TrayIcon again(app.server(), window);
+    again.setLoginStart(LoginStart(program));
+    auto *loginAgain = again.menu()->findChild<QAction *>(u"loginAction"_s);
+    QVERIFY(loginAgain->isChecked());
+
+    login->trigger();
+    QVERIFY(!login->isChecked());
+    QVERIFY(!QFile::exists(entry));
+    QVERIFY(!LoginStart(program).isEnabled());
+}
+
+void ShellTest::trayStartAtLoginRefusedKeepsNothing()
+{
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+    QSKIP("the XDG autostart entry is checked on Linux");
+#endif
+    QTemporaryDir config;
+    const auto restore = configHomeAt(config.path());
+    // A file where the autostart folder should be: nothing can be written (even as root).
+    QFile blocker(config.filePath(u"autostart"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+
+    test::AppHarness app;
+    QVERIFY2(app.error().isEmpty(), qPrintable(app.error()));
+    QWidget window;
+    TrayIcon tray(app.server(), window);
+    tray.setLoginStart(LoginStart(u"/usr/bin/cairn"_s));
+    auto *login = tray.menu()->findChild<QAction *>(u"loginAction"_s);
+    login->trigger();
+    QVERIFY(!login->isChecked());
+    QVERIFY2(tray.lastNotification().startsWith(u"Cannot create the folder of "_s), qPrintable(tray.lastNotification()));
+    QVERIFY(QFileInfo(config.filePath(u"autostart"_s)).isFile());
+}
+
+void ShellTest::trayNotifiesScansThatChangedSomething()
+{
+    test::AppHarness app;
+    QVERIFY2(app.error().isEmpty(), qPrintable(app.error()));
+    QWidget window;
+    TrayIcon tray(app.server(), window);
+    tray.setScanner(&app.scanner());
+    QCOMPARE(tray.lastNotification(), QString());
+
+    const QString music = app.path(u"music"_s);
+    QVERIFY(QDir().mkpath(music));
+    QCOMPARE(test::makeAudio(music + u"/one.mp3"_s, 1.0), QString());
+    QFile bad(music + u"/bad.mp3"_s);
+    QVERIFY(bad.open(QIODevice::WriteOnly) && bad.write("not audio at all") > 0);
+    bad.close();
+    QVERIFY(FolderRepository(app.database()).add(music));
+
+    QSignalSpy finished(&app.scanner(), &LibraryScanner::scanFinished);
+    app.scanner().requestScan();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    // (No translator here, so the plural reads as written in the source.)
+    QTRY_COMPARE(tray.lastNotification(),
+                 u"Scan finished: 1 added, 0 updated, 0 removed. 1 file(s) could not be read."_s);
+
+    QVERIFY(QFile::remove(music + u"/one.mp3"_s));
+    app.scanner().requestScan();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QTRY_COMPARE(tray.lastNotification(),
+                 u"Scan finished: 0 added, 0 updated, 1 removed. 1 file(s) could not be read."_s);
+    // Only the unreadable file is left, counted again: nothing changes in the catalog, so quiet.
+    QCOMPARE(tray.notificationCount(), 2);
+    app.scanner().requestScan();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
+    QCoreApplication::processEvents();   // the queued summary reaches the tray
+    QCOMPARE(tray.notificationCount(), 2);
 }
 
 void ShellTest::secondInstanceOnSameDirActivatesFirst()
@@ -230,7 +387,9 @@ void ShellTest::installTranslationsPicksLocale_data()
     QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany) << true << u"1 Titel"_s;
     QTest::newRow("Austrian German") << QLocale(QLocale::German, QLocale::Austria) << true << u"1 Titel"_s;
     QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates) << true << u"1 track"_s;
-    QTest::newRow("French (none)") << QLocale(QLocale::French, QLocale::France) << false << u"1 tracks"_s;
+    QTest::newRow("French") << QLocale(QLocale::French, QLocale::France) << true << u"1 morceau"_s;
+    QTest::newRow("Mexican Spanish") << QLocale(QLocale::Spanish, QLocale::Mexico) << true << u"1 pista"_s;
+    QTest::newRow("Italian (none)") << QLocale(QLocale::Italian, QLocale::Italy) << false << u"1 tracks"_s;
 }
 
 void ShellTest::installTranslationsPicksLocale()
