@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Syntax-checks the sources with Windows-only branches (zero-copy by TransmitFile) with MinGW-w64,
+# Syntax-checks the sources with Windows-only branches (zero-copy by TransmitFile, the Run key of
+# start at login) with MinGW-w64,
 # since no Windows machine builds Cairn: the Windows SDK headers (winsock2, mswsock, io) are
 # MinGW's, Qt's are this machine's Linux Qt 6 headers, which hold up for a syntax check. Installs
 # g++-mingw-w64-x86-64-posix when missing. Not part of CTest; exit status 0 = clean, no warnings.
@@ -20,7 +21,7 @@ fi
 
 files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
-  files=(core/http/OverlappedFileSend.cpp core/http/ZeroCopy.cpp core/http/ResponsePump.cpp)
+  files=(core/http/OverlappedFileSend.cpp core/http/ZeroCopy.cpp core/http/ResponsePump.cpp app/LoginStart.cpp)
 fi
 
 includes=(-I "$here/core/http")
