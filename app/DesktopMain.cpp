@@ -9,6 +9,7 @@
 #include "SingleInstance.h"
 #include "Translations.h"
 #include "TrayIcon.h"
+#include "base/LogJournal.h"
 
 #include "MainWindow.h"
 #include "UserEditDialog.h"
@@ -51,6 +52,7 @@ extern "C" Q_DECL_EXPORT int cairn_desktop_main(int argc, char **argv)
     const cairn::Options options = std::get<cairn::Options>(parsed);
 
     QApplication app(argc, argv);
+    cairn::LogJournal::install();   // the Logs tab shows what was logged from here on
     cairn::installTranslations(app);
     const cairn::ShutdownSignals shutdownSignals;
     cairn::Runtime runtime(options);

@@ -8,9 +8,11 @@
 #include "ActivityTab.h"
 #include "AlbumGrid.h"
 #include "DlnaTab.h"
+#include "LogsTab.h"
 #include "MainWindow.h"
 #include "PresetsTab.h"
 #include "UsersTab.h"
+#include "base/LogJournal.h"
 
 namespace cairn {
 
@@ -31,6 +33,7 @@ DesktopWindow::DesktopWindow(Runtime &runtime)
     QObject::connect(&runtime.dlna(), &DlnaServer::statusChanged, dlnaTab,
                      [dlnaTab, &runtime] { dlnaTab->showStatus(runtime.dlna().status()); });
     window.addTab(dlnaTab, tr("DLNA"));
+    window.addTab(new LogsTab(LogJournal::install(), runtime.dataDir()), tr("Logs"));
 
     m_tray = std::make_unique<TrayIcon>(runtime.server(), window);
     m_tray->setActivity(&runtime.activity());
