@@ -4,6 +4,8 @@
 #include "CommandLine.h"
 #include "DesktopEntry.h"
 #include "DesktopWindow.h"
+#include "FirstRunSetup.h"
+#include "LoginStart.h"
 #include "Runtime.h"
 #include "ShutdownSignals.h"
 #include "SingleInstance.h"
@@ -12,7 +14,6 @@
 #include "base/LogJournal.h"
 
 #include "MainWindow.h"
-#include "UserEditDialog.h"
 #include "auth/UserAdministration.h"
 
 #include <QApplication>
@@ -21,8 +22,16 @@ namespace {
 
 int runWindow(cairn::Runtime &runtime, cairn::SingleInstance &instance, bool minimized)
 {
-    if (!runtime.users().hasUsers() && !cairn::askForFirstAdmin(runtime.users()))
-        return 1;
+    if (!runtime.users().hasUsers()) {
+        const cairn::LoginStart loginStart(QCoreApplication::applicationFilePath());
+        cairn::FirstRunWizard wizard(cairn::FirstRunWizard::defaultFolders(),
+                                     [&](const cairn::FirstRunChoices &choices) {
+                                         return cairn::applyFirstRun(runtime, loginStart, choices);
+                                     });
+        // Cancelled before an account existed: Cairn does not run without one.
+        if (wizard.exec() != QDialog::Accepted && !runtime.users().hasUsers())
+            return 1;
+    }
     QApplication::setQuitOnLastWindowClosed(false);
     cairn::DesktopWindow desktop(runtime);
     cairn::MainWindow &window = desktop.window();

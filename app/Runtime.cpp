@@ -238,6 +238,15 @@ void Runtime::startDlna(HttpServices &services)
     };
 }
 
+std::optional<QString> Runtime::setLanAccess(bool lan)
+{
+    const QHostAddress address = lan ? QHostAddress::AnyIPv4 : QHostAddress::LocalHost;
+    if (const auto error = m_server->listenOn(address))
+        return error;
+    m_settings->setValue(u"server/bind"_s, address.toString());
+    return std::nullopt;
+}
+
 Result<dlna::DlnaStatus> Runtime::setDlnaSettings(const dlna::DlnaSettings &settings)
 {
     const DlnaChoice choice = checkDlnaSettings(settings, *m_users);
@@ -326,8 +335,9 @@ void Runtime::addLibraries()
             qCWarning(lcApp) << "library folder" << path << "does not exist (yet); adding it anyway";
         folders.add(path);
     }
-    // First run without --library: offer the user's music folder, once (removing it later sticks).
-    if (m_options.libraries.isEmpty() && !m_settings->value(u"library/defaultAdded"_s).toBool()) {
+    // First headless run without --library: the user's music folder, once (removing it later
+    // sticks). The desktop's first-run wizard offers it instead, to be ticked or not.
+    if (m_options.headless && m_options.libraries.isEmpty() && !m_settings->value(u"library/defaultAdded"_s).toBool()) {
         QString music = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
         if (music.isEmpty())
             music = QDir(m_dataDir).filePath(u"Library"_s);

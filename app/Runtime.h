@@ -66,6 +66,9 @@ public:
     // them; the error says what is wrong and nothing changes.
     Result<dlna::DlnaStatus> setDlnaSettings(const dlna::DlnaSettings &settings);
     DlnaServer &dlna() { return *m_dlna; }
+    // Whether the home network may connect (listening on every address) or only this computer
+    // (loopback): kept in the settings and applied now by listening again on the same port.
+    std::optional<QString> setLanAccess(bool lan);
 
     static QString defaultDataDir();
 

@@ -18,13 +18,15 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite libgl-dev qt6-translations-l10n
+  libqt6sql6-sqlite libgl-dev qt6-translations-l10n libqrencode-dev
   libtag1-dev libavformat-dev libavcodec-dev libavutil-dev
   ffmpeg ccache libsodium-dev openssl qt6-image-formats-plugins zlib1g-dev
   nodejs chromium
   # DLNA tests: real control points (gssdp-discover, GUPnP from Python), minidlna as a reference,
   # ip for the network namespace multicast tests run in.
   gupnp-tools gir1.2-gupnp-1.6 gir1.2-gupnp-av-1.0 python3-gi minidlna iproute2
+  # The first run's QR code is read back by a real decoder.
+  zbar-tools
 )
 # Debian's nodejs needs its separate npm; a Node from elsewhere (NodeSource) bundles it and
 # would conflict with the Debian package.

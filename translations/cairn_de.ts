@@ -256,6 +256,96 @@
     </message>
 </context>
 <context>
+    <name>cairn::FirstRunSetup</name>
+    <message>
+        <source>Cannot add %1 to the library.</source>
+        <translation>%1 kann nicht zur Bibliothek hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>DLNA could not start: %1</source>
+        <translation>DLNA konnte nicht starten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Cairn</source>
+        <translation>Willkommen bei Cairn</translation>
+    </message>
+    <message>
+        <source>Add a folder to the library</source>
+        <translation>Ordner zur Bibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <source>Your administrator account</source>
+        <translation>Ihr Administratorkonto</translation>
+    </message>
+    <message>
+        <source>You log in with it in the browser and in apps. There is no default password.</source>
+        <translation>Damit melden Sie sich im Browser und in Apps an. Es gibt kein voreingestelltes Passwort.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Passwort wiederholen:</translation>
+    </message>
+    <message>
+        <source>Your music and videos</source>
+        <translation>Ihre Musik und Videos</translation>
+    </message>
+    <message>
+        <source>Cairn serves the folders ticked here; you can change them later in the Library tab.</source>
+        <translation>Cairn stellt die hier angehakten Ordner bereit; Sie können sie später im Reiter Bibliothek ändern.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Who may connect</source>
+        <translation>Wer sich verbinden darf</translation>
+    </message>
+    <message>
+        <source>Phones, TVs and computers on my home network</source>
+        <translation>Handys, Fernseher und Computer in meinem Heimnetz</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>Let TVs and speakers find the library by DLNA (they need no password)</source>
+        <translation>Fernseher und Lautsprecher die Bibliothek per DLNA finden lassen (ohne Passwort)</translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation>Cairn beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Cairn is ready</source>
+        <translation>Cairn ist bereit</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Open this address on a phone, a TV or another computer at home, or scan the code:</source>
+        <translation>Öffnen Sie diese Adresse auf einem Handy, Fernseher oder anderen Computer zu Hause, oder scannen Sie den Code:</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser on this computer:</source>
+        <translation>Öffnen Sie diese Adresse in einem Browser auf diesem Computer:</translation>
+    </message>
+</context>
+<context>
     <name>cairn::LibraryTab</name>
     <message>
         <source>Add folder…</source>
@@ -848,10 +938,6 @@
     <message>
         <source>Into the folders this user may see. Administrators always may.</source>
         <translation>In die für diesen Benutzer sichtbaren Ordner. Administratoren dürfen es immer.</translation>
-    </message>
-    <message>
-        <source>Create the administrator account</source>
-        <translation>Administratorkonto anlegen</translation>
     </message>
 </context>
 <context>

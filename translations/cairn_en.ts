@@ -256,6 +256,96 @@
     </message>
 </context>
 <context>
+    <name>cairn::FirstRunSetup</name>
+    <message>
+        <source>Cannot add %1 to the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DLNA could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Cairn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder to the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your administrator account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You log in with it in the browser and in apps. There is no default password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your music and videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn serves the folders ticked here; you can change them later in the Library tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones, TVs and computers on my home network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let TVs and speakers find the library by DLNA (they need no password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address on a phone, a TV or another computer at home, or scan the code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser on this computer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cairn::LibraryTab</name>
     <message>
         <source>Add folder…</source>
@@ -839,10 +929,6 @@
     </message>
     <message>
         <source>Folders this user may see:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create the administrator account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

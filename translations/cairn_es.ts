@@ -256,6 +256,96 @@
     </message>
 </context>
 <context>
+    <name>cairn::FirstRunSetup</name>
+    <message>
+        <source>Cannot add %1 to the library.</source>
+        <translation>No se puede añadir %1 a la biblioteca.</translation>
+    </message>
+    <message>
+        <source>DLNA could not start: %1</source>
+        <translation>DLNA no pudo iniciarse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Cairn</source>
+        <translation>Bienvenido a Cairn</translation>
+    </message>
+    <message>
+        <source>Add a folder to the library</source>
+        <translation>Añadir una carpeta a la biblioteca</translation>
+    </message>
+    <message>
+        <source>Your administrator account</source>
+        <translation>Su cuenta de administrador</translation>
+    </message>
+    <message>
+        <source>You log in with it in the browser and in apps. There is no default password.</source>
+        <translation>Con ella inicia sesión en el navegador y en las aplicaciones. No hay contraseña predeterminada.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Repita la contraseña:</translation>
+    </message>
+    <message>
+        <source>Your music and videos</source>
+        <translation>Su música y sus vídeos</translation>
+    </message>
+    <message>
+        <source>Cairn serves the folders ticked here; you can change them later in the Library tab.</source>
+        <translation>Cairn ofrece las carpetas marcadas aquí; puede cambiarlas más tarde en la pestaña Biblioteca.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Añadir carpeta…</translation>
+    </message>
+    <message>
+        <source>Who may connect</source>
+        <translation>Quién puede conectarse</translation>
+    </message>
+    <message>
+        <source>Phones, TVs and computers on my home network</source>
+        <translation>Teléfonos, televisores y ordenadores de mi red doméstica</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Solo este equipo</translation>
+    </message>
+    <message>
+        <source>Let TVs and speakers find the library by DLNA (they need no password)</source>
+        <translation>Dejar que televisores y altavoces encuentren la biblioteca por DLNA (sin contraseña)</translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation>Iniciar Cairn al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Cairn is ready</source>
+        <translation>Cairn está listo</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Open this address on a phone, a TV or another computer at home, or scan the code:</source>
+        <translation>Abra esta dirección en un teléfono, un televisor u otro ordenador de casa, o escanee el código:</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser on this computer:</source>
+        <translation>Abra esta dirección en un navegador de este equipo:</translation>
+    </message>
+</context>
+<context>
     <name>cairn::LibraryTab</name>
     <message>
         <source>Add folder…</source>
@@ -848,10 +938,6 @@
     <message>
         <source>Into the folders this user may see. Administrators always may.</source>
         <translation>A las carpetas que este usuario puede ver. Los administradores siempre pueden.</translation>
-    </message>
-    <message>
-        <source>Create the administrator account</source>
-        <translation>Crear la cuenta de administrador</translation>
     </message>
 </context>
 <context>

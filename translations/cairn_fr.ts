@@ -256,6 +256,96 @@
     </message>
 </context>
 <context>
+    <name>cairn::FirstRunSetup</name>
+    <message>
+        <source>Cannot add %1 to the library.</source>
+        <translation>Impossible d&apos;ajouter %1 à la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>DLNA could not start: %1</source>
+        <translation>DLNA n&apos;a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Cairn</source>
+        <translation>Bienvenue dans Cairn</translation>
+    </message>
+    <message>
+        <source>Add a folder to the library</source>
+        <translation>Ajouter un dossier à la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Your administrator account</source>
+        <translation>Votre compte administrateur</translation>
+    </message>
+    <message>
+        <source>You log in with it in the browser and in apps. There is no default password.</source>
+        <translation>Il vous sert à vous connecter dans le navigateur et dans les applications. Il n&apos;y a pas de mot de passe par défaut.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Confirmer le mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your music and videos</source>
+        <translation>Votre musique et vos vidéos</translation>
+    </message>
+    <message>
+        <source>Cairn serves the folders ticked here; you can change them later in the Library tab.</source>
+        <translation>Cairn sert les dossiers cochés ici&#xa0;; vous pourrez les changer plus tard dans l&apos;onglet Bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>Who may connect</source>
+        <translation>Qui peut se connecter</translation>
+    </message>
+    <message>
+        <source>Phones, TVs and computers on my home network</source>
+        <translation>Les téléphones, téléviseurs et ordinateurs de mon réseau domestique</translation>
+    </message>
+    <message>
+        <source>Only this computer</source>
+        <translation>Seulement cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Let TVs and speakers find the library by DLNA (they need no password)</source>
+        <translation>Laisser les téléviseurs et enceintes trouver la bibliothèque par DLNA (sans mot de passe)</translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation>Démarrer Cairn à l&apos;ouverture de session</translation>
+    </message>
+    <message>
+        <source>Cairn is ready</source>
+        <translation>Cairn est prêt</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Open this address on a phone, a TV or another computer at home, or scan the code:</source>
+        <translation>Ouvrez cette adresse sur un téléphone, un téléviseur ou un autre ordinateur de la maison, ou scannez le code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser on this computer:</source>
+        <translation>Ouvrez cette adresse dans un navigateur sur cet ordinateur&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>cairn::LibraryTab</name>
     <message>
         <source>Add folder…</source>
@@ -848,10 +938,6 @@
     <message>
         <source>Into the folders this user may see. Administrators always may.</source>
         <translation>Dans les dossiers visibles par cet utilisateur. Les administrateurs le peuvent toujours.</translation>
-    </message>
-    <message>
-        <source>Create the administrator account</source>
-        <translation>Créer le compte administrateur</translation>
     </message>
 </context>
 <context>

@@ -102,31 +102,6 @@ QString UserEditDialog::message() const
     return m_message->text();
 }
 
-void UserEditDialog::lockAsAdministrator()
-{
-    m_admin->setChecked(true);
-    m_admin->setEnabled(false);
-    m_enabled->setChecked(true);
-    m_enabled->setEnabled(false);
-    m_folders->hide();
-    if (auto *form = findChild<QFormLayout *>())
-        if (QWidget *label = form->labelForField(m_folders))
-            label->hide();
-}
-
-bool askForFirstAdmin(UserAdministration &users)
-{
-    UserEditDialog dialog({}, std::nullopt, [&users](const UserChanges &c) -> std::optional<QString> {
-        const Result<User> result = users.create(c);
-        if (!result)
-            return result.error().message;
-        return std::nullopt;
-    });
-    dialog.setWindowTitle(UserEditDialog::tr("Create the administrator account"));
-    dialog.lockAsAdministrator();
-    return dialog.exec() == QDialog::Accepted;
-}
-
 void UserEditDialog::trySave()
 {
     const UserChanges c = changes();

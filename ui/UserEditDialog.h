@@ -31,8 +31,6 @@ public:
 
     UserChanges changes() const;
     QString message() const;
-    // For the first administrator: admin and enabled are fixed, folder grants do not apply.
-    void lockAsAdministrator();
 
 private:
     void trySave();
@@ -48,11 +46,5 @@ private:
     QListWidget *m_folders;
     QLabel *m_message;
 };
-
-class UserAdministration;
-
-// First run on the desktop: asks for the administrator account until one is created.
-// Returns false when the user cancelled (Cairn then quits: it never runs without an admin).
-bool askForFirstAdmin(UserAdministration &users);
 
 } // namespace cairn

@@ -164,7 +164,7 @@ std::optional<QString> HttpServer::start()
                                   Qt::BlockingQueuedConnection);
         stop();
         return tr("Cannot listen on %1:%2: %3")
-            .arg(d->config.bindAddress.toString()).arg(d->config.port).arg(error);
+            .arg(d->config.bindAddress.toString()).arg(d->port ? d->port : d->config.port).arg(error);
     }
     d->running = true;
     qCInfo(lcHttp).noquote() << "listening on" << baseUrl().toString() << "with" << count << "workers";
@@ -186,6 +186,20 @@ void HttpServer::stop()
     d->paused = false;
     if (wasRunning)
         Q_EMIT stateChanged();
+}
+
+std::optional<QString> HttpServer::listenOn(const QHostAddress &address)
+{
+    const QHostAddress before = d->config.bindAddress;
+    stop();
+    d->config.bindAddress = address;
+    const std::optional<QString> error = start();
+    if (!error)
+        return std::nullopt;
+    d->config.bindAddress = before;
+    if (const auto again = start())
+        qCWarning(lcHttp) << "cannot listen again on" << before.toString() << ":" << *again;
+    return error;
 }
 
 void HttpServer::setPaused(bool paused)

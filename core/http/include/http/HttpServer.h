@@ -102,6 +102,10 @@ public:
     std::optional<QString> start();
     void stop();
 
+    // Stops and starts again listening on `address` (same port), e.g. after the user chose LAN
+    // or this computer only. When that fails it goes back to the address before and says why.
+    std::optional<QString> listenOn(const QHostAddress &address);
+
     // Paused: the socket stays bound but no new connection is accepted.
     void setPaused(bool paused);
     bool isPaused() const;
