@@ -13,6 +13,7 @@
 #include "ScanPlan.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QFileInfo>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -23,8 +24,18 @@ namespace cairn {
 
 namespace {
 
-constexpr int kBatchSize = 32;            // files read in parallel, then written in one transaction
+// Files read in parallel, then written in one transaction while the next batch is read. A
+// transaction per file would be a commit per file; a batch bounds what a kill -9 can lose (the
+// next scan reads those files again) and how long a cancel waits.
+constexpr int kBatchSize = 256;
 constexpr qint64 kProgressIntervalMs = 100;
+
+// One file of a batch: read, or skipped because the scan was cancelled before its turn.
+struct BatchRead
+{
+    MediaReadResult result;
+    bool read = false;
+};
 
 // Emits progress at most every kProgressIntervalMs, except when forced.
 class ProgressThrottle
@@ -45,18 +56,31 @@ private:
     QElapsedTimer m_timer;
 };
 
+// Starts reading `jobs` on `pool`; each file not begun by the time `cancel` is set is skipped.
+QFuture<BatchRead> startReading(QThreadPool *pool, const QList<ReadJob> &jobs, const std::atomic_bool &cancel)
+{
+    return QtConcurrent::mapped(pool, jobs, [&cancel](const ReadJob &job) {
+        if (cancel.load())
+            return BatchRead{};
+        return BatchRead{media::read(job.file.path, job.kind), true};
+    });
+}
+
 // Writes one batch of read results: tracks (with their lyrics) for the good files, scan errors
-// for the others.
-void writeBatch(const Database &db, const QList<ReadJob> &jobs,
-                const QList<MediaReadResult> &results, ScanSummary &summary)
+// for the others. Returns how many files it wrote (not those a cancel skipped).
+int writeBatch(const Database &db, const QList<ReadJob> &jobs, const QList<BatchRead> &reads, ScanSummary &summary)
 {
     TrackRepository tracks(db);
     LyricsRepository lyrics(db);
     ScanErrorRepository errors(db);
     WriteTransaction tx(db);
+    int written = 0;
     for (qsizetype i = 0; i < jobs.size(); ++i) {
+        if (!reads.at(i).read)
+            continue;
+        ++written;
         const ReadJob &job = jobs.at(i);
-        const MediaReadResult &result = results.at(i);
+        const MediaReadResult &result = reads.at(i).result;
         if (result.track) {
             Track track = *result.track;
             track.folderId = job.folderId;
@@ -81,6 +105,7 @@ void writeBatch(const Database &db, const QList<ReadJob> &jobs,
     }
     if (!tx.commit())
         qCWarning(lcScan) << "a batch of" << jobs.size() << "files was not written";
+    return written;
 }
 
 void removeVanished(const Database &db, const ScanPlan &plan, ScanSummary &summary)
@@ -173,15 +198,18 @@ ScanSummary LibraryScanner::scanNow()
     int seen = plan.unchanged + plan.knownErrors;
     progress.report({seen, plan.files, {}}, true);
 
-    // 2. Read new and changed files in parallel; write each batch from this thread.
-    for (qsizetype start = 0; start < plan.toRead.size() && !m_cancel.load(); start += kBatchSize) {
-        const QList<ReadJob> batch = plan.toRead.mid(start, kBatchSize);
-        const auto results = QtConcurrent::blockingMapped<QList<MediaReadResult>>(
-            m_readers.get(), batch,
-            [](const ReadJob &job) { return media::read(job.file.path, job.kind); });
-        writeBatch(m_db, batch, results, summary);
-        seen += int(batch.size());
+    // 2. Read new and changed files in parallel; this thread (the catalog's one writer during a
+    // scan) writes each batch while the pool reads the next.
+    QList<ReadJob> batch = plan.toRead.mid(0, kBatchSize);
+    QFuture<BatchRead> reading = startReading(m_readers.get(), batch, m_cancel);
+    for (qsizetype next = kBatchSize; !batch.isEmpty(); next += kBatchSize) {
+        const QList<BatchRead> reads = reading.results();
+        QList<ReadJob> nextBatch = m_cancel.load() ? QList<ReadJob>() : plan.toRead.mid(next, kBatchSize);
+        if (!nextBatch.isEmpty())
+            reading = startReading(m_readers.get(), nextBatch, m_cancel);
+        seen += writeBatch(m_db, batch, reads, summary);
         progress.report({seen, plan.files, batch.constLast().file.path});
+        batch = std::move(nextBatch);
     }
 
     // 3. Forget files that are gone (not after a cancel: the walk may be incomplete).
