@@ -180,6 +180,7 @@ ScanSummary LibraryScanner::scanNow()
 
     // 1. Walk the folders and decide what to read.
     ScanPlan plan;
+    QHash<QString, QString> folderImages;   // listed by the walk, for step 4
     const MediaWalker walker(m_cancel);
     const QList<Folder> folders = FolderRepository(m_db).list();
     for (const Folder &folder : folders) {
@@ -189,7 +190,7 @@ ScanSummary LibraryScanner::scanNow()
             continue;
         }
         progress.report({plan.files, 0, folder.path});
-        plan.addFolder(folder.id, walker.walk(folder.path),
+        plan.addFolder(folder.id, walker.walk(folder.path, &folderImages),
                        TrackRepository(m_db).stampsUnder(folder.id),
                        ScanErrorRepository(m_db).stampsUnder(folder.path));
     }
@@ -216,7 +217,7 @@ ScanSummary LibraryScanner::scanNow()
     if (!m_cancel.load())
         removeVanished(m_db, plan, summary);
     // 4. Note the folders' cover images (also next to unchanged files).
-    refreshFolderArt(m_db, m_cancel);
+    refreshFolderArt(m_db, m_cancel, folderImages);
 
     summary.filesSeen = seen;
     summary.elapsedMs = elapsed.elapsed();
