@@ -21,6 +21,10 @@
 #include <id3v2tag.h>
 #include <tstring.h>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
 
@@ -100,6 +104,42 @@ QString ensureLibrary(const QString &root, int files)
     return {};
 }
 
+// CPU seconds of the whole process and of the calling thread (the scanner's, the one writer),
+// so figures taken on a machine busy with other work can still be compared; -1 where unknown.
+struct CpuTime
+{
+    double process = -1;
+    double thread = -1;
+};
+
+CpuTime cpuTime()
+{
+    CpuTime t;
+#ifdef Q_OS_UNIX
+    const auto seconds = [](const rusage &u) { return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+                                                      + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6; };
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+        t.process = seconds(usage);
+#ifdef RUSAGE_THREAD
+    if (getrusage(RUSAGE_THREAD, &usage) == 0)
+        t.thread = seconds(usage);
+#endif
+#endif
+    return t;
+}
+
+QString cpuSince(const CpuTime &start)
+{
+    const CpuTime now = cpuTime();
+    if (start.process < 0)
+        return {};
+    QString text = u"; CPU %1 s"_s.arg(now.process - start.process, 0, 'f', 2);
+    if (start.thread >= 0)
+        text += u", scanner thread %1 s"_s.arg(now.thread - start.thread, 0, 'f', 2);
+    return text;
+}
+
 void row(const QString &what, const QString &figure, const QString &target)
 {
     out << qSetFieldWidth(36) << Qt::left << what << qSetFieldWidth(0) << figure << u"  (target "_s << target
@@ -126,17 +166,21 @@ bool bench(const QString &benchDir, int files)
     LibraryScanner scanner(db);
     QElapsedTimer timer;
     timer.start();
+    CpuTime cpu = cpuTime();
     const ScanSummary full = scanner.scanNow();
     const double fullSeconds = timer.nsecsElapsed() / 1e9;
+    const QString fullCpu = cpuSince(cpu);
     timer.restart();
+    cpu = cpuTime();
     const ScanSummary again = scanner.scanNow();
     const double againSeconds = timer.nsecsElapsed() / 1e9;
+    const QString againCpu = cpuSince(cpu);
 
     const QString size = QLocale::c().toString(files);
     row(u"full scan, %1 files"_s.arg(size),
-        u"%1 files/s (%2 s)"_s.arg(files / fullSeconds, 0, 'f', 0).arg(fullSeconds, 0, 'f', 2),
+        u"%1 files/s (%2 s%3)"_s.arg(files / fullSeconds, 0, 'f', 0).arg(fullSeconds, 0, 'f', 2).arg(fullCpu),
         u"≥ 3000 files/s"_s);
-    row(u"unchanged rescan, %1 files"_s.arg(size), u"%1 s"_s.arg(againSeconds, 0, 'f', 2),
+    row(u"unchanged rescan, %1 files"_s.arg(size), u"%1 s (%2)"_s.arg(againSeconds, 0, 'f', 2).arg(againCpu.mid(2)),
         files <= 10000 ? u"< 1 s"_s : u"< 3 s"_s);
     if (full.added != files || full.errors != 0 || again.unchanged != files || again.added + again.updated != 0) {
         out << u"  wrong result: full scan added %1, %2 errors; rescan %3 unchanged, %4 reread"_s.arg(full.added)
