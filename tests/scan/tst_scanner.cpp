@@ -79,6 +79,7 @@ private Q_SLOTS:
     void missingFolderKeepsItsTracks();
     void nestedFoldersShareFilesOnce();
     void progressReportsSeenAndTotal();
+    void filesOfManyBatchesAreStoredOnce();
     void requestsDuringAScanCollapse();
     void scansOnItsOwnThread();
 
@@ -370,6 +371,83 @@ void TestScanner::nestedFoldersShareFilesOnce()
     QCOMPARE(second.unchanged, 2);
     QCOMPARE(second.added + second.updated + second.removed, 0);
     QCOMPARE(TrackRepository(*m_db).count(), 2);
+}
+
+void TestScanner::filesOfManyBatchesAreStoredOnce()
+{
+    // More files than a few write batches hold (not a multiple of any batch size), every ninth
+    // one broken, in folders of 25, so batch boundaries fall among good and broken files alike.
+    constexpr int kFiles = 1111;
+    QStringList good;
+    QStringList broken;
+    for (int i = 0; i < kFiles; ++i) {
+        const QString path = lib(u"album %1/%2.mp3"_s.arg(i / 25).arg(i));
+        if (i % 9 == 4) {
+            QVERIFY(writeBytes(path, "ID3 but not audio " + QByteArray::number(i)));
+            broken << path;
+        } else {
+            QVERIFY(copy(fixture(u"plain.mp3"_s), path));
+            good << path;
+        }
+    }
+    const auto checkCatalog = [&] {
+        const TrackPage page = TrackRepository(*m_db).list(0, 10 * kFiles);
+        QStringList stored;
+        for (const Track &t : page.items)
+            stored << t.path;
+        stored.sort();
+        QStringList expected = good;
+        expected.sort();
+        QCOMPARE(page.total, qint64(good.size()));
+        QCOMPARE(stored, expected);   // each good file once, no broken one
+        QStringList errors;
+        for (const ScanError &e : ScanErrorRepository(*m_db).list(10 * kFiles))
+            errors << e.path;
+        errors.sort();
+        expected = broken;
+        expected.sort();
+        QCOMPARE(errors, expected);   // each broken file once
+    };
+
+    const ScanSummary first = scan();
+    QCOMPARE(first.filesSeen, kFiles);
+    QCOMPARE(first.added, good.size());
+    QCOMPARE(first.errors, broken.size());
+    checkCatalog();
+    if (QTest::currentTestFailed())
+        return;
+
+    // Rewritten files across the boundaries are updated in place: good ones turned broken lose
+    // their track, broken ones made good gain one, the rest are reread and stay once.
+    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(120);
+    int madeGood = 0;
+    int reread = 0;   // good before and after
+    for (int i = 200; i < 800; ++i) {
+        const QString path = lib(u"album %1/%2.mp3"_s.arg(i / 25).arg(i));
+        const bool wasBroken = broken.contains(path);
+        if (wasBroken) {
+            QVERIFY(copy(fixture(u"plain.mp3"_s), path));
+            broken.removeOne(path);
+            good << path;
+            ++madeGood;
+        } else if (i % 7 == 0) {
+            QVERIFY(writeBytes(path, "broken now"));
+            good.removeOne(path);
+            broken << path;
+        } else {
+            ++reread;
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(later, QFileDevice::FileModificationTime));
+    }
+    const ScanSummary second = scan();
+    QCOMPARE(second.filesSeen, kFiles);
+    QCOMPARE(second.added, madeGood);
+    QCOMPARE(second.updated, reread);
+    QCOMPARE(second.errors, broken.size());
+    QCOMPARE(second.unchanged, good.size() - madeGood - reread);
+    checkCatalog();
 }
 
 void TestScanner::progressReportsSeenAndTotal()
