@@ -24,11 +24,33 @@ namespace cairn {
 
 namespace {
 
-// Files read in parallel, then written in one transaction while the next batch is read. A
-// transaction per file would be a commit per file; a batch bounds what a kill -9 can lose (the
-// next scan reads those files again) and how long a cancel waits.
-constexpr int kBatchSize = 256;
 constexpr qint64 kProgressIntervalMs = 100;
+
+// Files are read in parallel in batches, each written in one transaction while the next is
+// read: a transaction per file would be a commit per file. The batch grows from 32 files to
+// 512 while a cycle (reading one batch, writing the one before) takes less than about 250 ms,
+// and shrinks when it takes longer: tiny files share a commit in hundreds, slow ones (videos,
+// a network share) still show progress and are committed every fraction of a second, so a
+// kill -9 loses little reading (the next scan reads those files again).
+class BatchSizer
+{
+public:
+    int size() const { return m_size; }
+
+    void cycleTook(qsizetype files, qint64 ms)
+    {
+        constexpr qint64 kCycleMs = 250;
+        constexpr qint64 kMin = 32;
+        constexpr qint64 kMax = 512;
+        if (files < m_size && ms < kCycleMs)
+            return;   // a short last batch says nothing of the next
+        const qint64 fitting = files * kCycleMs / qMax<qint64>(1, ms);
+        m_size = int(qBound(kMin, fitting, qMin(kMax, 2 * qint64(m_size))));
+    }
+
+private:
+    int m_size = 32;
+};
 
 // One file of a batch: read, or skipped because the scan was cancelled before its turn.
 struct BatchRead
@@ -201,11 +223,17 @@ ScanSummary LibraryScanner::scanNow()
 
     // 2. Read new and changed files in parallel; this thread (the catalog's one writer during a
     // scan) writes each batch while the pool reads the next.
-    QList<ReadJob> batch = plan.toRead.mid(0, kBatchSize);
+    BatchSizer sizer;
+    QList<ReadJob> batch = plan.toRead.mid(0, sizer.size());
+    qsizetype next = batch.size();
     QFuture<BatchRead> reading = startReading(m_readers.get(), batch, m_cancel);
-    for (qsizetype next = kBatchSize; !batch.isEmpty(); next += kBatchSize) {
+    QElapsedTimer cycle;
+    cycle.start();
+    while (!batch.isEmpty()) {
         const QList<BatchRead> reads = reading.results();
-        QList<ReadJob> nextBatch = m_cancel.load() ? QList<ReadJob>() : plan.toRead.mid(next, kBatchSize);
+        sizer.cycleTook(batch.size(), cycle.restart());
+        QList<ReadJob> nextBatch = m_cancel.load() ? QList<ReadJob>() : plan.toRead.mid(next, sizer.size());
+        next += nextBatch.size();
         if (!nextBatch.isEmpty())
             reading = startReading(m_readers.get(), nextBatch, m_cancel);
         seen += writeBatch(m_db, batch, reads, summary);
