@@ -80,6 +80,7 @@ private Q_SLOTS:
     void nestedFoldersShareFilesOnce();
     void progressReportsSeenAndTotal();
     void filesOfManyBatchesAreStoredOnce();
+    void cancelledScanStoresNothingUnread();
     void requestsDuringAScanCollapse();
     void scansOnItsOwnThread();
 
@@ -448,6 +449,42 @@ void TestScanner::filesOfManyBatchesAreStoredOnce()
     QCOMPARE(second.errors, broken.size());
     QCOMPARE(second.unchanged, good.size() - madeGood - reread);
     checkCatalog();
+}
+
+void TestScanner::cancelledScanStoresNothingUnread()
+{
+    QVERIFY(copy(fixture(u"plain.mp3"_s), lib(u"old/gone.mp3"_s)));
+    QCOMPARE(scan().added, 1);
+    QVERIFY(QFile::remove(lib(u"old/gone.mp3"_s)));
+    constexpr int kFiles = 300;
+    for (int i = 0; i < kFiles; ++i)
+        QVERIFY(copy(fixture(u"plain.mp3"_s), lib(u"new/%1.mp3"_s.arg(i))));
+
+    // Cancelled once the walk is done, before the pool has read a file: nothing unread is
+    // stored, none of it taken for a broken file, and the vanished track stays (the walk of a
+    // cancelled scan is not trusted for removals).
+    bool cancelled = false;
+    const auto connection = connect(m_scanner.get(), &LibraryScanner::progress, this,
+                                    [&](const ScanProgress &p) {
+                                        if (p.total > 0 && !cancelled) {
+                                            cancelled = true;
+                                            m_scanner->cancel();
+                                        }
+                                    });
+    const ScanSummary stopped = scan();
+    disconnect(connection);
+    QVERIFY(cancelled);
+    QCOMPARE(stopped.added + stopped.updated + stopped.errors + stopped.removed, 0);
+    QCOMPARE(stopped.filesSeen, 0);
+    QCOMPARE(ScanErrorRepository(*m_db).count(), 0);
+    QCOMPARE(TrackRepository(*m_db).count(), 1);
+
+    // The next scan does it all, once.
+    const ScanSummary next = scan();
+    QCOMPARE(next.added, kFiles);
+    QCOMPARE(next.removed, 1);
+    QCOMPARE(next.errors, 0);
+    QCOMPARE(TrackRepository(*m_db).count(), kFiles);
 }
 
 void TestScanner::progressReportsSeenAndTotal()
