@@ -228,7 +228,9 @@ qint64 TrackRepository::upsert(const Track &track)
     CreditStore store(m_db);
     const CreditIds before = creditIdsOf(m_db, u"path"_s, track.path);
     const qint64 artistId = store.artistId(credits.artist);
-    const qint64 albumId = store.albumId(credits.album, store.artistId(credits.albumArtist));
+    // Most tracks are credited to their album's artist: one lookup then.
+    const qint64 albumArtistId = credits.albumArtist == credits.artist ? artistId : store.artistId(credits.albumArtist);
+    const qint64 albumId = albumArtistId == 0 ? 0 : store.albumId(credits.album, albumArtistId);
     if (artistId == 0 || albumId == 0)
         return 0;
 

@@ -113,7 +113,8 @@ int writeBatch(const Database &db, const QList<ReadJob> &jobs, const QList<Batch
                 // Always written: a changed file that lost its lyrics must lose them here too.
                 if (const Outcome written = lyrics.write(id, result.lyrics); !written)
                     qCWarning(lcScan) << "lyrics of" << track.path << "not stored:" << written.error().message;
-                errors.clear(track.path);
+                if (job.mayHaveError)
+                    errors.clear(track.path);
                 ++(job.existingTrackId > 0 ? summary.updated : summary.added);
                 continue;
             }

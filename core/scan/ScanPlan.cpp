@@ -48,7 +48,7 @@ void ScanPlan::addFolder(qint64 folderId, const QList<FoundFile> &found,
         }
         const auto kind = media::kindOfExtension(QFileInfo(file.path).suffix().toLower());
         toRead << ReadJob{folderId, file, kind.value_or(MediaKind::Audio),
-                          track != tracks.cend() ? track->trackId : 0};
+                          track != tracks.cend() ? track->trackId : 0, error != errors.cend()};
     }
     for (auto it = tracks.cbegin(); it != tracks.cend(); ++it) {
         if (!presentTracks.contains(it->trackId))
