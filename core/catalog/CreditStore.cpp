@@ -1,5 +1,8 @@
 #include "CreditStore.h"
 
+#include "catalog/Database.h"
+#include "catalog/PreparedQuery.h"
+
 #include "CatalogLog.h"
 #include "SearchText.h"
 
@@ -11,12 +14,21 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace cairn {
 
-namespace {
+CreditStore::CreditStore(const Database &db) : m_db(db.connection()), m_catalog(&db) {}
 
-qint64 findOrInsert(QSqlDatabase &db, const QString &select, const QString &insert,
-                    const QVariantList &selectArgs, const QVariantList &insertArgs)
+qint64 CreditStore::findOrInsert(const QString &select, const QString &insert, const QVariantList &selectArgs,
+                                 const QVariantList &insertArgs)
 {
-    QSqlQuery q(db);
+    if (m_catalog) {
+        {
+            PreparedQuery q(*m_catalog, select);
+            if (q.exec(selectArgs, "credit lookup:") && q->next())
+                return q->value(0).toLongLong();
+        }
+        PreparedQuery q(*m_catalog, insert);
+        return q.exec(insertArgs, "credit insert failed:") ? q->lastInsertId().toLongLong() : 0;
+    }
+    QSqlQuery q(m_db);
     q.prepare(select);
     for (const QVariant &v : selectArgs)
         q.addBindValue(v);
@@ -32,19 +44,17 @@ qint64 findOrInsert(QSqlDatabase &db, const QString &select, const QString &inse
     return q.lastInsertId().toLongLong();
 }
 
-} // namespace
-
 qint64 CreditStore::artistId(const QString &name)
 {
     const QString key = search::fold(name);
-    return findOrInsert(m_db, u"SELECT id FROM artists WHERE name_key = ?"_s,
+    return findOrInsert(u"SELECT id FROM artists WHERE name_key = ?"_s,
                         u"INSERT INTO artists (name, name_key) VALUES (?, ?)"_s, {key}, {name, key});
 }
 
 qint64 CreditStore::albumId(const QString &title, qint64 artistId)
 {
     const QString key = search::fold(title);
-    return findOrInsert(m_db, u"SELECT id FROM albums WHERE artist_id = ? AND title_key = ?"_s,
+    return findOrInsert(u"SELECT id FROM albums WHERE artist_id = ? AND title_key = ?"_s,
                         u"INSERT INTO albums (title, title_key, artist_id) VALUES (?, ?, ?)"_s,
                         {artistId, key}, {title, key, artistId});
 }

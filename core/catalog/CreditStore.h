@@ -4,13 +4,19 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 namespace cairn {
+
+class Database;
 
 class CreditStore
 {
 public:
+    // On a bare connection (migrations): each lookup is prepared for its use.
     explicit CreditStore(QSqlDatabase db) : m_db(std::move(db)) {}
+    // On this thread's catalog connection: the lookups stay prepared (a scan asks for every file).
+    explicit CreditStore(const Database &db);
 
     qint64 artistId(const QString &name);                   // 0 on error
     qint64 albumId(const QString &title, qint64 artistId);  // 0 on error
@@ -20,7 +26,11 @@ public:
     void dropAllOrphans();
 
 private:
+    qint64 findOrInsert(const QString &select, const QString &insert, const QVariantList &selectArgs,
+                        const QVariantList &insertArgs);
+
     QSqlDatabase m_db;
+    const Database *m_catalog = nullptr;   // set: lookups through PreparedQuery
 };
 
 } // namespace cairn

@@ -1,6 +1,7 @@
 #include "catalog/LyricsRepository.h"
 
 #include "catalog/Database.h"
+#include "catalog/PreparedQuery.h"
 #include "catalog/WriteTransaction.h"
 
 #include "CatalogLog.h"
@@ -91,18 +92,17 @@ Outcome LyricsRepository::write(qint64 trackId, const QList<Lyrics> &lyrics)
         return DomainError::failed(u"cannot start writing the lyrics of track %1"_s.arg(trackId));
     if (Outcome cleared = clear(trackId); !cleared)
         return cleared;
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO lyrics (track_id, position, language, description, synced, offset_ms, lines) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    for (qsizetype i = 0; i < lyrics.size(); ++i) {
-        const Lyrics &entry = lyrics.at(i);
-        for (const QVariant &v : QVariantList{trackId, i, orEmpty(entry.language), orEmpty(entry.description),
-                                              entry.synced ? 1 : 0, entry.offsetMs,
-                                              QString::fromUtf8(encodeLines(entry.lines))})
-            q.addBindValue(v);
-        if (!q.exec())
-            return DomainError::failed(
-                u"cannot store the lyrics of track %1: %2"_s.arg(trackId).arg(q.lastError().text()));
+    {
+        PreparedQuery q(m_db, u"INSERT INTO lyrics (track_id, position, language, description, synced, offset_ms, "
+                              "lines) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        for (qsizetype i = 0; i < lyrics.size(); ++i) {
+            const Lyrics &entry = lyrics.at(i);
+            if (!q.exec({trackId, i, orEmpty(entry.language), orEmpty(entry.description), entry.synced ? 1 : 0,
+                         entry.offsetMs, QString::fromUtf8(encodeLines(entry.lines))},
+                        "lyrics:"))
+                return DomainError::failed(
+                    u"cannot store the lyrics of track %1: %2"_s.arg(trackId).arg(q->lastError().text()));
+        }
     }
     if (!tx.commit())
         return DomainError::failed(u"cannot commit the lyrics of track %1"_s.arg(trackId));
@@ -111,11 +111,10 @@ Outcome LyricsRepository::write(qint64 trackId, const QList<Lyrics> &lyrics)
 
 Outcome LyricsRepository::clear(qint64 trackId)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM lyrics WHERE track_id = ?"_s);
-    q.addBindValue(trackId);
-    if (!q.exec())
-        return DomainError::failed(u"cannot clear the lyrics of track %1: %2"_s.arg(trackId).arg(q.lastError().text()));
+    // Kept prepared: a scan clears every file's lyrics it writes.
+    PreparedQuery q(m_db, u"DELETE FROM lyrics WHERE track_id = ?"_s);
+    if (!q.exec({trackId}, "lyrics:"))
+        return DomainError::failed(u"cannot clear the lyrics of track %1: %2"_s.arg(trackId).arg(q->lastError().text()));
     return Done{};
 }
 

@@ -1,6 +1,7 @@
 #include "catalog/ScanErrorRepository.h"
 
 #include "catalog/Database.h"
+#include "catalog/PreparedQuery.h"
 
 #include "CatalogLog.h"
 
@@ -45,25 +46,18 @@ void ScanErrorRepository::record(const QString &path, const QString &reason)
 void ScanErrorRepository::record(const QString &path, const QString &reason, qint64 size,
                                  const QDateTime &mtime)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO scan_errors (path, reason, at, size, mtime) VALUES (?, ?, ?, ?, ?) "
-              "ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, at = excluded.at, "
-              "size = excluded.size, mtime = excluded.mtime"_s);
-    q.addBindValue(path);
-    q.addBindValue(reason);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(size);
-    q.addBindValue(mtime.isValid() ? mtime.toSecsSinceEpoch() : 0);
-    if (!q.exec())
-        qCWarning(lcCatalog) << "cannot record scan error:" << q.lastError().text();
+    PreparedQuery q(m_db, u"INSERT INTO scan_errors (path, reason, at, size, mtime) VALUES (?, ?, ?, ?, ?) "
+                          "ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, at = excluded.at, "
+                          "size = excluded.size, mtime = excluded.mtime"_s);
+    q.exec({path, reason, QDateTime::currentMSecsSinceEpoch(), size, mtime.isValid() ? mtime.toSecsSinceEpoch() : 0},
+           "cannot record scan error:");
 }
 
 void ScanErrorRepository::clear(const QString &path)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM scan_errors WHERE path = ?"_s);
-    q.addBindValue(path);
-    q.exec();
+    // Kept prepared: a scan clears the error of every file it stores.
+    PreparedQuery q(m_db, u"DELETE FROM scan_errors WHERE path = ?"_s);
+    q.exec({path}, "cannot clear a scan error:");
 }
 
 QHash<QString, FileStamp> ScanErrorRepository::stampsUnder(const QString &rootPath) const

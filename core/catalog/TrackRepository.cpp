@@ -28,12 +28,12 @@ const QString kLibraryJoins =
     u"LEFT JOIN albums al ON al.id = t.album_id LEFT JOIN artists aa ON aa.id = al.artist_id "_s;
 const QString kLibraryOrder = u"aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id"_s;
 
-QString folderPath(QSqlDatabase db, qint64 folderId)
+// The statements of upsert() and remove() are kept prepared (PreparedQuery): a scan runs them
+// for every file, and parsing them (with the tracks' triggers) cost more than running them.
+QString folderPath(const Database &db, qint64 folderId)
 {
-    QSqlQuery q(db);
-    q.prepare(u"SELECT path FROM folders WHERE id = ?"_s);
-    q.addBindValue(folderId);
-    return q.exec() && q.next() ? q.value(0).toString() : QString();
+    PreparedQuery q(db, u"SELECT path FROM folders WHERE id = ?"_s);
+    return q.exec({folderId}, "folder path:") && q->next() ? q->value(0).toString() : QString();
 }
 
 // QSQLITE binds a null QString as NULL; the text columns are NOT NULL.
@@ -105,14 +105,12 @@ SqlStatement pageIds(const SqlStatement &join, const SqlFilter &filter, SongOrde
     return s.add(QString(), {qMax(0, limit), qMax<qint64>(0, offset)});
 }
 
-CreditIds creditIdsOf(QSqlDatabase db, const QString &column, const QVariant &value)
+CreditIds creditIdsOf(const Database &db, const QString &column, const QVariant &value)
 {
-    QSqlQuery q(db);
-    q.prepare(u"SELECT id, album_id, artist_id FROM tracks WHERE "_s + column + u" = ?"_s);
-    q.addBindValue(value);
-    if (!q.exec() || !q.next())
+    PreparedQuery q(db, u"SELECT id, album_id, artist_id FROM tracks WHERE "_s + column + u" = ?"_s);
+    if (!q.exec({value}, "track credits:") || !q->next())
         return {};
-    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong()};
+    return {q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toLongLong()};
 }
 
 QVariantList storedValues(const Track &track, const TrackCredits &credits, qint64 albumId, qint64 artistId)
@@ -125,24 +123,27 @@ QVariantList storedValues(const Track &track, const TrackCredits &credits, qint6
             albumId, artistId, searchDocument(track, credits), int(track.embeddedArt)};
 }
 
-// A new file is an INSERT and a changed one an UPDATE, not one upsert: the statement is prepared
-// per call, and an upsert compiles the tracks' update triggers too (migration 012), three times
-// the work of an insert for every file of a first scan.
+// A new file is an INSERT and a changed one an UPDATE, not one upsert: an upsert runs the
+// tracks' update triggers' program too (migration 012) for every file of a first scan.
 SqlStatement storeStatement(const CreditIds &stored, QVariantList values)
 {
+    static const QString insert = []() -> QString {
+        const QStringList marks(kStoredColumns.count(u',') + 2, u"?"_s);
+        return u"INSERT INTO tracks ("_s + kStoredColumns + u", added_at) VALUES ("_s + marks.join(u", "_s) + u')';
+    }();
+    static const QString update = []() -> QString {
+        QStringList assignments;
+        for (const QString &column : kStoredColumns.split(u", "_s))
+            assignments << column + u" = ?"_s;
+        return u"UPDATE tracks SET "_s + assignments.join(u", "_s) + u" WHERE id = ?"_s;
+    }();
     SqlStatement s;
     if (stored.id == 0) {
         values << QDateTime::currentSecsSinceEpoch();   // the day the item entered the library, kept by updates
-        const QStringList marks(values.size(), u"?"_s);
-        return s.add(u"INSERT INTO tracks ("_s + kStoredColumns + u", added_at) VALUES ("_s + marks.join(u", "_s)
-                         + u')',
-                     values);
+        return s.add(insert, values);
     }
-    QStringList assignments;
-    for (const QString &column : kStoredColumns.split(u", "_s))
-        assignments << column + u" = ?"_s;
     values << stored.id;
-    return s.add(u"UPDATE tracks SET "_s + assignments.join(u", "_s) + u" WHERE id = ?"_s, values);
+    return s.add(update, values);
 }
 
 } // namespace
@@ -221,28 +222,29 @@ qint64 TrackRepository::count() const
 qint64 TrackRepository::upsert(const Track &track)
 {
     WriteTransaction tx(m_db);
-    QSqlDatabase db = m_db.connection();
     if (!tx.isActive())
         return 0;
-    const TrackCredits credits = TrackCredits::derive(track, folderPath(db, track.folderId));
-    CreditStore store(db);
-    const CreditIds before = creditIdsOf(db, u"path"_s, track.path);
+    const TrackCredits credits = TrackCredits::derive(track, folderPath(m_db, track.folderId));
+    CreditStore store(m_db);
+    const CreditIds before = creditIdsOf(m_db, u"path"_s, track.path);
     const qint64 artistId = store.artistId(credits.artist);
-    const qint64 albumId = store.albumId(credits.album, store.artistId(credits.albumArtist));
+    // Most tracks are credited to their album's artist: one lookup then.
+    const qint64 albumArtistId = credits.albumArtist == credits.artist ? artistId : store.artistId(credits.albumArtist);
+    const qint64 albumId = albumArtistId == 0 ? 0 : store.albumId(credits.album, albumArtistId);
     if (artistId == 0 || albumId == 0)
         return 0;
 
     const SqlStatement write = storeStatement(before, storedValues(track, credits, albumId, artistId));
-    QSqlQuery q(db);
-    q.prepare(write.sql);
-    for (const QVariant &v : write.values)
-        q.addBindValue(v);
-    if (!q.exec()) {
-        qCWarning(lcCatalog) << "cannot store" << track.path << q.lastError().text();
-        return 0;
+    qint64 id = before.id;
+    {
+        PreparedQuery q(m_db, write.sql);
+        if (!q.exec(write.values, "cannot store a track:")) {
+            qCWarning(lcCatalog) << "cannot store" << track.path;
+            return 0;
+        }
+        if (id == 0)
+            id = q->lastInsertId().toLongLong();
     }
-    const qint64 id = before.id > 0 ? before.id : q.lastInsertId().toLongLong();
-    q.finish();
     if (before.albumId != albumId || before.artistId != artistId)
         store.dropIfOrphan(before.albumId, before.artistId);
     return id > 0 && tx.commit() ? id : 0;
@@ -271,12 +273,12 @@ bool TrackRepository::remove(qint64 id)
 {
     WriteTransaction tx(m_db);
     QSqlDatabase db = m_db.connection();
-    const CreditIds before = creditIdsOf(db, u"id"_s, id);
-    QSqlQuery q(db);
-    q.prepare(u"DELETE FROM tracks WHERE id = ?"_s);
-    q.addBindValue(id);
-    if (!q.exec() || q.numRowsAffected() != 1)
-        return false;
+    const CreditIds before = creditIdsOf(m_db, u"id"_s, id);
+    {
+        PreparedQuery q(m_db, u"DELETE FROM tracks WHERE id = ?"_s);
+        if (!q.exec({id}, "cannot remove a track:") || q->numRowsAffected() != 1)
+            return false;
+    }
     CreditStore(db).dropIfOrphan(before.albumId, before.artistId);
     return tx.commit();
 }

@@ -11,11 +11,11 @@
 
 namespace cairn {
 
-int refreshFolderArt(const Database &db, const std::atomic_bool &cancel)
+int refreshFolderArt(const Database &db, const std::atomic_bool &cancel, const QHash<QString, QString> &listed)
 {
     ArtworkRepository repository(db);
     const QList<TrackFolderArt> tracks = repository.folderArtOfAllTracks();
-    QHash<QString, QString> imageOfFolder;   // one directory listing per folder
+    QHash<QString, QString> imageOfFolder = listed;   // one directory listing per folder
     WriteTransaction tx(db);
     int changed = 0;
     for (const TrackFolderArt &track : tracks) {

@@ -13,6 +13,7 @@
 #include "ScanPlan.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QFileInfo>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
@@ -23,8 +24,40 @@ namespace cairn {
 
 namespace {
 
-constexpr int kBatchSize = 32;            // files read in parallel, then written in one transaction
 constexpr qint64 kProgressIntervalMs = 100;
+
+// Files are read in parallel in batches, each written in one transaction while the next is
+// read: a transaction per file would be a commit per file. The batch grows from 32 files to
+// 512 while a cycle (reading one batch, writing the one before) takes less than about 250 ms,
+// and shrinks when it takes longer: tiny files share a commit in hundreds, slow ones (videos,
+// a network share) still show progress and are committed every fraction of a second, so a
+// kill -9 loses little reading (the next scan reads those files again).
+class BatchSizer
+{
+public:
+    int size() const { return m_size; }
+
+    void cycleTook(qsizetype files, qint64 ms)
+    {
+        constexpr qint64 kCycleMs = 250;
+        constexpr qint64 kMin = 32;
+        constexpr qint64 kMax = 512;
+        if (files < m_size && ms < kCycleMs)
+            return;   // a short last batch says nothing of the next
+        const qint64 fitting = files * kCycleMs / qMax<qint64>(1, ms);
+        m_size = int(qBound(kMin, fitting, qMin(kMax, 2 * qint64(m_size))));
+    }
+
+private:
+    int m_size = 32;
+};
+
+// One file of a batch: read, or skipped because the scan was cancelled before its turn.
+struct BatchRead
+{
+    MediaReadResult result;
+    bool read = false;
+};
 
 // Emits progress at most every kProgressIntervalMs, except when forced.
 class ProgressThrottle
@@ -45,18 +78,31 @@ private:
     QElapsedTimer m_timer;
 };
 
+// Starts reading `jobs` on `pool`; each file not begun by the time `cancel` is set is skipped.
+QFuture<BatchRead> startReading(QThreadPool *pool, const QList<ReadJob> &jobs, const std::atomic_bool &cancel)
+{
+    return QtConcurrent::mapped(pool, jobs, [&cancel](const ReadJob &job) {
+        if (cancel.load())
+            return BatchRead{};
+        return BatchRead{media::read(job.file.path, job.kind), true};
+    });
+}
+
 // Writes one batch of read results: tracks (with their lyrics) for the good files, scan errors
-// for the others.
-void writeBatch(const Database &db, const QList<ReadJob> &jobs,
-                const QList<MediaReadResult> &results, ScanSummary &summary)
+// for the others. Returns how many files it wrote (not those a cancel skipped).
+int writeBatch(const Database &db, const QList<ReadJob> &jobs, const QList<BatchRead> &reads, ScanSummary &summary)
 {
     TrackRepository tracks(db);
     LyricsRepository lyrics(db);
     ScanErrorRepository errors(db);
     WriteTransaction tx(db);
+    int written = 0;
     for (qsizetype i = 0; i < jobs.size(); ++i) {
+        if (!reads.at(i).read)
+            continue;
+        ++written;
         const ReadJob &job = jobs.at(i);
-        const MediaReadResult &result = results.at(i);
+        const MediaReadResult &result = reads.at(i).result;
         if (result.track) {
             Track track = *result.track;
             track.folderId = job.folderId;
@@ -67,7 +113,8 @@ void writeBatch(const Database &db, const QList<ReadJob> &jobs,
                 // Always written: a changed file that lost its lyrics must lose them here too.
                 if (const Outcome written = lyrics.write(id, result.lyrics); !written)
                     qCWarning(lcScan) << "lyrics of" << track.path << "not stored:" << written.error().message;
-                errors.clear(track.path);
+                if (job.mayHaveError)
+                    errors.clear(track.path);
                 ++(job.existingTrackId > 0 ? summary.updated : summary.added);
                 continue;
             }
@@ -81,6 +128,7 @@ void writeBatch(const Database &db, const QList<ReadJob> &jobs,
     }
     if (!tx.commit())
         qCWarning(lcScan) << "a batch of" << jobs.size() << "files was not written";
+    return written;
 }
 
 void removeVanished(const Database &db, const ScanPlan &plan, ScanSummary &summary)
@@ -155,6 +203,7 @@ ScanSummary LibraryScanner::scanNow()
 
     // 1. Walk the folders and decide what to read.
     ScanPlan plan;
+    QHash<QString, QString> folderImages;   // listed by the walk, for step 4
     const MediaWalker walker(m_cancel);
     const QList<Folder> folders = FolderRepository(m_db).list();
     for (const Folder &folder : folders) {
@@ -164,7 +213,7 @@ ScanSummary LibraryScanner::scanNow()
             continue;
         }
         progress.report({plan.files, 0, folder.path});
-        plan.addFolder(folder.id, walker.walk(folder.path),
+        plan.addFolder(folder.id, walker.walk(folder.path, &folderImages),
                        TrackRepository(m_db).stampsUnder(folder.id),
                        ScanErrorRepository(m_db).stampsUnder(folder.path));
     }
@@ -173,22 +222,31 @@ ScanSummary LibraryScanner::scanNow()
     int seen = plan.unchanged + plan.knownErrors;
     progress.report({seen, plan.files, {}}, true);
 
-    // 2. Read new and changed files in parallel; write each batch from this thread.
-    for (qsizetype start = 0; start < plan.toRead.size() && !m_cancel.load(); start += kBatchSize) {
-        const QList<ReadJob> batch = plan.toRead.mid(start, kBatchSize);
-        const auto results = QtConcurrent::blockingMapped<QList<MediaReadResult>>(
-            m_readers.get(), batch,
-            [](const ReadJob &job) { return media::read(job.file.path, job.kind); });
-        writeBatch(m_db, batch, results, summary);
-        seen += int(batch.size());
+    // 2. Read new and changed files in parallel; this thread (the catalog's one writer during a
+    // scan) writes each batch while the pool reads the next.
+    BatchSizer sizer;
+    QList<ReadJob> batch = plan.toRead.mid(0, sizer.size());
+    qsizetype next = batch.size();
+    QFuture<BatchRead> reading = startReading(m_readers.get(), batch, m_cancel);
+    QElapsedTimer cycle;
+    cycle.start();
+    while (!batch.isEmpty()) {
+        const QList<BatchRead> reads = reading.results();
+        sizer.cycleTook(batch.size(), cycle.restart());
+        QList<ReadJob> nextBatch = m_cancel.load() ? QList<ReadJob>() : plan.toRead.mid(next, sizer.size());
+        next += nextBatch.size();
+        if (!nextBatch.isEmpty())
+            reading = startReading(m_readers.get(), nextBatch, m_cancel);
+        seen += writeBatch(m_db, batch, reads, summary);
         progress.report({seen, plan.files, batch.constLast().file.path});
+        batch = std::move(nextBatch);
     }
 
     // 3. Forget files that are gone (not after a cancel: the walk may be incomplete).
     if (!m_cancel.load())
         removeVanished(m_db, plan, summary);
     // 4. Note the folders' cover images (also next to unchanged files).
-    refreshFolderArt(m_db, m_cancel);
+    refreshFolderArt(m_db, m_cancel, folderImages);
 
     summary.filesSeen = seen;
     summary.elapsedMs = elapsed.elapsed();

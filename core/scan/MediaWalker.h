@@ -3,6 +3,7 @@
 // extensions, follows symlinks but visits each real directory once (loops terminate).
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -22,8 +23,10 @@ class MediaWalker
 public:
     explicit MediaWalker(const std::atomic_bool &cancel) : m_cancel(cancel) {}
 
-    // Files under `root`, sorted per directory; stops early when cancelled.
-    QList<FoundFile> walk(const QString &root) const;
+    // Files under `root`, sorted per directory; stops early when cancelled. With `folderImages`,
+    // also notes the cover image (artwork::folderImageAmong, "" for none) of each directory
+    // holding media files, keyed by its absolute path as QFileInfo(file).absolutePath() says.
+    QList<FoundFile> walk(const QString &root, QHash<QString, QString> *folderImages = nullptr) const;
 
 private:
     const std::atomic_bool &m_cancel;

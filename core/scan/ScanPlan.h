@@ -19,6 +19,7 @@ struct ReadJob
     FoundFile file;
     MediaKind kind = MediaKind::Audio;
     qint64 existingTrackId = 0;   // 0 for a file new to the catalog
+    bool mayHaveError = true;     // false: the catalog holds no scan error for the path to clear
 };
 
 class ScanPlan

@@ -200,4 +200,20 @@ QStringList integrityCheck(const QString &sqlitePath)
     return lines;
 }
 
+qint64 rowsIn(const QString &sqlitePath, const QString &table)
+{
+    const QString name = u"rows-"_s + QString::number(quintptr(&sqlitePath));
+    qint64 rows = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(sqlitePath);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"_s);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(u"SELECT COUNT(*) FROM "_s + table) && q.next())
+            rows = q.value(0).toLongLong();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
 } // namespace cairn::test

@@ -62,5 +62,8 @@ QList<qint64> childrenOf(qint64 pid);
 bool processEnded(qint64 pid);
 // The lines PRAGMA integrity_check gives for an SQLite file (["ok"] when it is sound).
 QStringList integrityCheck(const QString &sqlitePath);
+// The number of rows of `table` in the catalog file as a new reader finds it (after a kill: what
+// was committed); -1 when it cannot be read.
+qint64 rowsIn(const QString &sqlitePath, const QString &table);
 
 } // namespace cairn::test

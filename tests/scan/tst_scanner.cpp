@@ -79,6 +79,8 @@ private Q_SLOTS:
     void missingFolderKeepsItsTracks();
     void nestedFoldersShareFilesOnce();
     void progressReportsSeenAndTotal();
+    void filesOfManyBatchesAreStoredOnce();
+    void cancelledScanStoresNothingUnread();
     void requestsDuringAScanCollapse();
     void scansOnItsOwnThread();
 
@@ -370,6 +372,119 @@ void TestScanner::nestedFoldersShareFilesOnce()
     QCOMPARE(second.unchanged, 2);
     QCOMPARE(second.added + second.updated + second.removed, 0);
     QCOMPARE(TrackRepository(*m_db).count(), 2);
+}
+
+void TestScanner::filesOfManyBatchesAreStoredOnce()
+{
+    // More files than a few write batches hold (not a multiple of any batch size), every ninth
+    // one broken, in folders of 25, so batch boundaries fall among good and broken files alike.
+    constexpr int kFiles = 1111;
+    QStringList good;
+    QStringList broken;
+    for (int i = 0; i < kFiles; ++i) {
+        const QString path = lib(u"album %1/%2.mp3"_s.arg(i / 25).arg(i));
+        if (i % 9 == 4) {
+            QVERIFY(writeBytes(path, "ID3 but not audio " + QByteArray::number(i)));
+            broken << path;
+        } else {
+            QVERIFY(copy(fixture(u"plain.mp3"_s), path));
+            good << path;
+        }
+    }
+    const auto checkCatalog = [&] {
+        const TrackPage page = TrackRepository(*m_db).list(0, 10 * kFiles);
+        QStringList stored;
+        for (const Track &t : page.items)
+            stored << t.path;
+        stored.sort();
+        QStringList expected = good;
+        expected.sort();
+        QCOMPARE(page.total, qint64(good.size()));
+        QCOMPARE(stored, expected);   // each good file once, no broken one
+        QStringList errors;
+        for (const ScanError &e : ScanErrorRepository(*m_db).list(10 * kFiles))
+            errors << e.path;
+        errors.sort();
+        expected = broken;
+        expected.sort();
+        QCOMPARE(errors, expected);   // each broken file once
+    };
+
+    const ScanSummary first = scan();
+    QCOMPARE(first.filesSeen, kFiles);
+    QCOMPARE(first.added, good.size());
+    QCOMPARE(first.errors, broken.size());
+    checkCatalog();
+    if (QTest::currentTestFailed())
+        return;
+
+    // Rewritten files across the boundaries are updated in place: good ones turned broken lose
+    // their track, broken ones made good gain one, the rest are reread and stay once.
+    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(120);
+    int madeGood = 0;
+    int reread = 0;   // good before and after
+    for (int i = 200; i < 800; ++i) {
+        const QString path = lib(u"album %1/%2.mp3"_s.arg(i / 25).arg(i));
+        const bool wasBroken = broken.contains(path);
+        if (wasBroken) {
+            QVERIFY(copy(fixture(u"plain.mp3"_s), path));
+            broken.removeOne(path);
+            good << path;
+            ++madeGood;
+        } else if (i % 7 == 0) {
+            QVERIFY(writeBytes(path, "broken now"));
+            good.removeOne(path);
+            broken << path;
+        } else {
+            ++reread;
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(later, QFileDevice::FileModificationTime));
+    }
+    const ScanSummary second = scan();
+    QCOMPARE(second.filesSeen, kFiles);
+    QCOMPARE(second.added, madeGood);
+    QCOMPARE(second.updated, reread);
+    QCOMPARE(second.errors, broken.size());
+    QCOMPARE(second.unchanged, good.size() - madeGood - reread);
+    checkCatalog();
+}
+
+void TestScanner::cancelledScanStoresNothingUnread()
+{
+    QVERIFY(copy(fixture(u"plain.mp3"_s), lib(u"old/gone.mp3"_s)));
+    QCOMPARE(scan().added, 1);
+    QVERIFY(QFile::remove(lib(u"old/gone.mp3"_s)));
+    constexpr int kFiles = 300;
+    for (int i = 0; i < kFiles; ++i)
+        QVERIFY(copy(fixture(u"plain.mp3"_s), lib(u"new/%1.mp3"_s.arg(i))));
+
+    // Cancelled once the walk is done, before the pool has read a file: nothing unread is
+    // stored, none of it taken for a broken file, and the vanished track stays (the walk of a
+    // cancelled scan is not trusted for removals).
+    bool cancelled = false;
+    const auto connection = connect(m_scanner.get(), &LibraryScanner::progress, this,
+                                    [&](const ScanProgress &p) {
+                                        if (p.total > 0 && !cancelled) {
+                                            cancelled = true;
+                                            m_scanner->cancel();
+                                        }
+                                    });
+    const ScanSummary stopped = scan();
+    disconnect(connection);
+    QVERIFY(cancelled);
+    QCOMPARE(stopped.added + stopped.updated + stopped.errors + stopped.removed, 0);
+    QCOMPARE(stopped.filesSeen, 0);
+    QCOMPARE(ScanErrorRepository(*m_db).count(), 0);
+    QCOMPARE(TrackRepository(*m_db).count(), 1);
+
+    // The next scan does it all, once.
+    const ScanSummary next = scan();
+    QCOMPARE(next.added, kFiles);
+    QCOMPARE(next.removed, 1);
+    QCOMPARE(next.errors, 0);
+    QCOMPARE(TrackRepository(*m_db).count(), kFiles);
 }
 
 void TestScanner::progressReportsSeenAndTotal()
