@@ -11,7 +11,20 @@
 
 namespace cairn {
 
-int refreshFolderArt(const Database &db, const std::atomic_bool &cancel)
+namespace {
+
+bool isBelowAny(const QString &path, const QStringList &dirs)
+{
+    for (const QString &dir : dirs) {
+        if (path.size() > dir.size() && path.startsWith(dir) && path.at(dir.size()) == u'/')
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int refreshFolderArt(const Database &db, const std::atomic_bool &cancel, const QStringList &under)
 {
     ArtworkRepository repository(db);
     const QList<TrackFolderArt> tracks = repository.folderArtOfAllTracks();
@@ -21,6 +34,8 @@ int refreshFolderArt(const Database &db, const std::atomic_bool &cancel)
     for (const TrackFolderArt &track : tracks) {
         if (cancel.load())
             break;
+        if (!under.isEmpty() && !isBelowAny(track.path, under))
+            continue;
         const QString folder = QFileInfo(track.path).absolutePath();
         auto it = imageOfFolder.constFind(folder);
         if (it == imageOfFolder.cend())

@@ -2,13 +2,16 @@
 // The scanner's last step: records for every track the cover image of its folder, so a cover
 // added, replaced or removed next to unchanged files is noticed by the next scan.
 
+#include <QStringList>
+
 #include <atomic>
 
 namespace cairn {
 
 class Database;
 
-// Returns the number of tracks whose folder image changed.
-int refreshFolderArt(const Database &db, const std::atomic_bool &cancel);
+// Returns the number of tracks whose folder image changed. With `under`, only the tracks below
+// those directories are looked at (a scan of a few directories).
+int refreshFolderArt(const Database &db, const std::atomic_bool &cancel, const QStringList &under = {});
 
 } // namespace cairn

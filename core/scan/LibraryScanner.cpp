@@ -12,6 +12,7 @@
 #include "ScanLog.h"
 #include "ScanPlan.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QThreadPool>
@@ -200,6 +201,141 @@ ScanSummary LibraryScanner::scanNow()
     m_scanning.store(false);
     Q_EMIT scanFinished(summary);
     return summary;
+}
+
+} // namespace cairn
+
+namespace cairn {
+
+namespace {
+
+bool isBelow(const QString &path, const QString &dir)
+{
+    return path.size() > dir.size() && path.startsWith(dir) && path.at(dir.size()) == u'/';
+}
+
+// The directories (cleaned) with none below another: a scan of a directory covers its subtree.
+QStringList topmostDirectories(const QStringList &dirs)
+{
+    QStringList cleaned;
+    for (const QString &dir : dirs)
+        cleaned << QDir::cleanPath(dir);
+    cleaned.sort();
+    cleaned.removeDuplicates();
+    QStringList topmost;
+    for (const QString &dir : std::as_const(cleaned)) {
+        if (topmost.isEmpty() || !isBelow(dir, topmost.constLast()))
+            topmost << dir;
+    }
+    return topmost;
+}
+
+std::optional<Folder> folderHolding(const QList<Folder> &folders, const QString &dir)
+{
+    for (const Folder &folder : folders) {
+        if (dir == folder.path || isBelow(dir, folder.path))
+            return folder;
+    }
+    return std::nullopt;
+}
+
+// For each directory in a library folder, itself or, once deleted, its nearest ancestor still
+// there (whose scan notices what went); topmost ones only. A missing library folder is left
+// alone, as scanNow() does (possibly an unmounted drive).
+QStringList existingAncestors(const QStringList &dirs, const QList<Folder> &folders)
+{
+    QStringList existing;
+    for (const QString &wanted : dirs) {
+        QString dir = QDir::cleanPath(wanted);
+        const auto folder = folderHolding(folders, dir);
+        if (!folder)
+            continue;
+        while (dir != folder->path && !QFileInfo(dir).isDir())
+            dir = QFileInfo(dir).path();
+        if (QFileInfo(dir).isDir())
+            existing << dir;
+    }
+    return topmostDirectories(existing);
+}
+
+QHash<QString, FileStamp> stampsBelow(const QHash<QString, FileStamp> &stamps, const QString &dir)
+{
+    QHash<QString, FileStamp> below;
+    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it) {
+        if (isBelow(it.key(), dir))
+            below.insert(it.key(), it.value());
+    }
+    return below;
+}
+
+} // namespace
+
+DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs, int settleMs)
+{
+    DirectoryScanOutcome outcome;
+    if (m_scanning.exchange(true))
+        return outcome;
+    outcome.ran = true;
+    m_cancel.store(false);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    Q_EMIT scanStarted();
+    ProgressThrottle progress(this);
+    ScanSummary &summary = outcome.summary;
+
+    // Stamps have whole seconds: a file stamped in the last settleMs (rounded up) may still grow.
+    const qint64 newestSettled = QDateTime::currentSecsSinceEpoch() - (qMax(0, settleMs) + 999) / 1000 - 1;
+    QSet<QString> unsettled;
+    ScanPlan plan;
+    const MediaWalker walker(m_cancel);
+    const QList<Folder> folders = FolderRepository(m_db).list();
+    QStringList walked;
+    for (const QString &dir : existingAncestors(dirs, folders)) {
+        const auto folder = folderHolding(folders, dir);
+        walked << dir;
+        const QList<FoundFile> found = walker.walk(dir);
+        for (const FoundFile &file : found) {
+            if (file.mtime.toSecsSinceEpoch() > newestSettled)
+                unsettled.insert(QFileInfo(file.path).path());
+        }
+        const auto tracks = TrackRepository(m_db).stampsUnder(folder->id);
+        plan.addFolder(folder->id, found, dir == folder->path ? tracks : stampsBelow(tracks, dir),
+                       ScanErrorRepository(m_db).stampsUnder(dir));
+    }
+    // Unsettled files stay as they are in the catalog (found, so not removed; not read yet).
+    plan.toRead.removeIf([&](const ReadJob &job) {
+        return job.file.mtime.toSecsSinceEpoch() > newestSettled;
+    });
+    summary.unchanged = plan.unchanged;
+    summary.errors = plan.knownErrors;
+    int seen = plan.unchanged + plan.knownErrors;
+    progress.report({seen, plan.files, {}}, true);
+
+    for (qsizetype start = 0; start < plan.toRead.size() && !m_cancel.load(); start += kBatchSize) {
+        const QList<ReadJob> batch = plan.toRead.mid(start, kBatchSize);
+        const auto results = QtConcurrent::blockingMapped<QList<MediaReadResult>>(
+            m_readers.get(), batch,
+            [](const ReadJob &job) { return media::read(job.file.path, job.kind); });
+        writeBatch(m_db, batch, results, summary);
+        seen += int(batch.size());
+        progress.report({seen, plan.files, batch.constLast().file.path});
+    }
+    if (!m_cancel.load())
+        removeVanished(m_db, plan, summary);
+    if (!walked.isEmpty())
+        refreshFolderArt(m_db, m_cancel, walked);
+
+    summary.filesSeen = seen;
+    summary.elapsedMs = elapsed.elapsed();
+    outcome.unsettled = QStringList(unsettled.cbegin(), unsettled.cend());
+    progress.report({seen, plan.files, {}}, true);
+    qCInfo(lcScan) << "scan of" << walked.size() << "changed directories done:" << summary.added << "added,"
+                   << summary.updated << "updated," << summary.removed << "removed," << summary.errors
+                   << "errors," << unsettled.size() << "directories still being written, in"
+                   << summary.elapsedMs << "ms";
+    m_scanning.store(false);
+    Q_EMIT scanFinished(summary);
+    return outcome;
 }
 
 } // namespace cairn
