@@ -22,19 +22,26 @@ bool isAtOrBelow(const QString &path, const QString &dir)
     return path == dir || (path.size() > dir.size() && path.startsWith(dir) && path.at(dir.size()) == u'/');
 }
 
-// `top` and the directories below it as the scanner's walk reaches them: hidden ones skipped,
-// symlinks followed, each real directory once.
-QStringList directoriesOf(const QString &top, QSet<QString> &visited)
+struct FoundDirectory
 {
-    QStringList dirs;
+    QString path;        // as reached from the folder
+    QString canonical;
+};
+
+// `top` and the directories below it as the scanner's walk reaches them (hidden ones skipped,
+// symlinks followed), except real directories already in `known`, which it extends. `top` is
+// always looked into: it may have gained subdirectories.
+QList<FoundDirectory> directoriesOf(const QString &top, QSet<QString> &known)
+{
+    QList<FoundDirectory> dirs;
     QStringList pending{top};
     while (!pending.isEmpty()) {
         const QString dir = pending.takeLast();
         const QString canonical = QFileInfo(dir).canonicalFilePath();
-        if (canonical.isEmpty() || visited.contains(canonical))
+        if (canonical.isEmpty() || (known.contains(canonical) && dir != top))
             continue;
-        visited.insert(canonical);
-        dirs << dir;
+        known.insert(canonical);
+        dirs << FoundDirectory{dir, canonical};
         const QFileInfoList subdirs = QDir(dir).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot);
         for (const QFileInfo &sub : subdirs) {
             if (!sub.fileName().startsWith(u'.'))
@@ -98,25 +105,26 @@ void LibraryWatcher::watchTree(WatchedFolder &folder, const QString &top)
 {
     if (folder.degraded)
         return;
-    QSet<QString> visited = folder.canonical;
-    if (const auto known = folder.dirs.constFind(top); known != folder.dirs.cend())
-        visited.remove(*known);   // look into it again: it may have new subdirectories
-    QStringList dirs = directoriesOf(top, visited);
-    dirs.removeIf([&folder](const QString &dir) { return folder.dirs.contains(dir); });
-    if (dirs.isEmpty())
+    QList<FoundDirectory> found = directoriesOf(top, folder.canonical);
+    found.removeIf([&folder](const FoundDirectory &dir) { return folder.dirs.contains(dir.path); });
+    if (found.isEmpty())
         return;
-    if (m_settings.maxDirectories > 0 && m_watchedCount + dirs.size() > m_settings.maxDirectories) {
+    if (m_settings.maxDirectories > 0 && m_watchedCount + found.size() > m_settings.maxDirectories) {
         degrade(folder, u"more than %1 directories to watch in all (scan/maxWatchedDirectories)"_s
                             .arg(m_settings.maxDirectories));
         return;
     }
-    const QStringList failed = m_watch->add(dirs);
-    for (const QString &dir : std::as_const(dirs)) {
-        if (failed.contains(dir))
+    QStringList paths;
+    for (const FoundDirectory &dir : std::as_const(found))
+        paths << dir.path;
+    const QStringList refused = m_watch->add(paths);
+    const QSet<QString> failed(refused.cbegin(), refused.cend());
+    for (const FoundDirectory &dir : std::as_const(found)) {
+        if (failed.contains(dir.path)) {
+            folder.canonical.remove(dir.canonical);
             continue;
-        const QString canonical = QFileInfo(dir).canonicalFilePath();
-        folder.dirs.insert(dir, canonical);
-        folder.canonical.insert(canonical);
+        }
+        folder.dirs.insert(dir.path, dir.canonical);
         ++m_watchedCount;
     }
     if (!failed.isEmpty()) {
@@ -147,6 +155,7 @@ void LibraryWatcher::unwatchBelow(WatchedFolder &folder, const QString &top)
 void LibraryWatcher::degrade(WatchedFolder &folder, const QString &reason)
 {
     unwatchBelow(folder, folder.path);
+    folder.canonical.clear();   // also what the walk had noted before giving up
     folder.degraded = true;
     if (m_settings.periodicMs > 0)
         qCWarning(lcScan).noquote() << "library folder" << folder.path << "is not watched:" << reason
@@ -171,10 +180,7 @@ void LibraryWatcher::onChanged(const QString &dir)
     WatchedFolder *folder = folderHolding(dir);
     if (!folder || folder->degraded)
         return;
-    if (QFileInfo(dir).isDir())
-        watchTree(*folder, dir);   // a new subdirectory (with what a copy already put in it)
-    else
-        unwatchBelow(*folder, dir);
+    // Only noted: a burst of events (a copy of many files) costs one scan, when it is over.
     m_pending.insert(dir);
     m_quiet->start(m_settings.quietMs);
 }
@@ -194,6 +200,17 @@ void LibraryWatcher::scanPending()
         return;
     const QStringList dirs(m_pending.cbegin(), m_pending.cend());
     m_pending.clear();
+    // Watches first, then the scan: a file put in a new subdirectory before it was watched is
+    // found by the scan's walk, one put there after it raises an event.
+    for (const QString &dir : dirs) {
+        WatchedFolder *folder = folderHolding(dir);
+        if (!folder || folder->degraded)
+            continue;
+        if (QFileInfo(dir).isDir())
+            watchTree(*folder, dir);
+        else
+            unwatchBelow(*folder, dir);
+    }
     const DirectoryScanOutcome outcome = m_scanner.scanDirectoriesNow(dirs, m_settings.settleMs);
     // Another scan ran (a test's, on its own thread): try again. Files still being written:
     // look again once they may have settled.
