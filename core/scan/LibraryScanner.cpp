@@ -283,9 +283,15 @@ DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs,
     ProgressThrottle progress(this);
     ScanSummary &summary = outcome.summary;
 
-    // Stamps have whole seconds: a file stamped in the last settleMs (rounded up) may still grow.
-    const qint64 newestSettled = QDateTime::currentSecsSinceEpoch() - (qMax(0, settleMs) + 999) / 1000 - 1;
-    QSet<QString> unsettled;
+    // Stamps have whole seconds: those of the last settleMs (rounded up) are looked at closer.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 surelySettled = now.toSecsSinceEpoch() - (qMax(0, settleMs) + 999) / 1000 - 1;
+    // A stamp far in the future (a wrong clock somewhere) is no sign of a copy in progress.
+    const auto isUnsettled = [&](const FoundFile &file) {
+        return file.mtime.toSecsSinceEpoch() > surelySettled
+               && qAbs(QFileInfo(file.path).lastModified().msecsTo(now)) < settleMs;
+    };
+    QSet<QString> unsettled;   // paths
     ScanPlan plan;
     const MediaWalker walker(m_cancel);
     const QList<Folder> folders = FolderRepository(m_db).list();
@@ -295,17 +301,15 @@ DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs,
         walked << dir;
         const QList<FoundFile> found = walker.walk(dir);
         for (const FoundFile &file : found) {
-            if (file.mtime.toSecsSinceEpoch() > newestSettled)
-                unsettled.insert(QFileInfo(file.path).path());
+            if (isUnsettled(file))
+                unsettled.insert(file.path);
         }
         const auto tracks = TrackRepository(m_db).stampsUnder(folder->id);
         plan.addFolder(folder->id, found, dir == folder->path ? tracks : stampsBelow(tracks, dir),
                        ScanErrorRepository(m_db).stampsUnder(dir));
     }
     // Unsettled files stay as they are in the catalog (found, so not removed; not read yet).
-    plan.toRead.removeIf([&](const ReadJob &job) {
-        return job.file.mtime.toSecsSinceEpoch() > newestSettled;
-    });
+    plan.toRead.removeIf([&](const ReadJob &job) { return unsettled.contains(job.file.path); });
     summary.unchanged = plan.unchanged;
     summary.errors = plan.knownErrors;
     int seen = plan.unchanged + plan.knownErrors;
@@ -327,11 +331,14 @@ DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs,
 
     summary.filesSeen = seen;
     summary.elapsedMs = elapsed.elapsed();
-    outcome.unsettled = QStringList(unsettled.cbegin(), unsettled.cend());
+    QSet<QString> unsettledDirs;
+    for (const QString &path : std::as_const(unsettled))
+        unsettledDirs.insert(QFileInfo(path).path());
+    outcome.unsettled = QStringList(unsettledDirs.cbegin(), unsettledDirs.cend());
     progress.report({seen, plan.files, {}}, true);
     qCInfo(lcScan) << "scan of" << walked.size() << "changed directories done:" << summary.added << "added,"
                    << summary.updated << "updated," << summary.removed << "removed," << summary.errors
-                   << "errors," << unsettled.size() << "directories still being written, in"
+                   << "errors," << unsettled.size() << "files still being written, in"
                    << summary.elapsedMs << "ms";
     m_scanning.store(false);
     Q_EMIT scanFinished(summary);

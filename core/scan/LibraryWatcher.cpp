@@ -59,6 +59,7 @@ LibraryWatcher::LibraryWatcher(const Database &db, LibraryScanner &scanner, cons
       m_periodic(new QTimer(this))
 {
     m_quiet->setSingleShot(true);
+    m_quiet->setTimerType(Qt::PreciseTimer);   // a coarse timer may wake a file short of settled
     connect(m_quiet, &QTimer::timeout, this, &LibraryWatcher::scanPending);
     connect(m_periodic, &QTimer::timeout, this, &LibraryWatcher::onPeriodic);
     connect(&m_scanner, &LibraryScanner::scanFinished, this, &LibraryWatcher::syncFolders);
@@ -181,8 +182,7 @@ void LibraryWatcher::onChanged(const QString &dir)
     if (!folder || folder->degraded)
         return;
     // Only noted: a burst of events (a copy of many files) costs one scan, when it is over.
-    m_pending.insert(dir);
-    m_quiet->start(m_settings.quietMs);
+    schedule(dir, m_settings.quietMs, false);
 }
 
 void LibraryWatcher::onPeriodic()
@@ -217,10 +217,19 @@ void LibraryWatcher::scanPending()
     const QStringList again = outcome.ran ? outcome.unsettled : dirs;
     if (again.isEmpty())
         return;
+    // Half the settle time: a file is read at most that late after it settled.
     for (const QString &dir : again)
-        m_pending.insert(dir);
-    if (!m_quiet->isActive())
-        m_quiet->start(m_settings.settleMs);
+        schedule(dir, qMax(100, m_settings.settleMs / 2), true);
+}
+
+void LibraryWatcher::schedule(const QString &dir, int delayMs, bool firm)
+{
+    if (m_pending.isEmpty())
+        m_scanBy.setRemainingTime(m_settings.longestWaitMs, Qt::PreciseTimer);
+    if (firm && m_scanBy.remainingTime() > delayMs)
+        m_scanBy.setRemainingTime(delayMs, Qt::PreciseTimer);
+    m_pending.insert(dir);
+    m_quiet->start(int(qMin<qint64>(delayMs, m_scanBy.remainingTime())));
 }
 
 } // namespace cairn

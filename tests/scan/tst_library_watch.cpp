@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <memory>
 
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void deletedFilesLeave();
     void folderAddedThroughTheApiIsWatched();
     void fileBeingWrittenIsNotReadHalfWritten();
+    void aLongDownloadDoesNotHoldBackOtherChanges();
     void overTheWatchLimitFallsBackToPeriodicRescans();
     void overTheWatchLimitWithoutPeriodicRescansWaitsForARescan();
     void watchingOffWaitsForARescan();
@@ -106,8 +108,11 @@ void TestLibraryWatch::copiedFileAppears()
     QCOMPARE(lib.cairn->start(), QString());
     QCOMPARE(lib.cairn->waitForTracks(0), 0);
 
+    QElapsedTimer copied;
+    copied.start();
     QVERIFY(copy(song, QDir(lib.library()).filePath(u"Copied.mp3"_s)));
     QTRY_VERIFY_WITH_TIMEOUT(lib.has(u"Copied"_s), kDeadlineMs);
+    qInfo("appeared %lld ms after the copy began", copied.elapsed());
     QCOMPARE(lib.tracks().value(u"Copied"_s).value(u"size"_s).toInteger(), QFileInfo(song).size());
     // Hidden files (an upload's or rsync's temporary) and non-media files are not catalogued.
     QVERIFY(copy(song, QDir(lib.library()).filePath(u".hidden.mp3"_s)));
@@ -148,7 +153,10 @@ void TestLibraryWatch::changedFileIsReread()
     // Retagged in place (written over, not replaced by a rename), longer, with a new mtime.
     QTest::qWait(1100);
     QCOMPARE(makeAudio(target, 2, {{u"title"_s, u"After"_s}}), QString());
+    QElapsedTimer written;
+    written.start();
     QTRY_VERIFY_WITH_TIMEOUT(lib.has(u"After"_s), kDeadlineMs);
+    qInfo("reread %lld ms after ffmpeg ended", written.elapsed());
     const QMap<QString, QJsonObject> tracks = lib.tracks();
     QCOMPARE(tracks.size(), 1);
     QVERIFY(!tracks.contains(u"Before"_s));
@@ -230,6 +238,35 @@ void TestLibraryWatch::fileBeingWrittenIsNotReadHalfWritten()
     QCOMPARE(track.value(u"size"_s).toInteger(), bytes.size());
     QVERIFY2(track.value(u"duration"_s).toDouble() > 2.9, qPrintable(QString::number(track.value(u"duration"_s).toDouble())));
     qInfo("appeared %lld ms after it was complete", complete.elapsed());
+    QVERIFY(lib.cairn->stop());
+}
+
+void TestLibraryWatch::aLongDownloadDoesNotHoldBackOtherChanges()
+{
+    WatchedLibrary lib;
+    const QString song = lib.make(u"Meanwhile"_s);
+    QVERIFY(!song.isEmpty());
+    QVERIFY(QDir().mkpath(QDir(lib.library()).filePath(u"Downloads"_s)));
+    QCOMPARE(lib.cairn->start(), QString());
+    QCOMPARE(lib.cairn->waitForTracks(0), 0);
+
+    // A download growing every 100 ms: its events never pause for a quiet second.
+    QFile download(QDir(lib.library()).filePath(u"Downloads/album.zip.part"_s));
+    QVERIFY(download.open(QIODevice::WriteOnly));
+    QTimer writer;
+    connect(&writer, &QTimer::timeout, this, [&download] {
+        download.write(QByteArray(1024, 'x'));
+        download.flush();
+    });
+    writer.start(100);
+    QTest::qWait(1500);
+    QElapsedTimer copied;
+    copied.start();
+    QVERIFY(copy(song, QDir(lib.library()).filePath(u"Album/Meanwhile.mp3"_s)));
+    QTRY_VERIFY_WITH_TIMEOUT(lib.has(u"Meanwhile"_s), kDeadlineMs);
+    qInfo("appeared %lld ms after the copy began, a download going on", copied.elapsed());
+    QVERIFY(writer.isActive());
+    writer.stop();
     QVERIFY(lib.cairn->stop());
 }
 

@@ -3,6 +3,7 @@
 // directories that changed; a folder with more directories than can be watched is rescanned
 // periodically instead. Lives on the scanner's thread (it scans by calling the scanner).
 
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -20,7 +21,8 @@ class LibraryScanner;
 
 struct WatchSettings
 {
-    int quietMs = 1000;                // a burst of changes is scanned once, this long after its last
+    int quietMs = 1000;                // a burst of changes is scanned once, this long after its last…
+    int longestWaitMs = 3000;          // …or this long after its first, if it goes on (a long download)
     int settleMs = 2000;               // a file written more recently is not read yet (still copying?)
     qint64 periodicMs = 15 * 60000;    // rescan period of a folder that cannot be watched; 0 = none
     int maxDirectories = 0;            // directories watched at most, over all folders; 0 = the OS's limit
@@ -58,6 +60,8 @@ private:
     void onChanged(const QString &dir);
     void onPeriodic();
     void scanPending();
+    // Scans `dir` in `delayMs`; unless `firm`, later events may delay it (within longestWaitMs).
+    void schedule(const QString &dir, int delayMs, bool firm);
 
     const Database &m_db;
     LibraryScanner &m_scanner;
@@ -66,6 +70,7 @@ private:
     QHash<qint64, WatchedFolder> m_folders;    // by folder id
     qsizetype m_watchedCount = 0;
     QSet<QString> m_pending;                   // directories to scan when things are quiet
+    QDeadlineTimer m_scanBy;                   // events arriving on and on do not delay them past this
     QTimer *m_quiet;
     QTimer *m_periodic;
 };
