@@ -258,16 +258,6 @@ QStringList existingAncestors(const QStringList &dirs, const QList<Folder> &fold
     return topmostDirectories(existing);
 }
 
-QHash<QString, FileStamp> stampsBelow(const QHash<QString, FileStamp> &stamps, const QString &dir)
-{
-    QHash<QString, FileStamp> below;
-    for (auto it = stamps.cbegin(); it != stamps.cend(); ++it) {
-        if (isBelow(it.key(), dir))
-            below.insert(it.key(), it.value());
-    }
-    return below;
-}
-
 } // namespace
 
 DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs, int settleMs)
@@ -304,8 +294,9 @@ DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs,
             if (isUnsettled(file))
                 unsettled.insert(file.path);
         }
-        const auto tracks = TrackRepository(m_db).stampsUnder(folder->id);
-        plan.addFolder(folder->id, found, dir == folder->path ? tracks : stampsBelow(tracks, dir),
+        const TrackRepository tracks(m_db);
+        plan.addFolder(folder->id, found,
+                       dir == folder->path ? tracks.stampsUnder(folder->id) : tracks.stampsBelow(folder->id, dir),
                        ScanErrorRepository(m_db).stampsUnder(dir));
     }
     // Unsettled files stay as they are in the catalog (found, so not removed; not read yet).
