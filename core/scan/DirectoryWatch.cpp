@@ -7,11 +7,15 @@
 
 namespace cairn {
 
-std::unique_ptr<DirectoryWatch> DirectoryWatch::create()
+std::unique_ptr<DirectoryWatch> DirectoryWatch::create(bool portable)
 {
 #ifdef Q_OS_LINUX
-    if (auto inotify = InotifyDirectoryWatch::create())
-        return inotify;
+    if (!portable) {
+        if (auto inotify = InotifyDirectoryWatch::create())
+            return inotify;
+    }
+#else
+    Q_UNUSED(portable)
 #endif
     return std::make_unique<QtDirectoryWatch>();
 }

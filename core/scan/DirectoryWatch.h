@@ -16,8 +16,8 @@ public:
     using QObject::QObject;
 
     // The platform's watch, owned by the caller; its notifications arrive on the thread that
-    // creates it.
-    static std::unique_ptr<DirectoryWatch> create();
+    // creates it. `portable`: QFileSystemWatcher even where a native one exists (tests).
+    static std::unique_ptr<DirectoryWatch> create(bool portable = false);
 
     // Starts watching `dirs`; returns those that could not be watched (the OS's limit reached).
     virtual QStringList add(const QStringList &dirs) = 0;

@@ -71,7 +71,7 @@ void LibraryWatcher::syncFolders()
 {
     Q_ASSERT(QThread::currentThread() == thread());
     if (!m_watch) {
-        m_watch = DirectoryWatch::create();
+        m_watch = DirectoryWatch::create(m_settings.portable);
         connect(m_watch.get(), &DirectoryWatch::changed, this, &LibraryWatcher::onChanged);
     }
     const QList<Folder> folders = FolderRepository(m_db).list();

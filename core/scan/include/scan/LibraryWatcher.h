@@ -26,6 +26,7 @@ struct WatchSettings
     int settleMs = 2000;               // a file written more recently is not read yet (still copying?)
     qint64 periodicMs = 15 * 60000;    // rescan period of a folder that cannot be watched; 0 = none
     int maxDirectories = 0;            // directories watched at most, over all folders; 0 = the OS's limit
+    bool portable = false;             // QFileSystemWatcher even on Linux (what Windows and macOS use; tests)
 };
 
 class LibraryWatcher : public QObject
