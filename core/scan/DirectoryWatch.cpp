@@ -1,7 +1,7 @@
 #include "DirectoryWatch.h"
 
 #include "QtDirectoryWatch.h"
-#ifdef Q_OS_LINUX
+#ifdef CAIRN_HAVE_INOTIFY
 #include "InotifyDirectoryWatch.h"
 #endif
 
@@ -9,7 +9,7 @@ namespace cairn {
 
 std::unique_ptr<DirectoryWatch> DirectoryWatch::create(bool portable)
 {
-#ifdef Q_OS_LINUX
+#ifdef CAIRN_HAVE_INOTIFY
     if (!portable) {
         if (auto inotify = InotifyDirectoryWatch::create())
             return inotify;

@@ -38,7 +38,7 @@ InotifyDirectoryWatch::InotifyDirectoryWatch(int fd)
 
 InotifyDirectoryWatch::~InotifyDirectoryWatch()
 {
-    m_notifier->setEnabled(false);
+    delete m_notifier;   // before its descriptor goes
     ::close(m_fd);
 }
 
