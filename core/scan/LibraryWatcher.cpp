@@ -83,9 +83,15 @@ void LibraryWatcher::syncFolders()
             continue;   // watched already (or given up on); a folder missing before is tried again
         if (it == m_folders.end())
             it = m_folders.insert(folder.id, WatchedFolder{folder.path, {}, {}, false});
-        if (QFileInfo(folder.path).isDir())
-            watchTree(*it, folder.path);
+        if (!QFileInfo(folder.path).isDir())
+            continue;
+        watchTree(*it, folder.path);
+        // Added (or back) after the scan that found it: what came in since raised no event.
+        // Not at start: the first scan comes after this.
+        if (m_synced && !it->degraded)
+            schedule(folder.path, m_settings.quietMs, true);
     }
+    m_synced = true;
     for (auto it = m_folders.begin(); it != m_folders.end();) {
         if (listed.contains(it.key())) {
             ++it;

@@ -70,6 +70,7 @@ private:
     std::unique_ptr<DirectoryWatch> m_watch;   // made on first sync, on this object's thread
     QHash<qint64, WatchedFolder> m_folders;    // by folder id
     qsizetype m_watchedCount = 0;
+    bool m_synced = false;                     // syncFolders() ran once (before the first scan)
     QSet<QString> m_pending;                   // directories to scan when things are quiet
     QDeadlineTimer m_scanBy;                   // events arriving on and on do not delay them past this
     QTimer *m_quiet;
