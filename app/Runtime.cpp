@@ -23,6 +23,7 @@
 #include "http/auth/TlsFiles.h"
 #include "preview/VideoPreviews.h"
 #include "scan/LibraryScanner.h"
+#include "scan/LibraryWatcher.h"
 #include "transcode/TranscodeService.h"
 #include "upload/StaleUploads.h"
 
@@ -103,10 +104,15 @@ std::optional<QString> Runtime::start()
         return error;
 
     m_scanner = new LibraryScanner(*m_database);
+    startWatching();   // before the move: the watcher is the scanner's child, on its thread
     m_scanner->moveToThread(&m_scanThread);
     connect(&m_scanThread, &QThread::finished, m_scanner, &QObject::deleteLater);
     m_scanThread.setObjectName(u"scanner"_s);
     m_scanThread.start(QThread::LowPriority);
+    if (m_watcher) {
+        // Queued before the first scan: what changes while it runs is seen.
+        QMetaObject::invokeMethod(m_watcher, &LibraryWatcher::syncFolders, Qt::QueuedConnection);
+    }
 
     HttpServerConfig config;
     config.port = m_options.port.value_or(quint16(m_settings->value(u"server/port"_s, kDefaultPort).toUInt()));
@@ -166,6 +172,21 @@ std::optional<QString> Runtime::start()
 
     services.requestScan();
     return std::nullopt;
+}
+
+void Runtime::startWatching()
+{
+    const QSettings &s = *m_settings;
+    WatchSettings watch;
+    // Minutes with decimals (a test's few seconds); at least a second.
+    const double minutes = s.value(u"scan/periodicMinutes"_s, double(watch.periodicMs) / 60000.0).toDouble();
+    watch.periodicMs = minutes <= 0 ? 0 : qMax<qint64>(1000, qint64(qMin(minutes, 525600.0) * 60000.0));
+    watch.maxDirectories = qMax(0, s.value(u"scan/maxWatchedDirectories"_s, 0).toInt());
+    if (!s.value(u"scan/watch"_s, true).toBool()) {
+        qCInfo(lcApp) << "library folders are not watched (scan/watch is false): changes appear at the next rescan";
+        return;
+    }
+    m_watcher = new LibraryWatcher(*m_database, *m_scanner, watch, m_scanner);
 }
 
 std::optional<QString> Runtime::startAuth()

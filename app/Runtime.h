@@ -29,6 +29,7 @@ class UserRevocations;
 class HlsService;
 class HttpServer;
 class LibraryScanner;
+class LibraryWatcher;
 class MetricsRegistry;
 class RequestRateLimit;
 class SubsonicAuthenticator;
@@ -75,6 +76,7 @@ public:
 private:
     void addLibraries();
     std::optional<QString> startAuth();
+    void startWatching();
     void startActivity(HttpServerConfig &config, HttpServices &services);
     void startHls(HttpServices &services);
     void startDlna(HttpServices &services);
@@ -86,6 +88,7 @@ private:
     std::unique_ptr<Database> m_database;
     QThread m_scanThread;
     LibraryScanner *m_scanner = nullptr;      // lives on m_scanThread
+    LibraryWatcher *m_watcher = nullptr;      // the scanner's child (null when scan/watch is off)
     std::unique_ptr<UserRevocations> m_revocations;
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<UserAdministration> m_users;

@@ -144,6 +144,22 @@ QList<TrackFolderArt> ArtworkRepository::folderArtOfAllTracks() const
     return result;
 }
 
+QList<TrackFolderArt> ArtworkRepository::folderArtOfTracksBelow(const QString &dir) const
+{
+    // "dir/" <= path < "dir0" ('0' follows '/'): a range of the path index.
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, path, folder_art FROM tracks WHERE path >= ? AND path < ?"_s);
+    q.addBindValue(QString(dir + u'/'));
+    q.addBindValue(QString(dir + u'0'));
+    QList<TrackFolderArt> result;
+    if (!q.exec())
+        qCWarning(lcCatalog) << "folder art list:" << q.lastError().text();
+    while (q.next())
+        result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    return result;
+}
+
 bool ArtworkRepository::setFolderArt(qint64 trackId, const QString &imagePath)
 {
     QSqlQuery q(m_db.connection());

@@ -269,6 +269,28 @@ QHash<QString, FileStamp> TrackRepository::stampsUnder(qint64 folderId) const
     return stamps;
 }
 
+QHash<QString, FileStamp> TrackRepository::stampsBelow(qint64 folderId, const QString &dir) const
+{
+    // "dir/" <= path < "dir0" ('0' follows '/'): a range of the path index.
+    QHash<QString, FileStamp> stamps;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, path, size, mtime FROM tracks WHERE path >= ? AND path < ? AND folder_id = ?"_s);
+    q.addBindValue(QString(dir + u'/'));
+    q.addBindValue(QString(dir + u'0'));
+    q.addBindValue(folderId);
+    if (!q.exec())
+        qCWarning(lcCatalog) << "stamps:" << q.lastError().text();
+    while (q.next()) {
+        FileStamp stamp;
+        stamp.trackId = q.value(0).toLongLong();
+        stamp.size = q.value(2).toLongLong();
+        stamp.mtime = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+        stamps.insert(q.value(1).toString(), stamp);
+    }
+    return stamps;
+}
+
 bool TrackRepository::remove(qint64 id)
 {
     WriteTransaction tx(m_db);

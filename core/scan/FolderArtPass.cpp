@@ -11,10 +11,15 @@
 
 namespace cairn {
 
-int refreshFolderArt(const Database &db, const std::atomic_bool &cancel, const QHash<QString, QString> &listed)
+int refreshFolderArt(const Database &db, const std::atomic_bool &cancel, const QHash<QString, QString> &listed,
+                     const QStringList &under)
 {
     ArtworkRepository repository(db);
-    const QList<TrackFolderArt> tracks = repository.folderArtOfAllTracks();
+    QList<TrackFolderArt> tracks;
+    if (under.isEmpty())
+        tracks = repository.folderArtOfAllTracks();
+    for (const QString &dir : under)
+        tracks += repository.folderArtOfTracksBelow(dir);
     QHash<QString, QString> imageOfFolder = listed;   // one directory listing per folder
     WriteTransaction tx(db);
     int changed = 0;

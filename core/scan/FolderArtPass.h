@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 
@@ -12,7 +13,9 @@ namespace cairn {
 class Database;
 
 // Returns the number of tracks whose folder image changed. `listed`: the images of folders the
-// walk has just listed (MediaWalker::walk); the other folders are listed here.
-int refreshFolderArt(const Database &db, const std::atomic_bool &cancel, const QHash<QString, QString> &listed = {});
+// walk has just listed (MediaWalker::walk); the other folders are listed here. With `under`,
+// only the tracks below those directories are looked at (a scan of a few directories).
+int refreshFolderArt(const Database &db, const std::atomic_bool &cancel, const QHash<QString, QString> &listed = {},
+                     const QStringList &under = {});
 
 } // namespace cairn

@@ -12,6 +12,7 @@
 #include "ScanLog.h"
 #include "ScanPlan.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QFileInfo>
@@ -147,6 +148,30 @@ void removeVanished(const Database &db, const ScanPlan &plan, ScanSummary &summa
     tx.commit();
 }
 
+// Reads the plan's files on `pool` and stores each batch from the calling thread (the catalog's
+// one writer during a scan) while the pool reads the next; stops early on `cancel`.
+void readAndStore(const Database &db, QThreadPool *pool, const std::atomic_bool &cancel, const ScanPlan &plan,
+                  int &seen, ScanSummary &summary, ProgressThrottle &progress)
+{
+    BatchSizer sizer;
+    QList<ReadJob> batch = plan.toRead.mid(0, sizer.size());
+    qsizetype next = batch.size();
+    QFuture<BatchRead> reading = startReading(pool, batch, cancel);
+    QElapsedTimer cycle;
+    cycle.start();
+    while (!batch.isEmpty()) {
+        const QList<BatchRead> reads = reading.results();
+        sizer.cycleTook(batch.size(), cycle.restart());
+        QList<ReadJob> nextBatch = cancel.load() ? QList<ReadJob>() : plan.toRead.mid(next, sizer.size());
+        next += nextBatch.size();
+        if (!nextBatch.isEmpty())
+            reading = startReading(pool, nextBatch, cancel);
+        seen += writeBatch(db, batch, reads, summary);
+        progress.report({seen, plan.files, batch.constLast().file.path});
+        batch = std::move(nextBatch);
+    }
+}
+
 } // namespace
 
 LibraryScanner::LibraryScanner(const Database &db, QObject *parent)
@@ -224,23 +249,7 @@ ScanSummary LibraryScanner::scanNow()
 
     // 2. Read new and changed files in parallel; this thread (the catalog's one writer during a
     // scan) writes each batch while the pool reads the next.
-    BatchSizer sizer;
-    QList<ReadJob> batch = plan.toRead.mid(0, sizer.size());
-    qsizetype next = batch.size();
-    QFuture<BatchRead> reading = startReading(m_readers.get(), batch, m_cancel);
-    QElapsedTimer cycle;
-    cycle.start();
-    while (!batch.isEmpty()) {
-        const QList<BatchRead> reads = reading.results();
-        sizer.cycleTook(batch.size(), cycle.restart());
-        QList<ReadJob> nextBatch = m_cancel.load() ? QList<ReadJob>() : plan.toRead.mid(next, sizer.size());
-        next += nextBatch.size();
-        if (!nextBatch.isEmpty())
-            reading = startReading(m_readers.get(), nextBatch, m_cancel);
-        seen += writeBatch(m_db, batch, reads, summary);
-        progress.report({seen, plan.files, batch.constLast().file.path});
-        batch = std::move(nextBatch);
-    }
+    readAndStore(m_db, m_readers.get(), m_cancel, plan, seen, summary, progress);
 
     // 3. Forget files that are gone (not after a cancel: the walk may be incomplete).
     if (!m_cancel.load())
@@ -258,6 +267,132 @@ ScanSummary LibraryScanner::scanNow()
     m_scanning.store(false);
     Q_EMIT scanFinished(summary);
     return summary;
+}
+
+} // namespace cairn
+
+namespace cairn {
+
+namespace {
+
+bool isBelow(const QString &path, const QString &dir)
+{
+    return path.size() > dir.size() && path.startsWith(dir) && path.at(dir.size()) == u'/';
+}
+
+// The directories (cleaned) with none below another: a scan of a directory covers its subtree.
+QStringList topmostDirectories(const QStringList &dirs)
+{
+    QStringList cleaned;
+    for (const QString &dir : dirs)
+        cleaned << QDir::cleanPath(dir);
+    cleaned.sort();
+    cleaned.removeDuplicates();
+    QStringList topmost;
+    for (const QString &dir : std::as_const(cleaned)) {
+        if (topmost.isEmpty() || !isBelow(dir, topmost.constLast()))
+            topmost << dir;
+    }
+    return topmost;
+}
+
+std::optional<Folder> folderHolding(const QList<Folder> &folders, const QString &dir)
+{
+    for (const Folder &folder : folders) {
+        if (dir == folder.path || isBelow(dir, folder.path))
+            return folder;
+    }
+    return std::nullopt;
+}
+
+// For each directory in a library folder, itself or, once deleted, its nearest ancestor still
+// there (whose scan notices what went); topmost ones only. A missing library folder is left
+// alone, as scanNow() does (possibly an unmounted drive).
+QStringList existingAncestors(const QStringList &dirs, const QList<Folder> &folders)
+{
+    QStringList existing;
+    for (const QString &wanted : dirs) {
+        QString dir = QDir::cleanPath(wanted);
+        const auto folder = folderHolding(folders, dir);
+        if (!folder)
+            continue;
+        while (dir != folder->path && !QFileInfo(dir).isDir())
+            dir = QFileInfo(dir).path();
+        if (QFileInfo(dir).isDir())
+            existing << dir;
+    }
+    return topmostDirectories(existing);
+}
+
+} // namespace
+
+DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs, int settleMs)
+{
+    DirectoryScanOutcome outcome;
+    if (m_scanning.exchange(true))
+        return outcome;
+    outcome.ran = true;
+    m_cancel.store(false);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    Q_EMIT scanStarted();
+    ProgressThrottle progress(this);
+    ScanSummary &summary = outcome.summary;
+
+    // Stamps have whole seconds: those of the last settleMs (rounded up) are looked at closer.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 surelySettled = now.toSecsSinceEpoch() - (qMax(0, settleMs) + 999) / 1000 - 1;
+    // A stamp far in the future (a wrong clock somewhere) is no sign of a copy in progress.
+    const auto isUnsettled = [&](const FoundFile &file) {
+        return file.mtime.toSecsSinceEpoch() > surelySettled
+               && qAbs(QFileInfo(file.path).lastModified().msecsTo(now)) < settleMs;
+    };
+    QSet<QString> unsettled;   // paths
+    ScanPlan plan;
+    const MediaWalker walker(m_cancel);
+    const QList<Folder> folders = FolderRepository(m_db).list();
+    QStringList walked;
+    QHash<QString, QString> folderImages;   // listed by the walk, for the cover step
+    for (const QString &dir : existingAncestors(dirs, folders)) {
+        const auto folder = folderHolding(folders, dir);
+        walked << dir;
+        const QList<FoundFile> found = walker.walk(dir, &folderImages);
+        for (const FoundFile &file : found) {
+            if (isUnsettled(file))
+                unsettled.insert(file.path);
+        }
+        const TrackRepository tracks(m_db);
+        plan.addFolder(folder->id, found,
+                       dir == folder->path ? tracks.stampsUnder(folder->id) : tracks.stampsBelow(folder->id, dir),
+                       ScanErrorRepository(m_db).stampsUnder(dir));
+    }
+    // Unsettled files stay as they are in the catalog (found, so not removed; not read yet).
+    plan.toRead.removeIf([&](const ReadJob &job) { return unsettled.contains(job.file.path); });
+    summary.unchanged = plan.unchanged;
+    summary.errors = plan.knownErrors;
+    int seen = plan.unchanged + plan.knownErrors;
+    progress.report({seen, plan.files, {}}, true);
+
+    readAndStore(m_db, m_readers.get(), m_cancel, plan, seen, summary, progress);
+    if (!m_cancel.load())
+        removeVanished(m_db, plan, summary);
+    if (!walked.isEmpty())
+        refreshFolderArt(m_db, m_cancel, folderImages, walked);
+
+    summary.filesSeen = seen;
+    summary.elapsedMs = elapsed.elapsed();
+    QSet<QString> unsettledDirs;
+    for (const QString &path : std::as_const(unsettled))
+        unsettledDirs.insert(QFileInfo(path).path());
+    outcome.unsettled = QStringList(unsettledDirs.cbegin(), unsettledDirs.cend());
+    progress.report({seen, plan.files, {}}, true);
+    qCInfo(lcScan) << "scan of" << walked.size() << "changed directories done:" << summary.added << "added,"
+                   << summary.updated << "updated," << summary.removed << "removed," << summary.errors
+                   << "errors," << unsettled.size() << "files still being written, in"
+                   << summary.elapsedMs << "ms";
+    m_scanning.store(false);
+    Q_EMIT scanFinished(summary);
+    return outcome;
 }
 
 } // namespace cairn

@@ -43,6 +43,7 @@ public:
 
     // Scanner side.
     QList<TrackFolderArt> folderArtOfAllTracks() const;
+    QList<TrackFolderArt> folderArtOfTracksBelow(const QString &dir) const;   // files anywhere below it
     bool setFolderArt(qint64 trackId, const QString &imagePath);
 
 private:

@@ -73,6 +73,8 @@ public:
     // rows as needed) and returns the track id, or 0 on a database error.
     qint64 upsert(const Track &track);
     QHash<QString, FileStamp> stampsUnder(qint64 folderId) const;   // keyed by path
+    // The folder's files anywhere below `dir` (a scan of some directories).
+    QHash<QString, FileStamp> stampsBelow(qint64 folderId, const QString &dir) const;
     bool remove(qint64 id);                                         // also drops orphan albums/artists
 
 private:

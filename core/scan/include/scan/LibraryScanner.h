@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -33,6 +34,14 @@ struct ScanSummary
     qint64 elapsedMs = 0;
 };
 
+// What scanDirectoriesNow() did.
+struct DirectoryScanOutcome
+{
+    bool ran = false;            // false: another scan was running (try again later)
+    ScanSummary summary;
+    QStringList unsettled;       // directories holding files too freshly written to read yet
+};
+
 class LibraryScanner : public QObject
 {
     Q_OBJECT
@@ -49,6 +58,11 @@ public:
     // Runs a scan right now on the calling thread (the scanner's own) and returns its
     // summary; emits the same signals as scan().
     ScanSummary scanNow();
+    // As scanNow(), but for these directories of the library folders only (each with everything
+    // below it; one outside every folder is ignored): what changed there is read, what vanished
+    // from there leaves the catalog. A file written less than `settleMs` ago is not read yet (a
+    // copy may still be writing it); its directory comes back in `unsettled`.
+    DirectoryScanOutcome scanDirectoriesNow(const QStringList &dirs, int settleMs);
 
 public Q_SLOTS:
     // Scans all folders. A request during a scan schedules exactly one more scan after it.
