@@ -119,6 +119,11 @@ QList<Word> words(const QString &query)
     return found;
 }
 
+QString documentPattern(const QString &query)
+{
+    return u'%' + escapeLike(indexed(query.trimmed())) + u'%';
+}
+
 QString matchExpression(const QList<Word> &words)
 {
     QStringList terms;

@@ -19,6 +19,8 @@ QString document(const QStringList &parts);
 QString escapeLike(const QString &text);
 // A LIKE pattern matching `query` anywhere, wildcards escaped with '\' (use ESCAPE '\').
 QString containsPattern(const QString &query);
+// The same for a search document (document()): CJK characters set apart as there.
+QString documentPattern(const QString &query);
 // A word of a search text: letters and digits (folded), or a run of CJK characters.
 struct Word
 {

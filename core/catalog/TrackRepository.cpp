@@ -90,8 +90,8 @@ struct TrackSearch
     QString text;     // trimmed; empty: no search
     QString match;    // the FTS5 expression; empty with a text: LIKE
 
-    explicit TrackSearch(const QString &query)
-        : text(query.trimmed()), match(search::matchExpression(text))
+    explicit TrackSearch(const QString &query, TextMatch how = TextMatch::Words)
+        : text(query.trimmed()), match(how == TextMatch::Words ? search::matchExpression(text) : QString())
     {
     }
     bool indexed() const { return !match.isEmpty(); }
@@ -103,7 +103,7 @@ struct TrackSearch
         if (indexed())
             filter.add(u"s.track_search MATCH ?"_s, {match});
         else if (!text.isEmpty())
-            filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::containsPattern(text)});
+            filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::documentPattern(text)});
     }
 
     // Relevance: the title equal to the text (case-folded; the document's first line), then the
@@ -267,10 +267,10 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query,
 }
 
 TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
-                                std::optional<MediaKind> kind) const
+                                std::optional<MediaKind> kind, TextMatch match) const
 {
     TrackPage page;
-    const TrackSearch search(query);
+    const TrackSearch search(query, match);
     SqlFilter filter;
     search.restrict(filter);
     if (kind)

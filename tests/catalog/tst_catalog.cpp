@@ -101,6 +101,7 @@ private Q_SLOTS:
     void searchFindsAlbumsAndArtists_data();
     void searchFindsAlbumsAndArtists();
     void libraryOrderPagesWithAlbumlessTracks();
+    void searchAnywhereForUpnp();
 
     void visibilityLimitsListAndFind_data();
     void visibilityLimitsListAndFind();
@@ -955,6 +956,33 @@ void TestCatalog::scanErrorsRecordReplaceAndClear()
     errors.clear(u"/music/a.mp3"_s);
     errors.clear(u"/never/there.mp3"_s);
     QCOMPARE(errors.count(), 1);
+}
+
+// UPnP's "contains" is a string anywhere, not words: TextMatch::Anywhere keeps it so, in the
+// library order.
+void TestCatalog::searchAnywhereForUpnp()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 sigur = tracks.upsert(makeTrack(m_folderId, u"/music/1.mp3"_s, u"Svefn-g-englar"_s, u"Sigur Rós"_s,
+                                                 u"Ágætis byrjun"_s));
+    const qint64 tokyo = tracks.upsert(makeTrack(m_folderId, u"/music/2.mp3"_s, u"ネオ東京タワー"_s, u"Band"_s));
+    QVERIFY(sigur > 0 && tokyo > 0);
+    const auto found = [&](const QString &text) {
+        QList<qint64> ids;
+        for (const Track &t : tracks.list(0, 10, text, Visibility::everything(), MediaKind::Audio, TextMatch::Anywhere).items)
+            ids << t.id;
+        return ids;
+    };
+    QCOMPARE(found(u"igur r"_s), QList<qint64>{sigur});   // inside a word: not found as words
+    QCOMPARE(tracks.list(0, 10, u"igur"_s).total, 0);
+    QCOMPARE(found(u"東京"_s), QList<qint64>{tokyo});
+    QCOMPARE(found(u"オ東京タ"_s), QList<qint64>{tokyo});
+    QCOMPARE(found(u"sigur ros"_s), QList<qint64>{});   // a string: the accent counts
+    QCOMPARE(found(u"\\"_s), QList<qint64>{});
+    AlbumQuery albums = albumSearch(u"gætis"_s);
+    QCOMPARE(AlbumRepository(*m_db).list(albums, Visibility::everything()).items.size(), 0);
+    albums.searchMatch = TextMatch::Anywhere;
+    QCOMPARE(AlbumRepository(*m_db).list(albums, Visibility::everything()).items.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)
