@@ -161,13 +161,13 @@ SqlStatement pageIds(const QString &from, const SqlStatement &join, const SqlFil
 }
 
 // One page of the matches of an indexed search, the most relevant first (catalog order when
-// there are too many to rank).
+// there are too many to rank). `matches`: how many the index alone holds, when already counted.
 QList<qint64> searchPageIds(QSqlDatabase db, const TrackSearch &search, const SqlStatement &join,
-                            const SqlFilter &filter, qint64 offset, int limit)
+                            const SqlFilter &filter, qint64 offset, int limit, std::optional<qint64> matches = {})
 {
     SqlStatement s;
     s.add(u"SELECT t.id "_s + kFromMatches).add(join).add(filter).add(u"ORDER BY "_s);
-    if (search.isBroad(db))
+    if (matches ? *matches > kRankedMatches : search.isBroad(db))
         s.add(u"s.rowid "_s);
     else
         s.add(search.relevance());
@@ -288,7 +288,8 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, 
     q.finish();
     QList<qint64> ids;
     if (search.indexed())
-        ids = searchPageIds(db, search, {}, filter, offset, limit);
+        ids = searchPageIds(db, search, {}, filter, offset, limit,
+                            matchesOnly ? std::optional(page.total) : std::nullopt);
     else if (search.text.isEmpty())
         ids = libraryPageIds(db, filter, offset, limit);
     else

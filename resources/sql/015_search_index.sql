@@ -6,9 +6,12 @@
 -- spaces in the indexed text (search::indexed) so that a run of them is found anywhere.
 
 -- A track's search document (tracks.search: title, artist, album, album artist, file name).
--- The prefix indexes make the first letters typed cheap to look up.
+-- Every word of a query is a prefix: a prefix index of its length reads one list of matches,
+-- skipping ahead in it, where without one every word it begins is merged first (100,000 rows for
+-- a word each track has: 10 ms instead of 0.3). Lengths 1 to 10 make the index about 1.6 times
+-- the size of one with 1 to 3.
 CREATE VIRTUAL TABLE IF NOT EXISTS track_search USING fts5(
-    body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+    body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8 9 10');
 
 -- An album's title and its album artist's name (folded keys; CJK is matched with LIKE there, the
 -- tables being small).
