@@ -79,9 +79,9 @@ const QString kFromTracks = u"FROM tracks t "_s;
 const QString kFromMatches = u"FROM track_search s CROSS JOIN tracks t ON t.id = s.rowid "_s;
 
 // More matches than this are listed in catalog order (by id) instead of by relevance: scoring
-// costs about a microsecond per match (a tenth of a second for 100,000), and a text that many
-// tracks hold (the first letter or two typed) says little about which of them is wanted.
-constexpr int kRankedMatches = 2000;
+// costs microseconds per match (a tenth of a second or more for 100,000: the first letter typed
+// in a large library), and a text that many tracks hold says little about which one is wanted.
+constexpr int kRankedMatches = 1000;
 
 // How a search text selects tracks: through the full-text index, or, for a text without a letter
 // or digit (only punctuation), by LIKE over the search documents as before the index.

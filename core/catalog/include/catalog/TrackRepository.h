@@ -65,7 +65,7 @@ public:
     TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility) const;
     // The same, only items of `kind` when given (the videos page). A `query` of words lists the
     // matches by relevance: the title equal to it first, then a performer or album artist equal
-    // to it, then FTS5's bm25 (by id beyond 2,000 matches). TextMatch::Anywhere keeps the order
+    // to it, then FTS5's bm25 (by id beyond 1,000 matches). TextMatch::Anywhere keeps the order
     // above and matches the text as one string anywhere.
     TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
                    std::optional<MediaKind> kind, TextMatch match = TextMatch::Words) const;
