@@ -1,5 +1,6 @@
 #include "AlbumSql.h"
 
+#include "NameSearch.h"
 #include "SearchText.h"
 
 #include <QDateTime>
@@ -145,9 +146,11 @@ SqlFilter albumFilter(const AlbumQuery &query, SqlFilter where)
 {
     if (query.artistId > 0)
         where.add(u"al.artist_id = ?"_s, {query.artistId});
-    if (!query.search.trimmed().isEmpty()) {
+    if (!query.search.trimmed().isEmpty() && query.searchMatch == TextMatch::Anywhere) {
         const QString pattern = search::containsPattern(query.search);
         where.add(u"(al.title_key LIKE ? ESCAPE '\\' OR al.artist_key LIKE ? ESCAPE '\\')"_s, {pattern, pattern});
+    } else if (!query.search.trimmed().isEmpty()) {
+        namesearch::restrict(where, query.search, u"al.id"_s, u"album_search"_s, {u"al.title_key"_s, u"al.artist_key"_s});
     }
     // An album's year is that of its newest visible track.
     if (query.fromYear && query.toYear) {

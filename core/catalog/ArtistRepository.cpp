@@ -4,7 +4,7 @@
 
 #include "IdPage.h"
 #include "ItemIds.h"
-#include "SearchText.h"
+#include "NameSearch.h"
 #include "SqlStatement.h"
 
 #include <QSqlQuery>
@@ -43,8 +43,11 @@ SqlStatement selection(const ArtistQuery &query, const Visibility &visibility, b
               {query.userId});
     }
     s.add(u"WHERE "_s).add(credited(visibility));
-    if (!query.search.trimmed().isEmpty())
-        s.add(u"AND ar.name_key LIKE ? ESCAPE '\\' "_s, {search::containsPattern(query.search)});
+    if (!query.search.trimmed().isEmpty()) {
+        SqlFilter named;
+        namesearch::restrict(named, query.search, u"ar.id"_s, u"artist_search"_s, {u"ar.name_key"_s});
+        s.add(u"AND "_s + named.sql.mid(QStringLiteral("WHERE ").size()), named.values);
+    }
     return s;
 }
 

@@ -5,6 +5,7 @@
 
 #include "CatalogLog.h"
 #include "CreditBackfill.h"
+#include "SearchBackfill.h"
 #include "UserNameBackfill.h"
 
 #include <QDir>
@@ -88,6 +89,8 @@ bool afterMigration(int version, QSqlDatabase &db, QString *error)
         return backfillCredits(db, error);
     if (version == 13)
         return normalizeUserNames(db, error);
+    if (version == 15)
+        return respaceSearchDocuments(db, error);
     return true;
 }
 

@@ -66,17 +66,73 @@ QString songOrderBy(SongOrder order)
     return kLibraryOrder;
 }
 
-// "t.kind = ?", or "+t.kind = ?" beside a search text: LIKE '%…%' reads every row anyway, and
-// the unary + keeps SQLite from walking the index on kind only to fetch each row from the table
-// after (a third slower than scanning the table).
+// "t.kind = ?", or "+t.kind = ?" beside a search text: the matches are read first, and the
+// unary + keeps SQLite from walking the index on kind instead.
 QString kindCondition(const QString &searchText)
 {
     return searchText.trimmed().isEmpty() ? u"t.kind = ?"_s : u"+t.kind = ?"_s;
 }
 
-SqlFilter songFilter(const SongQuery &query, const Visibility &visibility)
+// Where a query's tracks come from: the tracks table, or the full-text index's matches joined
+// to their tracks (the index outer, so only matches are read).
+const QString kFromTracks = u"FROM tracks t "_s;
+const QString kFromMatches = u"FROM track_search s CROSS JOIN tracks t ON t.id = s.rowid "_s;
+
+// More matches than this are listed in catalog order (by id) instead of by relevance: scoring
+// costs microseconds per match (a tenth of a second or more for 100,000: the first letter typed
+// in a large library), and a text that many tracks hold says little about which one is wanted.
+constexpr int kRankedMatches = 1000;
+
+// How a search text selects tracks: through the full-text index, or, for a text without a letter
+// or digit (only punctuation), by LIKE over the search documents as before the index.
+struct TrackSearch
+{
+    QString text;     // trimmed; empty: no search
+    QString match;    // the FTS5 expression; empty with a text: LIKE
+
+    explicit TrackSearch(const QString &query, TextMatch how = TextMatch::Words)
+        : text(query.trimmed()), match(how == TextMatch::Words ? search::matchExpression(text) : QString())
+    {
+    }
+    bool indexed() const { return !match.isEmpty(); }
+    QString from() const { return indexed() ? kFromMatches : kFromTracks; }
+
+    // The condition on the tracks (aliased t, the index s when indexed()).
+    void restrict(SqlFilter &filter) const
+    {
+        if (indexed())
+            filter.add(u"s.track_search MATCH ?"_s, {match});
+        else if (!text.isEmpty())
+            filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::documentPattern(text)});
+    }
+
+    // Relevance: the title equal to the text (case-folded; the document's first line), then the
+    // performer or album artist equal to it, then FTS5's bm25 rank, then the id.
+    SqlStatement relevance() const
+    {
+        const QString key = search::fold(text);
+        return SqlStatement().add(
+            u"CASE WHEN substr(t.search, 1, instr(t.search || char(10), char(10)) - 1) = ? THEN 0 "
+            "WHEN t.artist_id IN (SELECT id FROM artists WHERE name_key = ?) "
+            "OR t.album_id IN (SELECT id FROM albums WHERE artist_key = ?) THEN 1 ELSE 2 END, s.rank, t.id "_s,
+            {search::indexed(text), key, key});
+    }
+
+    // Whether the text matches more tracks than are ranked (any folder or kind).
+    bool isBroad(QSqlDatabase db) const
+    {
+        QSqlQuery q(db);
+        const SqlStatement count = SqlStatement().add(
+            u"SELECT COUNT(*) FROM (SELECT 1 FROM track_search WHERE track_search MATCH ? LIMIT ?)"_s,
+            {match, kRankedMatches + 1});
+        return count.exec(q, "search breadth:") && q.next() && q.value(0).toInt() > kRankedMatches;
+    }
+};
+
+SqlFilter songFilter(const SongQuery &query, const Visibility &visibility, const TrackSearch &search)
 {
     SqlFilter filter;
+    search.restrict(filter);
     filter.add(kindCondition(query.search), {0});   // music
     filter.restrictTracks(visibility);
     if (!query.genre.isEmpty())
@@ -88,21 +144,68 @@ SqlFilter songFilter(const SongQuery &query, const Visibility &visibility)
         filter.add(u"t.year >= ?"_s, {*from});
     if (to)
         filter.add(u"t.year <= ?"_s, {*to});
-    if (!query.search.trimmed().isEmpty())
-        filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::containsPattern(query.search)});
     return filter;
 }
 
 // The ids of one page of the tracks `join` and `filter` select, in `order`. Only the orders by
 // album artist and album join them: SQLite keeps a LEFT JOIN whose table a later join reads.
-SqlStatement pageIds(const SqlStatement &join, const SqlFilter &filter, SongOrder order, qint64 offset, int limit)
+SqlStatement pageIds(const QString &from, const SqlStatement &join, const SqlFilter &filter, SongOrder order,
+                     qint64 offset, int limit)
 {
     SqlStatement s;
-    s.add(u"SELECT t.id FROM tracks t "_s).add(join);
+    s.add(u"SELECT t.id "_s + from).add(join);
     if (order == SongOrder::Library || order == SongOrder::RecentlyStarred)
         s.add(kLibraryJoins);
     s.add(filter).add(u"ORDER BY "_s + songOrderBy(order) + u" LIMIT ? OFFSET ?"_s);
     return s.add(QString(), {qMax(0, limit), qMax<qint64>(0, offset)});
+}
+
+// One page of the matches of an indexed search, the most relevant first (catalog order when
+// there are too many to rank). `matches`: how many the index alone holds, when already counted.
+QList<qint64> searchPageIds(QSqlDatabase db, const TrackSearch &search, const SqlStatement &join,
+                            const SqlFilter &filter, qint64 offset, int limit, std::optional<qint64> matches = {})
+{
+    SqlStatement s;
+    s.add(u"SELECT t.id "_s + kFromMatches).add(join).add(filter).add(u"ORDER BY "_s);
+    if (matches ? *matches > kRankedMatches : search.isBroad(db))
+        s.add(u"s.rowid "_s);
+    else
+        s.add(search.relevance());
+    s.add(u"LIMIT ? OFFSET ?"_s, {qMax(0, limit), qMax<qint64>(0, offset)});
+    return idpage::read(db, s, "track search:");
+}
+
+// One page of the library order (album artist, album, disc, track number, title, id) without
+// sorting the library: the tracks without an album come first (as NULL keys sort), then albums in
+// the order of albums_artist_title, each album's tracks in the order of tracks_album_order; an
+// offset skips index entries (015_search_index.sql).
+QList<qint64> libraryPageIds(QSqlDatabase db, const SqlFilter &filter, qint64 offset, int limit)
+{
+    offset = qMax<qint64>(0, offset);
+    limit = qMax(0, limit);
+    SqlFilter albumless = filter;
+    albumless.add(u"t.album_id IS NULL"_s);
+    SqlStatement first;
+    first.add(u"SELECT t.id FROM tracks t INDEXED BY tracks_album_order "_s).add(albumless);
+    first.add(u"ORDER BY t.disc_no, t.track_no, t.title, t.id LIMIT ? OFFSET ?"_s, {limit, offset});
+    QList<qint64> ids = idpage::read(db, first, "track list:");
+    if (ids.size() >= limit)
+        return ids;
+    qint64 before = offset + ids.size();   // album-less tracks before the albums' first
+    if (ids.isEmpty() && offset > 0) {
+        QSqlQuery q(db);
+        SqlStatement count;
+        count.add(u"SELECT COUNT(*) FROM tracks t INDEXED BY tracks_album_order "_s).add(albumless);
+        if (!count.exec(q, "track list:") || !q.next())
+            return {};
+        before = q.value(0).toLongLong();
+    }
+    SqlStatement rest;
+    rest.add(u"SELECT t.id FROM albums al INDEXED BY albums_artist_title "
+             "CROSS JOIN tracks t INDEXED BY tracks_album_order ON t.album_id = al.id "_s).add(filter);
+    rest.add(u"ORDER BY al.artist_key, al.title_key, al.id, t.disc_no, t.track_no, t.title, t.id LIMIT ? OFFSET ?"_s,
+             {limit - int(ids.size()), qMax<qint64>(0, offset - before)});
+    return ids + idpage::read(db, rest, "track list:");
 }
 
 CreditIds creditIdsOf(const Database &db, const QString &column, const QVariant &value)
@@ -165,23 +268,33 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query,
 }
 
 TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
-                                std::optional<MediaKind> kind) const
+                                std::optional<MediaKind> kind, TextMatch match) const
 {
     TrackPage page;
+    const TrackSearch search(query, match);
     SqlFilter filter;
+    search.restrict(filter);
     if (kind)
         filter.add(kindCondition(query), {*kind == MediaKind::Video ? 1 : 0});
-    if (!query.trimmed().isEmpty())
-        filter.add(u"t.search LIKE ? ESCAPE '\\'"_s, {search::containsPattern(query)});
     filter.restrictTracks(visibility);
 
     QSqlDatabase db = m_db.connection();
     QSqlQuery q(db);
-    if (!SqlStatement().add(u"SELECT COUNT(*) FROM tracks t "_s).add(filter).exec(q, "track count:") || !q.next())
+    // The index alone counts its matches when nothing else narrows them.
+    const bool matchesOnly = search.indexed() && !kind && visibility.unrestricted;
+    const QString from = matchesOnly ? u"FROM track_search s "_s : search.from();
+    if (!SqlStatement().add(u"SELECT COUNT(*) "_s + from).add(filter).exec(q, "track count:") || !q.next())
         return page;
     page.total = q.value(0).toLongLong();
     q.finish();
-    const QList<qint64> ids = idpage::read(db, pageIds({}, filter, SongOrder::Library, offset, limit), "track list:");
+    QList<qint64> ids;
+    if (search.indexed())
+        ids = searchPageIds(db, search, {}, filter, offset, limit,
+                            matchesOnly ? std::optional(page.total) : std::nullopt);
+    else if (search.text.isEmpty())
+        ids = libraryPageIds(db, filter, offset, limit);
+    else
+        ids = idpage::read(db, pageIds(kFromTracks, {}, filter, SongOrder::Library, offset, limit), "track list:");
     page.items = trackrows::byIds(db, ids);
     return page;
 }
@@ -209,7 +322,14 @@ QList<Track> TrackRepository::songs(const SongQuery &query, const Visibility &vi
                  {query.userId});
     }
     QSqlDatabase db = m_db.connection();
-    const SqlStatement ids = pageIds(join, songFilter(query, visibility), query.order, query.offset, query.limit);
+    const TrackSearch search(query.search);
+    const SqlFilter filter = songFilter(query, visibility, search);
+    // A search lists by relevance, whatever the order asked (search3 asks for the library's).
+    if (search.indexed())
+        return trackrows::byIds(db, searchPageIds(db, search, join, filter, query.offset, query.limit));
+    if (query.order == SongOrder::Library && join.sql.isEmpty() && search.text.isEmpty())
+        return trackrows::byIds(db, libraryPageIds(db, filter, query.offset, query.limit));
+    const SqlStatement ids = pageIds(search.from(), join, filter, query.order, query.offset, query.limit);
     return trackrows::byIds(db, idpage::read(db, ids, "songs:"));
 }
 

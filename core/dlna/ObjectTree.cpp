@@ -159,6 +159,7 @@ ObjectRange ObjectTree::albums(const QString &text) const
     AlbumQuery count;
     count.limit = 0;
     count.search = text;
+    count.searchMatch = TextMatch::Anywhere;   // UPnP's "contains"
     ObjectRange range;
     range.total = AlbumRepository(m_db).list(count, m_visibility).total;
     range.read = [this, text](qint64 offset, qint64 limit) {
@@ -166,6 +167,7 @@ ObjectRange ObjectTree::albums(const QString &text) const
         query.offset = offset;
         query.limit = int(qMin<qint64>(limit, kAll));
         query.search = text;
+        query.searchMatch = TextMatch::Anywhere;
         query.withTotal = false;
         QList<DidlObject> objects;
         const Page<AlbumSummary> page = AlbumRepository(m_db).list(query, m_visibility);
@@ -188,10 +190,10 @@ QList<DidlObject> ObjectTree::genres() const
 ObjectRange ObjectTree::audioTracks(const QString &text) const
 {
     ObjectRange range;
-    range.total = TrackRepository(m_db).list(0, 0, text, m_visibility, MediaKind::Audio).total;
+    range.total = TrackRepository(m_db).list(0, 0, text, m_visibility, MediaKind::Audio, TextMatch::Anywhere).total;
     range.read = [this, text](qint64 offset, qint64 limit) {
         return asObjects(TrackRepository(m_db).list(offset, int(qMin<qint64>(limit, kAll)), text, m_visibility,
-                                                     MediaKind::Audio).items);
+                                                     MediaKind::Audio, TextMatch::Anywhere).items);
     };
     return range;
 }
@@ -214,10 +216,10 @@ QList<DidlObject> ObjectTree::audioTracksOfGenre(const QString &name) const
 ObjectRange ObjectTree::videos(const QString &text) const
 {
     ObjectRange range;
-    range.total = TrackRepository(m_db).list(0, 0, text, m_visibility, MediaKind::Video).total;
+    range.total = TrackRepository(m_db).list(0, 0, text, m_visibility, MediaKind::Video, TextMatch::Anywhere).total;
     range.read = [this, text](qint64 offset, qint64 limit) {
         return asObjects(TrackRepository(m_db).list(offset, int(qMin<qint64>(limit, kAll)), text, m_visibility,
-                                                     MediaKind::Video).items);
+                                                     MediaKind::Video, TextMatch::Anywhere).items);
     };
     return range;
 }

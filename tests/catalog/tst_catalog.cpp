@@ -1,5 +1,7 @@
 // The catalog against real SQLite files: per-thread connections, folders, tracks, search.
 
+#include "catalog/AlbumRepository.h"
+#include "catalog/ArtistRepository.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
 #include "catalog/PreparedQuery.h"
@@ -45,6 +47,13 @@ Track makeTrack(qint64 folderId, const QString &path, const QString &title = {},
     return t;
 }
 
+AlbumQuery albumSearch(const QString &text)
+{
+    AlbumQuery query;
+    query.search = text;
+    return query;
+}
+
 qint64 rows(const Database &db, const QString &table)
 {
     QSqlQuery q(db.connection());
@@ -87,6 +96,12 @@ private Q_SLOTS:
     void pagingReturnsTotal();
     void search_data();
     void search();
+    void searchRanksExactMatchesFirst();
+    void searchIndexFollowsWrites();
+    void searchFindsAlbumsAndArtists_data();
+    void searchFindsAlbumsAndArtists();
+    void libraryOrderPagesWithAlbumlessTracks();
+    void searchAnywhereForUpnp();
 
     void visibilityLimitsListAndFind_data();
     void visibilityLimitsListAndFind();
@@ -659,20 +674,62 @@ void TestCatalog::search_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<int>("matches");
-    QTest::newRow("empty is all") << QString() << 5;
-    QTest::newRow("blank is all") << u"   "_s << 5;
+    QTest::newRow("empty is all") << QString() << 7;
+    QTest::newRow("blank is all") << u"   "_s << 7;
     QTest::newRow("non-ascii lower finds upper") << u"émile"_s << 1;
     QTest::newRow("non-ascii upper finds lower") << u"ÉMILE"_s << 1;
     QTest::newRow("decomposed accent") << u"e\u0301mile"_s << 1;
+    QTest::newRow("without its accents") << u"emile"_s << 1;
+    QTest::newRow("diacritics left out") << u"sigur ros"_s << 1;
+    QTest::newRow("diacritics, upper case") << u"SIGUR RÓS"_s << 1;
+    QTest::newRow("prefix") << u"sigu"_s << 1;
+    QTest::newRow("prefixes of two words") << u"sig ro"_s << 1;
+    QTest::newRow("words in any order and fields") << u"byrjun sigur"_s << 1;
+    QTest::newRow("a word inside another is no prefix") << u"igur"_s << 0;
+    QTest::newRow("every word must match") << u"sigur zzz"_s << 0;
     QTest::newRow("cyrillic case") << u"кино"_s << 1;
     QTest::newRow("album") << u"greatest"_s << 1;
     QTest::newRow("folder fallback artist") << u"ДДТ"_s << 1;
     QTest::newRow("file name of untagged") << u"untitled-7"_s << 1;
+    QTest::newRow("CJK inside a title") << u"東京"_s << 1;
+    QTest::newRow("CJK across scripts") << u"京タ"_s << 1;
+    QTest::newRow("CJK single character") << u"京"_s << 1;
+    QTest::newRow("CJK out of order") << u"京東"_s << 0;
+    QTest::newRow("CJK with a latin word") << u"東京 neo"_s << 1;
     QTest::newRow("percent is literal") << u"100%"_s << 1;
-    QTest::newRow("underscore is literal") << u"a_b"_s << 1;
+    QTest::newRow("underscore separates words") << u"a_b"_s << 3;   // "a…" and "b…": Ágætis byrjun, Band
     QTest::newRow("percent alone") << u"%"_s << 1;
     QTest::newRow("backslash") << u"\\"_s << 0;
     QTest::newRow("no match") << u"zzz"_s << 0;
+    // What users type that FTS5 would read as syntax is text: never an error.
+    QTest::newRow("quote alone") << u"\""_s << 0;
+    QTest::newRow("two quotes") << u"\"\""_s << 0;
+    QTest::newRow("unbalanced quote") << u"\"sigur"_s << 1;
+    QTest::newRow("quote after") << u"sigur\""_s << 1;
+    QTest::newRow("quoted phrase") << u"\"sigur ros\""_s << 1;
+    QTest::newRow("star alone") << u"*"_s << 0;
+    QTest::newRow("star after") << u"sigur*"_s << 1;
+    QTest::newRow("star inside") << u"si*gur"_s << 0;
+    QTest::newRow("minus alone") << u"-"_s << 2;   // LIKE as before: "untitled-7", "Svefn-g-englar"
+    QTest::newRow("minus before") << u"-sigur"_s << 1;
+    QTest::newRow("NOT") << u"sigur NOT ros"_s << 0;   // "not" is a word none has
+    QTest::newRow("OR") << u"sigur OR kino"_s << 0;
+    QTest::newRow("OR alone") << u"OR"_s << 0;
+    QTest::newRow("AND alone") << u"AND"_s << 0;
+    QTest::newRow("NEAR(") << u"NEAR(sigur"_s << 0;
+    QTest::newRow("parentheses") << u"(sigur)"_s << 1;
+    QTest::newRow("caret") << u"^sigur"_s << 1;
+    QTest::newRow("column filter") << u"body:sigur"_s << 0;
+    QTest::newRow("colon alone") << u":"_s << 0;
+    QTest::newRow("braces") << u"{body}: sigur"_s << 0;
+    QTest::newRow("plus") << u"sigur + ros"_s << 1;
+    QTest::newRow("NUL inside") << u"sig\u0000ur"_s << 0;   // two words, "ur" begins none
+    QTest::newRow("NUL before") << u"\u0000sigur"_s << 1;
+    QTest::newRow("control characters") << u"\u0001\u001fsigur\u007f"_s << 1;
+    QTest::newRow("1000 characters") << QString(1000, u'x') << 0;
+    QTest::newRow("200 words") << QString(u"sig "_s).repeated(200) << 1;
+    QTest::newRow("combining marks alone") << u"\u0301\u0301"_s << 0;
+    QTest::newRow("emoji") << u"\U0001F3B5"_s << 0;
 }
 
 void TestCatalog::search()
@@ -685,9 +742,151 @@ void TestCatalog::search()
     QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/ДДТ/Альбом/untitled-7.mp3"_s)) > 0);
     QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/3.mp3"_s, u"100% Pure"_s)) > 0);
     QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/4.mp3"_s, u"a_b"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/5.mp3"_s, u"Svefn-g-englar"_s, u"Sigur Rós"_s,
+                                    u"Ágætis byrjun"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/6.mp3"_s, u"ネオ東京タワー neo"_s, u"Band"_s)) > 0);
     const TrackPage page = tracks.list(0, 50, query);
     QCOMPARE(page.total, matches);
     QCOMPARE(page.items.size(), matches);
+    // The same through the other readers of a search text, for a user who sees the folder.
+    const Visibility music = Visibility::folders({m_folderId});
+    QCOMPARE(tracks.list(0, 50, query, music, MediaKind::Audio).total, matches);
+    SongQuery songs;
+    songs.search = query;
+    QCOMPARE(tracks.songs(songs, music).size(), query.trimmed().isEmpty() ? 7 : matches);
+    (void)AlbumRepository(*m_db).list(albumSearch(query), music);
+    (void)ArtistRepository(*m_db).list(0, 50, music, query);
+}
+
+// The title equal to the text first, then a performer equal to it, then the rest by relevance.
+void TestCatalog::searchRanksExactMatchesFirst()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 longer = tracks.upsert(makeTrack(m_folderId, u"/music/1.mp3"_s, u"Hello Goodbye Hello"_s, u"X"_s));
+    const qint64 byArtist = tracks.upsert(makeTrack(m_folderId, u"/music/2.mp3"_s, u"Song"_s, u"HELLO"_s));
+    const qint64 exact = tracks.upsert(makeTrack(m_folderId, u"/music/3.mp3"_s, u"Héllo"_s, u"Y"_s));
+    const qint64 exactFolded = tracks.upsert(makeTrack(m_folderId, u"/music/4.mp3"_s, u"hello"_s, u"Z"_s));
+    const qint64 other = tracks.upsert(makeTrack(m_folderId, u"/music/5.mp3"_s, u"Hello there"_s, u"W"_s));
+    QVERIFY(longer > 0 && byArtist > 0 && exact > 0 && exactFolded > 0 && other > 0);
+    QList<qint64> ids;
+    for (const Track &t : tracks.list(0, 10, u"Hello"_s).items)
+        ids << t.id;
+    QCOMPARE(ids.size(), 5);
+    QCOMPARE(ids.at(0), exactFolded);   // case-folded equal ("Héllo" is not: its accent differs)
+    QCOMPARE(ids.at(1), byArtist);
+    QVERIFY(ids.indexOf(longer) < ids.indexOf(other));   // bm25: "hello" twice in a short title
+    // Paged, the same order.
+    QList<qint64> paged;
+    for (int offset = 0; offset < 5; offset += 2) {
+        for (const Track &t : tracks.list(offset, 2, u"Hello"_s).items)
+            paged << t.id;
+    }
+    QCOMPARE(paged, ids);
+    ids.clear();
+    for (const Track &t : tracks.list(0, 10, u"héllo"_s).items)
+        ids << t.id;
+    QCOMPARE(ids.first(), exact);
+}
+
+// The index is written by triggers in the writer's transaction: what a track says now is found,
+// what it said before is not, a removed track is gone.
+void TestCatalog::searchIndexFollowsWrites()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 id = tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"Alpha Centauri"_s, u"Sigur Rós"_s));
+    QVERIFY(id > 0);
+    QCOMPARE(tracks.list(0, 10, u"alpha"_s).total, 1);
+    QCOMPARE(ArtistRepository(*m_db).list(0, 10, Visibility::everything(), u"sigur ros"_s).items.size(), 1);
+    QCOMPARE(tracks.upsert(makeTrack(m_folderId, u"/music/a.mp3"_s, u"Omega"_s, u"Kino"_s)), id);   // renamed
+    QCOMPARE(tracks.list(0, 10, u"alpha"_s).total, 0);
+    QCOMPARE(tracks.list(0, 10, u"omega"_s).total, 1);
+    QCOMPARE(tracks.list(0, 10, u"omega"_s).items.first().id, id);
+    QCOMPARE(ArtistRepository(*m_db).list(0, 10, Visibility::everything(), u"sigur"_s).items.size(), 0);
+    QCOMPARE(ArtistRepository(*m_db).list(0, 10, Visibility::everything(), u"kino"_s).items.size(), 1);
+    QVERIFY(tracks.remove(id));
+    QCOMPARE(tracks.list(0, 10, u"omega"_s).total, 0);
+    QCOMPARE(rows(*m_db, u"track_search"_s), 0);
+    QCOMPARE(rows(*m_db, u"album_search"_s), 0);
+    QCOMPARE(rows(*m_db, u"artist_search"_s), 0);
+    // A folder's tracks go by ON DELETE CASCADE, their index rows with them.
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/b.mp3"_s, u"Beta"_s)) > 0);
+    QCOMPARE(tracks.list(0, 10, u"beta"_s).total, 1);
+    QVERIFY(FolderRepository(*m_db).remove(m_folderId));
+    QCOMPARE(tracks.list(0, 10, u"beta"_s).total, 0);
+    QCOMPARE(rows(*m_db, u"track_search"_s), 0);
+}
+
+void TestCatalog::searchFindsAlbumsAndArtists_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("albums");
+    QTest::addColumn<QStringList>("artists");
+    QTest::newRow("diacritics") << u"sigur ros"_s << QStringList{u"Ágætis byrjun"_s} << QStringList{u"Sigur Rós"_s};
+    QTest::newRow("prefix") << u"agæ"_s << QStringList{u"Ágætis byrjun"_s} << QStringList{};
+    QTest::newRow("title and artist words") << u"byrjun sigur"_s << QStringList{u"Ágætis byrjun"_s} << QStringList{};
+    QTest::newRow("CJK inside") << u"東京"_s << QStringList{u"ネオ東京"_s} << QStringList{u"東京事変"_s};
+    QTest::newRow("CJK and a word") << u"事変 ネオ"_s << QStringList{u"ネオ東京"_s} << QStringList{};
+    QTest::newRow("operators") << u"\"sigur\" OR -(ros) NEAR(x)"_s << QStringList{} << QStringList{};
+    QTest::newRow("quote alone") << u"\""_s << QStringList{} << QStringList{};
+    QTest::newRow("punctuation finds as before") << u"!!!"_s << QStringList{u"!!!"_s} << QStringList{};
+}
+
+void TestCatalog::searchFindsAlbumsAndArtists()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, albums);
+    QFETCH(QStringList, artists);
+    TrackRepository tracks(*m_db);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/1.mp3"_s, u"a"_s, u"Sigur Rós"_s, u"Ágætis byrjun"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/2.mp3"_s, u"b"_s, u"東京事変"_s, u"ネオ東京"_s)) > 0);
+    QVERIFY(tracks.upsert(makeTrack(m_folderId, u"/music/3.mp3"_s, u"c"_s, u"Kino"_s, u"!!!"_s)) > 0);
+    QStringList names;
+    for (const AlbumSummary &a : AlbumRepository(*m_db).list(albumSearch(query),
+                                                             Visibility::everything()).items) {
+        names << a.title;
+    }
+    QCOMPARE(names, albums);
+    names.clear();
+    for (const ArtistSummary &a : ArtistRepository(*m_db).list(0, 50, Visibility::everything(), query).items)
+        names << a.name;
+    QCOMPARE(names, artists);
+}
+
+// Tracks whose album went (a foreign key's SET NULL) come first, as NULL keys sort, then the
+// albums by artist and title; a page anywhere is the same as the ORDER BY over everything.
+void TestCatalog::libraryOrderPagesWithAlbumlessTracks()
+{
+    TrackRepository tracks(*m_db);
+    for (int i = 0; i < 12; ++i) {
+        Track t = makeTrack(m_folderId, u"/music/%1.mp3"_s.arg(i), u"T%1"_s.arg(i), u"Artist %1"_s.arg(i % 3),
+                            u"Album %1"_s.arg(i % 4));
+        t.trackNumber = 12 - i;
+        QVERIFY(tracks.upsert(t) > 0);
+    }
+    QSqlQuery q(m_db->connection());
+    QVERIFY(q.exec(u"UPDATE tracks SET album_id = NULL WHERE id IN (2, 5, 9)"_s));
+    QVERIFY(q.exec(u"SELECT t.id FROM tracks t LEFT JOIN albums al ON al.id = t.album_id "
+                   "LEFT JOIN artists aa ON aa.id = al.artist_id "
+                   "ORDER BY aa.name_key, al.title_key, t.disc_no, t.track_no, t.title, t.id"_s));
+    QList<qint64> expected;
+    while (q.next())
+        expected << q.value(0).toLongLong();
+    QCOMPARE(expected.size(), 12);
+    for (const int limit : {1, 2, 5, 12}) {
+        for (int offset = 0; offset < 14; ++offset) {
+            QList<qint64> page;
+            for (const Track &t : tracks.list(offset, limit).items)
+                page << t.id;
+            QCOMPARE(page, expected.mid(offset, limit));
+        }
+    }
+    SongQuery songs;
+    songs.offset = 2;
+    songs.limit = 4;
+    QList<qint64> page;
+    for (const Track &t : tracks.songs(songs, Visibility::everything()))
+        page << t.id;
+    QCOMPARE(page, expected.mid(2, 4));
 }
 
 void TestCatalog::visibilityLimitsListAndFind_data()
@@ -757,6 +956,33 @@ void TestCatalog::scanErrorsRecordReplaceAndClear()
     errors.clear(u"/music/a.mp3"_s);
     errors.clear(u"/never/there.mp3"_s);
     QCOMPARE(errors.count(), 1);
+}
+
+// UPnP's "contains" is a string anywhere, not words: TextMatch::Anywhere keeps it so, in the
+// library order.
+void TestCatalog::searchAnywhereForUpnp()
+{
+    TrackRepository tracks(*m_db);
+    const qint64 sigur = tracks.upsert(makeTrack(m_folderId, u"/music/1.mp3"_s, u"Svefn-g-englar"_s, u"Sigur Rós"_s,
+                                                 u"Ágætis byrjun"_s));
+    const qint64 tokyo = tracks.upsert(makeTrack(m_folderId, u"/music/2.mp3"_s, u"ネオ東京タワー"_s, u"Band"_s));
+    QVERIFY(sigur > 0 && tokyo > 0);
+    const auto found = [&](const QString &text) {
+        QList<qint64> ids;
+        for (const Track &t : tracks.list(0, 10, text, Visibility::everything(), MediaKind::Audio, TextMatch::Anywhere).items)
+            ids << t.id;
+        return ids;
+    };
+    QCOMPARE(found(u"igur r"_s), QList<qint64>{sigur});   // inside a word: not found as words
+    QCOMPARE(tracks.list(0, 10, u"igur"_s).total, 0);
+    QCOMPARE(found(u"東京"_s), QList<qint64>{tokyo});
+    QCOMPARE(found(u"オ東京タ"_s), QList<qint64>{tokyo});
+    QCOMPARE(found(u"sigur ros"_s), QList<qint64>{});   // a string: the accent counts
+    QCOMPARE(found(u"\\"_s), QList<qint64>{});
+    AlbumQuery albums = albumSearch(u"gætis"_s);
+    QCOMPARE(AlbumRepository(*m_db).list(albums, Visibility::everything()).items.size(), 0);
+    albums.searchMatch = TextMatch::Anywhere;
+    QCOMPARE(AlbumRepository(*m_db).list(albums, Visibility::everything()).items.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

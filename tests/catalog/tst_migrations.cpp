@@ -1,6 +1,7 @@
 // Schema upgrades keep the rows already there; a schema newer than the app is refused untouched.
 
 #include "catalog/AlbumRepository.h"
+#include "catalog/ArtistRepository.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
 #include "catalog/MigrationRunner.h"
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void reopeningIsANoOp();
     void browseFiguresMigrationRunsAgain();
     void userSigningKeysAndNfcNames();
+    void searchIndexFilledFromVersion14();
     void newerSchemaIsRefusedUntouched();
     void unopenablePathGivesError();
 };
@@ -227,6 +229,61 @@ void TestMigrations::userSigningKeysAndNfcNames()
         names << q.value(0).toString();
     // The second José keeps its spelling: its NFC form is the first one's.
     QCOMPARE(names, (QStringList{u"Ren\u00e9e"_s, u"plain"_s, u"Jos\u00e9"_s, u"Jose\u0301"_s}));
+}
+
+// A catalog as 014 left it (no full-text indexes, search documents with CJK characters run
+// together): 015 indexes every track, album and artist, and the index follows writes after.
+void TestMigrations::searchIndexFilledFromVersion14()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"search.sqlite"_s);
+    {
+        Database db(path);
+        QVERIFY(!db.open());
+        const auto folder = FolderRepository(db).add(u"/music"_s);
+        QVERIFY(folder);
+        Track t;
+        t.folderId = folder->id;
+        t.path = u"/music/a/1.mp3"_s;
+        t.title = u"ネオ東京タワー"_s;
+        t.artist = u"Sigur Rós"_s;
+        t.album = u"Ágætis byrjun"_s;
+        QVERIFY(TrackRepository(db).upsert(t) > 0);
+        QSqlQuery q(db.connection());
+        for (const QString &trigger : {u"tracks_search_insert"_s, u"tracks_search_delete"_s, u"tracks_search_update"_s,
+                                       u"albums_search_insert"_s, u"albums_search_delete"_s, u"albums_search_update"_s,
+                                       u"artists_search_insert"_s, u"artists_search_delete"_s,
+                                       u"artists_search_update"_s}) {
+            QVERIFY2(q.exec(u"DROP TRIGGER "_s + trigger), qPrintable(q.lastError().text()));
+        }
+        for (const QString &sql : {u"DROP TABLE track_search"_s, u"DROP TABLE album_search"_s,
+                                   u"DROP TABLE artist_search"_s, u"DROP INDEX albums_artist_title"_s,
+                                   u"DROP INDEX tracks_album_order"_s,
+                                   u"UPDATE tracks SET search = replace(search, '東 京', '東京')"_s,
+                                   u"UPDATE schema_version SET version = 14"_s}) {
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+        QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM tracks WHERE search LIKE '%東京%'"_s), 1);
+    }
+    Database db(path);
+    const auto error = db.open();
+    QVERIFY2(!error, qPrintable(error.value_or(QString())));
+    QCOMPARE(db.schemaVersion(), MigrationRunner::latestVersion());
+    const TrackRepository tracks(db);
+    QCOMPARE(tracks.list(0, 10, u"sigur ros"_s).total, 1);
+    QCOMPARE(tracks.list(0, 10, u"東京"_s).total, 1);   // the document was set apart again
+    QCOMPARE(tracks.list(0, 10, u"kino"_s).total, 0);
+    QCOMPARE(ArtistRepository(db).list(0, 10, Visibility::everything(), u"sigur ros"_s).items.size(), 1);
+    AlbumQuery albums;
+    albums.search = u"byrjun"_s;
+    QCOMPARE(AlbumRepository(db).list(albums, Visibility::everything()).items.size(), 1);
+    Track second;
+    second.folderId = 1;
+    second.path = u"/music/a/2.mp3"_s;
+    second.title = u"Kino"_s;
+    QVERIFY(TrackRepository(db).upsert(second) > 0);   // one set of triggers: indexed once
+    QCOMPARE(tracks.list(0, 10, u"kino"_s).total, 1);
+    QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM track_search"_s), 2);
 }
 
 void TestMigrations::newerSchemaIsRefusedUntouched()

@@ -89,5 +89,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)params.value(name).toUtf8();
     const QString pattern = search::containsPattern(params.value(u"query"_s));
     fuzz::require(pattern.startsWith(u'%') && pattern.endsWith(u'%'), "a LIKE pattern matches anywhere");
+    // The full-text expression is quoted terms only: what clients type never becomes FTS5 syntax.
+    bool quoted = false;
+    for (const QChar c : search::matchExpression(params.value(u"query"_s))) {
+        if (c == u'"')
+            quoted = !quoted;
+        else if (!quoted)
+            fuzz::require(c == u'*' || c == u' ', "nothing but quoted terms, their '*' and spaces");
+    }
+    fuzz::require(!quoted, "every quote is closed");
     return 0;
 }

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void artistsAndTheirAlbums();
     void genresAndVideos();
     void groupedSearch();
+    void searchTextIsNeverSyntax_data();
+    void searchTextIsNeverSyntax();
     void grantsLimitEverything();
     void badQueries_data();
     void badQueries();
@@ -177,6 +179,53 @@ void TestBrowseHttp::groupedSearch()
     QCOMPARE(field(found.value(u"tracks"_s).toArray(), u"title"_s), QStringList{u"<img src=x onerror=alert(1)>"_s});
     found = getJson("/api/search?q=", m_root);
     QVERIFY(found.value(u"artists"_s).toArray().isEmpty() && found.value(u"tracks"_s).toArray().isEmpty());
+    // Without its diacritics, as a prefix: the same finds.
+    found = getJson("/api/search?q=ZOE%20as", m_root);
+    QCOMPARE(field(found.value(u"artists"_s).toArray(), u"name"_s), QStringList{u"Zoë Ash"_s});
+    QCOMPARE(found.value(u"tracks"_s).toArray().size(), 3);
+    found = getJson("/api/search?q=arb", m_root);
+    QCOMPARE(field(found.value(u"albums"_s).toArray(), u"title"_s), QStringList{u"Árbol"_s});
+    // Tracks by relevance: the title equal to the text first.
+    found = getJson("/api/search?q=calm", m_root);
+    QCOMPARE(field(found.value(u"tracks"_s).toArray(), u"title"_s), QStringList{u"Calm"_s});
+    const QJsonObject tracks = getJson("/api/tracks?q=second%20zoe", m_root);
+    QCOMPARE(tracks.value(u"total"_s).toInt(), 1);
+    QCOMPARE(field(tracks.value(u"items"_s).toArray(), u"title"_s), QStringList{u"Second"_s});
+}
+
+// What users type that the full-text index would read as its syntax is plain text: every
+// endpoint that searches answers 200, whatever the characters.
+void TestBrowseHttp::searchTextIsNeverSyntax_data()
+{
+    QTest::addColumn<QByteArray>("q");   // percent-encoded
+    QTest::newRow("quote") << "%22"_ba;
+    QTest::newRow("lone quote before") << "%22zo"_ba;
+    QTest::newRow("star") << "*"_ba;
+    QTest::newRow("star after") << "zo*"_ba;
+    QTest::newRow("minus") << "-zoe"_ba;
+    QTest::newRow("OR") << "zoe%20OR%20bea"_ba;
+    QTest::newRow("NOT alone") << "NOT"_ba;
+    QTest::newRow("NEAR(") << "NEAR(zoe%20bea"_ba;
+    QTest::newRow("caret") << "%5Ezoe"_ba;
+    QTest::newRow("colon") << "title%3Azoe"_ba;
+    QTest::newRow("braces") << "%7Btitle%7D%3A%20x"_ba;
+    QTest::newRow("parentheses") << "((("_ba;
+    QTest::newRow("percent and underscore") << "%25_"_ba;
+    QTest::newRow("NUL") << "zo%00e"_ba;
+    QTest::newRow("control characters") << "%01%1F%7F"_ba;
+    QTest::newRow("CJK") << "%E6%9D%B1%E4%BA%AC"_ba;
+    QTest::newRow("200 characters") << QByteArray(200, 'x');
+    QTest::newRow("100 words") << QByteArray("a%20").repeated(50);
+}
+
+void TestBrowseHttp::searchTextIsNeverSyntax()
+{
+    QFETCH(QByteArray, q);
+    for (const QByteArray path : {"/api/search?q=", "/api/tracks?q=", "/api/albums?q=", "/api/artists?q=", "/api/videos?q="}) {
+        const RawResponse r = request(m_server.port(), "GET", path + q, {m_alice});
+        const QByteArray what = QByteArray(path) + q + " answered " + QByteArray::number(r.status);
+        QVERIFY2(r.status == 200, what.constData());
+    }
 }
 
 void TestBrowseHttp::grantsLimitEverything()

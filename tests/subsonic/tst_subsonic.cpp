@@ -39,6 +39,8 @@ private Q_SLOTS:
     void genresAndFolders();
     void search3EmptyQueryPagesEverything();
     void search3FindsByText();
+    void search3TextIsNeverSyntax_data();
+    void search3TextIsNeverSyntax();
     void albumLists_data();
     void albumLists();
     void streamOriginalBytes();
@@ -362,6 +364,40 @@ void TestSubsonic::search3FindsByText()
     QCOMPARE(x.all(u"artist"_s).size(), 1);
     QCOMPARE(x.all(u"album"_s).size(), 1);
     QCOMPARE(x.all(u"album"_s).first().attribute(u"isDir"_s), u"true"_s);
+}
+
+// Quotes, stars and operators typed in a client's search box are text to the full-text index:
+// always an answer, never an error.
+void TestSubsonic::search3TextIsNeverSyntax_data()
+{
+    QTest::addColumn<QString>("query");   // percent-encoded
+    QTest::addColumn<int>("songs");
+    QTest::newRow("quoted") << u"%22wind%22"_s << 1;
+    QTest::newRow("lone quote") << u"%22"_s << 0;          // no word: LIKE as before, none has one
+    QTest::newRow("quote before") << u"%22wind"_s << 1;
+    QTest::newRow("star after") << u"win*"_s << 1;
+    QTest::newRow("star inside") << u"w*nd"_s << 0;
+    QTest::newRow("minus") << u"-wind"_s << 1;
+    QTest::newRow("OR") << u"wind%20OR%20light"_s << 0;
+    QTest::newRow("NOT") << u"NOT%20wind"_s << 0;
+    QTest::newRow("NEAR(") << u"NEAR(wind"_s << 0;
+    QTest::newRow("caret") << u"%5Ewind"_s << 1;
+    QTest::newRow("colon") << u"title%3Awind"_s << 0;
+    QTest::newRow("diacritics") << u"W%C3%8CND"_s << 1;
+    QTest::newRow("NUL") << u"wi%00nd"_s << 0;
+    QTest::newRow("control characters") << u"%01%1Fwind%7F"_s << 1;
+    QTest::newRow("1000 characters") << QString(1000, u'x') << 0;
+}
+
+void TestSubsonic::search3TextIsNeverSyntax()
+{
+    QFETCH(QString, query);
+    QFETCH(int, songs);
+    const TestHttpResponse r = get(u"search3"_s, u"f=json&songCount=50&query="_s + query);
+    QCOMPARE(r.status, 200);
+    const SubsonicJson j = SubsonicJson::parse(r.body);
+    QCOMPARE(j.response[u"status"_s].toString(), u"ok"_s);
+    QCOMPARE(j.response[u"searchResult3"_s][u"song"_s].toArray().size(), songs);
 }
 
 void TestSubsonic::albumLists_data()

@@ -208,11 +208,16 @@ void search(const Database &db, HttpExchange &ex)
         AlbumQuery albums;
         albums.limit = n;
         albums.search = *text;
+        // No totals: the groups show their first matches, the most relevant first.
+        albums.withTotal = false;
+        SongQuery tracks;
+        tracks.search = *text;
+        tracks.limit = n;
         body = QJsonObject{
             {u"artists"_s, artistsWithState(db, userId, ArtistRepository(db).list(0, n, visibility, *text).items)},
             {u"albums"_s, albumsWithState(db, userId, AlbumRepository(db).list(albums, visibility).items)},
             {u"tracks"_s,
-             tracksWithState(db, userId, TrackRepository(db).list(0, n, *text, visibility, MediaKind::Audio).items)},
+             tracksWithState(db, userId, TrackRepository(db).songs(tracks, visibility))},
         };
     }
     ex.respond(HttpResponse::json(200, QJsonDocument(body)));

@@ -39,6 +39,14 @@ struct GenreSummary
     int trackCount = 0;
 };
 
+// How a search text matches: as words, each the beginning of a word, through the full-text
+// indexes (what people type in a search box), or as one string anywhere in the text (what UPnP's
+// "contains" means; reads every row).
+enum class TextMatch {
+    Words,
+    Anywhere,
+};
+
 enum class AlbumOrder {
     Name,
     Artist,
@@ -61,6 +69,7 @@ struct AlbumQuery
     QString genre;            // exact genre name; empty = all
     qint64 artistId = 0;      // album artist; 0 = all
     QString search;           // matches title or album artist, case-insensitively
+    TextMatch searchMatch = TextMatch::Words;
 
     // Whose ratings, plays and favourites the per-user orders and `starredOnly` read; 0 = nobody's
     // (nothing rated, played or starred).

@@ -2,6 +2,7 @@
 // Reads and writes tracks (audio and video items) in the catalog. Safe to use from any thread:
 // every call runs on the calling thread's own connection.
 
+#include "catalog/Browse.h"
 #include "catalog/Track.h"
 #include "catalog/Visibility.h"
 
@@ -56,14 +57,18 @@ public:
     explicit TrackRepository(const Database &db) : m_db(db) {}
 
     // Tracks ordered by album artist, album, disc, track number, title. `query` matches
-    // (case-insensitively, unicode-aware) title, artist, album or album artist.
+    // (case-insensitively, unicode-aware, diacritics left out, each word as the beginning of a
+    // word) title, artist, album, album artist or file name.
     TrackPage list(qint64 offset, int limit, const QString &query = {}) const;
     std::optional<Track> find(qint64 id) const;
     // The same, limited to the tracks `visibility` allows (a track outside it is not found).
     TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility) const;
-    // The same, only items of `kind` when given (the videos page).
+    // The same, only items of `kind` when given (the videos page). A `query` of words lists the
+    // matches by relevance: the title equal to it first, then a performer or album artist equal
+    // to it, then FTS5's bm25 (by id beyond 1,000 matches). TextMatch::Anywhere keeps the order
+    // above and matches the text as one string anywhere.
     TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
-                   std::optional<MediaKind> kind) const;
+                   std::optional<MediaKind> kind, TextMatch match = TextMatch::Words) const;
     std::optional<Track> find(qint64 id, const Visibility &visibility) const;
     // Audio tracks `visibility` allows, chosen and ordered by `query`.
     QList<Track> songs(const SongQuery &query, const Visibility &visibility) const;
