@@ -208,6 +208,22 @@ QList<qint64> libraryPageIds(QSqlDatabase db, const SqlFilter &filter, qint64 of
     return ids + idpage::read(db, rest, "track list:");
 }
 
+// The stamps of a prepared query's rows (id, path, size, mtime), by path; it runs here.
+QHash<QString, FileStamp> stampsOf(QSqlQuery &q)
+{
+    QHash<QString, FileStamp> stamps;
+    if (!q.exec())
+        qCWarning(lcCatalog) << "stamps:" << q.lastError().text();
+    while (q.next()) {
+        FileStamp stamp;
+        stamp.trackId = q.value(0).toLongLong();
+        stamp.size = q.value(2).toLongLong();
+        stamp.mtime = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+        stamps.insert(q.value(1).toString(), stamp);
+    }
+    return stamps;
+}
+
 CreditIds creditIdsOf(const Database &db, const QString &column, const QVariant &value)
 {
     PreparedQuery q(db, u"SELECT id, album_id, artist_id FROM tracks WHERE "_s + column + u" = ?"_s);
@@ -372,43 +388,23 @@ qint64 TrackRepository::upsert(const Track &track)
 
 QHash<QString, FileStamp> TrackRepository::stampsUnder(qint64 folderId) const
 {
-    QHash<QString, FileStamp> stamps;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT id, path, size, mtime FROM tracks WHERE folder_id = ?"_s);
     q.addBindValue(folderId);
-    if (!q.exec())
-        qCWarning(lcCatalog) << "stamps:" << q.lastError().text();
-    while (q.next()) {
-        FileStamp stamp;
-        stamp.trackId = q.value(0).toLongLong();
-        stamp.size = q.value(2).toLongLong();
-        stamp.mtime = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
-        stamps.insert(q.value(1).toString(), stamp);
-    }
-    return stamps;
+    return stampsOf(q);
 }
 
 QHash<QString, FileStamp> TrackRepository::stampsBelow(qint64 folderId, const QString &dir) const
 {
     // "dir/" <= path < "dir0" ('0' follows '/'): a range of the path index.
-    QHash<QString, FileStamp> stamps;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT id, path, size, mtime FROM tracks WHERE path >= ? AND path < ? AND folder_id = ?"_s);
     q.addBindValue(QString(dir + u'/'));
     q.addBindValue(QString(dir + u'0'));
     q.addBindValue(folderId);
-    if (!q.exec())
-        qCWarning(lcCatalog) << "stamps:" << q.lastError().text();
-    while (q.next()) {
-        FileStamp stamp;
-        stamp.trackId = q.value(0).toLongLong();
-        stamp.size = q.value(2).toLongLong();
-        stamp.mtime = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
-        stamps.insert(q.value(1).toString(), stamp);
-    }
-    return stamps;
+    return stampsOf(q);
 }
 
 bool TrackRepository::remove(qint64 id)

@@ -4,6 +4,7 @@
 // keeps no more than the journal's bound.
 
 #include "LogsTab.h"
+#include "UrlCatcher.h"
 #include "base/LogJournal.h"
 
 #include <QApplication>
@@ -24,15 +25,6 @@ Q_LOGGING_CATEGORY(lcFirst, "cairn.test.first")
 Q_LOGGING_CATEGORY(lcSecond, "cairn.test.second")
 
 namespace {
-
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public Q_SLOTS:
-    void open(const QUrl &url) { opened << url; }
-};
 
 template<typename T>
 T *child(const QWidget &parent, const QString &name)
@@ -135,7 +127,7 @@ void TestLogsTab::copiesWhatIsShown()
 void TestLogsTab::opensTheDataFolder()
 {
     LogsTab tab(LogJournal::install(), u"/var/lib/cairn data"_s);
-    UrlCatcher catcher;
+    test::UrlCatcher catcher;
     QDesktopServices::setUrlHandler(u"file"_s, &catcher, "open");
     QTest::mouseClick(child<QPushButton>(tab, u"openDataFolderButton"_s), Qt::LeftButton);
     QDesktopServices::unsetUrlHandler(u"file"_s);

@@ -2,6 +2,7 @@
 // directory, and the embedded translations.
 
 #include "AppHarness.h"
+#include "UrlCatcher.h"
 #include "LoginStart.h"
 #include "MediaFixtures.h"
 #include "MainWindow.h"
@@ -34,20 +35,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
-
-namespace {
-
-// Receives what QDesktopServices::openUrl would give the system's browser.
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> opened;
-public Q_SLOTS:
-    void open(const QUrl &url) { opened << url; }
-};
-
-} // namespace
 
 class ShellTest : public QObject
 {
@@ -100,7 +87,7 @@ void ShellTest::trayMenuTogglesPauseAndOpensWindow()
     auto *browser = tray.menu()->findChild<QAction *>(u"browserAction"_s);
     QVERIFY(browser);
     QCOMPARE(browser->text(), u"Open in browser"_s);
-    UrlCatcher catcher;
+    test::UrlCatcher catcher;
     QDesktopServices::setUrlHandler(u"http"_s, &catcher, "open");
     browser->trigger();
     QDesktopServices::unsetUrlHandler(u"http"_s);
