@@ -27,6 +27,9 @@ void HttpWorker::adopt(qintptr descriptor)
         --m_connections;
         return;
     }
+    // No Nagle: an answer's last small write would wait for the ACK of the one before, which a
+    // client on a kept-alive connection delays by 40 ms (it has nothing to send meanwhile).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // The trimmer as context: the count stays right while the worker is torn down.
     connect(socket, &QObject::destroyed, &m_trimmer, [this] { m_trimmer.connectionsChanged(--m_connections); });
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
