@@ -4,6 +4,7 @@
 
 #include "AuthLog.h"
 #include "TokenStore.h"
+#include "TouchThrottle.h"
 #include "UserRepository.h"
 
 #include <QDateTime>
@@ -16,11 +17,13 @@ namespace cairn {
 Authenticator::Authenticator(const Database &db, QByteArray signingSecret, const UserRevocations &revocations,
                              AuthSettings settings, Clock clock)
     : m_db(db), m_signer(std::move(signingSecret)), m_revocations(revocations), m_settings(settings),
-      m_clock(clock), m_throttle(settings.throttle, clock)
+      m_clock(clock), m_throttle(settings.throttle, clock), m_userTouches(std::make_unique<TouchThrottle>())
 {
     // Computed up front so the first unknown-name login is not faster than the ones after it.
     decoyHash();
 }
+
+Authenticator::~Authenticator() = default;
 
 qint64 Authenticator::now() const
 {
@@ -53,7 +56,8 @@ LoginOutcome Authenticator::login(const QString &name, const QString &password, 
         out.result = LoginOutcome::Result::Failed;
         return out;
     }
-    users.touch(user->id, t);
+    if (m_userTouches->due(user->id, t))
+        users.touch(user->id, t);
     out.user = *user;
     out.result = LoginOutcome::Result::LoggedIn;
     qCInfo(lcAuth).noquote() << "user" << user->name << "logged in from" << client.toString();
@@ -72,7 +76,7 @@ std::optional<User> Authenticator::userForToken(const QByteArray &token)
     if (!owner)
         return std::nullopt;
     auto user = activeUser(owner->userId);
-    if (user)
+    if (user && m_userTouches->due(user->id, t))
         UserRepository(m_db).touch(user->id, t);
     return user;
 }

@@ -14,8 +14,11 @@
 #include "http/auth/ClientAddress.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void userValidation();
     void duplicateNamesAndLastAdmin();
     void disablingEndsTokensAndSignals();
+    void tokenChecksDoNotWaitForTheWriter();
     void loginSameAnswerForUnknownName();
     void databaseNeverHoldsClearPasswords();
     void signingSecretPersists();
@@ -321,6 +325,47 @@ void TestAuthCore::disablingEndsTokensAndSignals()
     QVERIFY(m_users->remove(id).ok());
     QVERIFY(!auth.userForToken(third));
     QCOMPARE(revoked.count(), 3);
+}
+
+// A scan holds the catalog's write lock for most of its run. Requests checking a token must not
+// queue behind it for a "last seen" write (they did, on every request, up to the busy timeout):
+// that is written at most once a minute per user.
+void TestAuthCore::tokenChecksDoNotWaitForTheWriter()
+{
+    UserChanges c;
+    c.name = u"frank"_s;
+    c.password = u"frank-password"_s;
+    const qint64 id = m_users->create(c)->id;
+    qint64 clock = 1'000'000;
+    Authenticator auth(*m_db, QByteArray(32, 'k'), *m_revocations, {}, [&clock] { return clock; });
+    const QByteArray token = auth.issueToken(id, clock + 100'000);
+    QCOMPARE(auth.userForToken(token)->id, id);
+    QCOMPARE(m_users->find(id)->lastSeenAt, clock);
+
+    {
+        QSqlDatabase writer = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"writer"_s);
+        writer.setDatabaseName(m_db->path());
+        QVERIFY(writer.open());
+        QSqlQuery lock(writer);
+        QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+        QElapsedTimer took;
+        took.start();
+        for (int i = 0; i < 3; ++i) {
+            clock += 10;
+            const std::optional<User> user = auth.userForToken(token);
+            QVERIFY(user);
+            QCOMPARE(user->id, id);
+        }
+        QVERIFY2(took.elapsed() < 2000, qPrintable(u"%1 ms"_s.arg(took.elapsed())));
+        QVERIFY(lock.exec(u"ROLLBACK"_s));
+        lock.finish();
+        writer.close();
+    }
+    QSqlDatabase::removeDatabase(u"writer"_s);
+
+    clock += 60;   // a minute after the last write: written again
+    QCOMPARE(auth.userForToken(token)->id, id);
+    QCOMPARE(m_users->find(id)->lastSeenAt, clock);
 }
 
 void TestAuthCore::loginSameAnswerForUnknownName()

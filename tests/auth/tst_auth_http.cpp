@@ -8,10 +8,14 @@
 #include "auth/UrlSigner.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
 
@@ -49,6 +53,7 @@ private Q_SLOTS:
     void perUserVisibility();
     void signedStreamUrl();
     void signedUrlTampering();
+    void readsAnsweredWhileAScanWrites();
     void signedUrlExpiredOrMisused();
     void signedUrlFollowsUserChanges();
     void usersApi();
@@ -239,6 +244,39 @@ void TestAuthHttp::signedStreamUrl()
     QVERIFY(transcode.startsWith(QString::fromLatin1(trackPath(u"shared-one.mp3"_s, "transcode")) + u"?"_s));
     QCOMPARE(request(m_port, "GET", (transcode + u"&preset=MP3%20320&offset=1"_s).toLatin1()).status, 503);
     QCOMPARE(request(m_port, "GET", QString(transcode).replace(u"/transcode?"_s, u"/stream-url?"_s).toLatin1()).status, 403);
+}
+
+// A scan holds the catalog's write lock for most of its run: what a player and the web app do
+// meanwhile (lists, a stream, the scan's own progress) must not wait for it.
+void TestAuthHttp::readsAnsweredWhileAScanWrites()
+{
+    const QByteArray alice = bearer(login(u"alice"_s, kAlicePassword));
+    const QByteArray root = bearer(login(u"root"_s, kRootPassword));
+    const RawResponse signing = request(m_port, "GET", trackPath(u"shared-one.mp3"_s, "stream-url"), {alice});
+    QCOMPARE(signing.status, 200);
+    const QByteArray streamUrl = jsonOf(signing).value(u"url"_s).toString().toLatin1();
+
+    QSqlDatabase writer = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"scan-writer"_s);
+    const auto closeWriter = qScopeGuard([&writer] {
+        writer.close();
+        writer = QSqlDatabase();
+        QSqlDatabase::removeDatabase(u"scan-writer"_s);
+    });
+    writer.setDatabaseName(m_server.catalogPath());
+    QVERIFY(writer.open());
+    QSqlQuery lock(writer);
+    QVERIFY(lock.exec(u"BEGIN IMMEDIATE"_s));
+    const QList<std::pair<QByteArray, QByteArray>> reads{
+        {"/api/auth/me", alice},   {"/api/tracks", alice}, {"/api/albums", alice},
+        {trackPath(u"shared-one.mp3"_s), alice}, {streamUrl, {}}, {"/api/scan", root}};
+    for (const auto &[target, authorization] : reads) {
+        QElapsedTimer took;
+        took.start();
+        const RawResponse r = request(m_port, "GET", target, {authorization});
+        QCOMPARE(r.status, 200);
+        QVERIFY2(took.elapsed() < 2000, qPrintable(u"%1: %2 ms"_s.arg(QString::fromLatin1(target)).arg(took.elapsed())));
+    }
+    QVERIFY(lock.exec(u"ROLLBACK"_s));
 }
 
 void TestAuthHttp::signedUrlTampering()

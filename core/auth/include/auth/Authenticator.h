@@ -12,11 +12,13 @@
 #include <QHostAddress>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cairn {
 
 class Database;
+class TouchThrottle;
 class UserRevocations;
 
 struct AuthSettings
@@ -43,6 +45,7 @@ public:
 
     Authenticator(const Database &db, QByteArray signingSecret, const UserRevocations &revocations,
                   AuthSettings settings = {}, Clock clock = {});
+    ~Authenticator();
 
     // An unknown name costs the same work and gives the same answer as a wrong password.
     LoginOutcome login(const QString &name, const QString &password, const QHostAddress &client);
@@ -76,6 +79,9 @@ private:
     AuthSettings m_settings;
     Clock m_clock;
     LoginThrottle m_throttle;
+    // Token requests write "last seen" at most once a minute per user: a write per request
+    // would wait behind the scanner's transactions for the catalog's one write lock.
+    std::unique_ptr<TouchThrottle> m_userTouches;
     // Active users by id as last read, with the user table's generation then: every signed or
     // token request needs its user, and most ask for the same few.
     struct CachedUser
