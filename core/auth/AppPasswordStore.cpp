@@ -47,6 +47,15 @@ bool run(QSqlQuery &q, const char *what)
     return false;
 }
 
+// A single write statement outside a transaction, taking its turn with the other writers.
+bool runWrite(const Database &db, QSqlQuery &q, const char *what)
+{
+    if (execWrite(db, q))
+        return true;
+    qCWarning(lcAuth) << what << q.lastError().text();
+    return false;
+}
+
 } // namespace
 
 AppPasswordStore::AppPasswordStore(const Database &db, const QByteArray &credentialsKey, UserRevocations &revocations,
@@ -142,7 +151,7 @@ Outcome AppPasswordStore::revoke(qint64 userId, qint64 id)
     q.prepare(u"DELETE FROM app_passwords WHERE id = ? AND user_id = ?"_s);
     q.addBindValue(id);
     q.addBindValue(userId);
-    if (!run(q, "cannot revoke app password:"))
+    if (!runWrite(m_db, q, "cannot revoke app password:"))
         return DomainError::failed(tr("The app password could not be revoked."));
     if (q.numRowsAffected() == 0)
         return DomainError::notFound(tr("No such app password."));
@@ -173,7 +182,7 @@ void AppPasswordStore::touch(qint64 appPasswordId)
     q.prepare(u"UPDATE app_passwords SET last_used_at = ? WHERE id = ?"_s);
     q.addBindValue(t);
     q.addBindValue(appPasswordId);
-    run(q, "cannot record app password use:");
+    runWrite(m_db, q, "cannot record app password use:");
 }
 
 QList<AppPasswordStore::Secret> AppPasswordStore::secretsOf(qint64 userId) const

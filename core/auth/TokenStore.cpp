@@ -2,6 +2,7 @@
 
 #include "auth/PasswordHash.h"
 #include "catalog/Database.h"
+#include "catalog/WriteTransaction.h"
 
 #include "AuthLog.h"
 
@@ -37,7 +38,7 @@ QByteArray TokenStore::issue(qint64 userId, qint64 now, qint64 expiresAt)
     q.addBindValue(now);
     q.addBindValue(expiresAt);
     q.addBindValue(now);
-    if (!q.exec()) {
+    if (!execWrite(m_db, q)) {
         qCWarning(lcAuth) << "cannot store token:" << q.lastError().text();
         return {};
     }
@@ -63,7 +64,7 @@ std::optional<TokenOwner> TokenStore::find(const QByteArray &token, qint64 now)
         q.prepare(u"UPDATE auth_tokens SET last_used_at = ? WHERE id = ?"_s);
         q.addBindValue(now);
         q.addBindValue(id);
-        if (!q.exec())
+        if (!execWrite(m_db, q))
             qCWarning(lcAuth) << "cannot record token use:" << q.lastError().text();
     }
     return owner;
@@ -74,7 +75,7 @@ bool TokenStore::revoke(const QByteArray &token)
     QSqlQuery q(m_db.connection());
     q.prepare(u"DELETE FROM auth_tokens WHERE token_hash = ?"_s);
     q.addBindValue(digestOf(token));
-    return q.exec() && q.numRowsAffected() > 0;
+    return execWrite(m_db, q) && q.numRowsAffected() > 0;
 }
 
 void TokenStore::revokeAllOf(qint64 userId)
@@ -82,7 +83,7 @@ void TokenStore::revokeAllOf(qint64 userId)
     QSqlQuery q(m_db.connection());
     q.prepare(u"DELETE FROM auth_tokens WHERE user_id = ?"_s);
     q.addBindValue(userId);
-    if (!q.exec())
+    if (!execWrite(m_db, q))
         qCWarning(lcAuth) << "cannot revoke tokens:" << q.lastError().text();
 }
 
@@ -91,7 +92,7 @@ void TokenStore::purgeExpired(qint64 now)
     QSqlQuery q(m_db.connection());
     q.prepare(u"DELETE FROM auth_tokens WHERE expires_at <= ?"_s);
     q.addBindValue(now);
-    if (!q.exec())
+    if (!execWrite(m_db, q))
         qCWarning(lcAuth) << "cannot purge tokens:" << q.lastError().text();
 }
 

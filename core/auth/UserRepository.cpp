@@ -114,11 +114,12 @@ QByteArray UserRepository::signingKeyOf(qint64 id) const
 
 bool UserRepository::renewSigningKey(qint64 id)
 {
+    WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE users SET signing_key = ? WHERE id = ?"_s);
     q.addBindValue(QString::fromLatin1(newSigningKey()));
     q.addBindValue(id);
-    const bool saved = run(q, "cannot renew signing key:") && q.numRowsAffected() == 1;
+    const bool saved = run(q, "cannot renew signing key:") && q.numRowsAffected() == 1 && tx.commit();
     noteChanged();
     return saved;
 }
@@ -181,37 +182,42 @@ bool UserRepository::update(const User &user)
 
 bool UserRepository::setPasswordHash(qint64 id, const QByteArray &passwordHash)
 {
+    WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE users SET password_hash = ? WHERE id = ?"_s);
     q.addBindValue(QString::fromLatin1(passwordHash));
     q.addBindValue(id);
-    const bool saved = run(q, "cannot set password:") && q.numRowsAffected() == 1;
+    const bool saved = run(q, "cannot set password:") && q.numRowsAffected() == 1 && tx.commit();
     noteChanged();
     return saved;
 }
 
 bool UserRepository::remove(qint64 id)
 {
+    WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
     q.prepare(u"DELETE FROM users WHERE id = ?"_s);   // grants and tokens go by ON DELETE CASCADE
     q.addBindValue(id);
-    const bool removed = run(q, "cannot delete user:") && q.numRowsAffected() == 1;
+    const bool removed = run(q, "cannot delete user:") && q.numRowsAffected() == 1 && tx.commit();
     noteChanged();
     return removed;
 }
 
 void UserRepository::touch(qint64 id, qint64 now)
 {
+    WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE users SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?"_s);
     q.addBindValue(now);
     q.addBindValue(id);
     q.addBindValue(now - 60);
-    run(q, "cannot update last seen:");
+    if (run(q, "cannot update last seen:"))
+        tx.commit();
 }
 
 bool UserRepository::writeGrants(qint64 userId, const QList<qint64> &folderIds)
 {
+    WriteTransaction tx(m_db);
     QSqlQuery q(m_db.connection());
     q.prepare(u"DELETE FROM user_folders WHERE user_id = ?"_s);
     q.addBindValue(userId);
@@ -225,7 +231,7 @@ bool UserRepository::writeGrants(qint64 userId, const QList<qint64> &folderIds)
         if (!run(q, "cannot grant folder:"))
             return false;
     }
-    return true;
+    return tx.commit();
 }
 
 QList<qint64> UserRepository::grantsOf(qint64 userId) const

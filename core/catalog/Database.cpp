@@ -4,6 +4,7 @@
 
 #include "CatalogLog.h"
 #include "MigrationRunner.h"
+#include "WriteTurn.h"
 
 #include <QHash>
 #include <QMutex>
@@ -101,7 +102,8 @@ void configure(QSqlDatabase &db)
 Database::Database(QString sqlitePath)
     : m_path(std::move(sqlitePath)),
       m_connectionPrefix(u"cairn-catalog-%1-"_s.arg(s_instanceCounter.fetch_add(1))),
-      m_registry(std::make_shared<Registry>()), m_writer(std::make_unique<Writer>())
+      m_registry(std::make_shared<Registry>()), m_writer(std::make_unique<Writer>()),
+      m_writeTurn(std::make_unique<WriteTurn>())
 {
     initCatalogResources();
 }
@@ -130,7 +132,7 @@ Database::ThreadConnection &Database::threadConnection() const
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(m_path);
         // Writers wait for each other instead of failing with "database is locked".
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
         if (db.open())
             configure(db);
         else

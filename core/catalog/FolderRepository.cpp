@@ -35,7 +35,7 @@ std::optional<Folder> FolderRepository::add(const QString &path)
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO folders (path) VALUES (?) ON CONFLICT(path) DO NOTHING"_s);
     q.addBindValue(clean);
-    if (!q.exec()) {
+    if (!execWrite(m_db, q)) {
         qCWarning(lcCatalog) << "cannot add folder:" << q.lastError().text();
         return std::nullopt;
     }

@@ -1,6 +1,7 @@
 #include "catalog/PlayRepository.h"
 
 #include "catalog/Database.h"
+#include "catalog/WriteTransaction.h"
 
 #include "CatalogLog.h"
 
@@ -22,7 +23,7 @@ Outcome PlayRepository::recordPlay(qint64 userId, qint64 trackId, qint64 atSecs)
     q.addBindValue(userId);
     q.addBindValue(atSecs);
     q.addBindValue(trackId);
-    if (!q.exec()) {
+    if (!execWrite(m_db, q)) {
         qCWarning(lcCatalog) << "cannot record a play:" << q.lastError().text();
         return DomainError::failed(u"the play could not be recorded"_s);
     }

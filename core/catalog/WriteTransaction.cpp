@@ -3,6 +3,7 @@
 #include "catalog/Database.h"
 
 #include "CatalogLog.h"
+#include "WriteTurn.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,9 +34,15 @@ WriteTransaction::WriteTransaction(const Database &db) : m_db(db)
 {
     int &depth = m_db.transactionDepth();
     m_level = depth + 1;
+    if (m_level == 1 && !m_db.writeTurn().acquire(QDeadlineTimer(Database::kBusyTimeoutMs))) {
+        qCWarning(lcCatalog) << "no turn to write after" << Database::kBusyTimeoutMs << "ms";
+        return;
+    }
     m_active = run(m_db, m_level == 1 ? u"BEGIN IMMEDIATE"_s : u"SAVEPOINT "_s + savepoint(m_level));
     if (m_active)
         depth = m_level;
+    else if (m_level == 1)
+        m_db.writeTurn().release();
 }
 
 WriteTransaction::~WriteTransaction()
@@ -54,10 +61,11 @@ bool WriteTransaction::finish(bool commit)
     m_active = false;
     m_db.transactionDepth() = m_level - 1;
     if (m_level == 1) {
-        if (commit && run(m_db, u"COMMIT"_s))
-            return true;
-        run(m_db, u"ROLLBACK"_s);
-        return false;
+        const bool committed = commit && run(m_db, u"COMMIT"_s);
+        if (!committed)
+            run(m_db, u"ROLLBACK"_s);
+        m_db.writeTurn().release();
+        return committed;
     }
     const QString name = savepoint(m_level);
     if (commit)
@@ -65,6 +73,12 @@ bool WriteTransaction::finish(bool commit)
     run(m_db, u"ROLLBACK TO "_s + name);
     run(m_db, u"RELEASE "_s + name);
     return false;
+}
+
+bool execWrite(const Database &db, QSqlQuery &query)
+{
+    WriteTransaction tx(db);
+    return tx.isActive() && query.exec() && tx.commit();
 }
 
 } // namespace cairn

@@ -3,6 +3,7 @@
 // PresetKind for a kind and instantiate the store for it (PresetRepository.cpp and the video one).
 
 #include "catalog/Database.h"
+#include "catalog/WriteTransaction.h"
 #include "transcode/PresetRule.h"
 #include "transcode/PresetStore.h"
 
@@ -78,7 +79,7 @@ Result<Value> PresetStore<Value>::save(const Value &preset)
         q.addBindValue(value);
     if (stored.id != 0)
         q.addBindValue(stored.id);
-    if (!q.exec()) {
+    if (!execWrite(m_db, q)) {
         qCWarning(lcTranscode).noquote() << QStringLiteral("cannot save %1:").arg(K::noun()) << q.lastError().text();
         return DomainError::failed(
             QStringLiteral("the %1 could not be saved: %2").arg(K::noun(), q.lastError().text()));
@@ -97,7 +98,7 @@ Outcome PresetStore<Value>::remove(qint64 id)
     QSqlQuery q(m_db.connection());
     q.prepare(presetsql::remove(K::table()));
     q.addBindValue(id);
-    if (!q.exec()) {
+    if (!execWrite(m_db, q)) {
         qCWarning(lcTranscode).noquote() << QStringLiteral("cannot remove %1:").arg(K::noun()) << q.lastError().text();
         return DomainError::failed(
             QStringLiteral("the %1 could not be removed: %2").arg(K::noun(), q.lastError().text()));

@@ -10,6 +10,7 @@
 #include "catalog/WriteTransaction.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -21,6 +22,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <thread>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void threadConnectionIsRemovedWhenThreadEnds();
     void readersWorkWhileWriterWrites();
     void nestedWriteTransactionRollsBackInnerOnly();
+    void writersTakeTurnsWithABusyWriter();
 
     void preparedQueryIsReusedAndRebound();
     void preparedQueryFollowsSchemaChanges();
@@ -229,6 +232,59 @@ void TestCatalog::readersWorkWhileWriterWrites()
     QVERIFY(reads.load() >= kReaders);
     QCOMPARE(tracks.count(), qint64(kTracks));
     QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), kReaders);
+}
+
+// The scanner commits a batch and begins the next at once. SQLite lets a waiting writer poll
+// with growing sleeps, so it never found the lock free: a request writing a favourite waited
+// for the whole scan, then failed at the busy timeout. Writers now take turns.
+void TestCatalog::writersTakeTurnsWithABusyWriter()
+{
+    QSqlQuery setup(m_db->connection());
+    QVERIFY(setup.exec(u"CREATE TABLE scratch (who TEXT)"_s));
+    const Database &db = *m_db;
+    std::atomic_bool stop{false};
+    std::atomic_int batches{0};
+    std::thread scanner([&db, &stop, &batches] {
+        while (!stop.load()) {
+            WriteTransaction tx(db);
+            QSqlQuery q(db.connection());
+            q.exec(u"INSERT INTO scratch VALUES ('scanner')"_s);
+            QThread::msleep(20);   // a batch being written
+            if (tx.commit())
+                ++batches;
+        }
+    });
+    const auto joinScanner = qScopeGuard([&] {
+        stop = true;
+        scanner.join();
+    });
+    QTRY_VERIFY(batches.load() >= 3);
+
+    qint64 slowest = 0;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer took;
+        took.start();
+        if (i % 2 == 0) {
+            WriteTransaction tx(db);
+            QVERIFY(tx.isActive());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(u"INSERT INTO scratch VALUES ('request')"_s));
+            QVERIFY(tx.commit());
+        } else {
+            QSqlQuery q(db.connection());
+            q.prepare(u"INSERT INTO scratch VALUES (?)"_s);
+            q.addBindValue(u"request"_s);
+            QVERIFY(execWrite(db, q));
+        }
+        slowest = std::max(slowest, took.elapsed());
+        QThread::msleep(10);
+    }
+    QVERIFY2(slowest < 1000, qPrintable(u"a write waited %1 ms"_s.arg(slowest)));
+    // And the busy writer was not starved in turn.
+    const int before = batches.load();
+    QTRY_VERIFY(batches.load() >= before + 3);
+    QVERIFY(setup.exec(u"SELECT COUNT(*) FROM scratch WHERE who = 'request'"_s) && setup.next());
+    QCOMPARE(setup.value(0).toInt(), 5);
 }
 
 void TestCatalog::nestedWriteTransactionRollsBackInnerOnly()

@@ -10,12 +10,15 @@
 #include "scan/LibraryScanner.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -83,6 +86,7 @@ private Q_SLOTS:
     void cancelledScanStoresNothingUnread();
     void requestsDuringAScanCollapse();
     void scansOnItsOwnThread();
+    void othersWriteWhileItScans();
 
 private:
     QString fixture(const QString &name) const { return m_fixtures.filePath(name); }
@@ -548,6 +552,51 @@ void TestScanner::scansOnItsOwnThread()
     thread.quit();
     QVERIFY(thread.wait(30000));
     QCOMPARE(TrackRepository(*m_db).count(), 1);   // read from this thread's own connection
+}
+
+// What requests write while a big scan runs (here a folder added and removed, as POST and
+// DELETE /api/folders do) is done between two of its batches, not after the whole scan.
+void TestScanner::othersWriteWhileItScans()
+{
+    constexpr int kFiles = 6000;
+    for (int i = 0; i < kFiles; ++i)
+        QVERIFY(copy(fixture(u"plain.mp3"_s), lib(u"album %1/%2.mp3"_s.arg(i / 100).arg(i))));
+    QThread thread;
+    LibraryScanner *scanner = new LibraryScanner(*m_db);
+    scanner->moveToThread(&thread);
+    connect(&thread, &QThread::finished, scanner, &QObject::deleteLater);
+    thread.start();
+    const auto stopThread = qScopeGuard([&thread] {
+        thread.quit();
+        thread.wait(120000);
+    });
+    scanner->requestScan();
+
+    TrackRepository tracks(*m_db);
+    FolderRepository folders(*m_db);
+    int writesDuringScan = 0;
+    qint64 slowest = 0;
+    QElapsedTimer scanning;
+    scanning.start();
+    while (scanner->isScanning() && scanning.elapsed() < 120000) {
+        const qint64 before = tracks.count();
+        QElapsedTimer took;
+        took.start();
+        const std::optional<Folder> added = folders.add(u"/elsewhere/%1"_s.arg(writesDuringScan));
+        QVERIFY(added);
+        QVERIFY(folders.remove(added->id));
+        const qint64 ms = took.elapsed();
+        const qint64 after = tracks.count();
+        if (before > 0 && after < kFiles) {
+            ++writesDuringScan;
+            slowest = std::max(slowest, ms);
+        }
+        QThread::msleep(5);
+    }
+    qInfo("%d writes during the scan, the slowest took %lld ms", writesDuringScan, slowest);
+    QVERIFY2(writesDuringScan >= 3, "the writes waited for the end of the scan");
+    QVERIFY2(slowest < 2000, qPrintable(u"a write waited %1 ms"_s.arg(slowest)));
+    QTRY_COMPARE_WITH_TIMEOUT(tracks.count(), qint64(kFiles), 60000);
 }
 
 QTEST_GUILESS_MAIN(TestScanner)

@@ -16,6 +16,8 @@
 
 namespace cairn {
 
+class WriteTurn;
+
 class Database
 {
 public:
@@ -46,6 +48,8 @@ public:
     // (which holds the lock the writer needs).
     void waitForDeferred() const;
     static constexpr int kMaxDeferredWrites = 100000;
+    // How long a writer waits for the write lock before its write fails.
+    static constexpr int kBusyTimeoutMs = 10000;
 
 private:
     friend class WriteTransaction;
@@ -63,6 +67,7 @@ private:
     static std::optional<QString> checkIntegrity(QSqlDatabase &db);
     ThreadConnection &threadConnection() const;
     int &transactionDepth() const;   // of this thread's connection, for WriteTransaction
+    WriteTurn &writeTurn() const { return *m_writeTurn; }   // for WriteTransaction
     // This thread's prepared statement for `sql`, marked busy; nullptr when it is busy already
     // or cannot be prepared (PreparedQuery then prepares one of its own).
     CachedStatement *cachedStatement(const QString &sql) const;
@@ -73,6 +78,7 @@ private:
     std::shared_ptr<Registry> m_registry;
     mutable QThreadStorage<ThreadConnection *> m_connections;
     std::unique_ptr<Writer> m_writer;
+    std::unique_ptr<WriteTurn> m_writeTurn;
 };
 
 } // namespace cairn
