@@ -25,11 +25,6 @@ QString quotedForWindows(const QString &argument)
 }
 #elif defined(Q_OS_MACOS)
 const QString kAgentLabel = u"org.cairn.Cairn"_s;
-
-QString xmlEscaped(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
 #else
 // An Exec argument by the Desktop Entry Specification: quoted when it holds a reserved
 // character, with `"`, `` ` ``, `$` and `\` escaped inside the quotes; `%` doubled (field codes).
@@ -113,9 +108,9 @@ std::optional<QString> LoginStart::setEnabled(bool enabled) const
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return tr("Cannot create the folder of %1.").arg(QDir::toNativeSeparators(path));
 #if defined(Q_OS_MACOS)
-    QString arguments = u"    <string>"_s + xmlEscaped(m_program) + u"</string>\n"_s;
+    QString arguments = u"    <string>"_s + m_program.toHtmlEscaped() + u"</string>\n"_s;
     for (const QString &a : m_arguments)
-        arguments += u"    <string>"_s + xmlEscaped(a) + u"</string>\n"_s;
+        arguments += u"    <string>"_s + a.toHtmlEscaped() + u"</string>\n"_s;
     const QString text = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                          "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
                          "<plist version=\"1.0\">\n<dict>\n  <key>Label</key>\n  <string>"_s

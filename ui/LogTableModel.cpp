@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QDateTime>
 
 #include <algorithm>
 
@@ -54,7 +55,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
-    case Time: return entry.at.toString(u"HH:mm:ss.zzz"_s);
+    case Time: return QDateTime::fromMSecsSinceEpoch(entry.atMs).toString(u"HH:mm:ss.zzz"_s);
     case Level: return levelName(entry.type);
     case Category: return entry.category;
     case Message: return entry.message;
@@ -78,7 +79,7 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
 QString LogTableModel::lineOf(int row) const
 {
     const LogEntry &e = m_rows.at(row);
-    return e.at.toString(Qt::ISODateWithMs) + u' ' + levelName(e.type) + u' ' + e.category + u": "_s + e.message;
+    return QDateTime::fromMSecsSinceEpoch(e.atMs).toString(Qt::ISODateWithMs) + u' ' + levelName(e.type) + u' ' + e.category + u": "_s + e.message;
 }
 
 QStringList LogTableModel::categories() const

@@ -80,10 +80,10 @@ LogsTab::LogsTab(const LogJournal &journal, QString dataDir, QWidget *parent)
     // Follows the newest line, unless the user scrolled up to read.
     connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
         QScrollBar *bar = m_table->verticalScrollBar();
-        m_table->setProperty("following", bar->value() == bar->maximum());
+        m_following = bar->value() == bar->maximum();
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_table->property("following").toBool())
+        if (m_following)
             m_table->scrollToBottom();
     });
     applyLevel();

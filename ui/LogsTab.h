@@ -40,6 +40,7 @@ private:
     QLineEdit *m_search;
     QPushButton *m_copy;
     QPushButton *m_openFolder;
+    bool m_following = true;   // the view was at its newest line when rows began to arrive
 };
 
 } // namespace cairn

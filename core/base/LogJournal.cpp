@@ -3,6 +3,7 @@
 #include "base/LogText.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QMutexLocker>
 
 namespace cairn {
@@ -36,16 +37,16 @@ QList<LogEntry> LogJournal::entriesAfter(quint64 sequence) const
         return {};
     const quint64 first = m_entries.constFirst().sequence;
     const qsizetype from = sequence < first ? 0 : qsizetype(sequence - first + 1);
-    return m_entries.mid(from);
+    return m_entries.mid(qMax(from, m_entries.size() - m_capacity));
 }
 
 void LogJournal::record(QtMsgType type, const char *category, const QString &message)
 {
     {
         QMutexLocker lock(&m_mutex);
-        m_entries.append({++m_sequence, QDateTime::currentDateTime(), type, QString::fromLatin1(category),
+        m_entries.append({++m_sequence, QDateTime::currentMSecsSinceEpoch(), type, QString::fromLatin1(category),
                           oneLogLine(message)});
-        if (m_entries.size() > m_capacity)
+        if (m_entries.size() > m_capacity + m_capacity / 4)
             m_entries.remove(0, m_entries.size() - m_capacity);
     }
     if (!m_notifyPending.exchange(true)) {

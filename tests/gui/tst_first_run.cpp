@@ -5,6 +5,7 @@
 // it decodes (zbarimg, a real reader) to that address. A network choice that cannot be applied
 // is reported on the page, which stays, and another choice then succeeds.
 
+#include "ConfigHome.h"
 #include "FirstRunSetup.h"
 #include "FirstRunWizard.h"
 #include "LoginStart.h"
@@ -92,12 +93,6 @@ std::optional<User> userNamed(Runtime &runtime, const QString &name)
         if (user.name == name)
             return user;
     return std::nullopt;
-}
-
-auto configHomeAt(const QString &dir)
-{
-    qputenv("XDG_CONFIG_HOME", dir.toUtf8());
-    return qScopeGuard([] { qunsetenv("XDG_CONFIG_HOME"); });
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // directory, and the embedded translations.
 
 #include "AppHarness.h"
+#include "ConfigHome.h"
 #include "UrlCatcher.h"
 #include "LoginStart.h"
 #include "MediaFixtures.h"
@@ -35,6 +36,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
+using cairn::test::configHomeAt;
 
 class ShellTest : public QObject
 {
@@ -133,24 +135,6 @@ void ShellTest::trayCopiesTheAddress()
     // Bound to loopback here, so no LAN address: the local one.
     QCOMPARE(QGuiApplication::clipboard()->text(), app.server().baseUrl().toString());
 }
-
-namespace {
-
-// Points XDG_CONFIG_HOME (where autostart entries live) at `dir` until destroyed.
-auto configHomeAt(const QString &dir)
-{
-    const QByteArray before = qgetenv("XDG_CONFIG_HOME");
-    const bool had = qEnvironmentVariableIsSet("XDG_CONFIG_HOME");
-    qputenv("XDG_CONFIG_HOME", dir.toUtf8());
-    return qScopeGuard([before, had] {
-        if (had)
-            qputenv("XDG_CONFIG_HOME", before);
-        else
-            qunsetenv("XDG_CONFIG_HOME");
-    });
-}
-
-} // namespace
 
 void ShellTest::trayStartsAtLogin()
 {

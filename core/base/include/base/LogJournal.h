@@ -1,9 +1,9 @@
 #pragma once
 // The application's recent log lines, kept in memory for the desktop's Logs tab: a message
-// handler records each line (at most `capacity`, the oldest dropped) and passes it on to the
-// handler installed before it. Thread-safe; never blocks a logging thread beyond a short lock.
+// handler records each line (the last `capacity` are shown, older ones dropped) and passes it
+// on to the handler installed before it. Thread-safe; never blocks a logging thread beyond a
+// short lock.
 
-#include <QDateTime>
 #include <QList>
 #include <QMutex>
 #include <QObject>
@@ -16,7 +16,7 @@ namespace cairn {
 struct LogEntry
 {
     quint64 sequence = 0;   // 1 for the first line recorded, then counting up
-    QDateTime at;           // local time
+    qint64 atMs = 0;        // ms since the epoch (UTC): the local time is worked out when shown
     QtMsgType type = QtInfoMsg;
     QString category;
     QString message;        // one line: controls escaped
@@ -32,7 +32,7 @@ public:
     static LogJournal &install(int capacity = 5000);
 
     int capacity() const { return m_capacity; }
-    // The lines recorded after `sequence` (0: all kept), oldest first.
+    // The lines recorded after `sequence` (0: all kept), oldest first; at most capacity().
     QList<LogEntry> entriesAfter(quint64 sequence) const;
 
 Q_SIGNALS:
@@ -46,7 +46,8 @@ private:
 
     const int m_capacity;
     mutable QMutex m_mutex;
-    QList<LogEntry> m_entries;   // a ring would save moves; 5000 short lines move in microseconds
+    // Up to 1.25 × capacity: the oldest quarter goes in one move, not one line per new line.
+    QList<LogEntry> m_entries;
     quint64 m_sequence = 0;
     std::atomic<bool> m_notifyPending{false};
 };
