@@ -18,6 +18,7 @@
 #include <QThread>
 
 #include <functional>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
@@ -148,6 +149,12 @@ int run(int tracks, int runs)
     inCatalog(u"TrackRepository::list(offset %1, 500)"_s.arg(tracks - 1000),
               [&] { (void)repository.list(tracks - 1000, 500); }, 20);
     inCatalog(u"TrackRepository::list(offset 0, 500)"_s, [&] { (void)repository.list(0, 500); }, 20);
+    // Keyset paging from the same depth: the cursor a client holds after reading that far.
+    const std::optional<LibraryCursor> deepCursor = repository.list(qMax(0, tracks - 1500), 500).next;
+    if (deepCursor) {
+        inCatalog(u"TrackRepository::listAfter(cursor at %1, 500)"_s.arg(tracks - 1000),
+                  [&] { (void)repository.listAfter(*deepCursor, 500, Visibility::everything()); }, 20);
+    }
 
     const QByteArray deepTracks = QByteArray::number(qMax(0, tracks - 1000));
     report(u"/api/tracks first page (500)"_s, measureAll(client, {"/api/tracks?offset=0&limit=500"}, runs), 20, 20);
@@ -155,6 +162,10 @@ int run(int tracks, int runs)
            measureAll(client, {"/api/tracks?limit=500&offset=" + deepTracks}, runs), 20, 20);
     report(u"/api/tracks?offset=%1&limit=50"_s.arg(QString::fromLatin1(deepTracks)),
            measureAll(client, {"/api/tracks?limit=50&offset=" + deepTracks}, runs), 20, 20);
+    if (deepCursor) {
+        report(u"/api/tracks?after=(cursor at %1)&limit=500"_s.arg(QString::fromLatin1(deepTracks)),
+               measureAll(client, {"/api/tracks?limit=500&after=" + deepCursor->encoded().toLatin1()}, runs), 20, 20);
+    }
     const QByteArray deepAlbums = QByteArray::number(qMax(0, tracks / 10 - 100));
     report(u"/api/albums?offset=%1&limit=100"_s.arg(QString::fromLatin1(deepAlbums)),
            measureAll(client, {"/api/albums?sort=name&limit=100&offset=" + deepAlbums}, runs), 20, 20);

@@ -208,6 +208,79 @@ QList<qint64> libraryPageIds(QSqlDatabase db, const SqlFilter &filter, qint64 of
     return ids + idpage::read(db, rest, "track list:");
 }
 
+// What list() and listAfter() narrow the tracks by.
+SqlFilter listFilter(const TrackSearch &search, const Visibility &visibility, std::optional<MediaKind> kind)
+{
+    SqlFilter filter;
+    search.restrict(filter);
+    if (kind)
+        filter.add(kindCondition(search.text), {*kind == MediaKind::Video ? 1 : 0});
+    filter.restrictTracks(visibility);
+    return filter;
+}
+
+// How many tracks `from` and `filter` select; nullopt on an error.
+std::optional<qint64> countOf(QSqlDatabase db, const QString &from, const SqlFilter &filter)
+{
+    QSqlQuery q(db);
+    if (!SqlStatement().add(u"SELECT COUNT(*) "_s + from).add(filter).exec(q, "track count:") || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+// The library order after `after`, by index ranges instead of an offset: the rest of its group
+// (the album-less tracks, or its album), then the albums after its album. Each range first
+// bounds its leading index column, which the index can seek to, then compares the whole key.
+QList<qint64> libraryIdsAfter(QSqlDatabase db, const SqlFilter &filter, const LibraryCursor &after, int limit)
+{
+    limit = qMax(0, limit);
+    SqlFilter group = filter;
+    if (after.albumId == 0)
+        group.add(u"t.album_id IS NULL"_s);
+    else
+        group.add(u"t.album_id = ?"_s, {after.albumId});
+    group.add(u"t.disc_no >= ? AND (t.disc_no, t.track_no, t.title, t.id) > (?, ?, ?, ?)"_s,
+              {after.discNumber, after.discNumber, after.trackNumber, after.title, after.trackId});
+    SqlStatement first;
+    first.add(u"SELECT t.id FROM tracks t INDEXED BY tracks_album_order "_s).add(group);
+    first.add(u"ORDER BY t.disc_no, t.track_no, t.title, t.id LIMIT ?"_s, {limit});
+    QList<qint64> ids = idpage::read(db, first, "track list:");
+    if (ids.size() >= limit)
+        return ids;
+    SqlFilter later = filter;
+    if (after.albumId != 0) {
+        later.add(u"al.artist_key >= ? AND (al.artist_key, al.title_key, al.id) > (?, ?, ?)"_s,
+                  {after.albumArtistKey, after.albumArtistKey, after.albumTitleKey, after.albumId});
+    }
+    SqlStatement rest;
+    rest.add(u"SELECT t.id FROM albums al INDEXED BY albums_artist_title "
+             "CROSS JOIN tracks t INDEXED BY tracks_album_order ON t.album_id = al.id "_s).add(later);
+    rest.add(u"ORDER BY al.artist_key, al.title_key, al.id, t.disc_no, t.track_no, t.title, t.id LIMIT ?"_s,
+             {limit - int(ids.size())});
+    return ids + idpage::read(db, rest, "track list:");
+}
+
+// Where the library order goes on after `last`.
+std::optional<LibraryCursor> cursorAfter(QSqlDatabase db, const Track &last)
+{
+    LibraryCursor cursor;
+    cursor.albumId = last.albumId;
+    cursor.discNumber = last.discNumber;
+    cursor.trackNumber = last.trackNumber;
+    cursor.title = last.title;
+    cursor.trackId = last.id;
+    if (last.albumId != 0) {
+        QSqlQuery q(db);
+        if (!SqlStatement().add(u"SELECT artist_key, title_key FROM albums WHERE id = ?"_s, {last.albumId})
+                 .exec(q, "track list:")
+            || !q.next())
+            return std::nullopt;
+        cursor.albumArtistKey = q.value(0).toString();
+        cursor.albumTitleKey = q.value(1).toString();
+    }
+    return cursor;
+}
+
 // The stamps of a prepared query's rows (id, path, size, mtime), by path; it runs here.
 QHash<QString, FileStamp> stampsOf(QSqlQuery &q)
 {
@@ -288,21 +361,14 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, 
 {
     TrackPage page;
     const TrackSearch search(query, match);
-    SqlFilter filter;
-    search.restrict(filter);
-    if (kind)
-        filter.add(kindCondition(query), {*kind == MediaKind::Video ? 1 : 0});
-    filter.restrictTracks(visibility);
-
+    const SqlFilter filter = listFilter(search, visibility, kind);
     QSqlDatabase db = m_db.connection();
-    QSqlQuery q(db);
     // The index alone counts its matches when nothing else narrows them.
     const bool matchesOnly = search.indexed() && !kind && visibility.unrestricted;
-    const QString from = matchesOnly ? u"FROM track_search s "_s : search.from();
-    if (!SqlStatement().add(u"SELECT COUNT(*) "_s + from).add(filter).exec(q, "track count:") || !q.next())
+    const auto total = countOf(db, matchesOnly ? u"FROM track_search s "_s : search.from(), filter);
+    if (!total)
         return page;
-    page.total = q.value(0).toLongLong();
-    q.finish();
+    page.total = *total;
     QList<qint64> ids;
     if (search.indexed())
         ids = searchPageIds(db, search, {}, filter, offset, limit,
@@ -312,6 +378,24 @@ TrackPage TrackRepository::list(qint64 offset, int limit, const QString &query, 
     else
         ids = idpage::read(db, pageIds(kFromTracks, {}, filter, SongOrder::Library, offset, limit), "track list:");
     page.items = trackrows::byIds(db, ids);
+    if (search.text.isEmpty() && limit > 0 && page.items.size() == limit)
+        page.next = cursorAfter(db, page.items.constLast());
+    return page;
+}
+
+TrackPage TrackRepository::listAfter(const LibraryCursor &after, int limit, const Visibility &visibility,
+                                     std::optional<MediaKind> kind) const
+{
+    TrackPage page;
+    const SqlFilter filter = listFilter(TrackSearch({}), visibility, kind);
+    QSqlDatabase db = m_db.connection();
+    const auto total = countOf(db, kFromTracks, filter);
+    if (!total)
+        return page;
+    page.total = *total;
+    page.items = trackrows::byIds(db, libraryIdsAfter(db, filter, after, limit));
+    if (limit > 0 && page.items.size() == limit)
+        page.next = cursorAfter(db, page.items.constLast());
     return page;
 }
 

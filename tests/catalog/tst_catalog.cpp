@@ -104,6 +104,9 @@ private Q_SLOTS:
     void searchFindsAlbumsAndArtists_data();
     void searchFindsAlbumsAndArtists();
     void libraryOrderPagesWithAlbumlessTracks();
+    void cursorPagesGoOnWhereTheyEnded();
+    void cursorsOnlyAsGiven_data();
+    void cursorsOnlyAsGiven();
     void searchAnywhereForUpnp();
 
     void visibilityLimitsListAndFind_data();
@@ -936,6 +939,22 @@ void TestCatalog::libraryOrderPagesWithAlbumlessTracks()
             QCOMPARE(page, expected.mid(offset, limit));
         }
     }
+    // Keyset pages from each page's `next` are the same pages.
+    for (const int limit : {1, 2, 5, 12}) {
+        QList<qint64> all;
+        TrackPage page = tracks.list(0, limit);
+        for (int pages = 0; pages < 20; ++pages) {
+            for (const Track &t : page.items)
+                all << t.id;
+            if (!page.next)
+                break;
+            const auto cursor = LibraryCursor::decoded(page.next->encoded());
+            QVERIFY(cursor);
+            page = tracks.listAfter(*cursor, limit, Visibility::everything());
+            QCOMPARE(page.total, 12);
+        }
+        QCOMPARE(all, expected);
+    }
     SongQuery songs;
     songs.offset = 2;
     songs.limit = 4;
@@ -943,6 +962,103 @@ void TestCatalog::libraryOrderPagesWithAlbumlessTracks()
     for (const Track &t : tracks.songs(songs, Visibility::everything()))
         page << t.id;
     QCOMPARE(page, expected.mid(2, 4));
+}
+
+// A scan adding and removing tracks between two pages neither repeats nor skips a track that
+// stayed; ties on every key (same album, disc, number and title) are broken by id.
+void TestCatalog::cursorPagesGoOnWhereTheyEnded()
+{
+    TrackRepository tracks(*m_db);
+    QHash<QString, qint64> ids;
+    const auto add = [&](const QString &name, const QString &artist, const QString &album, int number) {
+        Track t = makeTrack(m_folderId, u"/music/%1.mp3"_s.arg(name), u"Same"_s, artist, album);
+        t.trackNumber = number;
+        ids.insert(name, tracks.upsert(t));
+        return ids.value(name) > 0;
+    };
+    QVERIFY(add(u"b1"_s, u"Bea"_s, u"Blue"_s, 1));
+    QVERIFY(add(u"b2"_s, u"Bea"_s, u"Blue"_s, 2));
+    QVERIFY(add(u"b2bis"_s, u"Bea"_s, u"Blue"_s, 2));
+    QVERIFY(add(u"b3"_s, u"Bea"_s, u"Blue"_s, 3));
+    QVERIFY(add(u"d1"_s, u"Dan"_s, u"Dusk"_s, 1));
+    QVERIFY(add(u"d2"_s, u"Dan"_s, u"Dusk"_s, 2));
+
+    const TrackPage first = tracks.list(0, 3);
+    QCOMPARE(first.items.size(), 3);
+    QCOMPARE(first.items.at(2).id, ids.value(u"b2bis"_s));
+    QVERIFY(first.next);
+    // Meanwhile: an album sorting before the cursor, one track after it gone, one added after.
+    QVERIFY(add(u"a1"_s, u"Abe"_s, u"Amber"_s, 1));
+    QVERIFY(tracks.remove(ids.value(u"d1"_s)));
+    QVERIFY(add(u"c1"_s, u"Cy"_s, u"Coral"_s, 1));
+
+    QList<qint64> rest;
+    TrackPage page = tracks.listAfter(*first.next, 2, Visibility::everything());
+    QCOMPARE(page.total, 7);
+    for (int pages = 0; pages < 10; ++pages) {
+        for (const Track &t : page.items)
+            rest << t.id;
+        if (!page.next)
+            break;
+        page = tracks.listAfter(*page.next, 2, Visibility::everything());
+    }
+    QCOMPARE(rest, (QList<qint64>{ids.value(u"b3"_s), ids.value(u"c1"_s), ids.value(u"d2"_s)}));
+
+    // The cursor's album gone altogether: the albums after its keys still follow.
+    QVERIFY(tracks.remove(ids.value(u"b3"_s)));
+    for (const QString &name : {u"b1"_s, u"b2"_s, u"b2bis"_s})
+        QVERIFY(tracks.remove(ids.value(name)));
+    rest.clear();
+    for (const Track &t : tracks.listAfter(*first.next, 10, Visibility::everything()).items)
+        rest << t.id;
+    QCOMPARE(rest, (QList<qint64>{ids.value(u"c1"_s), ids.value(u"d2"_s)}));
+}
+
+void TestCatalog::cursorsOnlyAsGiven_data()
+{
+    const auto encoded = [](const QByteArray &json) {
+        return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("not base64") << u"!!*&"_s;
+    QTest::newRow("not JSON") << encoded("hello");
+    QTest::newRow("object") << encoded(R"({"a":1})");
+    QTest::newRow("too few") << encoded(R"([1,"a","b",0,0,"t"])");
+    QTest::newRow("too many") << encoded(R"([1,"a","b",0,0,"t",5,6])");
+    QTest::newRow("id as text") << encoded(R"([1,"a","b",0,0,"t","5"])");
+    QTest::newRow("fraction") << encoded(R"([1.5,"a","b",0,0,"t",5])");
+    QTest::newRow("negative album") << encoded(R"([-1,"a","b",0,0,"t",5])");
+    QTest::newRow("zero track id") << encoded(R"([1,"a","b",0,0,"t",0])");
+    QTest::newRow("huge disc") << encoded(R"([1,"a","b",1e12,0,"t",5])");
+    QTest::newRow("key as number") << encoded(R"([1,2,"b",0,0,"t",5])");
+    QTest::newRow("too long") << QString(5000, u'A');
+}
+
+void TestCatalog::cursorsOnlyAsGiven()
+{
+    QFETCH(QString, text);
+    QVERIFY(!LibraryCursor::decoded(text));
+
+    LibraryCursor cursor;
+    cursor.albumId = 42;
+    cursor.albumArtistKey = u"émile"_s;
+    cursor.albumTitleKey = u"naïve \"quotes\""_s;
+    cursor.discNumber = 2;
+    cursor.trackNumber = -1;
+    cursor.title = u"日本語 / ?&="_s;
+    cursor.trackId = 7;
+    const QString encoded = cursor.encoded();
+    QVERIFY(!encoded.contains(u'/') && !encoded.contains(u'+') && !encoded.contains(u'='));
+    const auto back = LibraryCursor::decoded(encoded);
+    QVERIFY(back);
+    QCOMPARE(back->albumId, cursor.albumId);
+    QCOMPARE(back->albumArtistKey, cursor.albumArtistKey);
+    QCOMPARE(back->albumTitleKey, cursor.albumTitleKey);
+    QCOMPARE(back->discNumber, cursor.discNumber);
+    QCOMPARE(back->trackNumber, cursor.trackNumber);
+    QCOMPARE(back->title, cursor.title);
+    QCOMPARE(back->trackId, cursor.trackId);
 }
 
 void TestCatalog::visibilityLimitsListAndFind_data()

@@ -1,7 +1,7 @@
 // Route ids and query parameters as the JSON API reads them: the request target split and
 // decoded as HttpRequest::fromQt does, matched against the server's real route table (core/http
 // Router + addApiRoutes), every captured id parsed, and the query read by the shared parameter
-// parsers (base TextValues, api VideoPreviewQuery, delivery TranscodeQuery).
+// parsers (base TextValues, api VideoPreviewQuery, delivery TranscodeQuery, catalog LibraryCursor).
 // Input: the method on the first line, the request target ("/api/tracks/12?limit=5") after it.
 
 #include "FuzzSupport.h"
@@ -10,6 +10,7 @@
 #include "api/VideoPreviewQuery.h"
 #include "base/TextValues.h"
 #include "catalog/Database.h"
+#include "catalog/LibraryCursor.h"
 #include "delivery/TranscodeQuery.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
@@ -93,6 +94,18 @@ void checkQuery(const QUrlQuery &query)
     }
     if (query.hasQueryItem(u"artist"_s))
         checkIdText(query.queryItemValue(u"artist"_s));
+    if (query.hasQueryItem(u"after"_s)) {
+        const auto cursor = LibraryCursor::decoded(query.queryItemValue(u"after"_s, QUrl::FullyDecoded));
+        if (cursor) {
+            const auto again = LibraryCursor::decoded(cursor->encoded());
+            fuzz::require(again && again->albumId == cursor->albumId && again->trackId == cursor->trackId
+                              && again->title == cursor->title && again->albumArtistKey == cursor->albumArtistKey
+                              && again->albumTitleKey == cursor->albumTitleKey
+                              && again->discNumber == cursor->discNumber && again->trackNumber == cursor->trackNumber,
+                          "a cursor reads back as it was written");
+            fuzz::require(cursor->trackId > 0 && cursor->albumId >= 0, "a cursor's ids are ids");
+        }
+    }
 
     for (qint64 duration : {qint64(0), qint64(90'500), std::numeric_limits<qint64>::max()}) {
         const auto t = previewTimeParam(query, duration);

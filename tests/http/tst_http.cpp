@@ -111,6 +111,31 @@ void TestHttp::trackListPagingAndSearch()
     r = c.get("/api/tracks?offset=8&limit=4");
     QCOMPARE(jsonOf(r).value(u"items"_s).toArray().size(), m_files.size() - 8);
 
+    // Following `next` (keyset pages) lists what one big page lists, in its order; the last page
+    // says there is none after it.
+    const auto idsOf = [](const QJsonObject &page) {
+        QList<qint64> ids;
+        for (const QJsonValue &item : page.value(u"items"_s).toArray())
+            ids << item.toObject().value(u"id"_s).toInteger();
+        return ids;
+    };
+    const QList<qint64> everything = idsOf(jsonOf(c.get("/api/tracks?limit=500")));
+    QCOMPARE(everything.size(), m_files.size());
+    QList<qint64> followed;
+    QByteArray path = "/api/tracks?limit=3";
+    for (int pages = 0; pages < 20 && !path.isEmpty(); ++pages) {
+        r = c.get(path);
+        QCOMPARE(r.status, 200);
+        o = jsonOf(r);
+        QVERIFY(o.contains(u"next"_s));
+        QCOMPARE(o.value(u"total"_s).toInteger(), qint64(m_files.size()));
+        followed += idsOf(o);
+        const QString next = o.value(u"next"_s).toString();
+        path = next.isEmpty() ? QByteArray() : "/api/tracks?limit=3&after=" + QUrl::toPercentEncoding(next);
+    }
+    QCOMPARE(followed, everything);
+    QVERIFY(path.isEmpty());
+
     // Case-insensitive beyond ASCII, '+' as a space, percent-encoded UTF-8.
     r = c.get("/api/tracks?q=%C3%A9mile+chante");
     QCOMPARE(r.status, 200);
@@ -132,6 +157,10 @@ void TestHttp::trackListBadParameters_data()
     QTest::newRow("float limit") << "limit=1.5"_ba;
     QTest::newRow("overflow") << "offset=99999999999999999999999"_ba;
     QTest::newRow("empty") << "limit="_ba;
+    QTest::newRow("made-up cursor") << "after=abc"_ba;
+    QTest::newRow("empty cursor") << "after="_ba;
+    QTest::newRow("cursor and offset") << "after=WzEsImEiLCJiIiwwLDAsInQiLDVd&offset=0"_ba;
+    QTest::newRow("cursor and search") << "after=WzEsImEiLCJiIiwwLDAsInQiLDVd&q=song"_ba;
 }
 
 void TestHttp::trackListBadParameters()

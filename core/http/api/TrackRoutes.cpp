@@ -26,24 +26,37 @@ void addTrackRoutes(Router &router, const HttpServices &services)
 
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks"_s, Access::User, [&db](const QStringList &, HttpExchange &ex) {
         const QUrlQuery &query = ex.request().query;
-        const auto offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
-        if (!offset)
-            return ex.fail(offset.error());
         const auto limit = intParam(query, u"limit"_s, kDefaultLimit, 1, kMaxLimit);
         if (!limit)
             return ex.fail(limit.error());
         const QString q = query.queryItemValue(u"q"_s, QUrl::FullyDecoded).trimmed();
         if (q.size() > kMaxQueryLength)
             return ex.fail(DomainError::invalid(u"'q' is longer than %1 characters"_s.arg(kMaxQueryLength)));
+        const TrackRepository tracks(db);
+        const Visibility &visibility = ex.identity().visibility;
 
-        const TrackPage page = TrackRepository(db).list(*offset, int(*limit), q,
-                                                         ex.identity().visibility);
-        ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
-            {u"items"_s, tracksWithState(db, ex.identity().userId, page.items)},
-            {u"total"_s, page.total},
-            {u"offset"_s, *offset},
-            {u"limit"_s, *limit},
-        })));
+        QJsonObject body;
+        TrackPage page;
+        if (query.hasQueryItem(u"after"_s)) {
+            if (query.hasQueryItem(u"offset"_s) || !q.isEmpty())
+                return ex.fail(DomainError::invalid(u"'after' pages the library order: not with 'offset' or 'q'"_s));
+            const auto after = LibraryCursor::decoded(query.queryItemValue(u"after"_s, QUrl::FullyDecoded));
+            if (!after)
+                return ex.fail(DomainError::invalid(u"'after' is not a cursor this server gave ('next')"_s));
+            page = tracks.listAfter(*after, int(*limit), visibility);
+        } else {
+            const auto offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
+            if (!offset)
+                return ex.fail(offset.error());
+            page = tracks.list(*offset, int(*limit), q, visibility);
+            body.insert(u"offset"_s, *offset);
+        }
+        body.insert(u"items"_s, tracksWithState(db, ex.identity().userId, page.items));
+        body.insert(u"total"_s, page.total);
+        body.insert(u"limit"_s, *limit);
+        if (q.isEmpty())
+            body.insert(u"next"_s, page.next ? QJsonValue(page.next->encoded()) : QJsonValue());
+        ex.respond(HttpResponse::json(200, QJsonDocument(body)));
     });
 
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}"_s, Access::User, [&db](const QStringList &params, HttpExchange &ex) {

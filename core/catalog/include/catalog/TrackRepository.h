@@ -3,6 +3,7 @@
 // every call runs on the calling thread's own connection.
 
 #include "catalog/Browse.h"
+#include "catalog/LibraryCursor.h"
 #include "catalog/Track.h"
 #include "catalog/Visibility.h"
 
@@ -20,6 +21,9 @@ struct TrackPage
 {
     QList<Track> items;
     qint64 total = 0;   // matches of the query, all pages together
+    // Where the next page of the library order starts: set when this page is full and in that
+    // order (no search text), so a client can page on with listAfter().
+    std::optional<LibraryCursor> next;
 };
 
 // What the scanner needs to decide whether a file must be read again.
@@ -70,6 +74,10 @@ public:
     TrackPage list(qint64 offset, int limit, const QString &query, const Visibility &visibility,
                    std::optional<MediaKind> kind, TextMatch match = TextMatch::Words) const;
     std::optional<Track> find(qint64 id, const Visibility &visibility) const;
+    // The library order (as list() without a query) from just after `after`: the same speed at
+    // any depth, and no track skipped or repeated when others were added or removed in between.
+    TrackPage listAfter(const LibraryCursor &after, int limit, const Visibility &visibility,
+                        std::optional<MediaKind> kind = std::nullopt) const;
     // Audio tracks `visibility` allows, chosen and ordered by `query`.
     QList<Track> songs(const SongQuery &query, const Visibility &visibility) const;
     qint64 count() const;
