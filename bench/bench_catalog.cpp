@@ -12,6 +12,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QTextStream>
@@ -152,7 +154,7 @@ int run(int tracks, int runs)
     // Keyset paging from the same depth: the cursor a client holds after reading that far.
     const std::optional<LibraryCursor> deepCursor = repository.list(qMax(0, tracks - 1500), 500).next;
     if (deepCursor) {
-        inCatalog(u"TrackRepository::listAfter(cursor at %1, 500)"_s.arg(tracks - 1000),
+        inCatalog(u"TrackRepository::listAfter(at %1, 500)"_s.arg(tracks - 1000),
                   [&] { (void)repository.listAfter(*deepCursor, 500, Visibility::everything()); }, 20);
     }
 
@@ -163,12 +165,19 @@ int run(int tracks, int runs)
     report(u"/api/tracks?offset=%1&limit=50"_s.arg(QString::fromLatin1(deepTracks)),
            measureAll(client, {"/api/tracks?limit=50&offset=" + deepTracks}, runs), 20, 20);
     if (deepCursor) {
-        report(u"/api/tracks?after=(cursor at %1)&limit=500"_s.arg(QString::fromLatin1(deepTracks)),
+        report(u"/api/tracks?after=(at %1)&limit=500"_s.arg(QString::fromLatin1(deepTracks)),
                measureAll(client, {"/api/tracks?limit=500&after=" + deepCursor->encoded().toLatin1()}, runs), 20, 20);
     }
     const QByteArray deepAlbums = QByteArray::number(qMax(0, tracks / 10 - 100));
     report(u"/api/albums?offset=%1&limit=100"_s.arg(QString::fromLatin1(deepAlbums)),
            measureAll(client, {"/api/albums?sort=name&limit=100&offset=" + deepAlbums}, runs), 20, 20);
+    const QByteArray nearDeepAlbums = QByteArray::number(qMax(0, tracks / 10 - 200));
+    const QString albumCursor = QJsonDocument::fromJson(client.get("/api/albums?sort=name&limit=100&offset=" + nearDeepAlbums).body)
+                                    .object().value(u"next"_s).toString();
+    if (!albumCursor.isEmpty()) {
+        report(u"/api/albums?after=(at %1)&limit=100"_s.arg(QString::fromLatin1(deepAlbums)),
+               measureAll(client, {"/api/albums?limit=100&after=" + albumCursor.toLatin1()}, runs), 20, 20);
+    }
     report(u"/api/artists?offset=300&limit=100"_s, measureAll(client, {"/api/artists?limit=100&offset=300"}, runs), 20, 20);
     report(u"search3 \"\" songs 500 at offset %1"_s.arg(QString::fromLatin1(deepTracks)),
            measureAll(client, {"/rest/search3?f=json&c=bench&query=&artistCount=0&albumCount=0&songCount=500&songOffset="

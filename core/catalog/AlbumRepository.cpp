@@ -49,6 +49,7 @@ Page<AlbumSummary> AlbumRepository::list(const AlbumQuery &query, const Visibili
     }
     const QList<qint64> ids = idpage::read(db, albumsql::pageIds(query, visibility), "album list:");
     page.items = summariesOf(db, ids, query.genre, visibility);
+    page.next = albumsql::cursorAfter(db, query, ids);
     return page;
 }
 

@@ -152,6 +152,11 @@ SqlFilter albumFilter(const AlbumQuery &query, SqlFilter where)
     } else if (!query.search.trimmed().isEmpty()) {
         namesearch::restrict(where, query.search, u"al.id"_s, u"album_search"_s, {u"al.title_key"_s, u"al.artist_key"_s});
     }
+    if (query.after && orderOf(query) == AlbumOrder::Name) {
+        const NameCursor &after = *query.after;
+        where.add(u"al.title_key >= ? AND (al.title_key, al.artist_key, al.id) > (?, ?, ?)"_s,
+                  {after.keys.value(0), after.keys.value(0), after.keys.value(1), after.id});
+    }
     // An album's year is that of its newest visible track.
     if (query.fromYear && query.toYear) {
         where.add(u"s.year BETWEEN ? AND ?"_s,
@@ -186,13 +191,28 @@ SqlStatement pageIds(const AlbumQuery &query, const Visibility &visibility)
 {
     SqlStatement s;
     s.add(u"SELECT al.id "_s).add(selection(query, visibility, false));
+    const bool fromCursor = query.after && orderOf(query) == AlbumOrder::Name;
     return s.add(u"ORDER BY "_s + orderBy(query) + u" LIMIT ? OFFSET ?"_s,
-                 {qMax(0, query.limit), qMax<qint64>(0, query.offset)});
+                 {qMax(0, query.limit), fromCursor ? qint64(0) : qMax<qint64>(0, query.offset)});
 }
 
 SqlStatement count(const AlbumQuery &query, const Visibility &visibility)
 {
-    return SqlStatement().add(u"SELECT COUNT(*) "_s).add(selection(query, visibility, true));
+    AlbumQuery all = query;   // every page's albums, not only those after a cursor
+    all.after.reset();
+    return SqlStatement().add(u"SELECT COUNT(*) "_s).add(selection(all, visibility, true));
+}
+
+std::optional<NameCursor> cursorAfter(QSqlDatabase db, const AlbumQuery &query, const QList<qint64> &ids)
+{
+    if (orderOf(query) != AlbumOrder::Name || ids.isEmpty() || ids.size() < query.limit)
+        return std::nullopt;
+    QSqlQuery q(db);
+    if (!SqlStatement().add(u"SELECT title_key, artist_key FROM albums WHERE id = ?"_s, {ids.constLast()})
+             .exec(q, "album list:")
+        || !q.next())
+        return std::nullopt;
+    return NameCursor{{q.value(0).toString(), q.value(1).toString()}, ids.constLast()};
 }
 
 SqlStatement summaries(const QList<qint64> &ids, const QString &genre, const Visibility &visibility)

@@ -8,12 +8,18 @@
 
 #include "SqlStatement.h"
 
+#include <QSqlDatabase>
+
+#include <optional>
+
 namespace cairn::albumsql {
 
 // Ids of the albums on the query's page, in its order (one column).
 SqlStatement pageIds(const AlbumQuery &query, const Visibility &visibility);
 // How many albums the query selects, all pages together (one row, one column).
 SqlStatement count(const AlbumQuery &query, const Visibility &visibility);
+// Where the page after `ids` (the query's page) starts: by name and when the page is full.
+std::optional<NameCursor> cursorAfter(QSqlDatabase db, const AlbumQuery &query, const QList<qint64> &ids);
 // The summaries of `ids` (not empty) in no particular order, read with summaryFrom; an album
 // without a visible music track (of `genre`, when given) has no row.
 SqlStatement summaries(const QList<qint64> &ids, const QString &genre, const Visibility &visibility);

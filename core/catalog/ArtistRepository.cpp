@@ -48,6 +48,10 @@ SqlStatement selection(const ArtistQuery &query, const Visibility &visibility, b
         namesearch::restrict(named, query.search, u"ar.id"_s, u"artist_search"_s, {u"ar.name_key"_s});
         s.add(u"AND "_s + named.sql.mid(QStringLiteral("WHERE ").size()), named.values);
     }
+    if (query.after && query.order == ArtistOrder::Name && !forCount) {
+        s.add(u"AND ar.name_key >= ? AND (ar.name_key, ar.id) > (?, ?) "_s,
+              {query.after->keys.value(0), query.after->keys.value(0), query.after->id});
+    }
     return s;
 }
 
@@ -125,9 +129,17 @@ Page<ArtistSummary> ArtistRepository::list(const ArtistQuery &query, const Visib
     }
     SqlStatement ids;
     ids.add(u"SELECT ar.id "_s).add(selection(query, visibility, false));
+    const bool fromCursor = query.after && query.order == ArtistOrder::Name;
     ids.add(u"ORDER BY "_s + orderBy(query.order) + u" LIMIT ? OFFSET ?"_s,
-            {qMax(0, query.limit), qMax<qint64>(0, query.offset)});
-    page.items = summariesOf(db, idpage::read(db, ids, "artist list:"), visibility);
+            {qMax(0, query.limit), fromCursor ? qint64(0) : qMax<qint64>(0, query.offset)});
+    const QList<qint64> pageIds = idpage::read(db, ids, "artist list:");
+    page.items = summariesOf(db, pageIds, visibility);
+    if (query.order == ArtistOrder::Name && !pageIds.isEmpty() && pageIds.size() >= query.limit) {
+        QSqlQuery q(db);
+        if (SqlStatement().add(u"SELECT name_key FROM artists WHERE id = ?"_s, {pageIds.constLast()})
+                .exec(q, "artist list:") && q.next())
+            page.next = NameCursor{{q.value(0).toString()}, pageIds.constLast()};
+    }
     return page;
 }
 

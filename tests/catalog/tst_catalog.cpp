@@ -107,6 +107,7 @@ private Q_SLOTS:
     void cursorPagesGoOnWhereTheyEnded();
     void cursorsOnlyAsGiven_data();
     void cursorsOnlyAsGiven();
+    void namePagesGoOnWhereTheyEnded();
     void searchAnywhereForUpnp();
 
     void visibilityLimitsListAndFind_data();
@@ -1059,6 +1060,57 @@ void TestCatalog::cursorsOnlyAsGiven()
     QCOMPARE(back->trackNumber, cursor.trackNumber);
     QCOMPARE(back->title, cursor.title);
     QCOMPARE(back->trackId, cursor.trackId);
+}
+
+// Albums and artists by name from a cursor: what was added before it is not shown again, what
+// came after it is, what went is not; the total counts every page.
+void TestCatalog::namePagesGoOnWhereTheyEnded()
+{
+    TrackRepository tracks(*m_db);
+    QHash<QString, qint64> ids;
+    const auto add = [&](const QString &artist, const QString &album) {
+        const qint64 id = tracks.upsert(makeTrack(m_folderId, u"/music/%1-%2.mp3"_s.arg(artist, album), u"T"_s, artist, album));
+        ids.insert(album, id);
+        return id > 0;
+    };
+    for (const QString &name : {u"Bea"_s, u"Cy"_s, u"Dan"_s, u"Eve"_s})
+        QVERIFY(add(name, name + u" album"_s));
+
+    AlbumQuery albums;
+    albums.limit = 2;
+    const AlbumRepository albumRepository(*m_db);
+    const Page<AlbumSummary> first = albumRepository.list(albums, Visibility::everything());
+    QCOMPARE(first.items.size(), 2);
+    QVERIFY(first.next);
+    ArtistQuery artists;
+    artists.limit = 2;
+    const ArtistRepository artistRepository(*m_db);
+    const Page<ArtistSummary> firstArtists = artistRepository.list(artists, Visibility::everything());
+    QVERIFY(firstArtists.next);
+
+    QVERIFY(add(u"Abe"_s, u"Abe album"_s));
+    QVERIFY(tracks.remove(ids.value(u"Dan album"_s)));
+    QVERIFY(add(u"Fay"_s, u"Fay album"_s));
+
+    albums.after = first.next;
+    albums.offset = 99;   // not read with a cursor
+    albums.limit = 10;
+    const Page<AlbumSummary> rest = albumRepository.list(albums, Visibility::everything());
+    QStringList titles;
+    for (const AlbumSummary &a : rest.items)
+        titles << a.title;
+    QCOMPARE(titles, (QStringList{u"Eve album"_s, u"Fay album"_s}));
+    QCOMPARE(rest.total, 5);
+    QVERIFY(!rest.next);
+
+    artists.after = NameCursor::decoded(firstArtists.next->encoded(), 1);
+    QVERIFY(artists.after);
+    artists.limit = 10;
+    QStringList names;
+    for (const ArtistSummary &a : artistRepository.list(artists, Visibility::everything()).items)
+        names << a.name;
+    QCOMPARE(names, (QStringList{u"Eve"_s, u"Fay"_s}));
+    QVERIFY(!NameCursor::decoded(firstArtists.next->encoded(), 2));
 }
 
 void TestCatalog::visibilityLimitsListAndFind_data()

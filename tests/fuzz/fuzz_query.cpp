@@ -1,7 +1,7 @@
 // Route ids and query parameters as the JSON API reads them: the request target split and
 // decoded as HttpRequest::fromQt does, matched against the server's real route table (core/http
 // Router + addApiRoutes), every captured id parsed, and the query read by the shared parameter
-// parsers (base TextValues, api VideoPreviewQuery, delivery TranscodeQuery, catalog LibraryCursor).
+// parsers (base TextValues, api VideoPreviewQuery, delivery TranscodeQuery, catalog LibraryCursor, NameCursor).
 // Input: the method on the first line, the request target ("/api/tracks/12?limit=5") after it.
 
 #include "FuzzSupport.h"
@@ -11,6 +11,7 @@
 #include "base/TextValues.h"
 #include "catalog/Database.h"
 #include "catalog/LibraryCursor.h"
+#include "catalog/NameCursor.h"
 #include "delivery/TranscodeQuery.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
@@ -104,6 +105,14 @@ void checkQuery(const QUrlQuery &query)
                               && again->discNumber == cursor->discNumber && again->trackNumber == cursor->trackNumber,
                           "a cursor reads back as it was written");
             fuzz::require(cursor->trackId > 0 && cursor->albumId >= 0, "a cursor's ids are ids");
+        }
+        for (const int keys : {1, 2}) {
+            const auto named = NameCursor::decoded(query.queryItemValue(u"after"_s, QUrl::FullyDecoded), keys);
+            if (!named)
+                continue;
+            const auto again = NameCursor::decoded(named->encoded(), keys);
+            fuzz::require(again && again->keys == named->keys && again->id == named->id && named->keys.size() == keys,
+                          "a name cursor reads back as it was written");
         }
     }
 

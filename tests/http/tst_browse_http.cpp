@@ -24,6 +24,7 @@ private Q_SLOTS:
     void initTestCase();
     void albumsPagedAndSorted();
     void albumFilters();
+    void namePagesFollowNext();
     void albumWithTracksInOrder();
     void artistsAndTheirAlbums();
     void genresAndVideos();
@@ -119,6 +120,40 @@ void TestBrowseHttp::albumsPagedAndSorted()
     QCOMPARE(field(page.value(u"items"_s).toArray(), u"title"_s), QStringList{u"Calm Waters"_s});
     for (const QByteArray sort : {"artist", "added", "played", "random"})
         QCOMPARE(getJson("/api/albums?sort=" + sort, m_root).value(u"total"_s).toInt(), 4);
+}
+
+// Following `next` from page to page (limit 1) lists what one page lists, for albums (with a
+// filter too) and artists; the last page says there is none after it.
+void TestBrowseHttp::namePagesFollowNext()
+{
+    const auto followed = [this](const QByteArray &first, const QString &name) {
+        QStringList names;
+        QByteArray target = first;
+        for (int pages = 0; pages < 20 && !target.isEmpty(); ++pages) {
+            const QJsonObject page = getJson(target, m_root);
+            if (!page.contains(u"next"_s))
+                return QStringList{u"no next in "_s + QString::fromLatin1(target)};
+            names += field(page.value(u"items"_s).toArray(), name);
+            const QString next = page.value(u"next"_s).toString();
+            target = next.isEmpty() ? QByteArray()
+                                    : first.left(first.indexOf("&offset")) + "&after=" + QUrl::toPercentEncoding(next);
+        }
+        if (!target.isEmpty())
+            names << u"(no last page)"_s;
+        return names;
+    };
+    const auto all = [this](const QByteArray &target, const QString &name) {
+        return field(getJson(target, m_root).value(u"items"_s).toArray(), name);
+    };
+    QCOMPARE(all("/api/albums?limit=500", u"title"_s).size(), 4);
+    QCOMPARE(followed("/api/albums?limit=1&offset=0", u"title"_s), all("/api/albums?limit=500", u"title"_s));
+    QCOMPARE(followed("/api/albums?sort=name&genre=Rock&limit=1&offset=0", u"title"_s),
+             (QStringList{u"Bright"_s, u"Calm Waters"_s}));
+    QVERIFY(all("/api/artists?limit=500", u"name"_s).size() >= 3);
+    QCOMPARE(followed("/api/artists?limit=1&offset=0", u"name"_s), all("/api/artists?limit=500", u"name"_s));
+    QCOMPARE(followed("/api/artists?limit=2&q=bea&offset=0", u"name"_s), QStringList{u"Bea"_s});
+    // Orders other than by name page by offset only: no `next`.
+    QVERIFY(!getJson("/api/albums?sort=year", m_root).contains(u"next"_s));
 }
 
 void TestBrowseHttp::albumFilters()
@@ -261,6 +296,11 @@ void TestBrowseHttp::badQueries_data()
     QTest::newRow("artist id") << "/api/artists/0"_ba << 400 << u"artist id must be a positive integer"_s;
     QTest::newRow("artist filter") << "/api/albums?artist=-3"_ba << 400 << u"artist id must be a positive integer"_s;
     QTest::newRow("long q") << "/api/search?q="_ba + QByteArray(201, 'a') << 400 << u"'q' is longer than 200 characters"_s;
+    QTest::newRow("made-up cursor") << "/api/albums?after=xyz"_ba << 400 << u"'after' is not a cursor"_s;
+    QTest::newRow("artist cursor for albums") << "/api/albums?after=WyJhIiw1XQ"_ba << 400 << u"'after' is not a cursor"_s;
+    QTest::newRow("album cursor for artists") << "/api/artists?after=WyJhIiwiYiIsNV0"_ba << 400 << u"'after' is not a cursor"_s;
+    QTest::newRow("cursor and offset") << "/api/albums?after=WyJhIiwiYiIsNV0&offset=0"_ba << 400 << u"exclude each other"_s;
+    QTest::newRow("cursor by year") << "/api/albums?sort=year&after=WyJhIiwiYiIsNV0"_ba << 400 << u"by name only"_s;
 }
 
 void TestBrowseHttp::badQueries()

@@ -30,19 +30,29 @@ struct Paging
 {
     qint64 offset = 0;
     qint64 limit = kDefaultLimit;
+    std::optional<NameCursor> after;   // keyset paging: instead of offset
 };
 
-// offset/limit, or the error already answered.
-std::optional<Paging> pagingOf(HttpExchange &ex)
+// offset/limit, or limit and `after` (a cursor of `cursorKeys` keys that an earlier page gave as
+// `next`, for lists by name), or the error already answered.
+std::optional<Paging> pagingOf(HttpExchange &ex, int cursorKeys = 0)
 {
     const QUrlQuery &query = ex.request().query;
-    const Result<qint64> offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
-    if (!offset)
-        return ex.fail(offset.error()), std::nullopt;
     const Result<qint64> limit = intParam(query, u"limit"_s, kDefaultLimit, 1, kMaxLimit);
     if (!limit)
         return ex.fail(limit.error()), std::nullopt;
-    return Paging{*offset, *limit};
+    if (cursorKeys > 0 && query.hasQueryItem(u"after"_s)) {
+        if (query.hasQueryItem(u"offset"_s))
+            return ex.fail(DomainError::invalid(u"'after' and 'offset' exclude each other"_s)), std::nullopt;
+        const auto after = NameCursor::decoded(query.queryItemValue(u"after"_s, QUrl::FullyDecoded), cursorKeys);
+        if (!after)
+            return ex.fail(DomainError::invalid(u"'after' is not a cursor this server gave ('next')"_s)), std::nullopt;
+        return Paging{0, *limit, after};
+    }
+    const Result<qint64> offset = intParam(query, u"offset"_s, 0, 0, std::numeric_limits<int>::max());
+    if (!offset)
+        return ex.fail(offset.error()), std::nullopt;
+    return Paging{*offset, *limit, std::nullopt};
 }
 
 // A free-text parameter (q, genre), trimmed; too long is answered with 400.
@@ -86,24 +96,28 @@ QJsonArray jsonArray(const QList<T> &items, ToJson toJson)
     return array;
 }
 
-void respondPage(HttpExchange &ex, const QJsonArray &items, qint64 total, const Paging &paging)
+// A page; `next` (a cursor or null) when the list is by name and so can be paged with `after`.
+void respondPage(HttpExchange &ex, const QJsonArray &items, qint64 total, const Paging &paging,
+                 std::optional<std::optional<NameCursor>> next = std::nullopt)
 {
-    ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{
-        {u"items"_s, items},
-        {u"total"_s, total},
-        {u"offset"_s, paging.offset},
-        {u"limit"_s, paging.limit},
-    })));
+    QJsonObject body{{u"items"_s, items}, {u"total"_s, total}, {u"limit"_s, paging.limit}};
+    if (!paging.after)
+        body.insert(u"offset"_s, paging.offset);
+    if (next)
+        body.insert(u"next"_s, *next ? QJsonValue((*next)->encoded()) : QJsonValue());
+    ex.respond(HttpResponse::json(200, QJsonDocument(body)));
 }
 
 void listAlbums(const Database &db, HttpExchange &ex)
 {
-    const auto paging = pagingOf(ex);
+    const auto paging = pagingOf(ex, 2);
     if (!paging)
         return;
     const auto order = albumOrderOf(ex);
     if (!order)
         return;
+    if (paging->after && *order != AlbumOrder::Name)
+        return ex.fail(DomainError::invalid(u"'after' pages albums by name only"_s));
     const auto genre = textOf(ex, u"genre"_s);
     if (!genre)
         return;
@@ -113,6 +127,7 @@ void listAlbums(const Database &db, HttpExchange &ex)
     AlbumQuery query;
     query.offset = paging->offset;
     query.limit = int(paging->limit);
+    query.after = paging->after;
     query.order = *order;
     query.genre = *genre;
     query.search = *search;
@@ -124,7 +139,8 @@ void listAlbums(const Database &db, HttpExchange &ex)
         query.artistId = *artist;
     }
     const Page<AlbumSummary> page = AlbumRepository(db).list(query, ex.identity().visibility);
-    respondPage(ex, albumsWithState(db, ex.identity().userId, page.items), page.total, *paging);
+    respondPage(ex, albumsWithState(db, ex.identity().userId, page.items), page.total, *paging,
+                *order == AlbumOrder::Name ? std::optional<std::optional<NameCursor>>(page.next) : std::nullopt);
 }
 
 void showAlbum(const Database &db, const QString &idText, HttpExchange &ex)
@@ -144,7 +160,7 @@ void showAlbum(const Database &db, const QString &idText, HttpExchange &ex)
 
 void listArtists(const Database &db, HttpExchange &ex)
 {
-    const auto paging = pagingOf(ex);
+    const auto paging = pagingOf(ex, 1);
     if (!paging)
         return;
     const QString sort = ex.request().query.queryItemValue(u"sort"_s);
@@ -153,9 +169,13 @@ void listArtists(const Database &db, HttpExchange &ex)
     const auto search = textOf(ex, u"q"_s);
     if (!search)
         return;
-    const Page<ArtistSummary> page =
-        ArtistRepository(db).list(paging->offset, int(paging->limit), ex.identity().visibility, *search);
-    respondPage(ex, artistsWithState(db, ex.identity().userId, page.items), page.total, *paging);
+    ArtistQuery query;
+    query.offset = paging->offset;
+    query.limit = int(paging->limit);
+    query.search = *search;
+    query.after = paging->after;
+    const Page<ArtistSummary> page = ArtistRepository(db).list(query, ex.identity().visibility);
+    respondPage(ex, artistsWithState(db, ex.identity().userId, page.items), page.total, *paging, page.next);
 }
 
 void showArtist(const Database &db, const QString &idText, HttpExchange &ex)

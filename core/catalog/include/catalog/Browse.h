@@ -2,6 +2,8 @@
 // What browsing the library shows: albums, artists and genres summarised over the tracks a
 // caller may see (counts, durations and dates come from those tracks only).
 
+#include "catalog/NameCursor.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -83,6 +85,9 @@ struct AlbumQuery
 
     // false: Page::total is not counted (-1), for callers that page on without showing it.
     bool withTotal = true;
+    // By name (AlbumOrder::Name, no year bounds) only: the page starts after this album and
+    // `offset` is not read; other orders ignore it.
+    std::optional<NameCursor> after;
 };
 
 enum class ArtistOrder {
@@ -99,6 +104,7 @@ struct ArtistQuery
     qint64 userId = 0;        // whose favourites RecentlyStarred and `starredOnly` read
     bool starredOnly = false; // only the artists the user starred
     bool withTotal = true;    // false: Page::total is not counted (-1)
+    std::optional<NameCursor> after;   // as AlbumQuery::after (ArtistOrder::Name only)
 };
 
 template<typename T>
@@ -106,6 +112,8 @@ struct Page
 {
     QList<T> items;
     qint64 total = 0;         // matches of the query, all pages together; -1 when not asked for
+    // Lists by name: where the next page starts (set when this page is full), for `after`.
+    std::optional<NameCursor> next;
 };
 
 } // namespace cairn
