@@ -8,6 +8,7 @@
 #include "catalog/ScanErrorRepository.h"
 #include "catalog/TrackRepository.h"
 #include "catalog/WriteTransaction.h"
+#include "WriteTurn.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void readersWorkWhileWriterWrites();
     void nestedWriteTransactionRollsBackInnerOnly();
     void writersTakeTurnsWithABusyWriter();
+    void writeTurnGoesOnPastAWriterThatGaveUp();
 
     void preparedQueryIsReusedAndRebound();
     void preparedQueryFollowsSchemaChanges();
@@ -289,6 +291,38 @@ void TestCatalog::writersTakeTurnsWithABusyWriter()
     QTRY_VERIFY(batches.load() >= before + 3);
     QVERIFY(setup.exec(u"SELECT COUNT(*) FROM scratch WHERE who = 'request'"_s) && setup.next());
     QCOMPARE(setup.value(0).toInt(), 5);
+}
+
+// A writer whose deadline passes leaves the queue: the turn is not handed to it after it went
+// (the next writer would wait for a turn nobody takes, and the catalog's writes stop).
+void TestCatalog::writeTurnGoesOnPastAWriterThatGaveUp()
+{
+    WriteTurn turn;
+    QVERIFY(turn.acquire(QDeadlineTimer(1000)));
+
+    std::atomic_bool impatientGot{true};
+    std::thread impatient([&] { impatientGot = turn.acquire(QDeadlineTimer(100)); });
+    std::atomic_int patientGot{-1};   // -1 still waiting, then 0 or 1
+    QThread::msleep(20);              // queued behind the impatient one
+    std::thread patient([&] {
+        const bool got = turn.acquire(QDeadlineTimer(5000));
+        patientGot = got ? 1 : 0;
+        if (got)
+            turn.release();
+    });
+    impatient.join();
+    QVERIFY(!impatientGot.load());   // gave up at its deadline, while the turn was held
+    QCOMPARE(patientGot.load(), -1);
+
+    QElapsedTimer took;
+    took.start();
+    turn.release();
+    patient.join();
+    QCOMPARE(patientGot.load(), 1);
+    QVERIFY2(took.elapsed() < 1000, qPrintable(u"the turn reached the next writer after %1 ms"_s.arg(took.elapsed())));
+    // Free again: taken at once.
+    QVERIFY(turn.acquire(QDeadlineTimer(0)));
+    turn.release();
 }
 
 void TestCatalog::nestedWriteTransactionRollsBackInnerOnly()
