@@ -22,6 +22,7 @@
 #include "http/auth/RequestRateLimit.h"
 #include "http/auth/TlsFiles.h"
 #include "preview/VideoPreviews.h"
+#include "subtitle/VideoSubtitles.h"
 #include "scan/LibraryScanner.h"
 #include "scan/LibraryWatcher.h"
 #include "transcode/TranscodeService.h"
@@ -57,6 +58,7 @@ constexpr quint16 kDefaultPort = 8765;
 constexpr int kDefaultArtworkCacheMiB = 256;
 constexpr int kDefaultTranscodeCacheMiB = 2048;
 constexpr int kDefaultThumbnailCacheMiB = 64;
+constexpr int kDefaultSubtitleCacheMiB = 32;
 constexpr qint64 kDefaultUploadMaxBytes = 4LL << 30;
 } // namespace
 
@@ -150,6 +152,11 @@ std::optional<QString> Runtime::start()
     previews.thumbnailCacheBytes = qint64(qBound(8, m_settings->value(u"preview/thumbnailCacheMiB"_s, kDefaultThumbnailCacheMiB).toInt(), 1 << 20)) << 20;
     m_videoPreviews = std::make_unique<VideoPreviews>(previews, *m_transcoding);
     services.videoPreviews = m_videoPreviews.get();
+    VideoSubtitleOptions subtitles;
+    subtitles.cacheDirectory = QDir(m_dataDir).filePath(u"cache/subtitles"_s);
+    subtitles.cacheBytes = qint64(qBound(1, m_settings->value(u"subtitle/cacheMiB"_s, kDefaultSubtitleCacheMiB).toInt(), 1 << 20)) << 20;
+    m_subtitles = std::make_unique<VideoSubtitles>(subtitles, m_transcoding->jobs());
+    services.subtitles = m_subtitles.get();
     LibraryScanner *scanner = m_scanner;
     services.requestScan = [scanner] { scanner->requestScan(); };
     services.isScanning = [scanner] { return scanner->isScanning(); };

@@ -35,6 +35,7 @@ class RequestRateLimit;
 class SubsonicAuthenticator;
 class TranscodeService;
 class VideoPreviews;
+class VideoSubtitles;
 struct HttpServerConfig;
 struct HttpServices;
 
@@ -99,6 +100,7 @@ private:
     std::unique_ptr<TranscodeService> m_transcoding;      // outlives the server (bodies hold its slots)
     std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server; takes poster frames through m_transcoding's queue
     std::unique_ptr<VideoPreviews> m_videoPreviews;       // outlives the server
+    std::unique_ptr<VideoSubtitles> m_subtitles;          // outlives the server
     std::unique_ptr<HlsService> m_hls;                    // outlives the server (bodies hold sessions)
     std::unique_ptr<RequestRateLimit> m_rateLimit;        // outlives the server (its guard asks it)
     std::unique_ptr<DlnaServer> m_dlna;                   // outlives the server (its routes read the device)

@@ -17,14 +17,33 @@ namespace cairn::artwork {
 
 namespace {
 
+// What the cache holds: pictures, and the WebVTT text of subtitles (VideoSubtitles). JPEG
+// is the default.
+struct StoredType
+{
+    QLatin1StringView mimeType;
+    QLatin1StringView extension;
+};
+constexpr StoredType kStoredTypes[] = {
+    {"image/jpeg"_L1, ".jpg"_L1},
+    {"image/png"_L1, ".png"_L1},
+    {"text/vtt"_L1, ".vtt"_L1},
+};
+
 QString extensionFor(const QByteArray &mimeType)
 {
-    return mimeType == "image/png" ? u".png"_s : u".jpg"_s;
+    for (const StoredType &t : kStoredTypes)
+        if (QByteArrayView(mimeType) == QByteArrayView(t.mimeType.data(), t.mimeType.size()))
+            return t.extension;
+    return kStoredTypes[0].extension;
 }
 
 QByteArray mimeTypeFor(const QString &fileName)
 {
-    return fileName.endsWith(u".png"_s) ? "image/png"_ba : "image/jpeg"_ba;
+    for (const StoredType &t : kStoredTypes)
+        if (fileName.endsWith(t.extension))
+            return QByteArray(t.mimeType.data(), t.mimeType.size());
+    return QByteArray(kStoredTypes[0].mimeType.data(), kStoredTypes[0].mimeType.size());
 }
 
 } // namespace
@@ -50,7 +69,7 @@ void ArtworkCache::load()
 {
     // Oldest first, so they are the first evicted: the order of use before a restart.
     const QFileInfoList files = QDir(m_directory).entryInfoList(
-        {u"*.jpg"_s, u"*.png"_s}, QDir::Files, QDir::Time | QDir::Reversed);
+        {u"*.jpg"_s, u"*.png"_s, u"*.vtt"_s}, QDir::Files, QDir::Time | QDir::Reversed);
     QMutexLocker lock(&m_mutex);
     for (const QFileInfo &file : files) {
         const QByteArray name = file.completeBaseName().toLatin1();

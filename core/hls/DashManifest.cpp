@@ -28,23 +28,15 @@ qint64 ms(double seconds)
     return std::llround(seconds * kTimescale);
 }
 
-// One <S> per run of equal durations: a uniform grid is two or three lines however long.
+// One <S> per segment, each with its own time, though @r could fold runs of equal durations:
+// dash.js 5 (TimelineSegmentsGetter) picks a SegmentList's SegmentURL by the index of the <S>,
+// not of the segment, so with @r it fetched segment 0 for segment 1 and ended early.
 QByteArray segmentTimeline(const SegmentTimeline &timeline)
 {
     QByteArray text = "          <SegmentTimeline>\n";
-    int i = 0;
-    while (i < timeline.count()) {
-        const qint64 duration = ms(timeline.durationSeconds(i));
-        int repeats = 0;
-        while (i + repeats + 1 < timeline.count() && ms(timeline.durationSeconds(i + repeats + 1)) == duration)
-            ++repeats;
+    for (int i = 0; i < timeline.count(); ++i)
         text += "            <S t=\"" + QByteArray::number(ms(timeline.startSeconds(i)) + kFmp4TimeOffsetSeconds * kTimescale)
-              + "\" d=\"" + QByteArray::number(duration) + '"';
-        if (repeats > 0)
-            text += " r=\"" + QByteArray::number(repeats) + '"';
-        text += "/>\n";
-        i += repeats + 1;
-    }
+              + "\" d=\"" + QByteArray::number(ms(timeline.durationSeconds(i))) + "\"/>\n";
     return text + "          </SegmentTimeline>\n";
 }
 
@@ -66,11 +58,34 @@ QByteArray representation(const DashRepresentation &r, const std::function<QStri
     return text;
 }
 
+// The role players sort subtitles by (ISO/IEC 23009-1 5.8.5.5; "forced-subtitle" from DASH-IF).
+QByteArray roleOf(const DashTextTrack &t)
+{
+    if (t.forced)
+        return "forced-subtitle";
+    return t.hearingImpaired ? "caption" : "subtitle";
+}
+
+QByteArray textAdaptationSet(int id, const DashTextTrack &t)
+{
+    QByteArray text = "    <AdaptationSet id=\"" + QByteArray::number(id) + "\" contentType=\"text\" mimeType=\"text/vtt\"";
+    if (!t.language.isEmpty())
+        text += " lang=\"" + xmlAttribute(t.language) + '"';
+    text += ">\n      <Role schemeIdUri=\"urn:mpeg:dash:role:2011\" value=\"" + roleOf(t) + "\"/>\n";
+    if (!t.label.isEmpty())
+        text += "      <Label>" + xmlAttribute(t.label) + "</Label>\n";
+    // A whole WebVTT file: its cue times are the period's (no presentation offset).
+    text += "      <Representation id=\"" + xmlAttribute(t.id) + "\" bandwidth=\"256\">\n        <BaseURL>"
+          + xmlAttribute(t.uri) + "</BaseURL>\n      </Representation>\n    </AdaptationSet>\n";
+    return text;
+}
+
 } // namespace
 
 QByteArray dashManifest(const QList<DashRepresentation> &representations, double durationSeconds,
                         const std::function<QString(const HlsVariant &)> &initUri,
-                        const std::function<QString(const HlsVariant &, int index)> &segmentUri)
+                        const std::function<QString(const HlsVariant &, int index)> &segmentUri,
+                        const QList<DashTextTrack> &texts)
 {
     int longest = 1;
     for (const DashRepresentation &r : representations)
@@ -95,6 +110,8 @@ QByteArray dashManifest(const QList<DashRepresentation> &representations, double
               + "\" contentType=\"video\" mimeType=\"video/mp4\" segmentAlignment=\"true\" startWithSAP=\"1\">\n";
         text += set + "    </AdaptationSet>\n";
     }
+    for (const DashTextTrack &t : texts)
+        text += textAdaptationSet(adaptationSet++, t);
     text += "  </Period>\n</MPD>\n";
     return text;
 }

@@ -81,6 +81,13 @@ QStringList segmentArguments(const SegmentJob &job)
     return args << segmenterArguments(job);
 }
 
+qint64 mediaTimestampAtZero(SegmentFormat format)
+{
+    constexpr qint64 kTicksPerSecond = 90000;
+    constexpr qint64 kMpegTsMuxDelayTicks = 126000;
+    return format == SegmentFormat::Fmp4 ? kFmp4TimeOffsetSeconds * kTicksPerSecond : kMpegTsMuxDelayTicks;
+}
+
 QString segmentFileName(int index, SegmentFormat format)
 {
     return u"seg%1."_s.arg(index) + segmentExtension(format);

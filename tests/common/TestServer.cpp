@@ -17,6 +17,7 @@
 #include "http/auth/ClientAddress.h"
 #include "http/auth/RequestRateLimit.h"
 #include "preview/VideoPreviews.h"
+#include "subtitle/VideoSubtitles.h"
 #include "transcode/TranscodeService.h"
 
 #include <QDateTime>
@@ -106,7 +107,7 @@ QString TestServer::start(const TestServerOptions &options)
         services.guard = makeAuthGuard(*m_auth, CorsPolicy(services.corsOrigins), m_rateLimit.get());
     }
 
-    if (options.transcoding || options.previews || options.hls) {
+    if (options.transcoding || options.previews || options.hls || options.subtitles) {
         TranscodeSettings transcode;
         transcode.maxConcurrent = options.maxTranscodes;
         transcode.maxQueued = options.ffmpegQueueLength;
@@ -150,6 +151,12 @@ QString TestServer::start(const TestServerOptions &options)
         previews.thumbnailCacheDirectory = workPath(u"thumbnails"_s);
         m_previews = std::make_unique<VideoPreviews>(previews, *m_transcoding);
         services.videoPreviews = m_previews.get();
+    }
+    if (options.subtitles) {
+        VideoSubtitleOptions subtitles;
+        subtitles.cacheDirectory = workPath(u"subtitles"_s);
+        m_subtitles = std::make_unique<VideoSubtitles>(subtitles, m_transcoding->jobs());
+        services.subtitles = m_subtitles.get();
     }
     if (options.hls) {
         HlsSettings hls = options.hlsSettings;

@@ -31,6 +31,7 @@ class TranscodeService;
 class UserAdministration;
 class UserRevocations;
 class VideoPreviews;
+class VideoSubtitles;
 namespace artwork {
 class ArtworkService;
 }
@@ -67,6 +68,7 @@ struct TestServerOptions
     bool previews = false;                   // video thumbnails/previews, cached in the work folder
     bool hls = false;
     HlsSettings hlsSettings;                 // its work directory is the fixture's
+    bool subtitles = false;                  // video subtitles as WebVTT, cached in the work folder
 
     bool users = false;                      // UserAdministration (user routes need `auth` too)
     bool auth = false;                       // Authenticator and the real auth guard (implies users),
@@ -120,6 +122,7 @@ public:
     artwork::ArtworkService *artwork() const { return m_artwork.get(); }
     VideoPreviews *previews() const { return m_previews.get(); }
     HlsService *hls() const { return m_hls.get(); }
+    VideoSubtitles *subtitles() const { return m_subtitles.get(); }
     Authenticator *auth() const { return m_auth.get(); }
     UserAdministration *users() const { return m_users.get(); }
     AppPasswordStore *appPasswords() const { return m_appPasswords.get(); }
@@ -147,6 +150,7 @@ private:
     std::unique_ptr<artwork::ArtworkService> m_artwork;
     std::unique_ptr<VideoPreviews> m_previews;
     std::unique_ptr<HlsService> m_hls;
+    std::unique_ptr<VideoSubtitles> m_subtitles;
     std::unique_ptr<RequestRateLimit> m_rateLimit;   // with auth: the guard's, as the runtime's
     std::unique_ptr<HttpServer> m_server;
     bool m_opened = false;

@@ -466,12 +466,16 @@ void TestHlsUnits::dashManifest()
     QCOMPARE(list.attribute(u"presentationTimeOffset"_s), u"10000"_s);
     QCOMPARE(list.firstChildElement(u"Initialization"_s).attribute(u"sourceURL"_s), u"/v/3/init.mp4?a=1&b=2"_s);
     const QDomNodeList s = list.firstChildElement(u"SegmentTimeline"_s).elementsByTagName(u"S"_s);
-    QCOMPARE(s.size(), 2);   // 6 s three times, then 2.5 s
-    QCOMPARE(s.at(0).toElement().attribute(u"t"_s), u"10000"_s);
-    QCOMPARE(s.at(0).toElement().attribute(u"d"_s), u"6000"_s);
-    QCOMPARE(s.at(0).toElement().attribute(u"r"_s), u"2"_s);
-    QCOMPARE(s.at(1).toElement().attribute(u"t"_s), u"28000"_s);
-    QCOMPARE(s.at(1).toElement().attribute(u"d"_s), u"2500"_s);
+    // One <S> per segment, never @r (dash.js pairs SegmentURLs with <S> elements): 6 s three
+    // times, then 2.5 s.
+    QCOMPARE(s.size(), 4);
+    const QStringList times{u"10000"_s, u"16000"_s, u"22000"_s, u"28000"_s};
+    const QStringList durations{u"6000"_s, u"6000"_s, u"6000"_s, u"2500"_s};
+    for (int i = 0; i < s.size(); ++i) {
+        QCOMPARE(s.at(i).toElement().attribute(u"t"_s), times.at(i));
+        QCOMPARE(s.at(i).toElement().attribute(u"d"_s), durations.at(i));
+        QVERIFY(!s.at(i).toElement().hasAttribute(u"r"_s));
+    }
     const QDomNodeList urls = list.elementsByTagName(u"SegmentURL"_s);
     QCOMPARE(urls.size(), 4);
     QCOMPARE(urls.at(3).toElement().attribute(u"media"_s), u"/v/3/3.m4s"_s);

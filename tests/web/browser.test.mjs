@@ -135,9 +135,16 @@ async function main() {
   await page.goto(`${base}/#/videos`);
   await page.click('#video-grid .card');
   await page.waitForSelector('#quality:not([hidden])', { timeout: 30000 });
-  assert.ok(requested.some((p) => p.endsWith('/hls.light.min.mjs')));
+  assert.ok(requested.some((p) => p.endsWith('/hls.min.mjs')));
   await page.$eval('#video', (v) => { v.muted = true; return v.play(); });
   await page.waitForFunction(() => document.getElementById('video').currentTime > 0.5, null, { timeout: 60000 });
+  step('its subtitles menu offers the sidecar and shows it');
+  await page.waitForSelector('#subtitles option:nth-child(2)', { state: 'attached', timeout: 30000 });
+  assert.deepEqual(await page.$$eval('#subtitles option', (os) => os.map((o) => o.textContent)), ['Off', 'English']);
+  await page.selectOption('#subtitles', '0');
+  await page.waitForFunction(() => Array.from(document.getElementById('video').textTracks)
+    .some((t) => t.mode === 'showing' && t.cues && Array.from(t.cues).some((c) => c.text === 'Cairn subtitle one')), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem('cairn.subtitles.language')), 'en');
   const qualities = await page.$$eval('#quality option', (os) => os.map((o) => o.value));
   assert.ok(qualities.length >= 2, `quality menu: ${qualities}`);
   await page.$eval('#video', (v) => { v.currentTime = 8; });

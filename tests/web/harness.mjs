@@ -41,7 +41,17 @@ function makeLibrary(library) {
   ffmpeg(['-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25:duration=14', ...tone(14, 330),
     '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest',
     ...tags({ title: 'Test Video' }), join(library, 'Videos', 'clip.mp4')]);
+  // A sidecar the players offer as English subtitles: one cue near the start, one near 80 %.
+  writeFileSync(join(library, 'Videos', 'clip.en.srt'), SUBTITLES);
 }
+
+// The cues of the test video's subtitles (clip.en.srt).
+export const SUBTITLE_CUES = [
+  { start: 1, end: 3, text: 'Cairn subtitle one' },
+  { start: 11, end: 12.5, text: 'Cairn subtitle late' },
+];
+const srtTime = (s) => `00:00:${String(Math.floor(s)).padStart(2, '0')},${String(Math.round((s % 1) * 1000)).padStart(3, '0')}`;
+const SUBTITLES = SUBTITLE_CUES.map((c, i) => `${i + 1}\n${srtTime(c.start)} --> ${srtTime(c.end)}\n${c.text}\n`).join('\n');
 
 export async function until(what, fn, timeoutMs = 20000) {
   const end = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 // The HLS (fMP4) and DASH answers in real players: Debian's chromium with hls.js (the build the
 // web app ships) and dash.js (pinned in package.json, served only to this test's page), each
-// playing the test video, seeking to 80 % and playing on, with no fatal error. Exit 77
+// playing the test video, seeking to 80 % and playing on, with no fatal error, then showing
+// its sidecar subtitles (WebVTT from Cairn) with every cue at its own time. Exit 77
 // (CTest: skipped) only when chromium is not installed.
 //
 // usage: node video-players.test.mjs <path of the cairn executable>
@@ -9,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { TestSite, chromiumInstalled, CHROMIUM, step } from './harness.mjs';
+import { TestSite, chromiumInstalled, CHROMIUM, step, SUBTITLE_CUES } from './harness.mjs';
 
 if (!chromiumInstalled()) {
   console.log(`SKIP: ${CHROMIUM} is not installed (tools/dev.sh installs it)`);
@@ -23,17 +24,19 @@ const site = new TestSite(process.argv[2]);
 const PAGE = `<!doctype html><meta charset="utf-8"><video id="video" muted playsinline></video>
 <script src="/__players/dash.all.min.js"></script>
 <script type="module">
-import Hls from '/__players/hls.light.min.mjs';
+import Hls from '/__players/hls.min.mjs';
 window.failures = [];
 const video = document.getElementById('video');
 const [kind, url] = location.hash.slice(1).split('|');
 if (kind === 'hls') {
   const hls = new Hls();
+  window.player = hls;
   hls.on(Hls.Events.ERROR, (_, d) => { if (d.fatal) window.failures.push(d.type + ': ' + d.details); });
   hls.loadSource(url);
   hls.attachMedia(video);
 } else {
   const player = dashjs.MediaPlayer().create();
+  window.player = player;
   player.on(dashjs.MediaPlayer.events.ERROR, (e) => window.failures.push('dash: ' + JSON.stringify(e.error)));
   player.initialize(video, url, false);
 }
@@ -42,7 +45,10 @@ window.ready = true;
 </script>`;
 
 async function play(page, base, kind, url) {
+  // A new document each time: a goto that changes only the hash would keep the last player.
+  await page.goto('about:blank');
   await page.goto(`${base}/__players/page.html#${kind}|${url}`);
+  assert.equal(await page.evaluate(() => (window.dashjs && window.player instanceof Object && 'getTracksFor' in window.player) ? 'dash' : 'hls'), kind);
   await page.waitForFunction(() => window.ready === true);
   await page.$eval('#video', (v) => v.play());
   await page.waitForFunction(() => document.getElementById('video').currentTime > 1 || window.failures.length, null, { timeout: 60000 });
@@ -60,6 +66,35 @@ async function play(page, base, kind, url) {
   assert.ok(at > target, `${kind}: played on from ${target} (at ${at})`);
 }
 
+// The player's subtitle tracks (Cairn's renditions), the first one turned on, and its cues as the
+// video element holds them: the same texts at the same times as the sidecar file.
+async function subtitles(page, kind) {
+  const count = await page.waitForFunction((k) => {
+    const n = k === 'hls' ? window.player.subtitleTracks.length : window.player.getTracksFor('text').length;
+    return n > 0 && n;
+  }, kind, { timeout: 30000 });
+  assert.equal(await count.jsonValue(), 1, `${kind}: one subtitle track`);
+  const lang = await page.evaluate((k) => (k === 'hls' ? window.player.subtitleTracks[0].lang : window.player.getTracksFor('text')[0].lang), kind);
+  assert.equal(lang, 'en', `${kind}: its language`);
+  await page.evaluate((k) => {
+    if (k === 'hls') { window.player.subtitleTrack = 0; window.player.subtitleDisplay = true; }
+    else { window.player.enableText(true); window.player.setTextTrack(0); }
+  }, kind);
+  const handle = await page.waitForFunction((n) => {
+    for (const t of document.getElementById('video').textTracks) {
+      if (t.mode !== 'disabled' && t.cues && t.cues.length >= n)
+        return Array.from(t.cues, (c) => ({ start: c.startTime, end: c.endTime, text: c.text }));
+    }
+    return false;
+  }, SUBTITLE_CUES.length, { timeout: 30000 });
+  const cues = await handle.jsonValue();
+  assert.deepEqual(cues.map((c) => c.text), SUBTITLE_CUES.map((c) => c.text), `${kind}: cue texts`);
+  for (const [i, c] of cues.entries()) {
+    assert.ok(Math.abs(c.start - SUBTITLE_CUES[i].start) < 0.1 && Math.abs(c.end - SUBTITLE_CUES[i].end) < 0.1,
+      `${kind}: cue ${i} at ${c.start}–${c.end}, not ${SUBTITLE_CUES[i].start}–${SUBTITLE_CUES[i].end}`);
+  }
+}
+
 async function main() {
   await site.start();
   const { base, adminToken } = site;
@@ -71,7 +106,7 @@ async function main() {
   page.on('console', (m) => { if (m.type() === 'error') console.log(`   console: ${m.text()}`); });
   const files = {
     'page.html': [PAGE, 'text/html'],
-    'hls.light.min.mjs': [readFileSync(join(modules, 'hls.js', 'dist', 'hls.light.min.mjs')), 'text/javascript'],
+    'hls.min.mjs': [readFileSync(join(modules, 'hls.js', 'dist', 'hls.min.mjs')), 'text/javascript'],
     'dash.all.min.js': [readFileSync(join(modules, 'dashjs', 'dist', 'modern', 'umd', 'dash.all.min.js')), 'text/javascript'],
   };
   await page.route(`${base}/__players/*`, (route) => {
@@ -84,8 +119,12 @@ async function main() {
 
   step('hls.js plays the fMP4 variants, seeks to 80 % and plays on');
   await play(page, base, 'hls', `/api/videos/${id}/hls/master.m3u8`);
+  step('hls.js shows the subtitles at their times');
+  await subtitles(page, 'hls');
   step('dash.js plays the DASH manifest over the same segments, seeks to 80 % and plays on');
   await play(page, base, 'dash', `/api/videos/${id}/dash/manifest.mpd`);
+  step('dash.js shows the subtitles at their times');
+  await subtitles(page, 'dash');
 }
 
 main().then(() => site.stop(), async (e) => { console.error(e); await site.stop(); process.exit(1); });

@@ -22,6 +22,7 @@
 #include "api/TranscodeRoutes.h"
 #include "api/UploadRoutes.h"
 #include "api/VideoCopyRoutes.h"
+#include "api/SubtitleRoutes.h"
 #include "api/VideoPreviewRoutes.h"
 #include "dlna/DlnaRoutes.h"
 #include "subsonic/SubsonicRoutes.h"
@@ -49,6 +50,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addPresetRoutes(router, services);
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
+    addSubtitleRoutes(router, services);
     addVideoCopyRoutes(router, services);
     addSubsonicRoutes(router, services);
     addDlnaRoutes(router, services);

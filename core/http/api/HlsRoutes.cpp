@@ -1,9 +1,10 @@
 #include "api/HlsRoutes.h"
 
+#include "api/CallerLink.h"
+#include "api/SubtitleRoutes.h"
 #include "api/VideoCopy.h"
 #include "api/VisibleVideo.h"
 
-#include "auth/Authenticator.h"
 #include "hls/DashManifest.h"
 #include "hls/HlsPlaylist.h"
 #include "hls/HlsService.h"
@@ -36,18 +37,15 @@ struct HlsContext
     const Database &db;
     HlsService *hls;
     const Authenticator *auth;
+    const VideoSubtitles *subtitles;   // null: no subtitle renditions
 
     SegmentFormat format() const { return hls->settings().segmentFormat; }
     QString segmentName(int index) const { return QString::number(index) + u'.' + segmentExtension(format()); }
 };
 
-// `path` as the caller's players must fetch it: signed for the caller when there are users
-// (a player fetching segments sends no Authorization header).
 QString linkFor(const HlsContext &c, const HttpExchange &ex, const QString &path)
 {
-    if (c.auth && ex.identity().userId > 0)
-        return c.auth->signedUrl(path, ex.identity().userId);
-    return path;
+    return callerLink(c.auth, ex, path);
 }
 
 QString sessionPath(const Track &track, const QString &sessionId, const QString &variantKey)
@@ -126,9 +124,11 @@ void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &e
     if (!opened)
         return ex.fail(opened.error());
     const auto &session = *opened;
-    ex.respond(playlistResponse(masterPlaylist(session->source().variants, [&](const HlsVariant &v) {
+    const auto variantUri = [&](const HlsVariant &v) {
         return linkFor(c, ex, sessionPath(track, session->id(), v.key) + u"index.m3u8"_s);
-    })));
+    };
+    ex.respond(playlistResponse(masterPlaylist(session->source().variants, variantUri,
+                                               subtitleRenditions(c.subtitles, c.auth, track, ex).hls)));
 }
 
 // What a session URL (/api/videos/{id}/hls/{session}/{variant}/…) names, once resolved.
@@ -194,7 +194,8 @@ void serveManifest(const HlsContext &c, const QStringList &params, HttpExchange 
         dashManifest(
             representations, session->source().timeline.totalSeconds(),
             [&](const HlsVariant &v) { return linkFor(c, ex, base(v) + kInitName); },
-            [&](const HlsVariant &v, int index) { return linkFor(c, ex, base(v) + c.segmentName(index)); }),
+            [&](const HlsVariant &v, int index) { return linkFor(c, ex, base(v) + c.segmentName(index)); },
+            subtitleRenditions(c.subtitles, c.auth, track, ex).dash),
         kManifestType));
 }
 
@@ -337,7 +338,7 @@ void addHlsRoutes(Router &router, const HttpServices &services)
 {
     if (!services.hls)
         return;
-    const HlsContext context{*services.database, services.hls, services.auth};
+    const HlsContext context{*services.database, services.hls, services.auth, services.subtitles};
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/videos/{id}/hls/master.m3u8"_s, Access::User,
                [context](const QStringList &params, HttpExchange &ex) { serveMaster(context, params, ex); });
     // Before the segment route: "index.m3u8" and "init.mp4" would also match "{segment}".

@@ -1,6 +1,7 @@
 // The videos page and the video player: HLS through hls.js (loaded only here, by dynamic
-// import), or the browser's own HLS where it has it (Safari); a quality menu; resuming where
-// the user stopped (kept per video in localStorage).
+// import), or the browser's own HLS where it has it (Safari); a quality menu; a subtitles menu
+// (the language last chosen is chosen again); resuming where the user stopped (kept per video
+// in localStorage).
 
 import { h, clear, formatDuration, emptyState } from './dom.js';
 import { api, apiOptional, authFetch, currentSession } from './api.js';
@@ -31,6 +32,7 @@ export async function videos(main) {
 }
 
 const resumeKey = (id) => `cairn.resume.${id}`;
+const subtitleKey = 'cairn.subtitles.language';
 
 function destroyHls() {
   hlsInstance?.destroy();
@@ -51,12 +53,14 @@ export async function videoPage(main, id) {
   const track = await api(`/api/tracks/${id}`);
   const video = h('video', { id: 'video', controls: true, playsInline: true, preload: 'metadata' });
   const quality = h('select', { id: 'quality', 'aria-label': 'Quality', hidden: true });
+  const subtitles = h('select', { id: 'subtitles', 'aria-label': 'Subtitles' });
+  const subtitlesLabel = h('label', { hidden: true }, 'Subtitles ', subtitles);
   const status = h('p', { class: 'muted', role: 'status' });
   const scrub = scrubBar(id, video, track.duration);
   clear(main, h('h1', {}, track.title || '(untitled)'),
     h('div', { class: 'video-wrap' }, video),
     scrub.element,
-    h('div', { class: 'video-bar' }, h('label', {}, 'Quality ', quality), status));
+    h('div', { class: 'video-bar' }, h('label', {}, 'Quality ', quality), subtitlesLabel, status));
   const keys = (e) => {
     if (e.target.closest && e.target.closest('input, textarea, select')) return;
     if (e.key === ' ') { e.preventDefault(); if (video.paused) video.play(); else video.pause(); }
@@ -90,7 +94,7 @@ export async function videoPage(main, id) {
   }, { once: true });
 
   const master = `/api/videos/${encodeURIComponent(id)}/hls/master.m3u8`;
-  const { default: Hls } = await import('./hls.light.min.mjs');
+  const { default: Hls } = await import('./hls.min.mjs');
   if (Hls.isSupported()) {
     const token = currentSession()?.token;
     const hls = new Hls({
@@ -105,6 +109,23 @@ export async function videoPage(main, id) {
     });
     hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) status.textContent = `Playback error: ${data.details}`; });
     quality.addEventListener('change', () => { hls.currentLevel = Number(quality.value); });
+    hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, () => {
+      const tracks = hls.subtitleTracks;
+      subtitlesLabel.hidden = !tracks.length;
+      if (!tracks.length) return;
+      clear(subtitles, h('option', { value: '-1' }, 'Off'), tracks.map((t, i) => h('option', { value: String(i) }, t.name)));
+      const preferred = localStorage.getItem(subtitleKey);
+      const pick = preferred ? tracks.findIndex((t) => t.lang === preferred) : -1;
+      subtitles.value = String(pick >= 0 ? pick : hls.subtitleTrack);
+      hls.subtitleTrack = Number(subtitles.value);
+    });
+    subtitles.addEventListener('change', () => {
+      const index = Number(subtitles.value);
+      hls.subtitleTrack = index;
+      hls.subtitleDisplay = index >= 0;
+      if (index >= 0) localStorage.setItem(subtitleKey, hls.subtitleTracks[index].lang || '');
+      else localStorage.removeItem(subtitleKey);
+    });
     hls.loadSource(master);
     hls.attachMedia(video);
   } else if (video.canPlayType('application/vnd.apple.mpegurl')) {

@@ -1,7 +1,8 @@
 #pragma once
-// Resized artwork on disk, one file per key, bounded in total size with least-recently-used
-// eviction. Thread-safe. The index lives in memory (rebuilt from the directory at start, oldest
-// file first), so a lookup costs no file-system call until the bytes are read.
+// Resized artwork on disk (and other small derived files: video thumbnails, WebVTT subtitles),
+// one file per key, bounded in total size with least-recently-used eviction. Thread-safe. The
+// index lives in memory (rebuilt from the directory at start, oldest file first), so a lookup
+// costs no file-system call until the bytes are read.
 
 #include <QByteArray>
 #include <QHash>

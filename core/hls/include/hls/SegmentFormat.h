@@ -22,4 +22,9 @@ inline QByteArray segmentContentType(SegmentFormat format)
     return format == SegmentFormat::Fmp4 ? QByteArrayLiteral("video/iso.segment") : QByteArrayLiteral("video/mp2t");
 }
 
+// The 90 kHz timestamp of the video's time 0 in the segments (what a WebVTT X-TIMESTAMP-MAP
+// ties cue time 0 to): fMP4 segments start 10 s in (SegmentArguments.h says why); FFmpeg's
+// MPEG-TS muxer starts 1.4 s in (its default mux delay, measured with FFmpeg 5.1).
+qint64 mediaTimestampAtZero(SegmentFormat format);
+
 } // namespace cairn

@@ -30,6 +30,7 @@ class EventSubscriptions;
 class ActivityRegistry;
 class AppPasswordStore;
 class HlsService;
+class VideoSubtitles;
 class Authenticator;
 class Database;
 class MetricsRegistry;
@@ -79,6 +80,7 @@ struct HttpServices
     TranscodeService *transcoding = nullptr;  // thread-safe; null = transcode requests answer 503
     VideoPreviews *videoPreviews = nullptr;   // thread-safe; null = no video thumbnail/preview routes
     HlsService *hls = nullptr;                // thread-safe; null = no HLS routes
+    VideoSubtitles *subtitles = nullptr;      // thread-safe; null = no subtitle routes or renditions
     // The DLNA media server; null = off, nothing under /dlna exists. Both thread-safe; the
     // notifier lives on the DLNA thread (called by queued invocations only).
     dlna::DlnaDevice *dlna = nullptr;

@@ -1,0 +1,33 @@
+#pragma once
+// A video's subtitles: the list (GET /api/videos/{id}/subtitles), each track as WebVTT
+// (…/subtitles/{track}.vtt), and for HLS each track's one-segment media playlist and its WebVTT
+// tied to the segments' timestamps (…/hls/subtitles/{track}.m3u8 and .vtt). HLS master
+// playlists and DASH manifests name them through subtitleRenditions().
+
+#include "hls/DashManifest.h"
+#include "hls/HlsPlaylist.h"
+
+#include <QList>
+
+namespace cairn {
+
+class Authenticator;
+class HttpExchange;
+class Router;
+class VideoSubtitles;
+struct HttpServices;
+struct Track;
+
+void addSubtitleRoutes(Router &router, const HttpServices &services);
+
+// The subtitles of `video` for its HLS master playlist and its DASH manifest, their URLs
+// signed for the caller. Empty when `subtitles` is null.
+struct SubtitleRenditions
+{
+    QList<HlsSubtitleRendition> hls;
+    QList<DashTextTrack> dash;
+};
+SubtitleRenditions subtitleRenditions(const VideoSubtitles *subtitles, const Authenticator *auth, const Track &video,
+                                      const HttpExchange &ex);
+
+} // namespace cairn

@@ -1,0 +1,3 @@
+#include "SubtitleLog.h"
+
+Q_LOGGING_CATEGORY(lcSubtitle, "cairn.subtitle")
