@@ -51,11 +51,15 @@ int HlsVariant::maxRateKbps() const
 
 qint64 HlsVariant::bandwidth() const
 {
+    if (measuredPeakBps > 0)
+        return measuredPeakBps * kBitsPerKbpsWithOverhead / 1000;
     return (qint64(maxRateKbps()) + audioKbps) * kBitsPerKbpsWithOverhead;
 }
 
 qint64 HlsVariant::averageBandwidth() const
 {
+    if (measuredAverageBps > 0)
+        return measuredAverageBps * kBitsPerKbpsWithOverhead / 1000;
     return (qint64(videoKbps) + audioKbps) * kBitsPerKbpsWithOverhead;
 }
 

@@ -11,12 +11,15 @@
 #include "transcode/VideoPreset.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn;
@@ -126,6 +129,8 @@ private Q_SLOTS:
     void mpegTsArgumentList();
     void mpegTsStreamOfARealFile();
     void sourceIndexOfRealFiles();
+    void originalRatesAreMeasured_data();
+    void originalRatesAreMeasured();
 };
 
 void TestHlsSegmenting::segmentArgumentList()
@@ -283,8 +288,8 @@ void TestHlsSegmenting::fmp4RestartKeepsTimestamps()
     if (copy) {
         const auto index = readSourceIndex(source);
         QVERIFY(index);
-        job.variant = passthroughVariant(*index);
         job.timeline = SegmentTimeline::fromKeyframes(index->keyframesMs, index->durationMs, 6);
+        job.variant = passthroughVariant(*index, job.timeline);
     } else {
         job.variant = variantFor(VideoPreset{1, u"360p"_s, 640, 360, 800, 96}, 640, 360, true);
         job.timeline = SegmentTimeline(20000, 6);
@@ -341,7 +346,7 @@ void TestHlsSegmenting::passthroughArgumentList()
     index.h264Level = 40;
     index.hasAudio = true;
     index.bitRate = 8000000;
-    const HlsVariant original = passthroughVariant(index);
+    const HlsVariant original = passthroughVariant(index, SegmentTimeline::fromKeyframes({0, 6000, 12500, 18500}, 24000, 6));
     QCOMPARE(original.key, u"original"_s);
     QCOMPARE(original.codecs, u"avc1.640028,mp4a.40.2"_s);
     QVERIFY(original.passthrough);
@@ -444,6 +449,9 @@ void TestHlsSegmenting::sourceIndexOfRealFiles()
     QVERIFY(index->hasAudio);
     QCOMPARE(index->keyframesMs, (QList<qint64>{0, 10000, 20000}));
     QVERIFY(qAbs(index->durationMs - 25000) < 100);
+    QCOMPARE(index->fileSize, QFileInfo(mp4).size());
+    QCOMPARE(index->keyframeBytes.size(), index->keyframesMs.size());
+    QVERIFY(index->keyframeBytes.at(0) > 0 && index->keyframeBytes.at(0) < index->keyframeBytes.at(1));
 
     const QString mkv = dir.filePath(u"h264.mkv"_s);
     QCOMPARE(test::makeVideo(mkv, 25, 320, 240), QString());
@@ -467,6 +475,60 @@ void TestHlsSegmenting::sourceIndexOfRealFiles()
     junk.write(QByteArray(4096, 'x'));
     junk.close();
     QVERIFY(!readSourceIndex(junk.fileName()));
+}
+
+
+void TestHlsSegmenting::originalRatesAreMeasured_data()
+{
+    QTest::addColumn<QString>("extension");
+    QTest::newRow("MP4 (sample table)") << u"mp4"_s;
+    QTest::newRow("Matroska (cues)") << u"mkv"_s;
+}
+
+// A source quiet for 12 s, then busy (noise) for 12 s, with a keyframe every 6 s: BANDWIDTH is
+// the busiest segment's rate, AVERAGE-BANDWIDTH the file's, both as the packets really weigh.
+void TestHlsSegmenting::originalRatesAreMeasured()
+{
+    QFETCH(QString, extension);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"busy."_s + extension);
+    const FfmpegRun made = runFfmpeg({u"-v"_s, u"error"_s, u"-f"_s, u"lavfi"_s, u"-i"_s,
+                                      u"testsrc2=s=320x240:r=25:d=24,noise=alls=80:allf=t:enable='gte(t,12)'"_s,
+                                      u"-f"_s, u"lavfi"_s, u"-i"_s, u"sine=d=24"_s, u"-c:v"_s, u"libx264"_s,
+                                      u"-preset"_s, u"ultrafast"_s, u"-g"_s, u"150"_s, u"-c:a"_s, u"aac"_s,
+                                      u"-shortest"_s, path});
+    QCOMPARE(made.exitCode, 0);
+    const auto index = readSourceIndex(path);
+    QVERIFY(index);
+    const SegmentTimeline timeline = SegmentTimeline::fromKeyframes(index->keyframesMs, index->durationMs, 6);
+    QCOMPARE(timeline.count(), 4);
+    const HlsVariant original = passthroughVariant(*index, timeline);
+
+    // The truth: every packet's size by the 6-second window its time falls in.
+    const QStringList packets = QString::fromUtf8(test::runProgram(
+        u"ffprobe"_s, {u"-v"_s, u"error"_s, u"-show_entries"_s, u"packet=pts_time,size"_s, u"-of"_s, u"csv=p=0"_s, path}))
+                                    .split(u'\n', Qt::SkipEmptyParts);
+    QList<qint64> windowBytes(4, 0);
+    qint64 total = 0;
+    for (const QString &line : packets) {
+        const QStringList f = line.split(u',');
+        const int window = qBound(0, int(f.value(0).toDouble() / 6.0), 3);
+        windowBytes[window] += f.value(1).toLongLong();
+        total += f.value(1).toLongLong();
+    }
+    const qint64 busiest = *std::max_element(windowBytes.begin(), windowBytes.end()) * 8 / 6;
+    const qint64 average = total * 8 / 24;
+    QVERIFY2(busiest > 3 * average / 2, qPrintable(u"the noise should dominate: %1 vs %2"_s.arg(busiest).arg(average)));
+    const auto near = [](qint64 measured, qint64 truth, double slack) {
+        return measured >= truth * (1.0 - slack) && measured <= truth * (1.0 + slack);
+    };
+    // The file's size over its duration holds its container too: a few per cent.
+    QVERIFY2(near(original.measuredAverageBps, average, 0.10),
+             qPrintable(u"average %1, packets say %2"_s.arg(original.measuredAverageBps).arg(average)));
+    QVERIFY2(near(original.measuredPeakBps, busiest, 0.10),
+             qPrintable(u"peak %1, packets say %2"_s.arg(original.measuredPeakBps).arg(busiest)));
+    QCOMPARE(original.bandwidth(), original.measuredPeakBps * 105 / 100);
+    QCOMPARE(original.averageBandwidth(), original.measuredAverageBps * 105 / 100);
 }
 
 QTEST_GUILESS_MAIN(TestHlsSegmenting)

@@ -74,7 +74,7 @@ Result<std::shared_ptr<HlsSession>> openSession(const HlsContext &c, const QStri
     // Already H.264 (+ AAC): also offered as it is, for players that can take it.
     if (const auto index = readSourceIndex(track.path)) {
         source.passthroughTimeline = SegmentTimeline::fromKeyframes(index->keyframesMs, track.durationMs, target);
-        source.variants << passthroughVariant(*index);
+        source.variants << passthroughVariant(*index, source.passthroughTimeline);
     }
     const HlsViewer viewer{ex.identity().userId, ex.identity().name, ex.request().peer.toString(),
                            QString::fromUtf8(ex.request().header("user-agent"))};

@@ -20,10 +20,15 @@ struct HlsVariant
     QString codecs;            // RFC 6381 for CODECS, e.g. "avc1.64001f,mp4a.40.2" (no mp4a without audio)
     // The source's own streams copied into the segments, cut at its keyframes (no encoding).
     bool passthrough = false;
+    // A copied source's rates as measured in the file, bits/s, audio included: its busiest
+    // segment and its whole length (0 = not measured: the rates come from the kbit/s above).
+    qint64 measuredPeakBps = 0;
+    qint64 measuredAverageBps = 0;
 
     int maxRateKbps() const;           // videoKbps * 11 / 10 (the encoder's -maxrate)
-    qint64 bandwidth() const;          // BANDWIDTH: (maxRate + audio) * 1000 * 1.05 (MPEG-TS overhead), bits/s
-    qint64 averageBandwidth() const;   // (video + audio) * 1000 * 1.05
+    // BANDWIDTH: (maxRate + audio) * 1000 * 1.05 (MPEG-TS overhead), bits/s; measured: peak * 1.05.
+    qint64 bandwidth() const;
+    qint64 averageBandwidth() const;   // (video + audio) * 1000 * 1.05; measured: average * 1.05
 
     friend bool operator==(const HlsVariant &, const HlsVariant &) = default;
 };

@@ -5,6 +5,7 @@
 // (MP4 sample tables, Matroska cues) with libavformat, without reading the media itself.
 
 #include "hls/HlsVariant.h"
+#include "hls/SegmentTimeline.h"
 
 #include <QList>
 #include <QString>
@@ -24,12 +25,17 @@ struct SourceIndex
     qint64 bitRate = 0;           // bits/s of the whole file, 0 = unknown
     qint64 durationMs = 0;
     QList<qint64> keyframesMs;    // decode times of the video keyframes, ascending
+    QList<qint64> keyframeBytes;  // where each of them starts in the file (-1 unknown), same order
+    qint64 fileSize = 0;
 };
 
 // nullopt when the file cannot be copied as is (other codecs, no index, unreadable).
 std::optional<SourceIndex> readSourceIndex(const QString &path);
 
-// The "original" variant of such a source: its size, its bitrate, its own profile and level.
-HlsVariant passthroughVariant(const SourceIndex &index);
+// The "original" variant of such a source: its size, its own profile and level, and its rates
+// measured on `timeline` (the source cut at its keyframes): the busiest segment's for
+// BANDWIDTH, the whole file's for AVERAGE-BANDWIDTH, from the file offsets of the keyframes
+// that start the segments. Without offsets: the file's size over its duration for both.
+HlsVariant passthroughVariant(const SourceIndex &index, const SegmentTimeline &timeline);
 
 } // namespace cairn
