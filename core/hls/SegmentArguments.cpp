@@ -31,7 +31,11 @@ QStringList segmenterArguments(const SegmentJob &job)
     if (job.format == SegmentFormat::Fmp4)
         args << u"-segment_format"_s << u"mp4"_s << u"-segment_format_options"_s << kFmp4Options;
     else
-        args << u"-segment_format"_s << u"mpegts"_s;
+        // Every segment is a new MPEG-TS muxer, its continuity counters back at 0: marked as a
+        // discontinuity, so readers that join segments into one stream (FFmpeg's HLS demuxer,
+        // mpv) do not take the jump for corrupt packets.
+        args << u"-segment_format"_s << u"mpegts"_s << u"-segment_format_options"_s
+             << u"mpegts_flags=+initial_discontinuity"_s;
     args << u"-segment_list"_s << u"pipe:1"_s << u"-segment_list_type"_s << u"csv"_s
          << u"-segment_list_flags"_s << u"+live"_s << u"-reset_timestamps"_s << u"0"_s
          << QDir(job.outputDirectory).filePath(u"seg%d."_s + segmentExtension(job.format));

@@ -6,6 +6,7 @@
 #include "hls/Fmp4Split.h"
 #include "hls/SegmentArguments.h"
 #include "hls/SourceIndex.h"
+#include "hls/HlsPlaylist.h"
 #include "hls/HlsVariant.h"
 #include "hls/MpegTsArguments.h"
 #include "transcode/VideoPreset.h"
@@ -131,6 +132,7 @@ private Q_SLOTS:
     void sourceIndexOfRealFiles();
     void originalRatesAreMeasured_data();
     void originalRatesAreMeasured();
+    void mpegTsCopiedSegmentsReadAsOneStream();
 };
 
 void TestHlsSegmenting::segmentArgumentList()
@@ -151,7 +153,8 @@ void TestHlsSegmenting::segmentArgumentList()
         u"-c:a"_s, u"aac"_s, u"-b:a"_s, u"128k"_s, u"-ac"_s, u"2"_s, u"-ar"_s, u"48000"_s,
         u"-output_ts_offset"_s, u"42.000"_s, u"-avoid_negative_ts"_s, u"disabled"_s,
         u"-max_muxing_queue_size"_s, u"1024"_s, u"-f"_s, u"segment"_s, u"-segment_time"_s, u"6"_s,
-        u"-segment_start_number"_s, u"7"_s, u"-segment_format"_s, u"mpegts"_s, u"-segment_list"_s, u"pipe:1"_s,
+        u"-segment_start_number"_s, u"7"_s, u"-segment_format"_s, u"mpegts"_s, u"-segment_format_options"_s,
+        u"mpegts_flags=+initial_discontinuity"_s, u"-segment_list"_s, u"pipe:1"_s,
         u"-segment_list_type"_s, u"csv"_s, u"-segment_list_flags"_s, u"+live"_s, u"-reset_timestamps"_s, u"0"_s,
         u"/cache/hls/x/seg%d.ts"_s};
     QCOMPARE(segmentArguments(job), expected);
@@ -529,6 +532,37 @@ void TestHlsSegmenting::originalRatesAreMeasured()
              qPrintable(u"peak %1, packets say %2"_s.arg(original.measuredPeakBps).arg(busiest)));
     QCOMPARE(original.bandwidth(), original.measuredPeakBps * 105 / 100);
     QCOMPARE(original.averageBandwidth(), original.measuredAverageBps * 105 / 100);
+}
+
+// MPEG-TS segments of the copied original, read back through a playlist by FFmpeg's HLS reader
+// (mpv's): one stream without a warning. Each segment's muxer starts its continuity counters
+// again; unmarked, that read as "Packet corrupt" at every boundary.
+void TestHlsSegmenting::mpegTsCopiedSegmentsReadAsOneStream()
+{
+    QTemporaryDir dir;
+    const QString source = dir.filePath(u"source.mp4"_s);
+    QCOMPARE(test::makeVideo(source, 25, 320, 240), QString());   // keyframes at 0, 10, 20 s
+    const auto index = readSourceIndex(source);
+    QVERIFY(index);
+    SegmentJob job;
+    job.inputPath = source;
+    job.format = SegmentFormat::MpegTs;
+    job.timeline = SegmentTimeline::fromKeyframes(index->keyframesMs, index->durationMs, 6);
+    job.variant = passthroughVariant(*index, job.timeline);
+    job.outputDirectory = dir.path();
+    QCOMPARE(job.timeline.count(), 3);
+    const FfmpegRun run = runFfmpeg(segmentArguments(job));
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(finishedIndexes(run.out), (QList<int>{0, 1, 2}));
+    const QString playlist = dir.filePath(u"index.m3u8"_s);
+    QFile file(playlist);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(mediaPlaylist(job.timeline, [](int i) { return segmentFileName(i, SegmentFormat::MpegTs); }));
+    file.close();
+    const FfmpegRun read = runFfmpeg({u"-v"_s, u"warning"_s, u"-allowed_extensions"_s, u"ALL"_s, u"-i"_s, playlist,
+                                      u"-f"_s, u"null"_s, u"-"_s});
+    QCOMPARE(read.exitCode, 0);
+    QCOMPARE(read.err.trimmed(), QByteArray());
 }
 
 QTEST_GUILESS_MAIN(TestHlsSegmenting)
