@@ -22,7 +22,8 @@ const QString kFmp4Options =
 
 double timeOffset(const SegmentJob &job)
 {
-    return job.format == SegmentFormat::Fmp4 ? kFmp4TimeOffsetSeconds : 0.0;
+    Q_UNUSED(job);
+    return kFmp4TimeOffsetSeconds;   // both formats (SegmentArguments.h says why)
 }
 
 QStringList segmenterArguments(const SegmentJob &job)
@@ -88,8 +89,9 @@ QStringList segmentArguments(const SegmentJob &job)
 qint64 mediaTimestampAtZero(SegmentFormat format)
 {
     constexpr qint64 kTicksPerSecond = 90000;
-    constexpr qint64 kMpegTsMuxDelayTicks = 126000;
-    return format == SegmentFormat::Fmp4 ? kFmp4TimeOffsetSeconds * kTicksPerSecond : kMpegTsMuxDelayTicks;
+    constexpr qint64 kMpegTsMuxDelayTicks = 126000;   // 1.4 s, on top of every MPEG-TS timestamp
+    const qint64 atZero = kFmp4TimeOffsetSeconds * kTicksPerSecond;
+    return format == SegmentFormat::Fmp4 ? atZero : atZero + kMpegTsMuxDelayTicks;
 }
 
 QString segmentFileName(int index, SegmentFormat format)

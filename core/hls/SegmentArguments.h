@@ -25,9 +25,11 @@ struct SegmentJob
     SegmentFormat format = SegmentFormat::Fmp4;
 };
 
-// Fragmented MP4 timestamps are the grid's plus this: tfdt is unsigned, and the first
-// segment's B-frame decode delay and AAC priming start before 0. DASH states it as the
-// presentationTimeOffset; HLS players take the first segment's time as the start.
+// Segment timestamps are the grid's plus this: the first segment's B-frame decode delay and
+// AAC priming start before 0, which fMP4 cannot carry (tfdt is unsigned) and which FFmpeg's
+// MPEG-TS muxer would shift away in the first segment only (its last frames and the next
+// segment's first ones then shared times). DASH states it as the presentationTimeOffset; HLS
+// players take the first segment's time as the start.
 constexpr int kFmp4TimeOffsetSeconds = 10;
 
 inline const QString kInitFileName = QStringLiteral("init.mp4");

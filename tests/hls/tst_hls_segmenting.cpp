@@ -151,7 +151,7 @@ void TestHlsSegmenting::segmentArgumentList()
         u"-pix_fmt"_s, u"yuv420p"_s, u"-fpsmax"_s, u"60"_s, u"-vf"_s, u"scale=1280:534,setsar=1"_s, u"-b:v"_s, u"2800k"_s, u"-maxrate"_s, u"3080k"_s,
         u"-bufsize"_s, u"5600k"_s, u"-force_key_frames"_s, u"expr:gte(t,n_forced*6)"_s,
         u"-c:a"_s, u"aac"_s, u"-b:a"_s, u"128k"_s, u"-ac"_s, u"2"_s, u"-ar"_s, u"48000"_s,
-        u"-output_ts_offset"_s, u"42.000"_s, u"-avoid_negative_ts"_s, u"disabled"_s,
+        u"-output_ts_offset"_s, u"52.000"_s, u"-avoid_negative_ts"_s, u"disabled"_s,
         u"-max_muxing_queue_size"_s, u"1024"_s, u"-f"_s, u"segment"_s, u"-segment_time"_s, u"6"_s,
         u"-segment_start_number"_s, u"7"_s, u"-segment_format"_s, u"mpegts"_s, u"-segment_format_options"_s,
         u"mpegts_flags=+initial_discontinuity"_s, u"-segment_list"_s, u"pipe:1"_s,
@@ -368,10 +368,11 @@ void TestHlsSegmenting::passthroughArgumentList()
     QCOMPARE(args.at(args.indexOf(u"-c"_s) + 1), u"copy"_s);
     QVERIFY(!args.contains(u"libx264"_s));
     QCOMPARE(args.at(args.indexOf(u"-ss"_s) + 1), u"6.000"_s);
-    QCOMPARE(args.at(args.indexOf(u"-segment_times"_s) + 1), u"12.500,18.500"_s);
+    // Cut times and timestamps 10 s later, as fMP4's.
+    QCOMPARE(args.at(args.indexOf(u"-output_ts_offset"_s) + 1), u"10.000"_s);
+    QCOMPARE(args.at(args.indexOf(u"-segment_times"_s) + 1), u"22.500,28.500"_s);
     QCOMPARE(args.at(args.indexOf(u"-segment_start_number"_s) + 1), u"1"_s);
     QCOMPARE(args.constLast(), u"/cache/hls/o/seg%d.ts"_s);
-    // fMP4: cut times and timestamps 10 s later.
     job.format = SegmentFormat::Fmp4;
     const QStringList fmp4 = segmentArguments(job);
     QCOMPARE(fmp4.at(fmp4.indexOf(u"-output_ts_offset"_s) + 1), u"10.000"_s);

@@ -10,6 +10,7 @@
 
 #include "SidecarName.h"
 #include "hls/HlsPlaylist.h"
+#include "hls/SegmentFormat.h"
 #include "http/HttpExchange.h"
 #include "subtitle/SubtitleTrack.h"
 #include "subtitle/VideoSubtitles.h"
@@ -267,7 +268,9 @@ void TestSubtitles::timestampMapGoesInTheHeader()
 {
     QCOMPARE(withTimestampMap("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHi\n"_ba, 900000),
              "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:900000,LOCAL:00:00:00.000\n\n00:00:01.000 --> 00:00:02.000\nHi\n"_ba);
-    QCOMPARE(withTimestampMap("WEBVTT"_ba, 126000), "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000\n"_ba);
+    QCOMPARE(withTimestampMap("WEBVTT"_ba, 1026000), "WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:1026000,LOCAL:00:00:00.000\n"_ba);
+    QCOMPARE(mediaTimestampAtZero(SegmentFormat::Fmp4), 900000);
+    QCOMPARE(mediaTimestampAtZero(SegmentFormat::MpegTs), 1026000);   // + FFmpeg's 1.4 s mux delay
 }
 
 void TestSubtitles::masterPlaylistQuotesNames()

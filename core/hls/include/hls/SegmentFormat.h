@@ -23,8 +23,8 @@ inline QByteArray segmentContentType(SegmentFormat format)
 }
 
 // The 90 kHz timestamp of the video's time 0 in the segments (what a WebVTT X-TIMESTAMP-MAP
-// ties cue time 0 to): fMP4 segments start 10 s in (SegmentArguments.h says why); FFmpeg's
-// MPEG-TS muxer starts 1.4 s in (its default mux delay, measured with FFmpeg 5.1).
+// ties cue time 0 to): segments start 10 s in (SegmentArguments.h says why), and FFmpeg's
+// MPEG-TS muxer adds 1.4 s (its default mux delay, measured with FFmpeg 5.1).
 qint64 mediaTimestampAtZero(SegmentFormat format);
 
 } // namespace cairn
