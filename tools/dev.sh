@@ -27,6 +27,8 @@ packages=(
   gupnp-tools gir1.2-gupnp-1.6 gir1.2-gupnp-av-1.0 python3-gi minidlna iproute2
   # The first run's QR code is read back by a real decoder.
   zbar-tools
+  # A real video player on the HLS master playlist (tests/web/mpv.test.mjs).
+  mpv
 )
 # Debian's nodejs needs its separate npm; a Node from elsewhere (NodeSource) bundles it and
 # would conflict with the Debian package.

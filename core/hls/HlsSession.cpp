@@ -75,7 +75,7 @@ QString HlsSession::cacheKey(const HlsVariant &v, int index) const
                                .arg(m_source.timelineFor(v).startSeconds(index))
                                .arg(m_source.timelineFor(v).durationSeconds(index))
                                .arg(index)
-                               .arg(segmentExtension(m_context.settings.segmentFormat));
+                               .arg(segmentExtension(m_source.format));
     return u"hls-"_s
         + QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(32));
 }
@@ -362,7 +362,7 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     job.firstIndex = index;
     job.outputDirectory = workDirectory(variantKey);
     job.x264Preset = m_context.settings.x264Preset;
-    job.format = m_context.settings.segmentFormat;
+    job.format = m_source.format;
     auto producer = std::make_unique<SegmentProducer>(m_context.ffmpegProgram, job, std::move(slot));
     SegmentProducer *raw = producer.get();
     QObject::connect(raw, &SegmentProducer::segmentFinished, raw, [this, variantKey](int i, const QString &path) {
@@ -397,7 +397,7 @@ void HlsSession::onSegmentFinished(const QString &variantKey, int index, const Q
     }
     QString stored = path;
     if (m_context.cache) {
-        const QString extension = index == kInitSegment ? u"mp4"_s : segmentExtension(m_context.settings.segmentFormat);
+        const QString extension = index == kInitSegment ? u"mp4"_s : segmentExtension(m_source.format);
         if (const auto adopted = m_context.cache->adopt(cacheKey(*v, index), path, extension))
             stored = *adopted;
     }

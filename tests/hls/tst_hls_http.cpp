@@ -79,6 +79,7 @@ private Q_SLOTS:
     void sessionIsOneActivityStreamAndCanBeEnded();
     void idleSessionEndsAndResumes();
     void mpegTsForOldClients();
+    void ffmpegPlayersGetMpegTs();
     void ffmpegStopsWhenNobodyAsks();
     void streamLimitRefusesANewSession();
     void queuedSegmentGetsItsBytesWhenASlotFrees();
@@ -559,6 +560,34 @@ void TestHlsHttp::mpegTsForOldClients()
     // boundaries, no continuity-counter jump taken for corruption.
     for (const MasterEntry &v : variants)
         QCOMPARE(decodeWarnings(u"http://127.0.0.1:%1%2"_s.arg(server.port()).arg(v.uri)), QByteArray());
+}
+
+// FFmpeg's HLS reader (also mpv's) loses fMP4's init segment at a seek and decodes nothing
+// after it (FFmpeg 5.1): its sessions get MPEG-TS segments, found by its User-Agent or asked
+// for with ?format=ts. A seek into the master playlist then plays.
+void TestHlsHttp::ffmpegPlayersGetMpegTs()
+{
+    const QByteArray master = masterPath(m_clip);
+    const auto firstVariant = [&](const QList<QByteArray> &headers, const QByteArray &target) {
+        LiveHttpClient client(m_server.port());
+        const QList<MasterEntry> variants = parseMaster(client.request(target, headers).body);
+        return variants.isEmpty() ? QByteArray() : client.request(variants.at(0).uri.toUtf8()).body;
+    };
+    QVERIFY(firstVariant({"User-Agent: Lavf/59.27.100"}, master).contains("/0.ts"));
+    QVERIFY(firstVariant({"User-Agent: libmpv"}, master).contains("/0.ts"));
+    QVERIFY(firstVariant({}, master + "?format=ts").contains("/0.ts"));
+    QVERIFY(firstVariant({"User-Agent: Mozilla/5.0"}, master).contains("/0.m4s"));
+    QVERIFY(firstVariant({"User-Agent: Lavf/59.27.100"}, master + "?format=fmp4").contains("/0.m4s"));
+    QCOMPARE(LiveHttpClient(m_server.port()).request(master + "?format=avi").status, 400);
+
+    // The real reader: a seek to 8 s into the master playlist decodes frames from there on.
+    QProcess ffmpeg;
+    ffmpeg.start(u"ffmpeg"_s, {u"-v"_s, u"error"_s, u"-ss"_s, u"8"_s, u"-i"_s, url(QString::fromUtf8(master)),
+                               u"-map"_s, u"0:v:0"_s, u"-f"_s, u"framemd5"_s, u"-"_s});
+    QVERIFY(ffmpeg.waitForFinished(120000));
+    QCOMPARE(ffmpeg.exitCode(), 0);
+    const qsizetype frames = ffmpeg.readAllStandardOutput().count("\n0,");
+    QVERIFY2(frames > 25, qPrintable(u"%1 frames after the seek; %2"_s.arg(frames).arg(QString::fromUtf8(ffmpeg.readAllStandardError()))));
 }
 
 void TestHlsHttp::ffmpegStopsWhenNobodyAsks()

@@ -486,6 +486,21 @@ void TestSubtitles::hlsSubtitlePlaylistAndTimestampMap()
     const RawResponse plainVtt = get(videoUrl(m_film, "subtitles/s2.vtt"));
     QVERIFY(vtt.header("etag") != plainVtt.header("etag"));
     QCOMPARE(get(videoUrl(m_film, "hls/subtitles/s2.vtt"), {"If-None-Match: " + vtt.header("etag")}).status, 304);
+
+    // For MPEG-TS segments: "-ts" names, and the TS timestamps (10 s + the muxer's 1.4 s).
+    const RawResponse tsPlaylist = get(videoUrl(m_film, "hls/subtitles/s2-ts.m3u8"));
+    QCOMPARE(tsPlaylist.status, 200);
+    QVERIFY2(tsPlaylist.body.contains("/hls/subtitles/s2-ts.vtt\n"), tsPlaylist.body.constData());
+    const RawResponse tsVtt = get(videoUrl(m_film, "hls/subtitles/s2-ts.vtt"));
+    QCOMPARE(tsVtt.status, 200);
+    QVERIFY2(tsVtt.body.startsWith("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:1026000,LOCAL:00:00:00.000\n"), tsVtt.body.constData());
+    QCOMPARE(get(videoUrl(m_film, "hls/subtitles/s2-ts-ts.vtt")).status, 404);
+    QCOMPARE(get(videoUrl(m_film, "hls/subtitles/-ts.vtt")).status, 404);
+
+    // A master playlist for FFmpeg's HLS reader (MPEG-TS segments) names the "-ts" copies.
+    const RawResponse master = get(videoUrl(m_film, "hls/master.m3u8"), {"User-Agent: Lavf/59.27.100"});
+    QCOMPARE(master.status, 200);
+    QVERIFY2(master.body.contains("/hls/subtitles/s2-ts.m3u8\""), master.body.constData());
 }
 
 void TestSubtitles::dashManifestHasTextSets()

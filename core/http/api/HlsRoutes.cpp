@@ -40,8 +40,30 @@ struct HlsContext
     const VideoSubtitles *subtitles;   // null: no subtitle renditions
 
     SegmentFormat format() const { return hls->settings().segmentFormat; }
-    QString segmentName(int index) const { return QString::number(index) + u'.' + segmentExtension(format()); }
 };
+
+QString segmentName(SegmentFormat format, int index)
+{
+    return QString::number(index) + u'.' + segmentExtension(format);
+}
+
+// What a new session's segments are: the setting's, except MPEG-TS for players on FFmpeg's HLS
+// reader (FFmpeg, mpv), which cannot seek in fMP4 HLS (FFmpeg 5.1: a seek loses the init
+// segment and no frame decodes after it), and for "?format=ts".
+Result<SegmentFormat> formatFor(const HlsContext &c, const HttpRequest &request)
+{
+    const QString asked = request.query.queryItemValue(u"format"_s, QUrl::FullyDecoded);
+    if (asked == u"ts"_s)
+        return SegmentFormat::MpegTs;
+    if (!asked.isEmpty() && asked != u"fmp4"_s)
+        return DomainError::invalid(u"'format' must be ts or fmp4"_s, {u"ts"_s, u"fmp4"_s});
+    if (asked.isEmpty()) {
+        const QByteArray agent = request.header("user-agent");
+        if (agent.startsWith("Lavf/") || agent.startsWith("libmpv") || agent.startsWith("mpv "))
+            return SegmentFormat::MpegTs;
+    }
+    return c.format();
+}
 
 QString linkFor(const HlsContext &c, const HttpExchange &ex, const QString &path)
 {
@@ -54,9 +76,10 @@ QString sessionPath(const Track &track, const QString &sessionId, const QString 
 }
 
 Result<std::shared_ptr<HlsSession>> openSession(const HlsContext &c, const QString &sessionId, const Track &track,
-                                                HttpExchange &ex)
+                                                HttpExchange &ex, SegmentFormat format)
 {
     HlsSessionSource source;
+    source.format = format;
     source.variants = variantLadder(c.hls->presets(), videoFactsOf(track));
     if (source.variants.isEmpty())
         return DomainError::unavailable(u"no video presets are configured (add one in the Presets tab)"_s);
@@ -85,7 +108,7 @@ Result<std::shared_ptr<HlsSession>> openSession(const HlsContext &c, const QStri
 // idled out (or a server restart) is opened again under the same id, so a paused player
 // resumes; one an administrator ended stays gone.
 Result<std::shared_ptr<HlsSession>> sessionFor(const HlsContext &c, const Track &track, const QString &sessionId,
-                                               HttpExchange &ex)
+                                               HttpExchange &ex, SegmentFormat reopenAs)
 {
     if (!HlsService::isSessionId(sessionId))
         return DomainError::notFound(u"no such playback session"_s);
@@ -96,7 +119,7 @@ Result<std::shared_ptr<HlsSession>> sessionFor(const HlsContext &c, const Track 
             return DomainError::notFound(u"no such playback session"_s);
         return session;
     }
-    return openSession(c, sessionId, track, ex);
+    return openSession(c, sessionId, track, ex, reopenAs);
 }
 
 HttpResponse playlistResponse(const QByteArray &text, QByteArrayView contentType = kPlaylistType)
@@ -120,7 +143,10 @@ void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &e
         HttpResponse r = playlistResponse({});
         return ex.respond(r);
     }
-    const auto opened = openSession(c, QString(), track, ex);
+    const auto format = formatFor(c, ex.request());
+    if (!format)
+        return ex.fail(format.error());
+    const auto opened = openSession(c, QString(), track, ex, *format);
     if (!opened)
         return ex.fail(opened.error());
     const auto &session = *opened;
@@ -128,7 +154,7 @@ void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &e
         return linkFor(c, ex, sessionPath(track, session->id(), v.key) + u"index.m3u8"_s);
     };
     ex.respond(playlistResponse(masterPlaylist(session->source().variants, variantUri,
-                                               subtitleRenditions(c.subtitles, c.auth, track, ex).hls)));
+                                               subtitleRenditions(c.subtitles, c.auth, track, ex, *format).hls)));
 }
 
 // What a session URL (/api/videos/{id}/hls/{session}/{variant}/…) names, once resolved.
@@ -140,15 +166,17 @@ struct SessionTarget
     QString base;   // the URL path up to the variant's "/"
 };
 
+// `reopenAs`: the format of a session that idled out and is opened again under its id (the
+// segment name tells it; a playlist request, the player).
 Result<SessionTarget> sessionTarget(const HlsContext &c, const QStringList &params, HttpExchange &ex,
-                                    const QString &notFound)
+                                    const QString &notFound, SegmentFormat reopenAs)
 {
     auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
     if (!video)
         return video.error();
     SessionTarget target;
     target.track = std::move(video).value();
-    auto found = sessionFor(c, target.track, params.at(1), ex);
+    auto found = sessionFor(c, target.track, params.at(1), ex, reopenAs);
     if (!found)
         return found.error();
     target.session = std::move(found).value();
@@ -161,14 +189,18 @@ Result<SessionTarget> sessionTarget(const HlsContext &c, const QStringList &para
 
 void serveVariant(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto resolved = sessionTarget(c, params, ex, u"no such variant"_s);
+    const auto reopenAs = formatFor(c, ex.request());
+    if (!reopenAs)
+        return ex.fail(reopenAs.error());
+    const auto resolved = sessionTarget(c, params, ex, u"no such variant"_s, *reopenAs);
     if (!resolved)
         return ex.fail(resolved.error());
     const SessionTarget &t = *resolved;
+    const SegmentFormat format = t.session->source().format;
     const SegmentTimeline &timeline = t.session->source().timelineFor(*t.variant);
-    const QString initUri = c.format() == SegmentFormat::Fmp4 ? linkFor(c, ex, t.base + kInitName) : QString();
+    const QString initUri = format == SegmentFormat::Fmp4 ? linkFor(c, ex, t.base + kInitName) : QString();
     ex.respond(playlistResponse(mediaPlaylist(
-        timeline, [&](int index) { return linkFor(c, ex, t.base + c.segmentName(index)); }, initUri)));
+        timeline, [&](int index) { return linkFor(c, ex, t.base + segmentName(format, index)); }, initUri)));
 }
 
 // A static MPD over the same session's fMP4 segments (the HLS session URLs, signed alike).
@@ -182,7 +214,7 @@ void serveManifest(const HlsContext &c, const QStringList &params, HttpExchange 
     const Track &track = *video;
     if (ex.request().isHead())   // no session for a HEAD
         return ex.respond(playlistResponse({}, kManifestType));
-    const auto opened = openSession(c, QString(), track, ex);
+    const auto opened = openSession(c, QString(), track, ex, SegmentFormat::Fmp4);
     if (!opened)
         return ex.fail(opened.error());
     const auto &session = *opened;
@@ -194,8 +226,10 @@ void serveManifest(const HlsContext &c, const QStringList &params, HttpExchange 
         dashManifest(
             representations, session->source().timeline.totalSeconds(),
             [&](const HlsVariant &v) { return linkFor(c, ex, base(v) + kInitName); },
-            [&](const HlsVariant &v, int index) { return linkFor(c, ex, base(v) + c.segmentName(index)); },
-            subtitleRenditions(c.subtitles, c.auth, track, ex).dash),
+            [&](const HlsVariant &v, int index) {
+                return linkFor(c, ex, base(v) + segmentName(SegmentFormat::Fmp4, index));
+            },
+            subtitleRenditions(c.subtitles, c.auth, track, ex, SegmentFormat::Fmp4).dash),
         kManifestType));
 }
 
@@ -298,9 +332,10 @@ private:
 };
 
 // Segment `index` of the target's variant, or its init segment (kInitSegment).
-void requestSegment(const HlsContext &c, const SessionTarget &t, int index, HttpExchange &ex)
+void requestSegment(const SessionTarget &t, int index, HttpExchange &ex)
 {
-    const SegmentReply reply{t.track.id, index == kInitSegment ? kInitType.toByteArray() : segmentContentType(c.format())};
+    const SegmentReply reply{t.track.id,
+                             index == kInitSegment ? kInitType.toByteArray() : segmentContentType(t.session->source().format)};
     const auto wait = t.session->request(t.variant->key, index);
     if (wait->state() != SegmentWait::State::Pending || wait->isAdmitted())
         return answerSegment(ex, reply, t.session, wait);
@@ -312,24 +347,26 @@ void requestSegment(const HlsContext &c, const SessionTarget &t, int index, Http
 
 void serveSegment(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s);
+    // The name says the format: what a session that idled out is opened again as.
+    const SegmentFormat named = params.at(3).endsWith(u".ts"_s) ? SegmentFormat::MpegTs : SegmentFormat::Fmp4;
+    const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s, named);
     if (!resolved)
         return ex.fail(resolved.error());
     const SessionTarget &t = *resolved;
-    const auto index = segmentIndex(params.at(3), c.format());
+    const auto index = segmentIndex(params.at(3), t.session->source().format);
     if (!index || !t.session->source().timelineFor(*t.variant).contains(*index))
         return ex.fail(DomainError::notFound(u"no such segment"_s));
-    requestSegment(c, t, *index, ex);
+    requestSegment(t, *index, ex);
 }
 
 void serveInit(const HlsContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s);
+    const auto resolved = sessionTarget(c, params, ex, u"no such segment"_s, SegmentFormat::Fmp4);
     if (!resolved)
         return ex.fail(resolved.error());
-    if (c.format() != SegmentFormat::Fmp4)
+    if (resolved->session->source().format != SegmentFormat::Fmp4)
         return ex.fail(DomainError::notFound(u"MPEG-TS segments have no init segment"_s));
-    requestSegment(c, *resolved, kInitSegment, ex);
+    requestSegment(*resolved, kInitSegment, ex);
 }
 
 } // namespace

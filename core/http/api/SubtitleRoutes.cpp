@@ -3,7 +3,6 @@
 #include "api/CallerLink.h"
 #include "api/VisibleVideo.h"
 
-#include "hls/HlsService.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "subtitle/SubtitleTrack.h"
@@ -33,7 +32,6 @@ struct SubtitleContext
     const Database &db;
     VideoSubtitles &subtitles;
     const Authenticator *auth;
-    const HlsService *hls;   // null: no HLS subtitle routes
 };
 
 QString videoPath(qint64 id)
@@ -46,9 +44,13 @@ QString vttPath(qint64 id, const QString &trackId)
     return videoPath(id) + u"/subtitles/"_s + trackId + u".vtt"_s;
 }
 
-QString hlsPath(qint64 id, const QString &trackId, QLatin1StringView extension)
+// The HLS copies name the segments' format: their timestamp maps differ.
+constexpr QLatin1StringView kMpegTsMark = "-ts"_L1;
+
+QString hlsPath(qint64 id, const QString &trackId, SegmentFormat format, QLatin1StringView extension)
 {
-    return videoPath(id) + u"/hls/subtitles/"_s + trackId + extension;
+    return videoPath(id) + u"/hls/subtitles/"_s + trackId + (format == SegmentFormat::MpegTs ? kMpegTsMark : ""_L1)
+           + extension;
 }
 
 // "s3.vtt" → "s3": a track id as SubtitleTrack makes them ('s' or 'x', then digits).
@@ -164,13 +166,20 @@ void serveVtt(const SubtitleContext &c, const QStringList &params, std::optional
     });
 }
 
-// …/hls/subtitles/{track}.m3u8: one segment, the whole WebVTT.
+// …/hls/subtitles/{track}[-ts].m3u8: one segment, the whole WebVTT.
 void serveHlsFile(const SubtitleContext &c, const QStringList &params, HttpExchange &ex)
 {
-    const qint64 atZero = mediaTimestampAtZero(c.hls->settings().segmentFormat);
-    if (params.at(1).endsWith(".vtt"_L1))
-        return serveVtt(c, params, atZero, ex);
-    const auto target = trackTarget(c, params, ".m3u8"_L1, ex);
+    // The name without its format mark names the track as the other routes do.
+    QStringList plain = params;
+    QString &name = plain[1];
+    const qsizetype dot = name.lastIndexOf(u'.');
+    const bool mpegTs = dot > 0 && QStringView(name).first(dot).endsWith(kMpegTsMark);
+    if (mpegTs)
+        name.remove(dot - kMpegTsMark.size(), kMpegTsMark.size());
+    const SegmentFormat format = mpegTs ? SegmentFormat::MpegTs : SegmentFormat::Fmp4;
+    if (name.endsWith(".vtt"_L1))
+        return serveVtt(c, plain, mediaTimestampAtZero(format), ex);
+    const auto target = trackTarget(c, plain, ".m3u8"_L1, ex);
     if (!target)
         return ex.fail(target.error());
     HttpResponse r;
@@ -178,14 +187,14 @@ void serveHlsFile(const SubtitleContext &c, const QStringList &params, HttpExcha
     r.setHeader("Content-Type", "application/vnd.apple.mpegurl");
     r.setHeader("Cache-Control", "no-store");   // signatures inside expire
     r.body = subtitlePlaylist(double(target->video.durationMs) / 1000.0,
-                              callerLink(c.auth, ex, hlsPath(target->video.id, target->track.id, ".vtt"_L1)));
+                              callerLink(c.auth, ex, hlsPath(target->video.id, target->track.id, format, ".vtt"_L1)));
     ex.respond(r);
 }
 
 } // namespace
 
 SubtitleRenditions subtitleRenditions(const VideoSubtitles *subtitles, const Authenticator *auth, const Track &video,
-                                      const HttpExchange &ex)
+                                      const HttpExchange &ex, SegmentFormat format)
 {
     SubtitleRenditions renditions;
     if (!subtitles)
@@ -194,7 +203,8 @@ SubtitleRenditions subtitleRenditions(const VideoSubtitles *subtitles, const Aut
     const QStringList labels = subtitleLabels(tracks);
     for (qsizetype i = 0; i < tracks.size(); ++i) {
         const SubtitleTrack &t = tracks.at(i);
-        renditions.hls.append({labels.at(i), t.language, t.isForced, callerLink(auth, ex, hlsPath(video.id, t.id, ".m3u8"_L1))});
+        renditions.hls.append(
+            {labels.at(i), t.language, t.isForced, callerLink(auth, ex, hlsPath(video.id, t.id, format, ".m3u8"_L1))});
         renditions.dash.append({u"sub-"_s + t.id, t.language, labels.at(i), t.isForced, t.isHearingImpaired,
                                 callerLink(auth, ex, vttPath(video.id, t.id))});
     }
@@ -205,7 +215,7 @@ void addSubtitleRoutes(Router &router, const HttpServices &services)
 {
     if (!services.subtitles)
         return;
-    const SubtitleContext context{*services.database, *services.subtitles, services.auth, services.hls};
+    const SubtitleContext context{*services.database, *services.subtitles, services.auth};
     const QList<HttpMethod> getOrHead{HttpMethod::Get, HttpMethod::Head};
     router.add(getOrHead, u"/api/videos/{id}/subtitles"_s, Access::User,
                [context](const QStringList &params, HttpExchange &ex) { serveList(context, params, ex); });

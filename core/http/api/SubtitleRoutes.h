@@ -1,11 +1,13 @@
 #pragma once
 // A video's subtitles: the list (GET /api/videos/{id}/subtitles), each track as WebVTT
 // (…/subtitles/{track}.vtt), and for HLS each track's one-segment media playlist and its WebVTT
-// tied to the segments' timestamps (…/hls/subtitles/{track}.m3u8 and .vtt). HLS master
+// tied to the segments' timestamps (…/hls/subtitles/{track}.m3u8 and .vtt for fMP4 segments,
+// {track}-ts.m3u8 and -ts.vtt for MPEG-TS ones). HLS master
 // playlists and DASH manifests name them through subtitleRenditions().
 
 #include "hls/DashManifest.h"
 #include "hls/HlsPlaylist.h"
+#include "hls/SegmentFormat.h"
 
 #include <QList>
 
@@ -21,13 +23,14 @@ struct Track;
 void addSubtitleRoutes(Router &router, const HttpServices &services);
 
 // The subtitles of `video` for its HLS master playlist and its DASH manifest, their URLs
-// signed for the caller. Empty when `subtitles` is null.
+// signed for the caller; the HLS ones timed for `format` segments. Empty when `subtitles` is
+// null.
 struct SubtitleRenditions
 {
     QList<HlsSubtitleRendition> hls;
     QList<DashTextTrack> dash;
 };
 SubtitleRenditions subtitleRenditions(const VideoSubtitles *subtitles, const Authenticator *auth, const Track &video,
-                                      const HttpExchange &ex);
+                                      const HttpExchange &ex, SegmentFormat format);
 
 } // namespace cairn

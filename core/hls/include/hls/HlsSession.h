@@ -9,6 +9,7 @@
 #include "ffmpeg/FfmpegQueue.h"
 #include "hls/HlsSettings.h"
 #include "hls/HlsVariant.h"
+#include "hls/SegmentFormat.h"
 #include "hls/SegmentTimeline.h"
 
 #include <QDateTime>
@@ -40,6 +41,8 @@ struct HlsSessionSource
     QList<HlsVariant> variants;
     SegmentTimeline timeline;              // the encoded variants' uniform grid
     SegmentTimeline passthroughTimeline;   // the "original" variant's keyframe cuts, if offered
+    // The session's segments: fMP4 unless the setting or the player asks for MPEG-TS.
+    SegmentFormat format = SegmentFormat::Fmp4;
 
     const SegmentTimeline &timelineFor(const HlsVariant &variant) const
     {
