@@ -17,6 +17,7 @@
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
 #include "hls/HlsService.h"
+#include "hls/OptimiseQueue.h"
 #include "http/HttpServer.h"
 #include "http/auth/AuthGuard.h"
 #include "http/auth/RequestRateLimit.h"
@@ -59,6 +60,7 @@ constexpr int kDefaultArtworkCacheMiB = 256;
 constexpr int kDefaultTranscodeCacheMiB = 2048;
 constexpr int kDefaultThumbnailCacheMiB = 64;
 constexpr int kDefaultSubtitleCacheMiB = 32;
+constexpr int kDefaultOptimisedStoreMiB = 20480;
 constexpr qint64 kDefaultUploadMaxBytes = 4LL << 30;
 } // namespace
 
@@ -238,8 +240,17 @@ void Runtime::startHls(HttpServices &services)
     hls.sessionIdleMs = qBound(1, s.value(u"hls/sessionIdleSeconds"_s, hls.sessionIdleMs / 1000).toInt(), 86400) * 1000;
     // Beside the transcode cache (same file system): finished segments move there by rename.
     hls.workDirectory = QDir(m_dataDir).filePath(u"cache/hls-work"_s);
+    // Optimised versions: made ahead of time by the background queue, never evicted.
+    const qint64 storeBytes = qint64(qBound(1, s.value(u"optimised/storeMiB"_s, kDefaultOptimisedStoreMiB).toInt(), 1 << 30)) << 20;
+    m_optimisedStore = std::make_unique<OptimisedStore>(QDir(m_dataDir).filePath(u"optimised"_s), storeBytes);
+    OptimiseSettings optimise;
+    optimise.ffmpegProgram = m_transcoding->settings().ffmpegProgram;
+    optimise.x264Preset = hls.x264Preset;
+    m_optimiser = std::make_unique<OptimiseQueue>(*m_optimisedStore, m_transcoding->jobs(), optimise);
     m_hls = std::make_unique<HlsService>(*m_transcoding, m_activity.get(), hls);
+    m_hls->setOptimisedStore(m_optimisedStore.get());
     services.hls = m_hls.get();
+    services.optimiser = m_optimiser.get();
 }
 
 void Runtime::startDlna(HttpServices &services)

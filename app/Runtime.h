@@ -36,6 +36,8 @@ class SubsonicAuthenticator;
 class TranscodeService;
 class VideoPreviews;
 class VideoSubtitles;
+class OptimisedStore;
+class OptimiseQueue;
 struct HttpServerConfig;
 struct HttpServices;
 
@@ -60,6 +62,7 @@ public:
     artwork::ArtworkService &artwork() { return *m_artwork; }
     ActivityRegistry &activity() { return *m_activity; }
     TranscodeService &transcoding() { return *m_transcoding; }
+    OptimiseQueue &optimiser() { return *m_optimiser; }
     // Resizes the transcode cache now (evicting as needed) and keeps the size in the settings.
     void setTranscodeCacheMiB(int mib);
     // Applies new stream limits now and keeps them in the settings.
@@ -101,6 +104,8 @@ private:
     std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server; takes poster frames through m_transcoding's queue
     std::unique_ptr<VideoPreviews> m_videoPreviews;       // outlives the server
     std::unique_ptr<VideoSubtitles> m_subtitles;          // outlives the server
+    std::unique_ptr<OptimisedStore> m_optimisedStore;     // outlives the HLS sessions that read it
+    std::unique_ptr<OptimiseQueue> m_optimiser;           // goes before m_transcoding (it holds a slot)
     std::unique_ptr<HlsService> m_hls;                    // outlives the server (bodies hold sessions)
     std::unique_ptr<RequestRateLimit> m_rateLimit;        // outlives the server (its guard asks it)
     std::unique_ptr<DlnaServer> m_dlna;                   // outlives the server (its routes read the device)

@@ -2,7 +2,11 @@
 
 #include <QProcess>
 
+#if defined(Q_OS_WIN)
+#include <qt_windows.h>
+#endif
 #if defined(Q_OS_UNIX)
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -13,12 +17,15 @@
 
 namespace cairn {
 
-void tieChildToServer(QProcess &process, int stdoutFd)
+void tieChildToServer(QProcess &process, int stdoutFd, ChildPriority priority)
 {
 #if defined(Q_OS_UNIX)
     const pid_t parent = ::getpid();
+    const bool background = priority == ChildPriority::Background;
     // Runs in the child between fork and exec: async-signal-safe calls only.
-    process.setChildProcessModifier([stdoutFd, parent] {
+    process.setChildProcessModifier([stdoutFd, parent, background] {
+        if (background)
+            ::setpriority(PRIO_PROCESS, 0, 10);
         if (stdoutFd >= 0)
             ::dup2(stdoutFd, STDOUT_FILENO);
         // What FFmpeg writes (HLS segments, preview clips) is owner-only, like Cairn's own caches.
@@ -31,9 +38,15 @@ void tieChildToServer(QProcess &process, int stdoutFd)
         Q_UNUSED(parent);
 #endif
     });
+#elif defined(Q_OS_WIN)
+    Q_UNUSED(stdoutFd);
+    if (priority == ChildPriority::Background)
+        process.setCreateProcessArgumentsModifier(
+            [](QProcess::CreateProcessArguments *args) { args->flags |= BELOW_NORMAL_PRIORITY_CLASS; });
 #else
     Q_UNUSED(process);
     Q_UNUSED(stdoutFd);
+    Q_UNUSED(priority);
 #endif
 }
 

@@ -1,5 +1,7 @@
 #include "hls/HlsSession.h"
 
+#include "hls/OptimisedStore.h"
+#include "hls/SegmentKey.h"
 #include "hls/SegmentWait.h"
 #include "transcode/TranscodeCache.h"
 #include "ffmpeg/FfmpegQueue.h"
@@ -8,7 +10,6 @@
 #include "SegmentArguments.h"
 #include "SegmentProducer.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 
@@ -59,27 +60,6 @@ void HlsSession::setTicket(std::unique_ptr<StreamTicket> ticket)
     m_ticket = std::move(ticket);
 }
 
-QString HlsSession::cacheKey(const HlsVariant &v, int index) const
-{
-    // Every input of the encode is in the key, so an edited preset or a replaced file never
-    // matches an old segment (which then ages out of the cache).
-    const QString text = u"hls|%1|%2|%3|%4x%5|%6|%7|%8|%9"_s.arg(m_source.trackId)
-                             .arg(m_source.size)
-                             .arg(m_source.mtime.toMSecsSinceEpoch())
-                             .arg(v.width)
-                             .arg(v.height)
-                             .arg(v.videoKbps)
-                             .arg(v.audioKbps)
-                             .arg(m_context.settings.x264Preset, v.h264Level)
-                         + u"|%1|%2|%3|%4|%5"_s.arg(v.passthrough ? u"copy"_s : u"encode"_s)
-                               .arg(m_source.timelineFor(v).startSeconds(index))
-                               .arg(m_source.timelineFor(v).durationSeconds(index))
-                               .arg(index)
-                               .arg(segmentExtension(m_source.format));
-    return u"hls-"_s
-        + QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(32));
-}
-
 QString HlsSession::workDirectory(const QString &variantKey) const
 {
     return QDir(m_context.workRoot).filePath(m_id + u'/' + variantKey);
@@ -93,9 +73,19 @@ std::optional<QString> HlsSession::availableLocked(const QString &variantKey, in
             return *it;
         done.erase(it);   // evicted from the cache meanwhile: produce it again
     }
-    if (const HlsVariant *v = variant(variantKey); v && m_context.cache && lookup == Lookup::AlsoCache) {
+    const HlsVariant *v = variant(variantKey);
+    if (!v || lookup != Lookup::AlsoCache)
+        return std::nullopt;
+    // Made ahead of time: served like a file, and never evicted by the cache.
+    if (m_context.optimised) {
+        if (auto path = m_context.optimised->lookup(m_source, *v, index, m_context.settings.x264Preset)) {
+            done.insert(index, *path);
+            return path;
+        }
+    }
+    if (m_context.cache) {
         // Another session (or an earlier run) may have produced it.
-        if (auto path = m_context.cache->lookup(cacheKey(*v, index))) {
+        if (auto path = m_context.cache->lookup(segmentCacheKey(m_source, *v, index, m_context.settings.x264Preset))) {
             done.insert(index, *path);
             return path;
         }
@@ -398,7 +388,7 @@ void HlsSession::onSegmentFinished(const QString &variantKey, int index, const Q
     QString stored = path;
     if (m_context.cache) {
         const QString extension = index == kInitSegment ? u"mp4"_s : segmentExtension(m_source.format);
-        if (const auto adopted = m_context.cache->adopt(cacheKey(*v, index), path, extension))
+        if (const auto adopted = m_context.cache->adopt(segmentCacheKey(m_source, *v, index, m_context.settings.x264Preset), path, extension))
             stored = *adopted;
     }
     QMutexLocker lock(&m_mutex);

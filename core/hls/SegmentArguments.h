@@ -23,6 +23,7 @@ struct SegmentJob
     QString outputDirectory;                  // seg<N>.m4s (or .ts) files are written here
     QString x264Preset = QStringLiteral("veryfast");
     SegmentFormat format = SegmentFormat::Fmp4;
+    bool background = false;                  // an optimised version: FFmpeg runs niced
 };
 
 // Segment timestamps are the grid's plus this: the first segment's B-frame decode delay and

@@ -18,6 +18,7 @@ SegmentProducer::SegmentProducer(const QString &program, SegmentJob job, std::un
     : QObject(parent), m_job(std::move(job)), m_slot(std::move(slot)), m_next(m_job.firstIndex)
 {
     m_session = std::make_unique<TranscodeSession>(program, segmentArguments(m_job));
+    m_session->setBackground(m_job.background);
 }
 
 SegmentProducer::~SegmentProducer()

@@ -73,11 +73,12 @@ bool TranscodeSession::setUpOutput()
     });
     m_reader = socket.get();
     m_output = std::move(socket);
-    tieChildToServer(*m_process, m_childFd);
+    tieChildToServer(*m_process, m_childFd, m_background ? ChildPriority::Background : ChildPriority::Normal);
     m_process->setStandardOutputFile(QProcess::nullDevice());
 #else
     // Fallback (Windows): QProcess's pipe, without backpressure; the child is killed when the
     // session ends or the server quits.
+    tieChildToServer(*m_process, -1, m_background ? ChildPriority::Background : ChildPriority::Normal);
     m_process->setReadChannel(QProcess::StandardOutput);
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this, &TranscodeSession::activity);
     m_reader = m_process.get();

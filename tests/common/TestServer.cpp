@@ -161,7 +161,16 @@ QString TestServer::start(const TestServerOptions &options)
     if (options.hls) {
         HlsSettings hls = options.hlsSettings;
         hls.workDirectory = workPath(u"hls-work"_s);
+        if (options.optimised) {
+            m_optimisedStore = std::make_unique<OptimisedStore>(workPath(u"optimised"_s), options.optimisedStoreBytes);
+            OptimiseSettings optimise = options.optimiseSettings;
+            optimise.ffmpegProgram = m_transcoding->settings().ffmpegProgram;
+            optimise.x264Preset = hls.x264Preset;
+            m_optimiser = std::make_unique<OptimiseQueue>(*m_optimisedStore, m_transcoding->jobs(), optimise);
+            services.optimiser = m_optimiser.get();
+        }
         m_hls = std::make_unique<HlsService>(*m_transcoding, m_activity.get(), hls);
+        m_hls->setOptimisedStore(m_optimisedStore.get());
         services.hls = m_hls.get();
     }
 

@@ -8,6 +8,7 @@
 #include "activity/StreamLimits.h"
 #include "auth/User.h"
 #include "hls/HlsSettings.h"
+#include "hls/OptimiseQueue.h"
 #include "http/HttpServer.h"
 
 #include <QByteArray>
@@ -69,6 +70,9 @@ struct TestServerOptions
     bool hls = false;
     HlsSettings hlsSettings;                 // its work directory is the fixture's
     bool subtitles = false;                  // video subtitles as WebVTT, cached in the work folder
+    bool optimised = false;                  // with hls: the optimised store (in the work folder) and queue
+    qint64 optimisedStoreBytes = 1LL << 30;
+    OptimiseSettings optimiseSettings;       // its program and encoder speed are the HLS service's
 
     bool users = false;                      // UserAdministration (user routes need `auth` too)
     bool auth = false;                       // Authenticator and the real auth guard (implies users),
@@ -122,6 +126,7 @@ public:
     artwork::ArtworkService *artwork() const { return m_artwork.get(); }
     VideoPreviews *previews() const { return m_previews.get(); }
     HlsService *hls() const { return m_hls.get(); }
+    OptimiseQueue *optimiser() const { return m_optimiser.get(); }
     VideoSubtitles *subtitles() const { return m_subtitles.get(); }
     Authenticator *auth() const { return m_auth.get(); }
     UserAdministration *users() const { return m_users.get(); }
@@ -149,6 +154,8 @@ private:
     std::unique_ptr<FfmpegQueue> m_ffmpeg;   // poster frames when there is no transcode service
     std::unique_ptr<artwork::ArtworkService> m_artwork;
     std::unique_ptr<VideoPreviews> m_previews;
+    std::unique_ptr<OptimisedStore> m_optimisedStore;
+    std::unique_ptr<OptimiseQueue> m_optimiser;
     std::unique_ptr<HlsService> m_hls;
     std::unique_ptr<VideoSubtitles> m_subtitles;
     std::unique_ptr<RequestRateLimit> m_rateLimit;   // with auth: the guard's, as the runtime's

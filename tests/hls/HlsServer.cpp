@@ -1,6 +1,7 @@
 #include "HlsServer.h"
 
 #include "http/HttpExchange.h"
+#include "http/Router.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -16,14 +17,22 @@ QString HlsServer::start(const HlsServerOptions &options)
     server.maxTranscodes = options.maxTranscodes;
     server.ffmpegQueueLength = options.ffmpegQueueLength;
     server.ffmpegQueueTimeoutMs = options.ffmpegQueueTimeoutMs;
+    server.optimised = options.optimised;
+    server.optimisedStoreBytes = options.optimisedStoreBytes;
+    server.optimiseSettings = options.optimise;
     if (options.withUsers) {
         server.auth = true;
         server.signingSecret = QByteArray(32, 'k');
     } else {
-        server.guard = [](const Route &, HttpExchange &ex) {
+        server.guard = [](const Route &route, HttpExchange &ex) {
             const QByteArray who = ex.request().header("x-test-user");
-            const qint64 id = who == "alice" ? 1 : who == "bob" ? 2 : 0;
-            ex.setIdentity({id, who.isEmpty() ? u"tester"_s : QString::fromLatin1(who), true, Visibility::everything()});
+            const qint64 id = who == "alice" ? 1 : who == "bob" ? 2 : who == "viewer" ? 3 : 0;
+            const bool admin = who != "viewer";
+            if (route.access == Access::Admin && !admin) {
+                ex.fail(DomainError::forbidden(u"administrators only"_s));
+                return false;
+            }
+            ex.setIdentity({id, who.isEmpty() ? u"tester"_s : QString::fromLatin1(who), admin, Visibility::everything()});
             return true;
         };
     }

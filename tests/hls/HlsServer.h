@@ -1,7 +1,8 @@
 #pragma once
 // The HLS suite's backend: the one test server (tests/common/TestServer.h), scanned before it
 // starts, with the transcode service and its cache, the activity registry and the HLS service.
-// Without users, "X-Test-User: alice|bob" picks the caller (default "tester", id 0); with
+// Without users, "X-Test-User: alice|bob|viewer" picks the caller (default "tester", id 0; all
+// administrators but "viewer"); with
 // users, the real auth guard and Authenticator run and "alice" may see the library.
 
 #include "TestServer.h"
@@ -29,6 +30,9 @@ struct HlsServerOptions
     int maxTranscodes = 4;
     int ffmpegQueueLength = 64;
     int ffmpegQueueTimeoutMs = 30000;
+    bool optimised = false;            // the optimised store and its background queue
+    qint64 optimisedStoreBytes = 1LL << 30;
+    OptimiseSettings optimise;
 };
 
 class HlsServer : public TestServer

@@ -22,6 +22,7 @@
 #include "api/TranscodeRoutes.h"
 #include "api/UploadRoutes.h"
 #include "api/VideoCopyRoutes.h"
+#include "api/OptimisedRoutes.h"
 #include "api/SubtitleRoutes.h"
 #include "api/VideoPreviewRoutes.h"
 #include "dlna/DlnaRoutes.h"
@@ -51,6 +52,7 @@ void addApiRoutes(Router &router, const HttpServices &services)
     addVideoPreviewRoutes(router, services);
     addHlsRoutes(router, services);
     addSubtitleRoutes(router, services);
+    addOptimisedRoutes(router, services);
     addVideoCopyRoutes(router, services);
     addSubsonicRoutes(router, services);
     addDlnaRoutes(router, services);

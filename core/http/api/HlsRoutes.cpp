@@ -1,6 +1,7 @@
 #include "api/HlsRoutes.h"
 
 #include "api/CallerLink.h"
+#include "api/HlsSource.h"
 #include "api/SubtitleRoutes.h"
 #include "api/VideoCopy.h"
 #include "api/VisibleVideo.h"
@@ -78,22 +79,12 @@ QString sessionPath(const Track &track, const QString &sessionId, const QString 
 Result<std::shared_ptr<HlsSession>> openSession(const HlsContext &c, const QString &sessionId, const Track &track,
                                                 HttpExchange &ex, SegmentFormat format)
 {
-    HlsSessionSource source;
-    source.format = format;
-    source.variants = variantLadder(c.hls->presets(), videoFactsOf(track));
-    if (source.variants.isEmpty())
-        return DomainError::unavailable(u"no video presets are configured (add one in the Presets tab)"_s);
-    const QFileInfo file(track.path);
-    source.trackId = track.id;
-    source.path = track.path;
-    source.size = file.size();
-    source.mtime = file.lastModified().toUTC();
-    source.title = track.title.isEmpty() ? file.completeBaseName() : track.title;
+    auto encoded = encodedHlsSource(track, c.hls->presets(), c.hls->settings().segmentSeconds, format);
+    if (!encoded)
+        return encoded.error();
+    HlsSessionSource source = std::move(encoded).value();
     source.userId = ex.identity().userId;
     const int target = c.hls->settings().segmentSeconds;
-    source.timeline = SegmentTimeline(track.durationMs, target);
-    if (source.timeline.count() == 0)
-        return DomainError::unprocessable(u"the video's duration is unknown; it cannot be segmented"_s);
     // Already H.264 (+ AAC): also offered as it is, for players that can take it.
     if (const auto index = readSourceIndex(track.path)) {
         source.passthroughTimeline = SegmentTimeline::fromKeyframes(index->keyframesMs, track.durationMs, target);

@@ -40,6 +40,8 @@ public:
     ~HlsService() override;
 
     const HlsSettings &settings() const { return m_context.settings; }
+    // Before the first session: where sessions find variants made ahead of time (may be null).
+    void setOptimisedStore(const OptimisedStore *store) { m_context.optimised = store; }
     QList<VideoPreset> presets() const;
 
     // A new session with id `id` (a fresh one when empty), or why the limits refuse it: Busy

@@ -7,10 +7,8 @@
 
 #include "activity/StreamTicket.h"
 #include "ffmpeg/FfmpegQueue.h"
+#include "hls/HlsSessionSource.h"
 #include "hls/HlsSettings.h"
-#include "hls/HlsVariant.h"
-#include "hls/SegmentFormat.h"
-#include "hls/SegmentTimeline.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -25,30 +23,10 @@
 
 namespace cairn {
 
+class OptimisedStore;
 class SegmentProducer;
 class SegmentWait;
 class TranscodeCache;
-
-// What a session plays and for whom.
-struct HlsSessionSource
-{
-    qint64 trackId = 0;
-    QString path;                 // the video file (catalog path, never sent to clients)
-    qint64 size = 0;              // with mtime: the version of the file the cache keys name
-    QDateTime mtime;
-    QString title;
-    qint64 userId = 0;
-    QList<HlsVariant> variants;
-    SegmentTimeline timeline;              // the encoded variants' uniform grid
-    SegmentTimeline passthroughTimeline;   // the "original" variant's keyframe cuts, if offered
-    // The session's segments: fMP4 unless the setting or the player asks for MPEG-TS.
-    SegmentFormat format = SegmentFormat::Fmp4;
-
-    const SegmentTimeline &timelineFor(const HlsVariant &variant) const
-    {
-        return variant.passthrough ? passthroughTimeline : timeline;
-    }
-};
 
 // What every session shares: the FFmpeg program, the settings, the cache and the cap.
 struct HlsSessionContext
@@ -56,6 +34,7 @@ struct HlsSessionContext
     QString ffmpegProgram;
     HlsSettings settings;
     TranscodeCache *cache = nullptr;
+    const OptimisedStore *optimised = nullptr;   // variants made ahead of time; may be null
     FfmpegQueue *limiter = nullptr;
     QString workRoot;
 };
@@ -102,7 +81,6 @@ public:
 private:
     enum class Lookup { OwnSegments, AlsoCache };
     std::optional<QString> availableLocked(const QString &variantKey, int index, Lookup lookup);
-    QString cacheKey(const HlsVariant &variant, int index) const;
     QString workDirectory(const QString &variantKey) const;
     void collectPendingLocked(qint64 nowMs, QList<std::shared_ptr<SegmentWait>> &pending);
     void reapProducerLocked(QList<std::shared_ptr<SegmentWait>> &pending);

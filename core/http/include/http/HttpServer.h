@@ -31,6 +31,7 @@ class ActivityRegistry;
 class AppPasswordStore;
 class HlsService;
 class VideoSubtitles;
+class OptimiseQueue;
 class Authenticator;
 class Database;
 class MetricsRegistry;
@@ -81,6 +82,7 @@ struct HttpServices
     VideoPreviews *videoPreviews = nullptr;   // thread-safe; null = no video thumbnail/preview routes
     HlsService *hls = nullptr;                // thread-safe; null = no HLS routes
     VideoSubtitles *subtitles = nullptr;      // thread-safe; null = no subtitle routes or renditions
+    OptimiseQueue *optimiser = nullptr;       // thread-safe; with `hls`; null = no optimised-version routes
     // The DLNA media server; null = off, nothing under /dlna exists. Both thread-safe; the
     // notifier lives on the DLNA thread (called by queued invocations only).
     dlna::DlnaDevice *dlna = nullptr;

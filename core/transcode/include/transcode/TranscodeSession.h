@@ -30,6 +30,8 @@ public:
     // Starts the child without waiting for it. False (with `errorText()`) when the program is
     // missing; a later failure to start ends the session like a failed exit (activity()).
     bool start();
+    // Before start(): the child runs at background priority (work made ahead of time).
+    void setBackground(bool background) { m_background = background; }
     // Block until output is available or the output ended (true = bytes to read) / until the
     // child exited, at most `timeoutMs`. For tests and tools: never on an HTTP worker.
     bool waitForOutput(int timeoutMs);
@@ -63,6 +65,7 @@ private:
     QString m_startError;
     bool m_outputClosed = false;
     bool m_exited = false;
+    bool m_background = false;
     int m_exitCode = -1;
     bool m_crashed = false;
 };
