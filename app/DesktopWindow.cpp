@@ -10,6 +10,7 @@
 #include "DlnaTab.h"
 #include "LogsTab.h"
 #include "MainWindow.h"
+#include "OptimisedTab.h"
 #include "PresetsTab.h"
 #include "UsersTab.h"
 #include "base/LogJournal.h"
@@ -33,6 +34,7 @@ DesktopWindow::DesktopWindow(Runtime &runtime)
     QObject::connect(&runtime.dlna(), &DlnaServer::statusChanged, dlnaTab,
                      [dlnaTab, &runtime] { dlnaTab->showStatus(runtime.dlna().status()); });
     window.addTab(dlnaTab, tr("DLNA"));
+    window.addTab(new OptimisedTab(runtime.optimiser()), tr("Optimised"));
     window.addTab(new LogsTab(LogJournal::install(), runtime.dataDir()), tr("Logs"));
 
     m_tray = std::make_unique<TrayIcon>(runtime.server(), window);

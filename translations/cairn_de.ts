@@ -187,6 +187,10 @@
         <source>Logs</source>
         <translation>Protokoll</translation>
     </message>
+    <message>
+        <source>Optimised</source>
+        <translation>Optimiert</translation>
+    </message>
 </context>
 <context>
     <name>cairn::DlnaTab</name>
@@ -502,6 +506,73 @@
     <message>
         <source>Library</source>
         <translation>Bibliothek</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::OptimisedTab</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Optimised versions are made ahead of time, one at a time at low priority, and pause while someone watches a live transcode. Administrators ask for them in the web app, for a video or a whole library folder.</source>
+        <translation>Optimierte Versionen werden im Voraus erstellt, eine nach der anderen mit niedriger Priorität, und pausieren, während jemand eine Live-Umwandlung ansieht. Administratoren fordern sie in der Web-App an, für ein Video oder einen ganzen Bibliotheksordner.</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Being made</source>
+        <translation>Wird erstellt</translation>
+    </message>
+    <message>
+        <source>Paused while someone watches</source>
+        <translation>Pausiert, während jemand zusieht</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Outdated: the video file changed</source>
+        <translation>Veraltet: die Videodatei hat sich geändert</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used by optimised versions</source>
+        <translation>%1 von %2 durch optimierte Versionen belegt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 segments</source>
+        <translation>%1 von %2 Segmenten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>

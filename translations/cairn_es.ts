@@ -187,6 +187,10 @@
         <source>Logs</source>
         <translation>Registro</translation>
     </message>
+    <message>
+        <source>Optimised</source>
+        <translation>Optimizadas</translation>
+    </message>
 </context>
 <context>
     <name>cairn::DlnaTab</name>
@@ -502,6 +506,73 @@
     <message>
         <source>Library</source>
         <translation>Biblioteca</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::OptimisedTab</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Optimised versions are made ahead of time, one at a time at low priority, and pause while someone watches a live transcode. Administrators ask for them in the web app, for a video or a whole library folder.</source>
+        <translation>Las versiones optimizadas se preparan de antemano, una a una con prioridad baja, y se pausan mientras alguien ve una transcodificación en directo. Los administradores las piden en la aplicación web, para un vídeo o una carpeta entera de la biblioteca.</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Being made</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <source>Paused while someone watches</source>
+        <translation>En pausa mientras alguien mira</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Outdated: the video file changed</source>
+        <translation>Obsoleta: el archivo de vídeo cambió</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used by optimised versions</source>
+        <translation>%1 de %2 ocupados por las versiones optimizadas</translation>
+    </message>
+    <message>
+        <source>%1 of %2 segments</source>
+        <translation>%1 de %2 segmentos</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
     </message>
 </context>
 <context>

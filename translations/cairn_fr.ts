@@ -187,6 +187,10 @@
         <source>Logs</source>
         <translation>Journal</translation>
     </message>
+    <message>
+        <source>Optimised</source>
+        <translation>Optimisées</translation>
+    </message>
 </context>
 <context>
     <name>cairn::DlnaTab</name>
@@ -502,6 +506,73 @@
     <message>
         <source>Library</source>
         <translation>Bibliothèque</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::OptimisedTab</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Optimised versions are made ahead of time, one at a time at low priority, and pause while someone watches a live transcode. Administrators ask for them in the web app, for a video or a whole library folder.</source>
+        <translation>Les versions optimisées sont préparées à l'avance, une à la fois en basse priorité, et se mettent en pause pendant que quelqu'un regarde un transcodage en direct. Les administrateurs les demandent dans l'application web, pour une vidéo ou tout un dossier de la bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d'attente</translation>
+    </message>
+    <message>
+        <source>Being made</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <source>Paused while someone watches</source>
+        <translation>En pause pendant que quelqu'un regarde</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Outdated: the video file changed</source>
+        <translation>Périmée : le fichier vidéo a changé</translation>
+    </message>
+    <message>
+        <source>%1 of %2 used by optimised versions</source>
+        <translation>%1 sur %2 occupés par les versions optimisées</translation>
+    </message>
+    <message>
+        <source>%1 of %2 segments</source>
+        <translation>%1 segments sur %2</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,8 @@ QList<OptimisedVersion> OptimisedStore::load()
         QDir(dir.filePath(kWorkName)).removeRecursively();   // a segment FFmpeg had not finished
         qint64 total = 0;
         for (const QFileInfo &f : dir.entryInfoList(QDir::Files))
-            total += f.size();
+            if (f.fileName() != kManifestName)   // counted as while it was made: segments only
+                total += f.size();
         for (int i = 0; i < version->segmentCount(); ++i)
             if (QFileInfo::exists(dir.filePath(optimisedSegmentName(i, version->source.format))))
                 ++version->segmentsDone;

@@ -234,7 +234,7 @@ void TestTranslations::everythingShownIsTranslated_data()
     QTest::addColumn<QStringList>("shared");   // words spelled the same as in English
     QTest::newRow("German") << u"de"_s
                             << QStringList{u"Cairn"_s, u"OK"_s, u"Name"_s, u"Name:"_s, u"Client"_s, u"Format"_s,
-                                           u"Administrator"_s, u"Bitrate"_s, u"DLNA"_s};
+                                           u"Administrator"_s, u"Bitrate"_s, u"DLNA"_s, u"Video"_s};
     QTest::newRow("French") << u"fr"_s << QStringList{u"Cairn"_s, u"OK"_s, u"Client"_s, u"Format"_s, u"Albums"_s, u"Message"_s,
                                                        u"DLNA"_s};
     QTest::newRow("Spanish") << u"es"_s << QStringList{u"Cairn"_s, u"DLNA"_s};

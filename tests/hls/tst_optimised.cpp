@@ -8,7 +8,10 @@
 #include "MediaFixtures.h"
 #include "TestHttpClient.h"
 #include "ffmpeg/FfmpegQueue.h"
+#include "hls/OptimiseQueue.h"
 #include "hls/OptimisedStore.h"
+#include "hls/SegmentKey.h"
+#include "transcode/VideoPreset.h"
 #include "transcode/TranscodeService.h"
 
 #include <QDeadlineTimer>
@@ -17,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -49,6 +53,7 @@ private Q_SLOTS:
     void cancelLeavesNothingBehind();
     void folderQueuesItsVideos();
     void fullStoreRefusesWork();
+    void unfinishedVersionResumesAfterARestart();
 
 private:
     TestHttpResponse call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
@@ -311,6 +316,86 @@ void TestOptimised::fullStoreRefusesWork()
     QVERIFY2(r.body.contains("optimised/storeMiB"), r.body.constData());
     QCOMPARE(jsonOf(request(small.port(), "GET", "/api/optimised")).value(u"versions"_s).toArray().size(), 0);
     QCOMPARE(QDir(small.workPath(u"optimised"_s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList());
+}
+
+void TestOptimised::unfinishedVersionResumesAfterARestart()
+{
+    QTemporaryDir dir;
+    const QString film = dir.filePath(u"film.mp4"_s);
+    QCOMPARE(makeVideo(film, 60, 640, 360), QString());
+    HlsSessionSource source;
+    source.trackId = 7;
+    source.path = film;
+    source.size = QFileInfo(film).size();
+    source.mtime = QFileInfo(film).lastModified().toUTC();
+    source.title = u"Film"_s;
+    source.timeline = SegmentTimeline(60000, 6);
+    source.variants = {variantFor(VideoPreset{3, u"360p"_s, 640, 360, 600, 96}, 640, 360, true)};
+    FfmpegQueueSettings limits;
+    limits.maxConcurrent = 2;
+    FfmpegQueue limiter(limits);
+    OptimiseSettings settings;
+    settings.quietMs = 0;
+    settings.tickMs = 50;
+    const QString storeDir = dir.filePath(u"optimised"_s);
+    QString id;
+    {
+        OptimisedStore store(storeDir, 1LL << 30);
+        OptimiseQueue queue(store, limiter, settings);
+        const auto added = queue.add(source, u"admin"_s);
+        QVERIFY(added);
+        id = added->id;
+        QTRY_VERIFY_WITH_TIMEOUT(queue.version(id)->segmentsDone >= 3, 60000);
+        QCOMPARE(queue.version(id)->state, OptimisedVersion::State::Running);
+    }   // the server stops while FFmpeg makes it
+    QCOMPARE(limiter.running(), 0);
+    // A directory that is not a version, and one whose manifest is damaged: both go at the start.
+    QVERIFY(QDir(storeDir).mkpath(u"junk"_s));
+    QVERIFY(QDir(storeDir).mkpath(u"v0123456789abcdef0123456789abcdef"_s));
+    QFile damaged(QDir(storeDir).filePath(u"v0123456789abcdef0123456789abcdef/version.json"_s));
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write("{\"layout\":1,");
+    damaged.close();
+    {
+        OptimisedStore store(storeDir, 1LL << 30);
+        OptimiseQueue queue(store, limiter, settings);
+        QCOMPARE(queue.versions().size(), 1);
+        const OptimisedVersion resumed = queue.versions().constFirst();
+        QCOMPARE(resumed.id, id);
+        QCOMPARE(resumed.source.title, u"Film"_s);
+        QVERIFY(resumed.segmentsDone >= 3);
+        QVERIFY(resumed.isPending());
+        QTRY_COMPARE_WITH_TIMEOUT(queue.version(id)->state, OptimisedVersion::State::Done, 120000);
+        QCOMPARE(queue.version(id)->segmentsDone, 10);
+        QCOMPARE(QDir(storeDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList{id});
+        // The segments of both runs play as one stream: init, then 0…9, read with no warning.
+        QByteArray whole;
+        for (int i = kInitSegment; i < 10; ++i) {
+            const auto path = store.lookup(source, source.variants.constFirst(), i, settings.x264Preset);
+            QVERIFY2(path, qPrintable(QString::number(i)));
+            QFile part(*path);
+            QVERIFY(part.open(QIODevice::ReadOnly));
+            whole += part.readAll();
+        }
+        QCOMPARE(whole.size(), store.usedBytes());
+        QFile joined(dir.filePath(u"joined.mp4"_s));
+        QVERIFY(joined.open(QIODevice::WriteOnly));
+        joined.write(whole);
+        joined.close();
+        QCOMPARE(decodeWarnings(joined.fileName()), QByteArray());
+        // Timestamps start 10 s in (SegmentArguments.h says why); the ffprobe duration counts from 0.
+        const QJsonObject format = ffprobe(joined.fileName()).value(u"format"_s).toObject();
+        const double seconds = format.value(u"duration"_s).toString().toDouble();
+        QVERIFY2(qAbs(seconds - 70.0) < 0.2, qPrintable(QString::number(seconds)));
+    }
+    // The film is replaced: its version no longer serves anything and says why.
+    QFile replaced(film);
+    QVERIFY(replaced.open(QIODevice::ReadWrite));
+    QVERIFY(replaced.setFileTime(QDateTime::currentDateTimeUtc().addSecs(60), QFileDevice::FileModificationTime));
+    replaced.close();
+    OptimisedStore store(storeDir, 1LL << 30);
+    OptimiseQueue queue(store, limiter, settings);
+    QCOMPARE(queue.version(id)->state, OptimisedVersion::State::Outdated);
 }
 
 QTEST_GUILESS_MAIN(TestOptimised)
