@@ -1,11 +1,13 @@
 // Administration (administrators only; the server refuses the API to others anyway): library
 // folders, scans and the files they could not read, users, transcoding and video presets, live
-// activity and the stream limits, and the DLNA server for TVs on the LAN.
+// activity and the stream limits, the DLNA server for TVs on the LAN, and the optimised versions
+// of videos made in the background.
 
 import { h, clear, emptyState, formatDuration } from './dom.js';
 import { api, ApiError } from './api.js';
 import { listen } from './sse.js';
 import { appPasswordsSection } from './appPasswords.js';
+import { formatBytes, isPending, optimiseErrorText, stateText, storeText, variantText } from './optimised.js';
 
 let stopPage = () => {};
 
@@ -29,12 +31,12 @@ async function attempt(line, fn) {
 export async function admin(main, tab) {
   stopPage();
   stopPage = () => {};
-  const pages = { folders, users, presets, activity, dlna };
+  const pages = { folders, users, presets, activity, dlna, optimised };
   const page = pages[tab] || folders;
   const body = h('div', { id: `admin-${tab}` });
   clear(main, h('h1', {}, 'Administration'),
     h('div', { class: 'tabs' }, Object.keys(pages).map((k) => h('a', { href: `#/admin/${k}`, class: k === tab ? 'active' : '' },
-      { folders: 'Library', users: 'Users', presets: 'Presets', activity: 'Activity', dlna: 'DLNA' }[k]))),
+      { folders: 'Library', users: 'Users', presets: 'Presets', activity: 'Activity', dlna: 'DLNA', optimised: 'Optimised' }[k]))),
     body);
   window.addEventListener('hashchange', () => { stopPage(); stopPage = () => {}; }, { once: true });
   await page(body);
@@ -48,8 +50,9 @@ async function folders(body) {
   const scan = h('p', { id: 'scan-status', class: 'muted' });
   const refresh = async () => {
     const data = await api('/api/folders');
-    clear(list, data.items.length ? data.items.map((f) => h('li', {},
+    clear(list, data.items.length ? data.items.map((f) => h('li', { dataset: { folderId: String(f.id) } },
       h('span', { class: 'path' }, f.path),
+      optimiseFolderButton(f),
       h('button', { class: 'danger', onclick: async () => {
         if (!confirm(`Remove ${f.path} from the library?`)) return;
         if (await attempt(msg, () => api(`/api/folders/${f.id}`, { method: 'DELETE' }))) refresh();
@@ -82,6 +85,43 @@ async function folders(body) {
     h('h2', {}, 'Files the scan could not read'), errors);
   await refresh();
   await pollScan();
+}
+
+// Queues the optimised version (the top of each video's ladder) of every video in the folder; the
+// answer is told beside the button.
+function optimiseFolderButton(folder) {
+  const result = h('span', { id: `folder-${folder.id}-optimised`, class: 'form-message', role: 'status' });
+  const button = h('button', { class: 'optimise-folder', 'aria-label': `Optimise the videos of ${folder.path}`, onclick: async () => {
+    button.disabled = true;
+    result.className = 'form-message';
+    result.textContent = 'Queueing…';
+    try {
+      const answer = await api(`/api/folders/${folder.id}/optimised`, { method: 'POST' });
+      result.textContent = optimiseFolderText(answer);
+    } catch (e) {
+      result.className = 'form-message error';
+      result.textContent = optimiseErrorText(e);
+    } finally {
+      button.disabled = false;
+    }
+  } }, 'Optimise videos');
+  return [button, result];
+}
+
+// "2 versions queued, 1 already done; 1 video skipped: the video's duration is unknown…"
+function optimiseFolderText(answer) {
+  const versions = answer?.versions || [];
+  const skipped = answer?.skipped || [];
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const done = versions.filter((v) => v.state === 'done').length;
+  const parts = [`${count(versions.length - done, 'version', 'versions')} queued`];
+  if (done) parts.push(`${done} already done`);
+  let text = parts.join(', ');
+  if (skipped.length) {
+    const reasons = [...new Set(skipped.map((s) => s.reason).filter(Boolean))];
+    text += `; ${count(skipped.length, 'video', 'videos')} skipped${reasons.length ? `: ${reasons.slice(0, 3).join('; ')}` : ''}`;
+  }
+  return `${text}.`;
 }
 
 // The scanner's unreadable files with its reasons (paths in full: administrators chose the folders).
@@ -296,6 +336,83 @@ async function dlna(body) {
   h('button', { type: 'submit', class: 'primary' }, 'Save'), msg);
   clear(body, h('h2', {}, 'DLNA media server'), status, form);
   show(state);
+}
+
+// --- optimised versions: the queue, its progress, cancel and delete ---
+async function optimised(body) {
+  const store = h('p', { id: 'optimised-store' });
+  const msg = messageLine();
+  const rows = h('tbody', { id: 'optimised-rows' });
+  const empty = emptyState('No optimised versions. Ask for them on a video\'s page or for a whole folder in the Library tab.');
+  const table = h('table', { class: 'data', id: 'optimised-list' },
+    h('thead', {}, h('tr', {}, ['Video', 'Version', 'State', 'Progress', 'Size', ''].map((t) => h('th', {}, t)))), rows);
+  let timer = 0;
+  let stopped = false;
+  let asked = 0;   // only the latest answer is shown
+  stopPage = () => { stopped = true; clearTimeout(timer); };
+  // `settle`: once more a moment later, when nothing is pending (a deleted version's files go
+  // after the answer, and the store's figure with them).
+  const refresh = async ({ settle = false } = {}) => {
+    clearTimeout(timer);
+    const mine = ++asked;
+    let data;
+    try {
+      data = await api('/api/optimised');
+    } catch (e) {
+      if (stopped || mine !== asked) return;
+      msg.className = 'form-message error';
+      msg.textContent = errorText(e);
+      // Asked again unless refused for good (an older server, no longer an administrator).
+      if (!(e instanceof ApiError && e.status >= 400 && e.status < 500)) timer = setTimeout(refresh, 2000);
+      return;
+    }
+    if (stopped || mine !== asked) return;
+    if (msg.classList.contains('error')) { msg.className = 'form-message'; msg.textContent = ''; }
+    const versions = data.versions || [];
+    store.textContent = storeText(data.store);
+    store.dataset.usedBytes = String(data.store?.usedBytes ?? 0);
+    // The rows are made anew: a keyboard user's focus stays on the same row's button.
+    const focused = rows.contains(document.activeElement) ? document.activeElement.closest('tr')?.id : null;
+    clear(rows, versions.map((v) => optimisedRow(v, msg, refresh)));
+    if (focused) document.getElementById(focused)?.querySelector('button')?.focus();
+    table.hidden = !versions.length;
+    empty.hidden = versions.length > 0;
+    // Polled only while something is to come; the timer stops when the tab is left (stopPage).
+    if (versions.some(isPending)) timer = setTimeout(refresh, 2000);
+    else if (settle) timer = setTimeout(refresh, 1000);
+  };
+  clear(body, h('h2', {}, 'Optimised versions'),
+    h('p', { class: 'muted' }, 'Encoded versions of videos made ahead of time, in the background, while nobody else needs FFmpeg.'),
+    store, table, empty, msg);
+  await refresh();
+}
+
+function optimisedRow(v, msg, refresh) {
+  const variant = variantText(v.variant);
+  const what = `${v.title || `video ${v.videoId}`}, ${variant}`;
+  const segments = Math.max(0, v.segments || 0);
+  const done = Math.min(segments, Math.max(0, v.segmentsDone || 0));
+  const pending = isPending(v);
+  const remove = async () => {
+    const question = pending ? `Cancel the optimised version ${what}? What it made so far is deleted.`
+      : `Delete the optimised version ${what}?`;
+    if (!confirm(question)) return;
+    // Already gone (finished elsewhere, deleted in another tab): the list is shown again anyway.
+    await attempt(msg, async () => {
+      try { await api(`/api/optimised/${encodeURIComponent(v.id)}`, { method: 'DELETE' }); } catch (e) { if (!(e instanceof ApiError && e.status === 404)) throw e; }
+    });
+    await refresh({ settle: true });
+  };
+  return h('tr', { id: `optimised-${v.id}`, class: 'optimised-version', dataset: { videoId: String(v.videoId), state: v.state || '' } },
+    h('td', {}, h('a', { href: `#/video/${encodeURIComponent(v.videoId)}` }, v.title || `Video ${v.videoId}`)),
+    h('td', { class: 'variant' }, variant),
+    h('td', { class: 'state' }, stateText(v.state), v.error ? [h('br'), h('span', { class: 'error version-error' }, v.error)] : null),
+    h('td', { class: 'progress' },
+      h('progress', { max: segments || 1, value: done, 'aria-label': `Progress of ${what}` }), ' ',
+      h('span', { class: 'segments' }, `${done} / ${segments}`)),
+    h('td', { class: 'size' }, formatBytes(v.bytes)),
+    h('td', {}, h('button', { class: pending ? 'cancel' : 'danger delete', 'aria-label': `${pending ? 'Cancel' : 'Delete'} ${what}`, onclick: remove },
+      pending ? 'Cancel' : 'Delete')));
 }
 
 const kb = (bytes) => `${Math.round((bytes || 0) / 1000)} kB`;

@@ -68,7 +68,8 @@ function showApp() {
     h('h3', {}, 'Video'), link('#/videos', 'Videos'),
     user.admin ? [h('h3', { id: 'admin-menu' }, 'Administration'),
       link('#/admin/folders', 'Library'), link('#/admin/users', 'Users'),
-      link('#/admin/presets', 'Presets'), link('#/admin/activity', 'Activity')] : null,
+      link('#/admin/presets', 'Presets'), link('#/admin/activity', 'Activity'),
+      link('#/admin/optimised', 'Optimised')] : null,
     h('h3', {}, 'You'), link('#/settings', 'Settings'),
     h('button', { id: 'logout', class: 'link', onclick: doLogout }, `Log out ${user.name}`));
   main = h('main', { id: 'page', tabindex: '-1' });

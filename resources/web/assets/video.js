@@ -1,11 +1,12 @@
 // The videos page and the video player: HLS through hls.js (loaded only here, by dynamic
 // import), or the browser's own HLS where it has it (Safari); a quality menu; a subtitles menu
 // (the language last chosen is chosen again); resuming where the user stopped (kept per video
-// in localStorage).
+// in localStorage); for administrators, the "Optimise" control (optimised.js).
 
 import { h, clear, formatDuration, emptyState } from './dom.js';
 import { api, apiOptional, authFetch, currentSession } from './api.js';
 import { cover } from './art.js';
+import { optimiseControl } from './optimised.js';
 
 let hlsInstance = null;
 
@@ -60,7 +61,9 @@ export async function videoPage(main, id) {
   clear(main, h('h1', {}, track.title || '(untitled)'),
     h('div', { class: 'video-wrap' }, video),
     scrub.element,
-    h('div', { class: 'video-bar' }, h('label', {}, 'Quality ', quality), subtitlesLabel, status));
+    h('div', { class: 'video-bar' }, h('label', {}, 'Quality ', quality), subtitlesLabel, status),
+    // Administrators may have the video's encoded versions made ahead of time.
+    currentSession()?.user?.admin ? optimiseControl(id) : null);
   const keys = (e) => {
     if (e.target.closest && e.target.closest('input, textarea, select')) return;
     if (e.key === ' ') { e.preventDefault(); if (video.paused) video.play(); else video.pause(); }
