@@ -1,8 +1,9 @@
-// HLS benchmark: time to first segment of the 720p variant of a 1280×720 25 fps video with
-// audio (a fresh session from the start, a fresh session seeking to 80 %, a segment already in
-// the cache; median/min/max over fresh servers with empty caches), and how many concurrent
-// 720p sessions the machine keeps in real time (each on its own copy of the video, so no
-// session reuses another's segments). Prints figures; asserts nothing.
+// HLS benchmark: time to first segment of the encoded 720p variant and of the original (the
+// source's streams copied) of a 1280×720 25 fps video with audio (a fresh session from the
+// start, a fresh session seeking to 80 %, a segment already in the cache; median/min/max over
+// fresh servers with empty caches), beside plain FFmpeg's time for the same segment, and how
+// many concurrent 720p sessions the machine keeps in real time (each on its own copy of the
+// video, so no session reuses another's segments). Prints figures; asserts nothing.
 // Usage: bench_hls [video-seconds (default 120)] [runs (default 5)] [max-sessions (default 8)]
 
 #include "TestHttpClient.h"
@@ -71,15 +72,22 @@ TestHttpResponse fetch(TestHttpClient &client, const QByteArray &target)
     return r;
 }
 
-// master.m3u8 (opens the session) → the 1280x720 variant's media playlist.
-std::optional<Playback> open720p(TestHttpClient &client, qint64 videoId)
+// Which variant a player takes: the encoded 720p one, or the original (stream copy).
+enum class Variant { Encoded720p, Original };
+
+// master.m3u8 (opens the session) → the variant's media playlist.
+std::optional<Playback> openVariant(TestHttpClient &client, qint64 videoId, Variant which)
 {
     const TestHttpResponse master = fetch(client, "/api/videos/" + QByteArray::number(videoId) + "/hls/master.m3u8");
     const QList<QByteArray> lines = master.body.split('\n');
     QByteArray variantUri;
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i)
-        if (lines[i].startsWith("#EXT-X-STREAM-INF:") && lines[i].contains("RESOLUTION=1280x720"))
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        // Both are 1280x720: the original's URL names it.
+        const bool original = lines[i + 1].contains("/original/");
+        if (lines[i].startsWith("#EXT-X-STREAM-INF:") && lines[i].contains("RESOLUTION=1280x720")
+            && original == (which == Variant::Original))
             variantUri = lines[i + 1].trimmed();
+    }
     if (master.status != 200 || variantUri.isEmpty())
         return std::nullopt;
     const TestHttpResponse media = fetch(client, variantUri);
@@ -195,35 +203,66 @@ Spread spreadOf(QList<double> values)
 
 struct FirstSegmentTimes
 {
-    QList<double> cold, seek, cached;
+    QList<double> cold, seek, cached, plainCold, plainSeek;
 };
+
+// Plain FFmpeg making the same segment on its own (the 720p encode, or a stream copy), from
+// `start` for `seconds`, into an fMP4 file: what any server running FFmpeg per request pays.
+double plainFfmpegMs(const QString &video, double start, double seconds, Variant which, const QString &output)
+{
+    QStringList args{u"-nostdin"_s, u"-v"_s, u"error"_s, u"-y"_s, u"-ss"_s, QString::number(start), u"-i"_s, video,
+                     u"-t"_s, QString::number(seconds)};
+    if (which == Variant::Encoded720p)
+        args << u"-c:v"_s << u"libx264"_s << u"-preset"_s << u"veryfast"_s << u"-b:v"_s << u"2800k"_s
+             << u"-c:a"_s << u"aac"_s << u"-b:a"_s << u"128k"_s;
+    else
+        args << u"-c"_s << u"copy"_s;
+    args << u"-movflags"_s << u"frag_keyframe+empty_moov"_s << output;
+    QElapsedTimer clock;
+    clock.start();
+    QProcess ffmpeg;
+    ffmpeg.start(u"ffmpeg"_s, args);
+    if (!ffmpeg.waitForFinished(-1) || ffmpeg.exitCode() != 0)
+        return -1;
+    return double(clock.nsecsElapsed()) / 1e6;
+}
 
 // One run: a fresh server and cache; segment 0 of a new session, then segment 0 again in
 // another new session (now from the cache); then a fresh server again for a new session's
-// first request at 80 % of the video.
-QString measureFirstSegments(const Library &library, const QString &dataDir, FirstSegmentTimes &times)
+// first request at 80 % of the video; plain FFmpeg for both segments.
+QString measureFirstSegments(const Library &library, const QString &dataDir, Variant which, FirstSegmentTimes &times)
 {
+    double seekStart = 0, seekSeconds = 0, firstSeconds = 0;
     {
         BenchServer server(*library.db, dataDir + u"/a"_s, 4);
         if (!server.error().isEmpty())
             return server.error();
         TestHttpClient player(server.port());
-        const auto playback = open720p(player, library.videoIds.at(0));
+        const auto playback = openVariant(player, library.videoIds.at(0), which);
         if (!playback)
-            return u"no 720p variant"_s;
+            return u"no such variant"_s;
         times.cold << timeSegment(player, playback->segments.at(0));
+        firstSeconds = playback->seconds.at(0);
         TestHttpClient again(server.port());
-        const auto second = open720p(again, library.videoIds.at(0));
+        const auto second = openVariant(again, library.videoIds.at(0), which);
         times.cached << (second ? timeSegment(again, second->segments.at(0)) : -1);
     }
     BenchServer server(*library.db, dataDir + u"/b"_s, 4);
     if (!server.error().isEmpty())
         return server.error();
     TestHttpClient player(server.port());
-    const auto playback = open720p(player, library.videoIds.at(0));
+    const auto playback = openVariant(player, library.videoIds.at(0), which);
     if (!playback)
-        return u"no 720p variant"_s;
-    times.seek << timeSegment(player, playback->segments.at(int(playback->segments.size() * 0.8)));
+        return u"no such variant"_s;
+    const int at = int(playback->segments.size() * 0.8);
+    times.seek << timeSegment(player, playback->segments.at(at));
+    for (int i = 0; i < at; ++i)
+        seekStart += playback->seconds.at(i);
+    seekSeconds = playback->seconds.at(at);
+    const QString video = TrackRepository(*library.db).find(library.videoIds.at(0))->path;
+    const QString output = QDir(dataDir).filePath(u"plain.mp4"_s);
+    times.plainCold << plainFfmpegMs(video, 0, firstSeconds, which, output);
+    times.plainSeek << plainFfmpegMs(video, seekStart, seekSeconds, which, output);
     return {};
 }
 
@@ -234,7 +273,7 @@ double playAsFastAsPossible(quint16 port, qint64 videoId, double mediaSeconds)
     QElapsedTimer clock;
     clock.start();
     TestHttpClient player(port);
-    const auto playback = open720p(player, videoId);
+    const auto playback = openVariant(player, videoId, Variant::Encoded720p);
     if (!playback)
         return 0;
     double delivered = 0;
@@ -290,17 +329,21 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    FirstSegmentTimes times;
-    for (int run = 0; run < runs; ++run) {
-        if (const QString error = measureFirstSegments(library, library.dir.filePath(u"run%1"_s.arg(run)), times);
-            !error.isEmpty()) {
-            out << "run " << run << " failed: " << error << Qt::endl;
-            return 1;
+    const std::pair<Variant, const char *> variants[] = {{Variant::Encoded720p, "720p encoded"},
+                                                          {Variant::Original, "original (copy)"}};
+    FirstSegmentTimes times[2];
+    for (int v = 0; v < 2; ++v)
+        for (int run = 0; run < runs; ++run) {
+            const QString dir = library.dir.filePath(u"run%1-%2"_s.arg(v).arg(run));
+            if (const QString error = measureFirstSegments(library, dir, variants[v].first, times[v]); !error.isEmpty()) {
+                out << variants[v].second << " run " << run << " failed: " << error << Qt::endl;
+                return 1;
+            }
+            out << variants[v].second << " run " << run + 1 << "/" << runs << ": first segment "
+                << ms(times[v].cold.last()) << " ms (plain ffmpeg " << ms(times[v].plainCold.last()) << "), at 80 % "
+                << ms(times[v].seek.last()) << " ms (plain ffmpeg " << ms(times[v].plainSeek.last()) << "), cached "
+                << QString::number(times[v].cached.last(), 'f', 1) << " ms" << Qt::endl;
         }
-        out << "run " << run + 1 << "/" << runs << ": first segment " << ms(times.cold.last()) << " ms, at 80 % "
-            << ms(times.seek.last()) << " ms, cached " << QString::number(times.cached.last(), 'f', 1) << " ms"
-            << Qt::endl;
-    }
 
     QList<std::pair<int, double>> concurrency;
     int sustained = 0;
@@ -324,9 +367,14 @@ int main(int argc, char **argv)
             << QString::number(s.max, 'f', decimals) << qSetFieldWidth(0) << "  (" << values.size() - s.failed
             << (s.failed ? u" ok, %1 failed)"_s.arg(s.failed) : u")"_s) << Qt::endl;
     };
-    row("  new session, segment 0 (ms)", times.cold, 0);
-    row("  new session, segment at 80 % (ms)", times.seek, 0);
-    row("  segment already cached (ms)", times.cached, 1);
+    for (int v = 0; v < 2; ++v) {
+        out << variants[v].second << Qt::endl;
+        row("  new session, segment 0 (ms)", times[v].cold, 0);
+        row("    plain ffmpeg, the same segment (ms)", times[v].plainCold, 0);
+        row("  new session, segment at 80 % (ms)", times[v].seek, 0);
+        row("    plain ffmpeg, the same segment (ms)", times[v].plainSeek, 0);
+        row("  segment already cached (ms)", times[v].cached, 1);
+    }
     out << "concurrent sessions, " << kConcurrentMediaSeconds << " s of media each: slowest session's media s / wall s"
         << Qt::endl;
     for (const auto &[n, ratio] : concurrency)

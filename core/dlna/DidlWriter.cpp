@@ -12,6 +12,9 @@ const QString kDidlNs = u"urn:schemas-upnp-org:metadata-1-0/DIDL-Lite/"_s;
 const QString kDcNs = u"http://purl.org/dc/elements/1.1/"_s;
 const QString kUpnpNs = u"urn:schemas-upnp-org:metadata-1-0/upnp/"_s;
 const QString kDlnaNs = u"urn:schemas-dlna-org:metadata-1-0/"_s;
+// Samsung's: its TVs take a video's subtitles from sec:CaptionInfoEx.
+const QString kSecNs = u"http://www.sec.co.kr/"_s;
+const QString kSrtProtocolInfo = u"http-get:*:text/srt:*"_s;
 
 // Tags may hold characters XML 1.0 cannot carry at all (control codes, lone surrogates);
 // QXmlStreamWriter would write them as they are and the renderer's parser would give up.
@@ -84,6 +87,7 @@ DidlWriter::DidlWriter(const DidlLinks &links, DidlFilter filter)
     m_xml.writeNamespace(kDcNs, u"dc"_s);
     m_xml.writeNamespace(kUpnpNs, u"upnp"_s);
     m_xml.writeNamespace(kDlnaNs, u"dlna"_s);
+    m_xml.writeNamespace(kSecNs, u"sec"_s);
     m_xml.writeStartElement(kDidlNs, u"DIDL-Lite"_s);
 }
 
@@ -163,10 +167,29 @@ void DidlWriter::writeItem(const DidlItem &item)
     writeOptional(kDcNs, u"date"_s, dateOf(t.year), u"dc:date"_s);
     if (m_links.artwork)
         writeArt(m_links.artwork(t));
+    const QString caption = !audio && m_links.caption ? m_links.caption(t) : QString();
+    if (!caption.isEmpty()) {
+        // Samsung's two spellings (older models read the first), each naming the SubRip file.
+        for (const QString &name : {u"CaptionInfo"_s, u"CaptionInfoEx"_s}) {
+            if (!m_filter.wants(u"sec:"_s + name))
+                continue;
+            m_xml.writeStartElement(kSecNs, name);
+            m_xml.writeAttribute(kSecNs, u"type"_s, u"srt"_s);
+            m_xml.writeCharacters(xmlSafe(caption));
+            m_xml.writeEndElement();
+        }
+    }
     if (m_links.resources && m_filter.wants(u"res"_s)) {
         const QList<DidlResource> resources = m_links.resources(t);
         for (const DidlResource &r : resources)
             writeResource(r);
+        // Other renderers (LG, Panasonic, Kodi) look for a subtitle <res> beside the video's.
+        if (!caption.isEmpty()) {
+            DidlResource srt;
+            srt.url = caption;
+            srt.protocolInfo = kSrtProtocolInfo;
+            writeResource(srt);
+        }
     }
     m_xml.writeEndElement();
 }

@@ -124,4 +124,17 @@ QStringList subtitleLabels(const QList<SubtitleTrack> &tracks)
     return labels;
 }
 
+std::optional<SubtitleTrack> preferredSubtitleTrack(const QList<SubtitleTrack> &tracks)
+{
+    if (tracks.isEmpty())
+        return std::nullopt;
+    for (const SubtitleTrack &t : tracks)
+        if (t.isDefault)
+            return t;
+    for (const SubtitleTrack &t : tracks)
+        if (!t.isForced && !t.isHearingImpaired)
+            return t;
+    return tracks.constFirst();
+}
+
 } // namespace cairn

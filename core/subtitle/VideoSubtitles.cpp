@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QStringDecoder>
 
 using namespace Qt::Literals::StringLiterals;
@@ -19,6 +20,7 @@ const QByteArray kVtt = "text/vtt"_ba;
 constexpr qint64 kMaxVttBytes = 16LL << 20;
 // Enough of a sidecar to tell UTF-8 from a legacy encoding.
 constexpr qint64 kCharsetSampleBytes = 4LL << 20;
+constexpr int kTrackListsKept = 2048;
 
 // The file whose version the WebVTT follows: the sidecar, or the video holding the stream.
 QString sourceOf(const Track &video, const SubtitleTrack &track)
@@ -95,7 +97,26 @@ VideoSubtitles::VideoSubtitles(VideoSubtitleOptions options, FfmpegQueue &jobs)
     , m_jobs(jobs)
     , m_cache(std::make_shared<artwork::ArtworkCache>(m_options.cacheDirectory, m_options.cacheBytes))
     , m_conversions(std::make_shared<std::atomic<quint64>>(0))
+    , m_tracks(kTrackListsKept)
 {
+}
+
+QList<SubtitleTrack> VideoSubtitles::tracks(const QString &videoPath) const
+{
+    const QFileInfo video(videoPath);
+    const QFileInfo directory(video.absolutePath());
+    const QString key = videoPath + u'\n' + QString::number(video.size()) + u'\n'
+                        + QString::number(video.lastModified().toMSecsSinceEpoch()) + u'\n'
+                        + QString::number(directory.lastModified().toMSecsSinceEpoch());
+    {
+        QMutexLocker lock(&m_tracksMutex);
+        if (const QList<SubtitleTrack> *known = m_tracks.object(key))
+            return *known;
+    }
+    QList<SubtitleTrack> found = subtitleTracksOf(videoPath);   // outside the lock: it opens the file
+    QMutexLocker lock(&m_tracksMutex);
+    m_tracks.insert(key, new QList<SubtitleTrack>(found));
+    return found;
 }
 
 VideoSubtitles::~VideoSubtitles() = default;

@@ -198,6 +198,10 @@ void TestOptimised::madeVersionIsServedWithoutFfmpeg()
                             R"({"variants":[")" + key.toLatin1() + R"("]})");
     QCOMPARE(again.status, 202);
     QCOMPARE(jsonOf(again).value(u"versions"_s).toArray().at(0).toObject().value(u"state"_s).toString(), u"done"_s);
+    // Without a body, the video's top variant: the same version.
+    const auto top = call("POST", "/api/videos/" + QByteArray::number(m_clip) + "/optimised");
+    QCOMPARE(top.status, 202);
+    QCOMPARE(jsonOf(top).value(u"versions"_s).toArray().at(0).toObject().value(u"id"_s).toString(), id);
 
     // A player's session: every segment of the variant comes from the store, no FFmpeg starts.
     const quint64 started = m_server.transcoding()->jobs().started();

@@ -12,6 +12,7 @@
 #include "hls/HlsPlaylist.h"
 #include "hls/SegmentFormat.h"
 #include "http/HttpExchange.h"
+#include "subtitle/SubRip.h"
 #include "subtitle/SubtitleTrack.h"
 #include "subtitle/VideoSubtitles.h"
 
@@ -94,6 +95,9 @@ private Q_SLOTS:
     void languageTags();
     void labelsTellTracksApart();
     void timestampMapGoesInTheHeader();
+    void subRipFromWebVtt_data();
+    void subRipFromWebVtt();
+    void preferredTrackForOneTrackPlayers();
     void masterPlaylistQuotesNames();
 
     // Over HTTP.
@@ -273,6 +277,53 @@ void TestSubtitles::timestampMapGoesInTheHeader()
     QCOMPARE(mediaTimestampAtZero(SegmentFormat::MpegTs), 1026000);   // + FFmpeg's 1.4 s mux delay
 }
 
+void TestSubtitles::subRipFromWebVtt_data()
+{
+    QTest::addColumn<QByteArray>("vtt");
+    QTest::addColumn<QByteArray>("srt");
+    QTest::newRow("cues numbered, commas, CRLF")
+        << "WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nHello\nworld\n\n01:02:03.004 --> 01:02:04.000\nBye\n"_ba
+        << "1\r\n00:00:01,000 --> 00:00:02,500\r\nHello\r\nworld\r\n\r\n2\r\n01:02:03,004 --> 01:02:04,000\r\nBye\r\n\r\n"_ba;
+    QTest::newRow("no hours, identifier, settings, BOM, CRLF input")
+        << "\xEF\xBB\xBFWEBVTT - a title\r\nKind: captions\r\n\r\ncue-1\r\n01:05.250 --> 01:06.000 align:start line:0\r\nHi\r\n"_ba
+        << "1\r\n00:01:05,250 --> 00:01:06,000\r\nHi\r\n\r\n"_ba;
+    QTest::newRow("spans and entities")
+        << "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Roger>It's <c.yellow>me</c> &amp; <i>you</i> &lt;3 <00:00:01.500><b.x>now</b></v>\n"_ba
+        << "1\r\n00:00:01,000 --> 00:00:02,000\r\nIt's me & <i>you</i> <3 <b>now</b>\r\n\r\n"_ba;
+    QTest::newRow("notes, styles and regions are not cues")
+        << "WEBVTT\n\nNOTE a comment\nwith --> an arrow\n\nSTYLE\n::cue { color: red }\n\nREGION\nid:r\n\n"
+           "00:00:03.000 --> 00:00:04.000\nOnly\n"_ba
+        << "1\r\n00:00:03,000 --> 00:00:04,000\r\nOnly\r\n\r\n"_ba;
+    QTest::newRow("bad cues dropped, numbering goes on")
+        << "WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nbackwards\n\n00:61:00.000 --> 01:00:00.000\nbad minutes\n\n"
+           "00:00:01.00 --> 00:00:02.000\nshort ms\n\n00:00:01.000 --> 00:00:02.000\n<c></c>\n\n"
+           "00:00:06.000 --> 00:00:07.000\nkept\n"_ba
+        << "1\r\n00:00:06,000 --> 00:00:07,000\r\nkept\r\n\r\n"_ba;
+    QTest::newRow("no cues") << "WEBVTT\n"_ba << QByteArray();
+    QTest::newRow("not WebVTT at all") << "\x00\x01 --> garbage"_ba << QByteArray();
+}
+
+void TestSubtitles::subRipFromWebVtt()
+{
+    QFETCH(QByteArray, vtt);
+    QFETCH(QByteArray, srt);
+    QCOMPARE(cairn::subRipFromWebVtt(vtt), srt);
+}
+
+void TestSubtitles::preferredTrackForOneTrackPlayers()
+{
+    SubtitleTrack forced{u"s2"_s, u"en"_s, {}, u"subrip"_s, false, true, false, 2, {}};
+    SubtitleTrack sdh{u"s3"_s, u"en"_s, {}, u"subrip"_s, false, false, true, 3, {}};
+    SubtitleTrack plain{u"x0"_s, u"fr"_s, {}, u"subrip"_s, false, false, false, -1, u"/v/f.fr.srt"_s};
+    SubtitleTrack chosen = plain;
+    chosen.id = u"x1"_s;
+    chosen.isDefault = true;
+    QCOMPARE(preferredSubtitleTrack({}), std::nullopt);
+    QCOMPARE(preferredSubtitleTrack({forced, sdh, plain})->id, u"x0"_s);
+    QCOMPARE(preferredSubtitleTrack({forced, sdh, plain, chosen})->id, u"x1"_s);
+    QCOMPARE(preferredSubtitleTrack({forced, sdh})->id, u"s2"_s);
+}
+
 void TestSubtitles::masterPlaylistQuotesNames()
 {
     HlsVariant v;
@@ -398,7 +449,7 @@ void TestSubtitles::badTrackNames_data()
     row("no such sidecar", videoUrl(m_film, "subtitles/x7.vtt"), 404, u"no such subtitle track"_s);
     row("leading zero", videoUrl(m_film, "subtitles/s02.vtt"), 404, u"no such subtitle track"_s);
     row("other kind", videoUrl(m_film, "subtitles/y2.vtt"), 404, u"no such subtitle track"_s);
-    row("not WebVTT", videoUrl(m_film, "subtitles/s2.srt"), 404, u"no such subtitle track"_s);
+    row("neither WebVTT nor SubRip", videoUrl(m_film, "subtitles/s2.ass"), 404, u"no such subtitle track"_s);
     row("no name", videoUrl(m_film, "subtitles/.vtt"), 404, u"no such subtitle track"_s);
     row("huge number", videoUrl(m_film, "subtitles/s99999999999.vtt"), 404, u"no such subtitle track"_s);
     row("traversal", videoUrl(m_film, "subtitles/..%2Ffilm.en.srt"), 404, u"no such subtitle track"_s);

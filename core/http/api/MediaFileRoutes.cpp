@@ -4,7 +4,10 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 
+#include "api/CallerLink.h"
+#include "api/SubtitleRoutes.h"
 #include "api/TrackDelivery.h"
+#include "catalog/TrackRepository.h"
 
 #include "HttpExchange.h"
 
@@ -13,15 +16,28 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
-void serveTrackFile(const Database &db, const QStringList &params, HttpExchange &ex, FileDelivery delivery)
+struct MediaFileContext
 {
+    const Database &db;
+    const VideoSubtitles *subtitles;   // may be null: no CaptionInfo.sec
+    const Authenticator *auth;
+};
+
+void serveTrackFile(const MediaFileContext &c, const QStringList &params, HttpExchange &ex, FileDelivery delivery)
+{
+    const Database &db = c.db;
     const auto id = requireId(params.at(0), u"track"_s);
     if (!id)
         return ex.fail(id.error());
     const auto dlna = readDlnaMediaHeaders(ex.request());
     if (const auto *refusal = std::get_if<DlnaRefusal>(&dlna))
         return ex.respond(refusalAnswer(*refusal));
-    const auto &headers = std::get<DlnaMediaHeaders>(dlna);
+    DlnaMediaHeaders headers = std::get<DlnaMediaHeaders>(dlna);
+    // A Samsung TV asks where the video's subtitles are as it starts playing it.
+    if (headers.wantsCaptionInfo && c.subtitles)
+        if (const auto track = TrackRepository(db).find(*id, ex.identity().visibility))
+            if (const auto path = subRipPath(c.subtitles, *track))
+                headers.captionUrl = callerLink(c.auth, ex, *path);
     // The file seeks by bytes only (its contentFeatures say OP=01): DLNA's answer to a time seek
     // on such a resource is 406.
     if (headers.timeSeek)
@@ -33,14 +49,12 @@ void serveTrackFile(const Database &db, const QStringList &params, HttpExchange 
 
 void addMediaFileRoutes(Router &router, const HttpServices &services)
 {
-    const Database &db = *services.database;
+    const MediaFileContext c{*services.database, services.subtitles, services.auth};
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/stream"_s, Access::User,
-               [&db](const QStringList &params, HttpExchange &ex) {
-                   serveTrackFile(db, params, ex, FileDelivery::Inline);
-               });
+               [c](const QStringList &params, HttpExchange &ex) { serveTrackFile(c, params, ex, FileDelivery::Inline); });
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/tracks/{id}/download"_s, Access::User,
-               [&db](const QStringList &params, HttpExchange &ex) {
-                   serveTrackFile(db, params, ex, FileDelivery::Attachment);
+               [c](const QStringList &params, HttpExchange &ex) {
+                   serveTrackFile(c, params, ex, FileDelivery::Attachment);
                });
 }
 

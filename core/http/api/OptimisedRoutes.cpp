@@ -97,7 +97,7 @@ Result<QList<OptimisedVersion>> queueVideo(const OptimisedContext &c, const Trac
         return source.error();
     QList<HlsVariant> chosen;
     if (keys.isEmpty()) {
-        chosen << source->variants.constFirst();   // the ladder starts at its top
+        chosen << source->variants.constLast();   // the ladder ends at its top
     } else {
         QStringList offered;
         for (const HlsVariant &v : std::as_const(source->variants))

@@ -5,6 +5,7 @@
 
 #include "http/HttpServer.h"
 #include "http/Router.h"
+#include "subtitle/SubRip.h"
 #include "subtitle/SubtitleTrack.h"
 #include "subtitle/VideoSubtitles.h"
 #include "stream/HttpDate.h"
@@ -23,6 +24,8 @@ namespace cairn {
 namespace {
 
 constexpr QByteArrayView kVttType = "text/vtt; charset=utf-8";
+// What DLNA renderers (Samsung) look for; the <res> announces the same type.
+constexpr QByteArrayView kSrtType = "text/srt; charset=utf-8";
 // The URL names no file version: a day's freshness, then a cheap revalidation (304).
 constexpr QByteArrayView kVttCacheControl = "private, max-age=86400";
 constexpr int kMaxTrackIdLength = 8;
@@ -42,6 +45,11 @@ QString videoPath(qint64 id)
 QString vttPath(qint64 id, const QString &trackId)
 {
     return videoPath(id) + u"/subtitles/"_s + trackId + u".vtt"_s;
+}
+
+QString srtPath(qint64 id, const QString &trackId)
+{
+    return videoPath(id) + u"/subtitles/"_s + trackId + u".srt"_s;
 }
 
 // The HLS copies name the segments' format: their timestamp maps differ.
@@ -80,7 +88,7 @@ Result<TrackTarget> trackTarget(const SubtitleContext &c, const QStringList &par
     if (!video)
         return video.error();
     const auto id = trackIdOf(params.at(1), extension);
-    const auto track = id ? findSubtitleTrack(subtitleTracksOf(video->path), *id) : std::nullopt;
+    const auto track = id ? findSubtitleTrack(c.subtitles.tracks(video->path), *id) : std::nullopt;
     if (!track)
         return DomainError::notFound(u"no such subtitle track"_s);
     return TrackTarget{std::move(video).value(), *track};
@@ -91,7 +99,7 @@ void serveList(const SubtitleContext &c, const QStringList &params, HttpExchange
     const auto video = visibleVideo(c.db, params.at(0), ex.identity().visibility);
     if (!video)
         return ex.fail(video.error());
-    const QList<SubtitleTrack> tracks = subtitleTracksOf(video->path);
+    const QList<SubtitleTrack> tracks = c.subtitles.tracks(video->path);
     const QStringList labels = subtitleLabels(tracks);
     QJsonArray items;
     for (qsizetype i = 0; i < tracks.size(); ++i) {
@@ -112,11 +120,14 @@ void serveList(const SubtitleContext &c, const QStringList &params, HttpExchange
     ex.respond(HttpResponse::json(200, QJsonDocument(QJsonObject{{u"items"_s, items}})));
 }
 
-// The HLS copy differs from the plain one (its timestamp map): it gets a validator of its own.
-SubtitleValidators validatorsFor(SubtitleValidators plain, std::optional<qint64> timestampMap)
+// What is sent besides the plain WebVTT: the HLS copy (its timestamp map) or SubRip.
+enum class SubtitleForm { WebVtt, HlsWebVtt, SubRip };
+
+// Each form has bytes of its own, so a validator of its own.
+SubtitleValidators validatorsFor(SubtitleValidators plain, SubtitleForm form)
 {
-    if (timestampMap && plain.etag.endsWith('"'))
-        plain.etag.insert(plain.etag.size() - 1, "-hls");
+    if (form != SubtitleForm::WebVtt && plain.etag.endsWith('"'))
+        plain.etag.insert(plain.etag.size() - 1, form == SubtitleForm::SubRip ? "-srt" : "-hls");
     return plain;
 }
 
@@ -127,7 +138,7 @@ void setValidators(HttpResponse &r, const SubtitleValidators &v)
     r.setHeader("Cache-Control", kVttCacheControl.toByteArray());
 }
 
-void sendVtt(const WebVttText &text, std::optional<qint64> timestampMap, HttpExchange &ex)
+void sendText(const WebVttText &text, SubtitleForm form, std::optional<qint64> timestampMap, HttpExchange &ex)
 {
     switch (text.status) {
     case WebVttText::Status::SourceGone: return ex.fail(DomainError::notFound(u"no such subtitle track"_s));
@@ -141,29 +152,41 @@ void sendVtt(const WebVttText &text, std::optional<qint64> timestampMap, HttpExc
     }
     HttpResponse r;
     r.status = 200;
-    r.setHeader("Content-Type", kVttType.toByteArray());
-    setValidators(r, validatorsFor(text.validators, timestampMap));
-    r.body = timestampMap ? withTimestampMap(text.vtt, *timestampMap) : text.vtt;
+    r.setHeader("Content-Type", (form == SubtitleForm::SubRip ? kSrtType : kVttType).toByteArray());
+    setValidators(r, validatorsFor(text.validators, form));
+    if (form == SubtitleForm::SubRip)
+        r.body = subRipFromWebVtt(text.vtt);
+    else
+        r.body = timestampMap ? withTimestampMap(text.vtt, *timestampMap) : text.vtt;
     ex.respond(r);
 }
 
-// A track's WebVTT; with `timestampMap`, tied to the HLS segments' timestamps.
-void serveVtt(const SubtitleContext &c, const QStringList &params, std::optional<qint64> timestampMap,
-              HttpExchange &ex)
+// A track's WebVTT (with `timestampMap`, tied to the HLS segments' timestamps), or SubRip.
+void serveText(const SubtitleContext &c, const QStringList &params, SubtitleForm form,
+               std::optional<qint64> timestampMap, HttpExchange &ex)
 {
-    const auto target = trackTarget(c, params, ".vtt"_L1, ex);
+    const auto target = trackTarget(c, params, form == SubtitleForm::SubRip ? ".srt"_L1 : ".vtt"_L1, ex);
     if (!target)
         return ex.fail(target.error());
     const auto validators = c.subtitles.validators(target->video, target->track);
     if (!validators)
         return ex.fail(DomainError::notFound(u"no such subtitle track"_s));
-    const SubtitleValidators mine = validatorsFor(*validators, timestampMap);
+    const SubtitleValidators mine = validatorsFor(*validators, form);
     if (answerPreconditions(ex, {mine.etag, mine.lastModified}, [&](HttpResponse &r) { setValidators(r, mine); }))
         return;
     const DeferredAnswer later = ex.defer();
-    c.subtitles.webVtt(target->video, target->track, later.context(), [later, timestampMap](const WebVttText &text) {
-        later.give([&](HttpExchange &ex) { sendVtt(text, timestampMap, ex); });
+    c.subtitles.webVtt(target->video, target->track, later.context(),
+                       [later, form, timestampMap](const WebVttText &text) {
+        later.give([&](HttpExchange &ex) { sendText(text, form, timestampMap, ex); });
     });
+}
+
+// …/subtitles/{track}.vtt or .srt
+void serveTrack(const SubtitleContext &c, const QStringList &params, HttpExchange &ex)
+{
+    if (params.at(1).endsWith(".srt"_L1))
+        return serveText(c, params, SubtitleForm::SubRip, std::nullopt, ex);
+    serveText(c, params, SubtitleForm::WebVtt, std::nullopt, ex);
 }
 
 // …/hls/subtitles/{track}[-ts].m3u8: one segment, the whole WebVTT.
@@ -178,7 +201,7 @@ void serveHlsFile(const SubtitleContext &c, const QStringList &params, HttpExcha
         name.remove(dot - kMpegTsMark.size(), kMpegTsMark.size());
     const SegmentFormat format = mpegTs ? SegmentFormat::MpegTs : SegmentFormat::Fmp4;
     if (name.endsWith(".vtt"_L1))
-        return serveVtt(c, plain, mediaTimestampAtZero(format), ex);
+        return serveText(c, plain, SubtitleForm::HlsWebVtt, mediaTimestampAtZero(format), ex);
     const auto target = trackTarget(c, plain, ".m3u8"_L1, ex);
     if (!target)
         return ex.fail(target.error());
@@ -199,7 +222,7 @@ SubtitleRenditions subtitleRenditions(const VideoSubtitles *subtitles, const Aut
     SubtitleRenditions renditions;
     if (!subtitles)
         return renditions;
-    const QList<SubtitleTrack> tracks = subtitleTracksOf(video.path);
+    const QList<SubtitleTrack> tracks = subtitles->tracks(video.path);
     const QStringList labels = subtitleLabels(tracks);
     for (qsizetype i = 0; i < tracks.size(); ++i) {
         const SubtitleTrack &t = tracks.at(i);
@@ -211,6 +234,16 @@ SubtitleRenditions subtitleRenditions(const VideoSubtitles *subtitles, const Aut
     return renditions;
 }
 
+std::optional<QString> subRipPath(const VideoSubtitles *subtitles, const Track &video)
+{
+    if (!subtitles || video.kind != MediaKind::Video)
+        return std::nullopt;
+    const auto track = preferredSubtitleTrack(subtitles->tracks(video.path));
+    if (!track)
+        return std::nullopt;
+    return srtPath(video.id, track->id);
+}
+
 void addSubtitleRoutes(Router &router, const HttpServices &services)
 {
     if (!services.subtitles)
@@ -220,7 +253,7 @@ void addSubtitleRoutes(Router &router, const HttpServices &services)
     router.add(getOrHead, u"/api/videos/{id}/subtitles"_s, Access::User,
                [context](const QStringList &params, HttpExchange &ex) { serveList(context, params, ex); });
     router.add(getOrHead, u"/api/videos/{id}/subtitles/{track}"_s, Access::User,
-               [context](const QStringList &params, HttpExchange &ex) { serveVtt(context, params, std::nullopt, ex); });
+               [context](const QStringList &params, HttpExchange &ex) { serveTrack(context, params, ex); });
     if (services.hls)
         router.add(getOrHead, u"/api/videos/{id}/hls/subtitles/{file}"_s, Access::User,
                    [context](const QStringList &params, HttpExchange &ex) { serveHlsFile(context, params, ex); });

@@ -1,6 +1,6 @@
 #pragma once
 // A video's subtitles: the list (GET /api/videos/{id}/subtitles), each track as WebVTT
-// (…/subtitles/{track}.vtt), and for HLS each track's one-segment media playlist and its WebVTT
+// (…/subtitles/{track}.vtt) or SubRip (…/subtitles/{track}.srt, for DLNA TVs), and for HLS each track's one-segment media playlist and its WebVTT
 // tied to the segments' timestamps (…/hls/subtitles/{track}.m3u8 and .vtt for fMP4 segments,
 // {track}-ts.m3u8 and -ts.vtt for MPEG-TS ones). HLS master
 // playlists and DASH manifests name them through subtitleRenditions().
@@ -10,6 +10,9 @@
 #include "hls/SegmentFormat.h"
 
 #include <QList>
+#include <QString>
+
+#include <optional>
 
 namespace cairn {
 
@@ -32,5 +35,9 @@ struct SubtitleRenditions
 };
 SubtitleRenditions subtitleRenditions(const VideoSubtitles *subtitles, const Authenticator *auth, const Track &video,
                                       const HttpExchange &ex, SegmentFormat format);
+
+// The URL path of `video`'s preferred subtitle track as SubRip (what DLNA TVs take: one track,
+// SRT), or nullopt without subtitles (or without the service).
+std::optional<QString> subRipPath(const VideoSubtitles *subtitles, const Track &video);
 
 } // namespace cairn

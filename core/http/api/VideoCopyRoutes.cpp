@@ -1,6 +1,8 @@
 #include "api/VideoCopyRoutes.h"
 
+#include "api/CallerLink.h"
 #include "api/LiveTranscodeStart.h"
+#include "api/SubtitleRoutes.h"
 #include "api/VideoCopy.h"
 #include "api/VisibleVideo.h"
 
@@ -30,6 +32,8 @@ struct VideoCopyContext
     const Database &db;
     HlsService &hls;                 // the ladder's presets and encoder settings
     TranscodeService &transcoding;   // the FFmpeg queue
+    const VideoSubtitles *subtitles; // may be null: no CaptionInfo.sec
+    const Authenticator *auth;
 };
 
 // Where the copy starts: a renderer's TimeSeekRange, else `offset=` (a time seek wins, as on
@@ -99,7 +103,10 @@ void serveCopy(const VideoCopyContext &c, const QStringList &params, HttpExchang
     const auto read = readDlnaMediaHeaders(ex.request());
     if (const auto *refusal = std::get_if<DlnaRefusal>(&read))
         return ex.respond(refusalAnswer(*refusal));
-    const auto &dlna = std::get<DlnaMediaHeaders>(read);
+    DlnaMediaHeaders dlna = std::get<DlnaMediaHeaders>(read);
+    if (dlna.wantsCaptionInfo)
+        if (const auto path = subRipPath(c.subtitles, track))
+            dlna.captionUrl = callerLink(c.auth, ex, *path);
     const auto start = startSeconds(track, dlna, ex);
     if (const auto *refused = std::get_if<HttpResponse>(&start))
         return ex.respond(*refused);
@@ -135,7 +142,8 @@ void addVideoCopyRoutes(Router &router, const HttpServices &services)
 {
     if (!services.hls || !services.transcoding)
         return;
-    const VideoCopyContext context{*services.database, *services.hls, *services.transcoding};
+    const VideoCopyContext context{*services.database, *services.hls, *services.transcoding, services.subtitles,
+                                   services.auth};
     router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/videos/{id}/mpegts"_s, Access::User,
                [context](const QStringList &params, HttpExchange &ex) { serveCopy(context, params, ex); });
 }

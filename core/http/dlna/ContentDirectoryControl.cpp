@@ -3,6 +3,7 @@
 // way the renderer reached it.
 #include "dlna/DlnaControl.h"
 
+#include "api/SubtitleRoutes.h"
 #include "api/VideoCopy.h"
 #include "auth/Authenticator.h"
 #include "catalog/Track.h"
@@ -145,6 +146,10 @@ DidlLinks linksFor(const ControlContext &context)
         if (track.kind == MediaKind::Video)
             return signedLink(u"/api/videos/%1/thumbnail"_s.arg(track.id), {});
         return signedLink(u"/api/tracks/%1/art"_s.arg(track.id), u"&size=%1"_s.arg(kArtworkSize));
+    };
+    links.caption = [signedLink, subtitles = context.services.subtitles](const Track &track) -> QString {
+        const auto path = subRipPath(subtitles, track);
+        return path ? signedLink(*path, {}) : QString();
     };
     links.albumArtwork = [signedLink](qint64 albumId) -> QString {
         return signedLink(u"/api/albums/%1/art"_s.arg(albumId), u"&size=%1"_s.arg(kArtworkSize));

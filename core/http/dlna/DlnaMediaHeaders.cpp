@@ -68,6 +68,8 @@ QString DlnaMediaHeaders::playerName() const
 QList<QPair<QByteArray, QByteArray>> DlnaMediaHeaders::answerHeaders(const QByteArray &contentFeatures) const
 {
     QList<QPair<QByteArray, QByteArray>> out;
+    if (wantsCaptionInfo && !captionUrl.isEmpty())
+        out.append({"CaptionInfo.sec"_ba, captionUrl.toUtf8()});
     if (!isDlna())
         return out;
     if (wantsContentFeatures)
@@ -97,6 +99,8 @@ std::variant<DlnaMediaHeaders, DlnaRefusal> readDlnaMediaHeaders(const HttpReque
         if (!headers.timeSeek)
             return DlnaRefusal{400, u"TimeSeekRange.dlna.org must read npt=<start>-[<end>]"_s};
     }
+    // Samsung asks with 1; any other value is not a question.
+    headers.wantsCaptionInfo = request.header("getcaptioninfo.sec").trimmed() == "1";
     headers.userAgent = QString::fromUtf8(request.header("user-agent"));
     return headers;
 }

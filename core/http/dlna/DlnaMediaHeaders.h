@@ -1,7 +1,8 @@
 #pragma once
 // The DLNA headers of a request for media (the file or a transcode), read once into a value the
 // delivery code applies: `getcontentFeatures.dlna.org` (answer with contentFeatures),
-// `transferMode.dlna.org` (echoed), `TimeSeekRange.dlna.org` (a seek in time, as `offset=`).
+// `transferMode.dlna.org` (echoed), `TimeSeekRange.dlna.org` (a seek in time, as `offset=`),
+// Samsung's `getCaptionInfo.sec` (answered with `CaptionInfo.sec`: the video's SubRip URL).
 // Requests without them are untouched: DLNA answers only those who ask in DLNA's words.
 
 #include "http/HttpRequest.h"
@@ -38,6 +39,8 @@ struct DlnaMediaHeaders
     std::optional<DlnaTransferMode> transferMode; // as asked
     std::optional<NptRange> timeSeek;
     QString userAgent;
+    bool wantsCaptionInfo = false;                // getCaptionInfo.sec: 1
+    QString captionUrl;                           // set by the route: the answer's CaptionInfo.sec
 
     // A renderer speaking DLNA: its answers carry DLNA headers and its stream is named after it.
     bool isDlna() const { return wantsContentFeatures || transferMode.has_value(); }
@@ -45,7 +48,8 @@ struct DlnaMediaHeaders
     // request is DLNA's; empty otherwise.
     QString playerName() const;
     // contentFeatures.dlna.org (when asked) and transferMode.dlna.org (the mode asked, Streaming
-    // when none was) for a media answer's head; none for a request that is not DLNA's.
+    // when none was) for a media answer's head; none for a request that is not DLNA's. And
+    // CaptionInfo.sec when asked and there are subtitles.
     QList<QPair<QByteArray, QByteArray>> answerHeaders(const QByteArray &contentFeatures) const;
 };
 

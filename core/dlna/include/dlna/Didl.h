@@ -26,6 +26,7 @@ struct DidlLinks {      // made by the HTTP face per request (the Host the rende
     std::function<QList<DidlResource>(const Track &)> resources;   // preference order; first = original
     std::function<QString(const Track &)> artwork;                 // JPEG URL for upnp:albumArtURI; empty = none
     std::function<QString(qint64 albumId)> albumArtwork;           // for album containers; empty = none
+    std::function<QString(const Track &)> caption;                 // a video's SubRip URL (Samsung's CaptionInfo); empty = none
 };
 
 } // namespace cairn::dlna

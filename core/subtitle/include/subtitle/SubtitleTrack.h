@@ -34,6 +34,10 @@ QList<SubtitleTrack> subtitleTracksOf(const QString &videoPath);
 
 std::optional<SubtitleTrack> findSubtitleTrack(const QList<SubtitleTrack> &tracks, const QString &id);
 
+// The one track for a player that takes one (a DLNA TV): the default one, else the first that
+// is neither forced nor for the hearing impaired, else the first.
+std::optional<SubtitleTrack> preferredSubtitleTrack(const QList<SubtitleTrack> &tracks);
+
 // What a player shows for each track, in the same order, each different from the others:
 // the language's own name ("English", "Deutsch"), then the title, "forced" or "SDH" when they
 // tell tracks apart; "Subtitles 2" when nothing else does.

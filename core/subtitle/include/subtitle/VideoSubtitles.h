@@ -8,6 +8,8 @@
 #include "subtitle/SubtitleTrack.h"
 
 #include <QByteArray>
+#include <QCache>
+#include <QMutex>
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -51,6 +53,10 @@ public:
     VideoSubtitles(VideoSubtitleOptions options, FfmpegQueue &jobs);
     ~VideoSubtitles();
 
+    // subtitleTracksOf(videoPath), read once per version of the video and of its directory (a
+    // sidecar added or removed changes the directory): a DLNA listing asks for every video.
+    QList<SubtitleTrack> tracks(const QString &videoPath) const;
+
     // What webVtt() would stamp on its answer, from the files' metadata alone. nullopt when
     // the source is gone.
     std::optional<SubtitleValidators> validators(const Track &video, const SubtitleTrack &track) const;
@@ -73,6 +79,8 @@ private:
     FfmpegQueue &m_jobs;
     std::shared_ptr<artwork::ArtworkCache> m_cache;
     std::shared_ptr<std::atomic<quint64>> m_conversions;
+    mutable QMutex m_tracksMutex;
+    mutable QCache<QString, QList<SubtitleTrack>> m_tracks;
 };
 
 // `vtt` with an X-TIMESTAMP-MAP header (RFC 8216 3.5): its cue at 0 plays with the media
