@@ -45,8 +45,7 @@ QByteArray spriteKey(const Track &video, const SourceVersion &stamp, const Sprit
 
 PreviewValidators validatorsFor(const QByteArray &key, const SourceVersion &stamp)
 {
-    const QByteArray hash = QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex();
-    return {'"' + hash.left(32) + '"', QDateTime::fromSecsSinceEpoch(stamp.mtime.toSecsSinceEpoch(), Qt::UTC)};
+    return {entityTagFor(key), stamp.lastModified()};
 }
 
 PreviewImage imageOf(const FfmpegOutcome &outcome, const PreviewValidators &validators)

@@ -43,7 +43,7 @@ QByteArray sha1Hex(const QByteArray &key)
 
 SubtitleValidators validatorsFor(const QByteArray &key, const SourceVersion &stamp)
 {
-    return {'"' + sha1Hex(key).left(32) + '"', QDateTime::fromSecsSinceEpoch(stamp.mtime.toSecsSinceEpoch(), Qt::UTC)};
+    return {entityTagFor(key), stamp.lastModified()};
 }
 
 // Sidecars come from anywhere: many SRT files are still Windows-1252. UTF-8 (or a BOM, which

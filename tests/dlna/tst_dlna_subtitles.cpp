@@ -4,17 +4,13 @@
 // SubRip behind them (signed for the DLNA account, as TVs send no credentials) is read by
 // FFmpeg; a video without subtitles names none.
 #undef QT_USE_QSTRINGBUILDER
+#include "DlnaTestDevice.h"
 #include "MediaFixtures.h"
 #include "SoapFixtures.h"
 #include "TestHttpClient.h"
 #include "TestServer.h"
 
 #include "auth/Authenticator.h"
-#include "auth/User.h"
-#include "dlna/DeviceIdentity.h"
-#include "dlna/DlnaDevice.h"
-#include "dlna/EventNotifier.h"
-#include "dlna/EventSubscriptions.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -86,9 +82,7 @@ class TestDlnaSubtitles : public QObject
     Q_OBJECT
 
     TestServer m_server;
-    std::unique_ptr<dlna::DlnaDevice> m_device;
-    std::unique_ptr<dlna::EventSubscriptions> m_subscriptions;
-    std::unique_ptr<dlna::EventNotifier> m_notifier;
+    DlnaTestDevice m_dlna{u"5d1c7a0e-2b3f-4c6d-8e9a-0f1b2c3d4e5f"_s, u"Cairn subtitles"_s};
     qint64 m_lanUser = 0;
     Captions m_film;
 
@@ -126,30 +120,14 @@ private Q_SLOTS:
         srt.write(kSidecar);
         srt.close();
         QCOMPARE(makeVideo(m_server.libraryPath(u"bare.mp4"_s), 2, 320, 240), QString());
-        dlna::DeviceIdentity identity;
-        identity.uuid = u"5d1c7a0e-2b3f-4c6d-8e9a-0f1b2c3d4e5f"_s;
-        identity.friendlyName = u"Cairn subtitles"_s;
-        m_device = std::make_unique<dlna::DlnaDevice>(identity, 0);
-        m_subscriptions = std::make_unique<dlna::EventSubscriptions>();
-        m_notifier = std::make_unique<dlna::EventNotifier>(*m_subscriptions);
         TestServerOptions options;
         options.scanFirst = true;
         options.auth = true;
         options.subtitles = true;
-        options.moreServices = [this](HttpServices &services) {
-            services.dlna = m_device.get();
-            services.dlnaSubscriptions = m_subscriptions.get();
-            services.dlnaNotifier = m_notifier.get();
-        };
+        options.moreServices = [this](HttpServices &services) { m_dlna.attach(services); };
         QCOMPARE(m_server.start(options), QString());
-        UserChanges lan;
-        lan.name = u"living-room"_s;
-        lan.password = u"a long enough password"_s;
-        lan.admin = false;
-        lan.folderIds = QList<qint64>{m_server.libraryFolderId()};
-        m_lanUser = m_server.addUser(lan);
+        m_lanUser = m_dlna.addLanUser(m_server);
         QVERIFY(m_lanUser > 0);
-        m_device->setUserId(m_lanUser);
     }
 
     void didlNamesTheSubRip()

@@ -4,6 +4,7 @@
 // TimeSeekRange and offset=, refusals (400, 404, 416), HEAD without FFmpeg, the stream in
 // Activity until the client leaves or an administrator ends it, 503 while the FFmpeg queue is full.
 #undef QT_USE_QSTRINGBUILDER
+#include "DlnaTestDevice.h"
 #include "MediaFixtures.h"
 #include "SoapFixtures.h"
 #include "TestHttpClient.h"
@@ -11,12 +12,6 @@
 
 #include "activity/ActivityRegistry.h"
 #include "auth/Authenticator.h"
-#include "auth/User.h"
-#include "auth/UserAdministration.h"
-#include "dlna/DeviceIdentity.h"
-#include "dlna/DlnaDevice.h"
-#include "dlna/EventNotifier.h"
-#include "dlna/EventSubscriptions.h"
 #include "transcode/TranscodeService.h"
 
 #include <QFile>
@@ -115,9 +110,7 @@ class TestDlnaVideoCopy : public QObject
     Q_OBJECT
 
     TestServer m_server;
-    std::unique_ptr<dlna::DlnaDevice> m_device;
-    std::unique_ptr<dlna::EventSubscriptions> m_subscriptions;
-    std::unique_ptr<dlna::EventNotifier> m_notifier;
+    DlnaTestDevice m_dlna{u"0c4f1a7e-3b2d-4e8f-9a61-5d7c2b9e4f10"_s, u"Cairn video copies"_s};
     qint64 m_lanUser = 0;
     QByteArray m_copy;   // the signed copy target of clip.mkv, as the DIDL links it
     double m_seconds = 0;   // clip.mkv's duration as the catalog read it (the container's, ≈ 6 s)
@@ -175,12 +168,6 @@ private Q_SLOTS:
         QCOMPARE(makeVideo(m_server.libraryPath(u"long.mkv"_s), 90, 320, 240), QString());
         QCOMPARE(makeVideo(m_server.libraryPath(u"plain.mp4"_s), 2, 320, 240), QString());
         QCOMPARE(makeAudio(m_server.libraryPath(u"tone.mp3"_s), 2), QString());
-        dlna::DeviceIdentity identity;
-        identity.uuid = u"0c4f1a7e-3b2d-4e8f-9a61-5d7c2b9e4f10"_s;
-        identity.friendlyName = u"Cairn video copies"_s;
-        m_device = std::make_unique<dlna::DlnaDevice>(identity, 0);
-        m_subscriptions = std::make_unique<dlna::EventSubscriptions>();
-        m_notifier = std::make_unique<dlna::EventNotifier>(*m_subscriptions);
         TestServerOptions options;
         options.scanFirst = true;
         options.auth = true;
@@ -190,20 +177,10 @@ private Q_SLOTS:
         options.activity = true;
         options.maxTranscodes = 2;
         options.ffmpegQueueTimeoutMs = 3000;   // a full queue answers 503 soon
-        options.moreServices = [this](HttpServices &services) {
-            services.dlna = m_device.get();
-            services.dlnaSubscriptions = m_subscriptions.get();
-            services.dlnaNotifier = m_notifier.get();
-        };
+        options.moreServices = [this](HttpServices &services) { m_dlna.attach(services); };
         QCOMPARE(m_server.start(options), QString());
-        UserChanges lan;
-        lan.name = u"living-room"_s;
-        lan.password = u"a long enough password"_s;
-        lan.admin = false;
-        lan.folderIds = QList<qint64>{m_server.libraryFolderId()};
-        m_lanUser = m_server.addUser(lan);
+        m_lanUser = m_dlna.addLanUser(m_server);
         QVERIFY(m_lanUser > 0);
-        m_device->setUserId(m_lanUser);
     }
 
     void didlOffersTheCopyOfMatroska()

@@ -66,11 +66,6 @@ Result<SegmentFormat> formatFor(const HlsContext &c, const HttpRequest &request)
     return c.format();
 }
 
-QString linkFor(const HlsContext &c, const HttpExchange &ex, const QString &path)
-{
-    return callerLink(c.auth, ex, path);
-}
-
 QString sessionPath(const Track &track, const QString &sessionId, const QString &variantKey)
 {
     return u"/api/videos/%1/hls/%2/%3/"_s.arg(track.id).arg(sessionId, variantKey);
@@ -142,7 +137,7 @@ void serveMaster(const HlsContext &c, const QStringList &params, HttpExchange &e
         return ex.fail(opened.error());
     const auto &session = *opened;
     const auto variantUri = [&](const HlsVariant &v) {
-        return linkFor(c, ex, sessionPath(track, session->id(), v.key) + u"index.m3u8"_s);
+        return callerLink(c.auth, ex, sessionPath(track, session->id(), v.key) + u"index.m3u8"_s);
     };
     ex.respond(playlistResponse(masterPlaylist(session->source().variants, variantUri,
                                                subtitleRenditions(c.subtitles, c.auth, track, ex, *format).hls)));
@@ -189,9 +184,9 @@ void serveVariant(const HlsContext &c, const QStringList &params, HttpExchange &
     const SessionTarget &t = *resolved;
     const SegmentFormat format = t.session->source().format;
     const SegmentTimeline &timeline = t.session->source().timelineFor(*t.variant);
-    const QString initUri = format == SegmentFormat::Fmp4 ? linkFor(c, ex, t.base + kInitName) : QString();
+    const QString initUri = format == SegmentFormat::Fmp4 ? callerLink(c.auth, ex, t.base + kInitName) : QString();
     ex.respond(playlistResponse(mediaPlaylist(
-        timeline, [&](int index) { return linkFor(c, ex, t.base + segmentName(format, index)); }, initUri)));
+        timeline, [&](int index) { return callerLink(c.auth, ex, t.base + segmentName(format, index)); }, initUri)));
 }
 
 // A static MPD over the same session's fMP4 segments (the HLS session URLs, signed alike).
@@ -216,9 +211,9 @@ void serveManifest(const HlsContext &c, const QStringList &params, HttpExchange 
     ex.respond(playlistResponse(
         dashManifest(
             representations, session->source().timeline.totalSeconds(),
-            [&](const HlsVariant &v) { return linkFor(c, ex, base(v) + kInitName); },
+            [&](const HlsVariant &v) { return callerLink(c.auth, ex, base(v) + kInitName); },
             [&](const HlsVariant &v, int index) {
-                return linkFor(c, ex, base(v) + segmentName(SegmentFormat::Fmp4, index));
+                return callerLink(c.auth, ex, base(v) + segmentName(SegmentFormat::Fmp4, index));
             },
             subtitleRenditions(c.subtitles, c.auth, track, ex, SegmentFormat::Fmp4).dash),
         kManifestType));

@@ -1,7 +1,9 @@
 #pragma once
 // A source file's version as its size and modification time: every cache key and validator
-// derived from it changes when the file does.
+// derived from it changes when the file does (previews, subtitles).
 
+#include <QByteArray>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QString>
@@ -23,6 +25,15 @@ struct SourceVersion
             return std::nullopt;
         return SourceVersion{info.size(), info.lastModified().toUTC()};
     }
+
+    // Last-Modified of what is made from it: HTTP dates have whole seconds.
+    QDateTime lastModified() const { return QDateTime::fromSecsSinceEpoch(mtime.toSecsSinceEpoch(), Qt::UTC); }
 };
+
+// The strong, quoted entity tag of what a cache key (made from a SourceVersion) names.
+inline QByteArray entityTagFor(const QByteArray &cacheKey)
+{
+    return '"' + QCryptographicHash::hash(cacheKey, QCryptographicHash::Sha1).toHex().left(32) + '"';
+}
 
 } // namespace cairn
