@@ -71,6 +71,19 @@ OptimiseQueue::~OptimiseQueue()
     m_thread.wait();
 }
 
+void OptimiseQueue::dropProducer()
+{
+    if (!m_producer)
+        return;
+    // Often called from one of its own signals (a segment that does not fit, FFmpeg's exit):
+    // it stops reporting now and goes once that signal has returned. FFmpeg is killed at once,
+    // so its slot is free for whoever made us step aside.
+    m_producer->disconnect();
+    m_producer->stop();
+    m_producer.release()->deleteLater();
+    m_producing.clear();
+}
+
 OptimisedVersion *OptimiseQueue::findLocked(const QString &id)
 {
     for (OptimisedVersion &v : m_versions)
@@ -140,10 +153,8 @@ bool OptimiseQueue::remove(const QString &id)
         m_versions.erase(it);
     }
     QMetaObject::invokeMethod(m_worker, [this, id] {
-        if (m_producing == id) {
-            m_producer.reset();   // kills FFmpeg and removes its unfinished segment
-            m_producing.clear();
-        }
+        if (m_producing == id)
+            dropProducer();
         m_store.remove(id);
         Q_EMIT changed();
     }, Qt::QueuedConnection);
@@ -187,10 +198,8 @@ void OptimiseQueue::setState(const QString &id, OptimisedVersion::State state, c
 void OptimiseQueue::fail(const QString &id, const QString &error)
 {
     qCWarning(lcHls).noquote() << "optimised version" << id << "failed:" << error;
-    if (m_producing == id) {
-        m_producer.reset();
-        m_producing.clear();
-    }
+    if (m_producing == id)
+        dropProducer();
     std::optional<OptimisedVersion> failed;
     {
         QMutexLocker lock(&m_mutex);
@@ -221,8 +230,7 @@ void OptimiseQueue::tick()
         if (!quiet) {
             qCDebug(lcHls) << "optimised version" << m_producing << "pauses for a player";
             const QString id = m_producing;
-            m_producer.reset();   // the slot goes back at once; the version resumes at its next segment
-            m_producing.clear();
+            dropProducer();   // the version resumes at its next segment
             setState(id, OptimisedVersion::State::Paused);
         }
         return;
@@ -318,8 +326,7 @@ void OptimiseQueue::onProducerFinished(const QString &id, bool ok)
     if (m_producing != id)
         return;
     const QString why = ok ? QString() : m_producer->errorText();
-    m_producer.release()->deleteLater();
-    m_producing.clear();
+    dropProducer();
     std::optional<OptimisedVersion> v = version(id);
     if (!v)
         return;

@@ -29,6 +29,13 @@ SegmentProducer::~SegmentProducer()
         QFile::remove(QDir(m_job.outputDirectory).filePath(segmentFileName(m_next, m_job.format)));
 }
 
+void SegmentProducer::stop()
+{
+    m_session->disconnect(this);
+    m_session->kill();
+    m_slot.reset();
+}
+
 bool SegmentProducer::start()
 {
     makeOwnerOnlyDir(m_job.outputDirectory);

@@ -34,6 +34,9 @@ public:
     // Its slot, for the producer that replaces it (a seek, a variant switch): the session keeps
     // its place instead of queueing again behind others. FFmpeg must be stopped right after.
     std::unique_ptr<FfmpegQueue::Slot> takeSlot() { return std::move(m_slot); }
+    // Kills FFmpeg now and frees its slot, and says nothing more (no signal); for a producer
+    // dropped inside one of its own signals, deleted later. Its unfinished segment goes with it.
+    void stop();
 
 Q_SIGNALS:
     // `path` is in the work directory; the receiver moves or keeps it.

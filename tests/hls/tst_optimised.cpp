@@ -54,6 +54,7 @@ private Q_SLOTS:
     void folderQueuesItsVideos();
     void fullStoreRefusesWork();
     void unfinishedVersionResumesAfterARestart();
+    void storeFilledWhileMakingFailsCleanly();
 
 private:
     TestHttpResponse call(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
@@ -400,6 +401,45 @@ void TestOptimised::unfinishedVersionResumesAfterARestart()
     OptimisedStore store(storeDir, 1LL << 30);
     OptimiseQueue queue(store, limiter, settings);
     QCOMPARE(queue.version(id)->state, OptimisedVersion::State::Outdated);
+}
+
+void TestOptimised::storeFilledWhileMakingFailsCleanly()
+{
+    // A variant whose estimate fits (1 kbit/s: no encoder gets that low) and whose real output
+    // does not: the store fills while FFmpeg makes it.
+    QTemporaryDir dir;
+    const QString film = dir.filePath(u"film.mp4"_s);
+    QCOMPARE(makeVideo(film, 60, 640, 360), QString());
+    HlsSessionSource source;
+    source.trackId = 8;
+    source.path = film;
+    source.size = QFileInfo(film).size();
+    source.mtime = QFileInfo(film).lastModified().toUTC();
+    source.title = u"Film"_s;
+    source.timeline = SegmentTimeline(60000, 6);
+    source.variants = {variantFor(VideoPreset{4, u"tiny"_s, 640, 360, 1, 0}, 640, 360, false)};
+    FfmpegQueueSettings limits;
+    limits.maxConcurrent = 2;
+    FfmpegQueue limiter(limits);
+    OptimiseSettings settings;
+    settings.quietMs = 0;
+    settings.tickMs = 50;
+    const QString storeDir = dir.filePath(u"optimised"_s);
+    OptimisedStore store(storeDir, 8 * 1024);   // the estimate: 1.05 kbit/s × 60 s = 7.9 kB
+    OptimiseQueue queue(store, limiter, settings);
+    const auto added = queue.add(source, u"admin"_s);
+    QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+    QTRY_COMPARE_WITH_TIMEOUT(queue.version(added->id)->state, OptimisedVersion::State::Failed, 60000);
+    QVERIFY2(queue.version(added->id)->error.contains(u"optimised/storeMiB"_s), qPrintable(queue.version(added->id)->error));
+    QTRY_COMPARE(limiter.running(), 0);   // its FFmpeg is gone
+    QCOMPARE(store.usedBytes(), 0);       // what it made went; only the manifest (why it failed) stays
+    QCOMPARE(QDir(QDir(storeDir).filePath(added->id)).entryList(QDir::Files), QStringList{u"version.json"_s});
+    // Asked again, it is queued again (and fails again, for the same reason).
+    const auto again = queue.add(source, u"admin"_s);
+    QVERIFY(again);
+    QCOMPARE(again->state, OptimisedVersion::State::Queued);
+    QVERIFY(queue.remove(added->id));
+    QTRY_VERIFY(!QDir(QDir(storeDir).filePath(added->id)).exists());
 }
 
 QTEST_GUILESS_MAIN(TestOptimised)

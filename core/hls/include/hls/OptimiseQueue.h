@@ -54,6 +54,7 @@ Q_SIGNALS:
 private:
     void tick();
     void startNext();
+    void dropProducer();
     void onSegmentFinished(const QString &id, int index, const QString &path);
     void onProducerFinished(const QString &id, bool ok);
     void fail(const QString &id, const QString &error);
