@@ -5,6 +5,7 @@
 // many concurrent 720p sessions the machine keeps in real time (each on its own copy of the
 // video, so no session reuses another's segments). Prints figures; asserts nothing.
 // Usage: bench_hls [video-seconds (default 120)] [runs (default 5)] [max-sessions (default 8)]
+//                  [segment-seconds (default 6, as hls/segmentSeconds)]
 
 #include "TestHttpClient.h"
 #include "TestServer.h"
@@ -38,6 +39,7 @@ using namespace cairn::test;
 namespace {
 
 QTextStream out(stdout);
+int segmentSeconds = 6;   // hls/segmentSeconds of every bench server
 constexpr double kConcurrentMediaSeconds = 60;
 
 // The load average (Linux), to print next to the figures: other jobs share the machine.
@@ -167,7 +169,8 @@ public:
         TestServerOptions options;
         options.database = &db;
         options.workDirectory = dataDir;
-        options.hls = true;   // the default settings: 6 s segments, x264 veryfast
+        options.hls = true;   // the default settings (x264 veryfast) but for the segment length
+        options.hlsSettings.segmentSeconds = segmentSeconds;
         options.maxTranscodes = maxTranscodes;
         options.guard = [](const Route &, HttpExchange &ex) {
             ex.setIdentity({0, u"bench"_s, true, Visibility::everything()});
@@ -318,6 +321,7 @@ int main(int argc, char **argv)
     const double seconds = argc > 1 ? QByteArray(argv[1]).toDouble() : 120;
     const int runs = argc > 2 ? QByteArray(argv[2]).toInt() : 5;
     const int maxSessions = argc > 3 ? QByteArray(argv[3]).toInt() : 8;
+    segmentSeconds = argc > 4 ? qBound(2, QByteArray(argv[4]).toInt(), 20) : 6;
 
     out << "bench_hls on " << QThread::idealThreadCount() << " cores, load average " << loadAverage()
         << " — the machine is shared with other jobs (builds), so the figures are indicative" << Qt::endl;
@@ -358,7 +362,8 @@ int main(int argc, char **argv)
     }
 
     out << Qt::endl << "summary (" << QThread::idealThreadCount() << " cores shared with other builds, load average now "
-        << loadAverage() << "; 720p = 1280x720, 2800k video + 128k audio, x264 veryfast, 6 s segments)" << Qt::endl;
+        << loadAverage() << "; 720p = 1280x720, 2800k video + 128k audio, x264 veryfast, " << segmentSeconds
+        << " s segments)" << Qt::endl;
     out << "time to first segment, request to last byte   median     min     max  (runs)" << Qt::endl;
     const auto row = [](const char *label, const QList<double> &values, int decimals) {
         const Spread s = spreadOf(values);
