@@ -176,7 +176,7 @@ async function main() {
     assert.ok((await page.textContent('#scan-errors .reason')).trim(), 'the reason is shown');
   }
   await page.goto(`${base}/#/admin/activity`);
-  await page.waitForFunction(() => /active streams/.test(document.getElementById('activity-summary')?.textContent));
+  await page.waitForFunction(() => /\d+ active streams?, /.test(document.getElementById('activity-summary')?.textContent));
   await page.waitForFunction(() => document.getElementById('limit-maxStreams')?.value === '0');
   await page.fill('#limit-maxStreams', '-1');
   await page.click('#limits-form button[type=submit]');

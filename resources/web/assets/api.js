@@ -1,6 +1,8 @@
 // The JSON API seen from the browser: the bearer token (sessionStorage, or localStorage with
 // "remember me"), JSON requests, and the return to the log-in page when a token stops working.
 
+import { t } from './i18n.js';
+
 const KEY = 'cairn.session';
 let session = null;
 let onSessionEnded = () => {};
@@ -59,7 +61,7 @@ export async function logout() {
 export async function signOutEverywhere() {
   await api('/api/users/me/sign-out-everywhere', { method: 'POST' });
   forgetSession();
-  onSessionEnded('You are signed out on every device.');
+  onSessionEnded(t('You are signed out on every device.'));
 }
 
 // fetch() with the token; a 401 means the token expired or was ended: back to log-in.
@@ -69,7 +71,7 @@ export async function authFetch(path, options = {}) {
   const res = await fetch(path, { ...options, headers });
   if (res.status === 401 && session) {
     forgetSession();
-    onSessionEnded('Your session has ended. Please log in again.');
+    onSessionEnded(t('Your session has ended. Please log in again.'));
   }
   return res;
 }

@@ -5,11 +5,12 @@
 
 import { h, clear, emptyState } from './dom.js';
 import { api, ApiError } from './api.js';
+import { t, formatDateTime } from './i18n.js';
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : 'never');
+const when = (iso) => (iso ? formatDateTime(iso) : t('never'));
 
 function errorText(e) {
-  if (e instanceof ApiError && e.status === 404) return 'This server does not offer app passwords.';
+  if (e instanceof ApiError && e.status === 404) return t('This server does not offer app passwords.');
   return e.message || String(e);
 }
 
@@ -28,15 +29,15 @@ async function copyText(input) {
 export function appPasswordsSection(base, { idPrefix = 'app-password' } = {}) {
   const tbody = h('tbody');
   const table = h('table', { class: 'data', id: `${idPrefix}-list` },
-    h('thead', {}, h('tr', {}, ['Name', 'Created', 'Last used', ''].map((t) => h('th', {}, t)))), tbody);
-  const empty = emptyState('No app passwords yet.');
+    h('thead', {}, h('tr', {}, [t('Name'), t('Created'), t('Last used'), ''].map((label) => h('th', {}, label)))), tbody);
+  const empty = emptyState(t('No app passwords yet.'));
   const msg = h('p', { class: 'form-message', role: 'alert' });
-  const secret = h('input', { id: `${idPrefix}-secret`, class: 'secret', readOnly: true, 'aria-label': 'The new app password', size: 28 });
+  const secret = h('input', { id: `${idPrefix}-secret`, class: 'secret', readOnly: true, 'aria-label': t('The new app password'), size: 28 });
   const copied = h('span', { class: 'muted', 'aria-live': 'polite' });
   const shown = h('div', { class: 'secret-box', id: `${idPrefix}-shown`, hidden: true },
-    h('p', {}, h('strong', {}, 'Enter this in the app now: it will not be shown again.')),
+    h('p', {}, h('strong', {}, t('Enter this in the app now: it will not be shown again.'))),
     h('div', { class: 'inline-form' }, secret,
-      h('button', { type: 'button', onclick: async () => { copied.textContent = (await copyText(secret)) ? 'Copied.' : 'Select it and copy it yourself.'; } }, 'Copy'),
+      h('button', { type: 'button', onclick: async () => { copied.textContent = (await copyText(secret)) ? t('Copied.') : t('Select it and copy it yourself.'); } }, t('Copy')),
       copied));
   const hideSecret = () => { secret.value = ''; copied.textContent = ''; shown.hidden = true; };
   const fail = (e) => { msg.className = 'form-message error'; msg.textContent = errorText(e); };
@@ -47,16 +48,16 @@ export function appPasswordsSection(base, { idPrefix = 'app-password' } = {}) {
     clear(tbody, items.map((p) => h('tr', {},
       h('td', {}, p.name), h('td', { class: 'muted' }, when(p.createdAt)), h('td', { class: 'muted' }, when(p.lastUsedAt)),
       h('td', {}, h('button', { class: 'danger', onclick: async () => {
-        if (!confirm(`Revoke the app password "${p.name}"? Apps using it are refused at once.`)) return;
+        if (!confirm(t('Revoke the app password "{name}"? Apps using it are refused at once.', { name: p.name }))) return;
         hideSecret();
         try { await api(`${base}/${p.id}`, { method: 'DELETE' }); clearMessage(); } catch (e) { fail(e); }
         await refresh().catch(fail);
-      } }, 'Revoke')))));
+      } }, t('Revoke'))))));
     table.hidden = items.length === 0;
     empty.hidden = items.length > 0;
   };
 
-  const name = h('input', { id: `${idPrefix}-name`, placeholder: 'Symfonium on my phone', maxLength: 100, 'aria-label': 'Name of the new app password' });
+  const name = h('input', { id: `${idPrefix}-name`, placeholder: t('Symfonium on my phone'), maxLength: 100, 'aria-label': t('Name of the new app password') });
   const form = h('form', { class: 'inline-form', id: `${idPrefix}-form`, onsubmit: async (e) => {
     e.preventDefault();
     hideSecret();
@@ -69,10 +70,10 @@ export function appPasswordsSection(base, { idPrefix = 'app-password' } = {}) {
       secret.select();
     } catch (err) { fail(err); }
     await refresh().catch(fail);
-  } }, name, h('button', { type: 'submit', class: 'primary' }, 'Create'));
+  } }, name, h('button', { type: 'submit', class: 'primary' }, t('Create')));
 
   refresh().catch(fail);
   return h('section', { class: 'app-passwords', id: idPrefix + 's' },
-    h('p', { class: 'muted' }, 'Music apps (Subsonic clients such as Symfonium or DSub) log in with an app password instead of your account password. Give each app its own, so you can revoke it alone.'),
+    h('p', { class: 'muted' }, t('Music apps (Subsonic clients such as Symfonium or DSub) log in with an app password instead of your account password. Give each app its own, so you can revoke it alone.')),
     table, empty, form, shown, msg);
 }

@@ -2,20 +2,23 @@
 // hash routes ("#/albums", "#/album/12"…) that pick the page.
 
 import { h, clear } from './dom.js';
+import { t, onLanguageChange } from './i18n.js';
 import { loadSession, currentSession, keptSessionExpired, setSessionEndedHandler, logout, api } from './api.js';
 import { renderLogin } from './login.js';
-import { mountPlayer, stop as stopPlayer } from './player.js';
+import { mountPlayer, relabelPlayer, stop as stopPlayer } from './player.js';
 import { searchBox } from './search.js';
 import * as music from './music.js';
 
 const app = document.getElementById('app');
 let main = null;
+let nav = null;
+let search = null;
 
 const routes = [
-  [/^#?\/?$/, () => music.albums(main, { sort: 'name', title: 'Albums', sortable: true })],
-  [/^#\/albums(?:\/(\w+))?$/, (m) => music.albums(main, { sort: albumSort(m[1]), title: 'Albums', sortable: true })],
-  [/^#\/recent$/, () => music.albums(main, { sort: 'added', title: 'Recently added' })],
-  [/^#\/played$/, () => music.albums(main, { sort: 'played', title: 'Most played' })],
+  [/^#?\/?$/, () => music.albums(main, { sort: 'name', title: t('Albums'), sortable: true })],
+  [/^#\/albums(?:\/(\w+))?$/, (m) => music.albums(main, { sort: albumSort(m[1]), title: t('Albums'), sortable: true })],
+  [/^#\/recent$/, () => music.albums(main, { sort: 'added', title: t('Recently added') })],
+  [/^#\/played$/, () => music.albums(main, { sort: 'played', title: t('Most played') })],
   [/^#\/album\/(\d+)$/, (m) => music.album(main, m[1])],
   [/^#\/artists$/, () => music.artists(main)],
   [/^#\/artist\/(\d+)$/, (m) => music.artist(main, m[1])],
@@ -37,7 +40,7 @@ function albumSort(name) {
 }
 
 function adminOnly(show) {
-  if (!currentSession()?.user?.admin) return clear(main, h('p', { class: 'empty' }, 'Administrators only.'));
+  if (!currentSession()?.user?.admin) return clear(main, h('p', { class: 'empty' }, t('Administrators only.')));
   return show();
 }
 
@@ -47,43 +50,64 @@ async function route() {
   for (const [pattern, show] of routes) {
     const m = location.hash.match(pattern);
     if (m) {
-      clear(main, h('p', { class: 'muted' }, 'Loading…'));
+      clear(main, h('p', { class: 'muted' }, t('Loading…')));
       try { await show(m); } catch (e) { clear(main, h('p', { class: 'error' }, e.message || String(e))); }
       main.focus({ preventScroll: true });
       return;
     }
   }
-  clear(main, h('p', { class: 'empty' }, 'No such page.'));
+  clear(main, h('p', { class: 'empty' }, t('No such page.')));
+}
+
+// The navigation, drawn again when the language changes.
+function navigation() {
+  const user = currentSession().user;
+  const link = (href, text, id) => h('a', { href, id, class: href === location.hash ? 'active' : null }, text);
+  return h('nav', { 'aria-label': t('Main') },
+    h('div', { class: 'brand' }, 'Cairn'),
+    h('h3', {}, t('Music')),
+    link('#/albums', t('Albums')), link('#/artists', t('Artists')), link('#/genres', t('Genres')),
+    link('#/recent', t('Recently added')), link('#/played', t('Most played')), link('#/tracks', t('All tracks')),
+    link('#/favourites', t('Favourites'), 'nav-favourites'), link('#/playlists', t('Playlists'), 'nav-playlists'),
+    h('h3', {}, t('Video')), link('#/videos', t('Videos')),
+    user.admin ? [h('h3', { id: 'admin-menu' }, t('Administration')),
+      link('#/admin/folders', t('Library')), link('#/admin/users', t('Users')),
+      link('#/admin/presets', t('Presets')), link('#/admin/activity', t('Activity')),
+      link('#/admin/optimised', t('Optimised'))] : null,
+    h('h3', {}, t('You')), link('#/settings', t('Settings')),
+    h('button', { id: 'logout', class: 'link', onclick: doLogout }, t('Log out {name}', { name: user.name })));
 }
 
 function showApp() {
-  const user = currentSession().user;
-  const link = (href, text, id) => h('a', { href, id }, text);
-  const nav = h('nav', { 'aria-label': 'Main' },
-    h('div', { class: 'brand' }, 'Cairn'),
-    h('h3', {}, 'Music'),
-    link('#/albums', 'Albums'), link('#/artists', 'Artists'), link('#/genres', 'Genres'),
-    link('#/recent', 'Recently added'), link('#/played', 'Most played'), link('#/tracks', 'All tracks'),
-    link('#/favourites', 'Favourites', 'nav-favourites'), link('#/playlists', 'Playlists', 'nav-playlists'),
-    h('h3', {}, 'Video'), link('#/videos', 'Videos'),
-    user.admin ? [h('h3', { id: 'admin-menu' }, 'Administration'),
-      link('#/admin/folders', 'Library'), link('#/admin/users', 'Users'),
-      link('#/admin/presets', 'Presets'), link('#/admin/activity', 'Activity'),
-      link('#/admin/optimised', 'Optimised')] : null,
-    h('h3', {}, 'You'), link('#/settings', 'Settings'),
-    h('button', { id: 'logout', class: 'link', onclick: doLogout }, `Log out ${user.name}`));
+  nav = navigation();
+  search = searchBox();
   main = h('main', { id: 'page', tabindex: '-1' });
   const playerHost = h('footer', { id: 'player' });
   clear(app, h('div', { class: 'layout' }, nav,
-    h('div', { class: 'content' }, h('header', { class: 'top' }, searchBox()), main)), playerHost);
+    h('div', { class: 'content' }, h('header', { class: 'top' }, search), main)), playerHost);
   mountPlayer(playerHost);
   route();
 }
 
+// Another language chosen in Settings: everything on screen is drawn again in it, at once; the
+// player goes on playing (its <audio> stays where it is).
+onLanguageChange(() => {
+  if (!currentSession() || !main?.isConnected) return;
+  const fresh = navigation();
+  nav.replaceWith(fresh);
+  nav = fresh;
+  const box = searchBox();
+  box.value = search.value;
+  search.replaceWith(box);
+  search = box;
+  relabelPlayer();
+  return route();
+});
+
 async function doLogout() {
   stopPlayer();
   await logout();
-  showLogin('You have logged out.');
+  showLogin(t('You have logged out.'));
 }
 
 function showLogin(message) {
@@ -101,5 +125,5 @@ if (loadSession()) {
     showApp();
   }).catch(() => { if (currentSession()) showLogin(''); });
 } else {
-  showLogin(keptSessionExpired() ? 'Your session has expired. Please log in again.' : '');
+  showLogin(keptSessionExpired() ? t('Your session has expired. Please log in again.') : '');
 }

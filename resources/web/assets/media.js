@@ -4,6 +4,7 @@
 
 import { api, authFetch } from './api.js';
 import { decidePlayback, seekStrategy } from './playDecision.js';
+import { t } from './i18n.js';
 
 let presetsPromise = null;
 
@@ -21,12 +22,12 @@ export async function signedUrls(trackId) {
 
 // → {src, offset, decision, strategy, revoke()} for playing `track` from `offset` seconds.
 export async function audioSource(track, probe, offset = 0) {
-  const decision = decidePlayback(track, (t) => probe.canPlayType(t), (await presets()).items || [], preferredPreset());
+  const decision = decidePlayback(track, (type) => probe.canPlayType(type), (await presets()).items || [], preferredPreset());
   const urls = await signedUrls(track.id);
   if (decision.mode === 'direct')
     return { src: urls.url, offset: 0, decision, strategy: 'native', revoke() {} };
   if (decision.mode === 'none')
-    throw new Error('This browser cannot play this track and no transcoding preset suits it.');
+    throw new Error(t('This browser cannot play this track and no transcoding preset suits it.'));
   const preset = encodeURIComponent(decision.preset.name);
   const strategy = seekStrategy(decision);
   if (urls.transcodeUrl) {
@@ -36,7 +37,7 @@ export async function audioSource(track, probe, offset = 0) {
     return { src: `${urls.transcodeUrl}${sep}preset=${preset}${extra}`, offset: from, decision, strategy, revoke() {} };
   }
   const res = await authFetch(`/api/tracks/${encodeURIComponent(track.id)}/transcode?preset=${preset}`);
-  if (!res.ok) throw new Error(`Transcoding failed (${res.status}).`);
+  if (!res.ok) throw new Error(t('Transcoding failed (HTTP {status}).', { status: String(res.status) }));
   const blob = await res.blob();
   const src = URL.createObjectURL(blob);
   // The whole file is here: the element seeks in it by itself.

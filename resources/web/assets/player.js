@@ -11,6 +11,7 @@ import { icon } from './icons.js';
 import { PlayRecorder } from './playRecorder.js';
 import { recordPlay } from './state.js';
 import { addToPlaylist } from './playlistPicker.js';
+import { t } from './i18n.js';
 import { startQueueSync, stopQueueSync, saveQueueSoon, cancelQueueSave, queuePlaying, savedQueue } from './queueSync.js';
 
 export const queue = new Queue();
@@ -35,8 +36,8 @@ export function position() {
   return (source?.offset || 0) + (audio.currentTime || 0);
 }
 export function duration() {
-  const t = queue.current;
-  if (t?.duration) return t.duration;
+  const track = queue.current;
+  if (track?.duration) return track.duration;
   return Number.isFinite(audio.duration) ? audio.duration : 0;
 }
 
@@ -82,15 +83,15 @@ async function load(offset, autoplay, { newPlay = true } = {}) {
 }
 
 export function seek(seconds) {
-  const t = Math.max(0, Math.min(seconds, duration() - 0.25));
+  const at = Math.max(0, Math.min(seconds, duration() - 0.25));
   if (pendingOffset !== null) {
-    pendingOffset = t;
+    pendingOffset = at;
     renderTime();
     saveQueueSoon();
     return;
   }
-  if (source?.strategy === 'offset') load(t, !audio.paused || audio.ended, { newPlay: false });
-  else audio.currentTime = t;
+  if (source?.strategy === 'offset') load(at, !audio.paused || audio.ended, { newPlay: false });
+  else audio.currentTime = at;
 }
 
 export function toggle() {
@@ -147,16 +148,16 @@ function setupMediaSession() {
 
 function render() {
   if (!ui.bar) return;
-  const t = queue.current;
-  ui.title.textContent = t ? t.title || '(untitled)' : 'Nothing playing';
-  ui.sub.textContent = t ? trackLine(t) : '';
+  const track = queue.current;
+  ui.title.textContent = track ? track.title || t('(untitled)') : t('Nothing playing');
+  ui.sub.textContent = track ? trackLine(track) : '';
   ui.play.replaceChildren(icon(audio.paused ? 'play' : 'pause'));
-  ui.play.title = audio.paused ? 'Play (space)' : 'Pause (space)';
-  ui.play.setAttribute('aria-label', audio.paused ? 'Play' : 'Pause');
+  ui.play.title = audio.paused ? t('Play (space)') : t('Pause (space)');
+  ui.play.setAttribute('aria-label', audio.paused ? t('Play') : t('Pause'));
   ui.shuffle.classList.toggle('on', queue.shuffle);
   ui.repeat.classList.toggle('on', queue.repeat !== 'off');
   ui.repeat.replaceChildren(icon(queue.repeat === 'one' ? 'repeatOne' : 'repeat'));
-  ui.repeat.title = `Repeat: ${queue.repeat}`;
+  ui.repeat.title = { off: t('Repeat: off'), all: t('Repeat: all'), one: t('Repeat: one') }[queue.repeat];
   renderTime();
   renderQueue();
 }
@@ -173,14 +174,14 @@ function renderTime() {
 
 function renderQueue() {
   if (!ui.queueList) return;
-  clear(ui.queueList, queue.items.map((t, i) => h('li', { class: i === queue.index ? 'current' : '' },
-    h('button', { class: 'link', onclick: () => { queue.go(i); load(0, true); } }, t.title || '(untitled)'),
-    h('span', { class: 'muted' }, ` ${t.artist || ''}`),
+  clear(ui.queueList, queue.items.map((track, i) => h('li', { class: i === queue.index ? 'current' : '' },
+    h('button', { class: 'link', onclick: () => { queue.go(i); load(0, true); } }, track.title || t('(untitled)')),
+    h('span', { class: 'muted' }, ` ${track.artist || ''}`),
     h('span', { class: 'row-actions' },
-      h('button', { title: 'Move up', 'aria-label': 'Move up', onclick: () => queue.move(i, i - 1) }, '↑'),
-      h('button', { title: 'Move down', 'aria-label': 'Move down', onclick: () => queue.move(i, i + 1) }, '↓'),
-      h('button', { title: 'Add to playlist', 'aria-label': 'Add to playlist', onclick: () => addToPlaylist([t]) }, icon('playlistAdd', 16)),
-      h('button', { title: 'Remove', 'aria-label': 'Remove', onclick: () => removeAt(i) }, '✕')))));
+      h('button', { title: t('Move up'), 'aria-label': t('Move up'), onclick: () => queue.move(i, i - 1) }, '↑'),
+      h('button', { title: t('Move down'), 'aria-label': t('Move down'), onclick: () => queue.move(i, i + 1) }, '↓'),
+      h('button', { title: t('Add to playlist'), 'aria-label': t('Add to playlist'), onclick: () => addToPlaylist([track]) }, icon('playlistAdd', 16)),
+      h('button', { title: t('Remove'), 'aria-label': t('Remove'), onclick: () => removeAt(i) }, '✕')))));
   ui.queueCount.textContent = String(queue.items.length);
 }
 
@@ -203,7 +204,7 @@ function onKey(e) {
 // The server's saved queue, unless the player already has one: shown paused where it was.
 function restore(saved) {
   if (queue.items.length) return;   // the user started something meanwhile
-  const index = Math.max(0, saved.tracks.findIndex((t) => t.id === saved.currentTrackId));
+  const index = Math.max(0, saved.tracks.findIndex((track) => track.id === saved.currentTrackId));
   queue.replace(saved.tracks, index);
   cancelQueueSave();
   pendingOffset = Math.max(0, (saved.positionMs || 0) / 1000);
@@ -213,7 +214,7 @@ function restore(saved) {
 
 function queueState() {
   return {
-    trackIds: queue.items.map((t) => t.id),
+    trackIds: queue.items.map((track) => track.id),
     currentTrackId: queue.current?.id ?? 0,
     positionMs: queue.current ? Math.max(0, Math.round(position() * 1000)) : 0,
   };
@@ -243,49 +244,64 @@ export function stop() {
   queue.clear();
 }
 
-export function mountPlayer(container) {
+// The bar and the queue panel (ui.*), in the current language; `audio` is not among them.
+function buildUi() {
   ui.title = h('div', { class: 'np-title' });
   ui.sub = h('div', { class: 'np-sub muted' });
   ui.status = h('div', { class: 'np-status', role: 'status' });
   ui.play = h('button', { id: 'play-toggle', class: 'big', onclick: toggle });
-  ui.shuffle = h('button', { id: 'shuffle', title: 'Shuffle', 'aria-label': 'Shuffle', onclick: () => queue.setShuffle(!queue.shuffle) }, icon('shuffle'));
-  ui.repeat = h('button', { id: 'repeat', 'aria-label': 'Repeat', onclick: () => queue.cycleRepeat() });
-  ui.seek = h('input', { id: 'seek', type: 'range', min: '0', max: '1000', value: '0', 'aria-label': 'Seek' });
+  ui.shuffle = h('button', { id: 'shuffle', title: t('Shuffle'), 'aria-label': t('Shuffle'), onclick: () => queue.setShuffle(!queue.shuffle) }, icon('shuffle'));
+  ui.repeat = h('button', { id: 'repeat', 'aria-label': t('Repeat'), onclick: () => queue.cycleRepeat() });
+  ui.seek = h('input', { id: 'seek', type: 'range', min: '0', max: '1000', value: '0', 'aria-label': t('Seek') });
   ui.seek.addEventListener('input', () => { seeking = true; });
   ui.seek.addEventListener('change', () => { seeking = false; seek((Number(ui.seek.value) / 1000) * duration()); });
   ui.time = h('span', { class: 'np-time' });
-  const volume = h('input', { id: 'volume', type: 'range', min: '0', max: '100', 'aria-label': 'Volume' });
-  const savedVolume = Number(localStorage.getItem('cairn.volume') ?? 100);
-  audio.volume = savedVolume / 100;
-  volume.value = String(savedVolume);
+  const volume = h('input', { id: 'volume', type: 'range', min: '0', max: '100', 'aria-label': t('Volume') });
+  volume.value = String(Math.round(audio.volume * 100));
   volume.addEventListener('input', () => { audio.volume = Number(volume.value) / 100; });
-  audio.addEventListener('volumechange', () => {
-    volume.value = String(Math.round(audio.volume * 100));
-    localStorage.setItem('cairn.volume', volume.value);
-  });
+  ui.volume = volume;
   ui.queueCount = h('span', { class: 'badge' });
   ui.queueList = h('ol', { class: 'queue-list' });
   const panel = h('section', { class: 'queue-panel', hidden: true },
-    h('header', {}, h('h2', {}, 'Queue'),
+    h('header', {}, h('h2', {}, t('Queue')),
       h('span', { class: 'actions' },
-        h('button', { id: 'queue-to-playlist', onclick: () => addToPlaylist(queue.items) }, '+ Playlist'),
-        h('button', { id: 'queue-clear', onclick: clearQueue }, 'Clear'))),
+        h('button', { id: 'queue-to-playlist', onclick: () => addToPlaylist(queue.items) }, t('+ Playlist')),
+        h('button', { id: 'queue-clear', onclick: clearQueue }, t('Clear')))),
     ui.queueList);
+  ui.panel = panel;
   ui.bar = h('div', { class: 'player' },
     h('div', { class: 'np' }, ui.title, ui.sub, ui.status),
     h('div', { class: 'transport' },
       ui.shuffle,
-      h('button', { id: 'prev', title: 'Previous', 'aria-label': 'Previous', onclick: previous }, icon('previous')),
+      h('button', { id: 'prev', title: t('Previous'), 'aria-label': t('Previous'), onclick: previous }, icon('previous')),
       ui.play,
-      h('button', { id: 'next', title: 'Next', 'aria-label': 'Next', onclick: () => next() }, icon('next')),
+      h('button', { id: 'next', title: t('Next'), 'aria-label': t('Next'), onclick: () => next() }, icon('next')),
       ui.repeat),
     h('div', { class: 'seekline' }, ui.seek, ui.time),
     h('div', { class: 'extra' }, icon('volume'), volume,
-      h('button', { id: 'queue-toggle', title: 'Queue', 'aria-label': 'Queue', onclick: () => { panel.hidden = !panel.hidden; } }, icon('queue'), ' ', ui.queueCount)));
-  clear(container, audio, panel, ui.bar);
+      h('button', { id: 'queue-toggle', title: t('Queue'), 'aria-label': t('Queue'), onclick: () => { panel.hidden = !panel.hidden; } }, icon('queue'), ' ', ui.queueCount)));
+}
+
+export function mountPlayer(container) {
+  audio.volume = Number(localStorage.getItem('cairn.volume') ?? 100) / 100;
+  buildUi();
+  clear(container, audio, ui.panel, ui.bar);
   wireOnce();
   startQueueSync(queueState);
   savedQueue().then((saved) => { if (saved) restore(saved); });
+  render();
+}
+
+// The language changed: the bar and the queue panel are drawn again in it, in place; the <audio>
+// element is not touched, so what plays goes on.
+export function relabelPlayer() {
+  if (!ui.bar?.isConnected) return;
+  const [oldPanel, oldBar, status] = [ui.panel, ui.bar, ui.status.textContent];
+  buildUi();
+  ui.panel.hidden = oldPanel.hidden;
+  ui.status.textContent = status;
+  oldPanel.replaceWith(ui.panel);
+  oldBar.replaceWith(ui.bar);
   render();
 }
 
@@ -301,9 +317,13 @@ function wireOnce() {
     if (!audio.paused) queuePlaying();
     renderTime();
   });
+  audio.addEventListener('volumechange', () => {
+    if (ui.volume) ui.volume.value = String(Math.round(audio.volume * 100));
+    localStorage.setItem('cairn.volume', String(Math.round(audio.volume * 100)));
+  });
   audio.addEventListener('pause', () => saveQueueSoon(0));
   audio.addEventListener('ended', () => next({ auto: true }));
-  audio.addEventListener('error', () => { if (audio.getAttribute('src')) setStatus('This track could not be played.'); });
+  audio.addEventListener('error', () => { if (audio.getAttribute('src')) setStatus(t('This track could not be played.')); });
   queue.addEventListener('change', () => { render(); saveQueueSoon(); });
   document.addEventListener('keydown', onKey);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveQueueSoon(0); });

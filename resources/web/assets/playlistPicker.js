@@ -3,15 +3,14 @@
 
 import { h, clear, notify } from './dom.js';
 import { api } from './api.js';
-
-export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { t } from './i18n.js';
 
 // A name field and a Create button; `created(playlist)` gets the new playlist's JSON.
 export function newPlaylistForm(trackIds, created, id = 'new-playlist-name') {
   const input = h('input', { id, type: 'text', required: true, maxlength: '200',
-    placeholder: 'New playlist name', 'aria-label': 'New playlist name', autocomplete: 'off' });
+    placeholder: t('New playlist name'), 'aria-label': t('New playlist name'), autocomplete: 'off' });
   const message = h('p', { class: 'form-message error', role: 'alert' });
-  const form = h('form', { class: 'inline-form new-playlist' }, input, h('button', { type: 'submit', class: 'primary' }, 'Create'));
+  const form = h('form', { class: 'inline-form new-playlist' }, input, h('button', { type: 'submit', class: 'primary' }, t('Create')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     message.textContent = '';
@@ -27,16 +26,18 @@ export function newPlaylistForm(trackIds, created, id = 'new-playlist-name') {
 // The dialog that adds `tracks` to one of the user's playlists, or to a new one.
 export async function addToPlaylist(tracks) {
   if (!tracks.length) return;
-  const ids = tracks.map((t) => t.id);
+  const ids = tracks.map((track) => track.id);
   const dialog = h('dialog', { id: 'add-to-playlist', 'aria-labelledby': 'add-to-playlist-title' });
   const close = () => { dialog.close(); dialog.remove(); };
-  const done = (p) => { close(); notify(`Added ${plural(ids.length, 'track')} to ${p.name}`); };
-  const list = h('ul', { class: 'list' }, h('li', { class: 'muted' }, 'Loading…'));
+  const done = (p) => { close(); notify(t('Added {count} tracks to {playlist}', { count: ids.length, playlist: p.name })); };
+  const list = h('ul', { class: 'list' }, h('li', { class: 'muted' }, t('Loading…')));
   const [form, message] = newPlaylistForm(ids, done, 'dialog-playlist-name');
   dialog.append(
-    h('h2', { id: 'add-to-playlist-title' }, tracks.length === 1 ? `Add “${tracks[0].title || '(untitled)'}” to a playlist` : `Add ${plural(ids.length, 'track')} to a playlist`),
+    h('h2', { id: 'add-to-playlist-title' }, tracks.length === 1
+      ? t('Add “{title}” to a playlist', { title: tracks[0].title || t('(untitled)') })
+      : t('Add {count} tracks to a playlist', { count: ids.length })),
     list, form, message,
-    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close }, 'Cancel')));
+    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: close }, t('Cancel'))));
   dialog.addEventListener('close', () => dialog.remove());
   document.body.append(dialog);
   dialog.showModal();
@@ -48,7 +49,7 @@ export async function addToPlaylist(tracks) {
       } catch (e) {
         message.textContent = e.message;
       }
-    } }, p.name), h('span', { class: 'muted' }, plural(p.trackCount ?? 0, 'track')))) : h('li', { class: 'muted' }, 'No playlists yet: name a new one.'));
+    } }, p.name), h('span', { class: 'muted' }, t('{count} tracks', { count: p.trackCount ?? 0 })))) : h('li', { class: 'muted' }, t('No playlists yet: name a new one.')));
   } catch (e) {
     clear(list, h('li', { class: 'error' }, e.message));
   }

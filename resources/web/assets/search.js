@@ -4,11 +4,12 @@
 import { h, clear, debounce, emptyState } from './dom.js';
 import { api, apiOptional } from './api.js';
 import { albumCard, trackTable } from './music.js';
+import { t, tParts } from './i18n.js';
 
 let serial = 0;
 
 export function searchBox() {
-  const input = h('input', { id: 'search', type: 'search', placeholder: 'Search artists, albums, tracks', 'aria-label': 'Search', autocomplete: 'off' });
+  const input = h('input', { id: 'search', type: 'search', placeholder: t('Search artists, albums, tracks'), 'aria-label': t('Search'), autocomplete: 'off' });
   const go = debounce(() => {
     const q = input.value.trim();
     const target = `#/search/${encodeURIComponent(q)}`;
@@ -28,18 +29,18 @@ export async function searchPage(main, q) {
   const mine = ++serial;
   const box = document.getElementById('search');
   if (box && box.value.trim() !== q && document.activeElement !== box) box.value = q;
-  if (!q) return clear(main, h('h1', {}, 'Search'), emptyState('Type to search.'));
+  if (!q) return clear(main, h('h1', {}, t('Search')), emptyState(t('Type to search.')));
   let result = await apiOptional(`/api/search?q=${encodeURIComponent(q)}&limit=20`);
   if (!result) {
     const tracks = await api(`/api/tracks?q=${encodeURIComponent(q)}&limit=50`);
-    result = { artists: [], albums: [], tracks: tracks.items.filter((t) => t.kind !== 'video') };
+    result = { artists: [], albums: [], tracks: tracks.items.filter((track) => track.kind !== 'video') };
   }
   if (mine !== serial) return;     // a later keystroke already asked again
   const sections = [];
   if (result.artists?.length)
-    sections.push(h('h2', {}, 'Artists'), h('ul', { class: 'list' }, result.artists.map((a) => h('li', {}, h('a', { href: `#/artist/${a.id}` }, a.name || '(unknown)')))));
-  if (result.albums?.length) sections.push(h('h2', {}, 'Albums'), h('div', { class: 'grid' }, result.albums.map(albumCard)));
-  if (result.tracks?.length) sections.push(h('h2', {}, 'Tracks'), trackTable(result.tracks));
-  clear(main, h('h1', {}, 'Search: ', h('q', {}, q)),
-    h('div', { id: 'search-results' }, sections.length ? sections : emptyState('Nothing found.')));
+    sections.push(h('h2', {}, t('Artists')), h('ul', { class: 'list' }, result.artists.map((a) => h('li', {}, h('a', { href: `#/artist/${a.id}` }, a.name || t('(unknown)'))))));
+  if (result.albums?.length) sections.push(h('h2', {}, t('Albums')), h('div', { class: 'grid' }, result.albums.map(albumCard)));
+  if (result.tracks?.length) sections.push(h('h2', {}, t('Tracks')), trackTable(result.tracks));
+  clear(main, h('h1', {}, tParts('Search: {query}', { query: h('q', {}, q) })),
+    h('div', { id: 'search-results' }, sections.length ? sections : emptyState(t('Nothing found.'))));
 }

@@ -2,6 +2,7 @@
 // Calls onEvent(name, data) per event; returns a function that stops listening.
 
 import { authFetch } from './api.js';
+import { t } from './i18n.js';
 
 export function listen(path, onEvent, onError = () => {}) {
   const controller = new AbortController();
@@ -9,7 +10,7 @@ export function listen(path, onEvent, onError = () => {}) {
     while (!controller.signal.aborted) {
       try {
         const res = await authFetch(path, { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
-        if (!res.ok) throw new Error(`events: ${res.status}`);
+        if (!res.ok) throw new Error(t('The server answered HTTP {status}.', { status: String(res.status) }));
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {

@@ -6,8 +6,15 @@
 import { h } from './dom.js';
 import { api } from './api.js';
 import { icon } from './icons.js';
+import { t } from './i18n.js';
 
-const KINDS = { tracks: 'track', albums: 'album', artists: 'artist' };
+// The heart's tooltip, by kind and state (whole sentences: "track", "album" and "artist" differ
+// in gender elsewhere).
+function heartTitle(kind, on) {
+  if (kind === 'albums') return on ? t('Remove this album from your favourites') : t('Add this album to your favourites');
+  if (kind === 'artists') return on ? t('Remove this artist from your favourites') : t('Add this artist to your favourites');
+  return on ? t('Remove this track from your favourites') : t('Add this track to your favourites');
+}
 
 function controlsOf(selector, kind, id) {
   return document.querySelectorAll(`${selector}[data-kind="${kind}"][data-item-id="${CSS.escape(String(id))}"]`);
@@ -15,15 +22,14 @@ function controlsOf(selector, kind, id) {
 
 function showHeart(button, on) {
   button.setAttribute('aria-pressed', on ? 'true' : 'false');
-  const what = KINDS[button.dataset.kind];
-  button.title = on ? `Remove this ${what} from your favourites` : `Add this ${what} to your favourites`;
+  button.title = heartTitle(button.dataset.kind, on);
   button.replaceChildren(icon(on ? 'heart' : 'heartOutline', 18));
   button.classList.toggle('on', on);
 }
 
 // A toggle button: filled heart = favourite. `item` is the API's JSON (its `favourite` is kept
 // up to date, so a page rebuilt from the same objects shows the change).
-export function heartButton(kind, item, label = 'Favourite') {
+export function heartButton(kind, item, label = t('Favourite')) {
   const button = h('button', {
     class: 'heart', type: 'button', 'aria-label': label,
     dataset: { kind, itemId: String(item.id) },
@@ -40,7 +46,7 @@ async function setFavourite(kind, item, on) {
     await api(`/api/favourites/${kind}/${encodeURIComponent(item.id)}`, { method: on ? 'PUT' : 'DELETE' });
     item.favourite = on;
   } catch (e) {
-    buttons.forEach((b) => { showHeart(b, !on); b.title = `Not saved: ${e.message}`; });
+    buttons.forEach((b) => { showHeart(b, !on); b.title = t('Not saved: {error}', { error: e.message }); });
   }
 }
 
@@ -55,11 +61,11 @@ function showRating(group, rating) {
 }
 
 // Five star buttons; the one matching the rating again clears it.
-export function ratingControl(kind, item, { label = 'Rating' } = {}) {
+export function ratingControl(kind, item, { label = t('Rating') } = {}) {
   const group = h('span', { class: 'rating', role: 'group', 'aria-label': label, dataset: { kind, itemId: String(item.id) } });
   for (let n = 1; n <= 5; n++) {
     group.append(h('button', {
-      type: 'button', title: `${n} star${n > 1 ? 's' : ''}`, 'aria-label': `${n} star${n > 1 ? 's' : ''}`,
+      type: 'button', title: t('{count} stars', { count: n }), 'aria-label': t('{count} stars', { count: n }),
       onclick: () => setRating(kind, item, Number(group.dataset.rating) === n ? 0 : n),
     }));
   }
@@ -75,7 +81,7 @@ async function setRating(kind, item, rating) {
     await api(`/api/ratings/${kind}/${encodeURIComponent(item.id)}`, { method: 'PUT', body: { rating } });
     item.rating = rating;
   } catch (e) {
-    groups.forEach((g) => { showRating(g, before); g.title = `Not saved: ${e.message}`; });
+    groups.forEach((g) => { showRating(g, before); g.title = t('Not saved: {error}', { error: e.message }); });
   }
 }
 
@@ -84,7 +90,7 @@ export function playCountCell(track) {
   const count = track.playCount || 0;
   return h('td', {
     class: 'num muted plays col-plays', dataset: { playsOf: String(track.id) },
-    title: count ? `Played ${count} time${count > 1 ? 's' : ''}` : 'Not played yet',
+    title: count ? t('Played {count} times', { count }) : t('Not played yet'),
   }, count || '');
 }
 
@@ -100,6 +106,6 @@ export async function recordPlay(track) {
   document.querySelectorAll(`td[data-plays-of="${CSS.escape(String(track.id))}"]`).forEach((cell) => {
     const count = (Number(cell.textContent) || 0) + 1;
     cell.textContent = String(count);
-    cell.title = `Played ${count} time${count > 1 ? 's' : ''}`;
+    cell.title = t('Played {count} times', { count });
   });
 }

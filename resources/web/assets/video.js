@@ -7,6 +7,7 @@ import { h, clear, formatDuration, emptyState } from './dom.js';
 import { api, apiOptional, authFetch, currentSession } from './api.js';
 import { cover } from './art.js';
 import { optimiseControl } from './optimised.js';
+import { t, formatNumber } from './i18n.js';
 
 let hlsInstance = null;
 
@@ -17,19 +18,19 @@ async function listVideos() {
   const found = [];
   for (let offset = 0; ; offset += 500) {
     const p = await api(`/api/tracks?offset=${offset}&limit=500`);
-    found.push(...p.items.filter((t) => t.kind === 'video'));
+    found.push(...p.items.filter((track) => track.kind === 'video'));
     if (offset + p.items.length >= p.total || !p.items.length) return found;
   }
 }
 
 export async function videos(main) {
   const items = await listVideos();
-  clear(main, h('h1', {}, 'Videos'), items.length
+  clear(main, h('h1', {}, t('Videos')), items.length
     ? h('div', { class: 'grid', id: 'video-grid' }, items.map((v) => h('a', { class: 'card video-card', href: `#/video/${v.id}` },
       cover('tracks', v.id, 240, ''),
-      h('span', { class: 'card-title' }, v.title || '(untitled)'),
+      h('span', { class: 'card-title' }, v.title || t('(untitled)')),
       h('span', { class: 'card-sub muted' }, formatDuration(v.duration)))))
-    : emptyState('No videos yet.'));
+    : emptyState(t('No videos yet.')));
 }
 
 const resumeKey = (id) => `cairn.resume.${id}`;
@@ -44,7 +45,7 @@ function destroyHls() {
 // and handed over as a blob whose (already signed) URLs are made absolute.
 async function nativeMasterUrl(masterPath) {
   const res = await authFetch(masterPath);
-  if (!res.ok) throw new Error(`The video cannot be played (${res.status}).`);
+  if (!res.ok) throw new Error(t('The video cannot be played (HTTP {status}).', { status: String(res.status) }));
   const text = (await res.text()).replace(/^\/(?!\/)/gm, `${location.origin}/`);
   return URL.createObjectURL(new Blob([text], { type: 'application/vnd.apple.mpegurl' }));
 }
@@ -53,15 +54,15 @@ export async function videoPage(main, id) {
   destroyHls();
   const track = await api(`/api/tracks/${id}`);
   const video = h('video', { id: 'video', controls: true, playsInline: true, preload: 'metadata' });
-  const quality = h('select', { id: 'quality', 'aria-label': 'Quality', hidden: true });
-  const subtitles = h('select', { id: 'subtitles', 'aria-label': 'Subtitles' });
-  const subtitlesLabel = h('label', { hidden: true }, 'Subtitles ', subtitles);
+  const quality = h('select', { id: 'quality', 'aria-label': t('Quality'), hidden: true });
+  const subtitles = h('select', { id: 'subtitles', 'aria-label': t('Subtitles') });
+  const subtitlesLabel = h('label', { hidden: true }, t('Subtitles'), ' ', subtitles);
   const status = h('p', { class: 'muted', role: 'status' });
   const scrub = scrubBar(id, video, track.duration);
-  clear(main, h('h1', {}, track.title || '(untitled)'),
+  clear(main, h('h1', {}, track.title || t('(untitled)')),
     h('div', { class: 'video-wrap' }, video),
     scrub.element,
-    h('div', { class: 'video-bar' }, h('label', {}, 'Quality ', quality), subtitlesLabel, status),
+    h('div', { class: 'video-bar' }, h('label', {}, t('Quality'), ' ', quality), subtitlesLabel, status),
     // Administrators may have the video's encoded versions made ahead of time.
     currentSession()?.user?.admin ? optimiseControl(id) : null);
   const keys = (e) => {
@@ -92,7 +93,7 @@ export async function videoPage(main, id) {
   video.addEventListener('loadedmetadata', () => {
     if (resumeAt > 5 && resumeAt < (video.duration || track.duration) - 10) {
       video.currentTime = resumeAt;
-      status.textContent = `Resumed at ${formatDuration(resumeAt)}.`;
+      status.textContent = t('Resumed at {time}.', { time: formatDuration(resumeAt) });
     }
   }, { once: true });
 
@@ -106,19 +107,19 @@ export async function videoPage(main, id) {
     });
     hlsInstance = hls;
     hls.on(Hls.Events.MANIFEST_PARSED, () => {
-      clear(quality, h('option', { value: '-1' }, 'Auto'),
-        hls.levels.map((l, i) => h('option', { value: String(i) }, l.height ? `${l.height}p` : `${Math.round(l.bitrate / 1000)} kbit/s`)));
+      clear(quality, h('option', { value: '-1' }, t('Auto')),
+        hls.levels.map((l, i) => h('option', { value: String(i) }, l.height ? `${l.height}p` : t('{bitrate} kbit/s', { bitrate: formatNumber(Math.round(l.bitrate / 1000)) }))));
       quality.hidden = false;
     });
-    hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) status.textContent = `Playback error: ${data.details}`; });
+    hls.on(Hls.Events.ERROR, (_e, data) => { if (data.fatal) status.textContent = t('Playback error: {details}', { details: data.details }); });
     quality.addEventListener('change', () => { hls.currentLevel = Number(quality.value); });
     hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, () => {
       const tracks = hls.subtitleTracks;
       subtitlesLabel.hidden = !tracks.length;
       if (!tracks.length) return;
-      clear(subtitles, h('option', { value: '-1' }, 'Off'), tracks.map((t, i) => h('option', { value: String(i) }, t.name)));
+      clear(subtitles, h('option', { value: '-1' }, t('Off')), tracks.map((track, i) => h('option', { value: String(i) }, track.name)));
       const preferred = localStorage.getItem(subtitleKey);
-      const pick = preferred ? tracks.findIndex((t) => t.lang === preferred) : -1;
+      const pick = preferred ? tracks.findIndex((track) => track.lang === preferred) : -1;
       subtitles.value = String(pick >= 0 ? pick : hls.subtitleTrack);
       hls.subtitleTrack = Number(subtitles.value);
     });
@@ -134,7 +135,7 @@ export async function videoPage(main, id) {
   } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
     video.src = await nativeMasterUrl(master);
   } else {
-    status.textContent = 'This browser cannot play HLS video.';
+    status.textContent = t('This browser cannot play HLS video.');
   }
 }
 
@@ -144,7 +145,7 @@ function saveResume(id, video) {
 
 // A seek bar under the video showing the sprite's thumbnail of the time under the pointer.
 function scrubBar(id, video, knownDuration) {
-  const range = h('input', { id: 'video-seek', type: 'range', min: '0', max: '1000', value: '0', 'aria-label': 'Seek' });
+  const range = h('input', { id: 'video-seek', type: 'range', min: '0', max: '1000', value: '0', 'aria-label': t('Seek') });
   const tile = h('div', { class: 'scrub-tile' });
   const label = h('span', { class: 'scrub-time' });
   const preview = h('div', { class: 'scrub-preview', hidden: true }, tile, label);
@@ -156,24 +157,24 @@ function scrubBar(id, video, knownDuration) {
 
   authFetch(`/api/videos/${encodeURIComponent(id)}/thumbnails?count=30&width=160`)
     .then((r) => (r.ok ? r.json() : null))
-    .then(async (t) => {
-      if (!t?.sprite) return;
-      const img = await authFetch(t.sprite.url);
+    .then(async (thumbs) => {
+      if (!thumbs?.sprite) return;
+      const img = await authFetch(thumbs.sprite.url);
       if (!img.ok) return;
       blobUrl = URL.createObjectURL(await img.blob());
-      sprite = { ...t.sprite, interval: t.interval, count: t.items.length };
+      sprite = { ...thumbs.sprite, interval: thumbs.interval, count: thumbs.items.length };
       tile.style.width = `${sprite.tileWidth}px`;
       tile.style.height = `${sprite.tileHeight}px`;
       tile.style.backgroundImage = `url("${blobUrl}")`;
     }).catch(() => {});
 
   const show = (fraction) => {
-    const t = fraction * duration();
-    label.textContent = formatDuration(t);
+    const at = fraction * duration();
+    label.textContent = formatDuration(at);
     preview.hidden = false;
     preview.style.left = `${Math.round(fraction * 100)}%`;
     if (!sprite) return;
-    const i = Math.min(sprite.count - 1, Math.floor(t / (sprite.interval || 1)));
+    const i = Math.min(sprite.count - 1, Math.floor(at / (sprite.interval || 1)));
     tile.style.backgroundPosition = `-${(i % sprite.columns) * sprite.tileWidth}px -${Math.floor(i / sprite.columns) * sprite.tileHeight}px`;
   };
   range.addEventListener('pointermove', (e) => {
