@@ -38,6 +38,36 @@ QJsonObject jsonOf(const TestHttpResponse &r)
     return QJsonDocument::fromJson(r.body).object();
 }
 
+// A 60 s, 640x360 film as the queue sees it (no catalog), with one variant made from `preset`.
+HlsSessionSource filmSource(const QString &path, const VideoPreset &preset, bool withAudio)
+{
+    HlsSessionSource source;
+    source.trackId = 7;
+    source.path = path;
+    source.size = QFileInfo(path).size();
+    source.mtime = QFileInfo(path).lastModified().toUTC();
+    source.title = u"Film"_s;
+    source.timeline = SegmentTimeline(60000, 6);
+    source.variants = {variantFor(preset, 640, 360, withAudio)};
+    return source;
+}
+
+FfmpegQueueSettings twoSlots()
+{
+    FfmpegQueueSettings limits;
+    limits.maxConcurrent = 2;
+    return limits;
+}
+
+// Nobody else uses FFmpeg in these tests: no quiet time to wait for.
+OptimiseSettings atOnce()
+{
+    OptimiseSettings settings;
+    settings.quietMs = 0;
+    settings.tickMs = 50;
+    return settings;
+}
+
 } // namespace
 
 class TestOptimised : public QObject
@@ -328,20 +358,9 @@ void TestOptimised::unfinishedVersionResumesAfterARestart()
     QTemporaryDir dir;
     const QString film = dir.filePath(u"film.mp4"_s);
     QCOMPARE(makeVideo(film, 60, 640, 360), QString());
-    HlsSessionSource source;
-    source.trackId = 7;
-    source.path = film;
-    source.size = QFileInfo(film).size();
-    source.mtime = QFileInfo(film).lastModified().toUTC();
-    source.title = u"Film"_s;
-    source.timeline = SegmentTimeline(60000, 6);
-    source.variants = {variantFor(VideoPreset{3, u"360p"_s, 640, 360, 600, 96}, 640, 360, true)};
-    FfmpegQueueSettings limits;
-    limits.maxConcurrent = 2;
-    FfmpegQueue limiter(limits);
-    OptimiseSettings settings;
-    settings.quietMs = 0;
-    settings.tickMs = 50;
+    const HlsSessionSource source = filmSource(film, VideoPreset{3, u"360p"_s, 640, 360, 600, 96}, true);
+    FfmpegQueue limiter(twoSlots());
+    const OptimiseSettings settings = atOnce();
     const QString storeDir = dir.filePath(u"optimised"_s);
     QString id;
     {
@@ -410,20 +429,9 @@ void TestOptimised::storeFilledWhileMakingFailsCleanly()
     QTemporaryDir dir;
     const QString film = dir.filePath(u"film.mp4"_s);
     QCOMPARE(makeVideo(film, 60, 640, 360), QString());
-    HlsSessionSource source;
-    source.trackId = 8;
-    source.path = film;
-    source.size = QFileInfo(film).size();
-    source.mtime = QFileInfo(film).lastModified().toUTC();
-    source.title = u"Film"_s;
-    source.timeline = SegmentTimeline(60000, 6);
-    source.variants = {variantFor(VideoPreset{4, u"tiny"_s, 640, 360, 1, 0}, 640, 360, false)};
-    FfmpegQueueSettings limits;
-    limits.maxConcurrent = 2;
-    FfmpegQueue limiter(limits);
-    OptimiseSettings settings;
-    settings.quietMs = 0;
-    settings.tickMs = 50;
+    const HlsSessionSource source = filmSource(film, VideoPreset{4, u"tiny"_s, 640, 360, 1, 0}, false);
+    FfmpegQueue limiter(twoSlots());
+    const OptimiseSettings settings = atOnce();
     const QString storeDir = dir.filePath(u"optimised"_s);
     OptimisedStore store(storeDir, 8 * 1024);   // the estimate: 1.05 kbit/s × 60 s = 7.9 kB
     OptimiseQueue queue(store, limiter, settings);
