@@ -12,6 +12,7 @@
 #include "auth/UserRevocations.h"
 #include "base/OwnerOnly.h"
 #include "activity/ActivityRegistry.h"
+#include "activity/ActivityTimeline.h"
 #include "activity/CairnMetrics.h"
 #include "activity/MetricsRegistry.h"
 #include "catalog/Database.h"
@@ -332,6 +333,11 @@ void Runtime::startActivity(HttpServerConfig &config, HttpServices &services)
     });
 
     services.activity = m_activity.get();
+    // The last hour for the charts (Activity tab, web app), sampled on this thread.
+    const int timelineSeconds = qBound(1, s.value(u"activity/timelineSeconds"_s, 10).toInt(), 60);
+    m_activityTimeline = std::make_unique<ActivityTimeline>(*m_activity, timelineSeconds * 1000, 3600 / timelineSeconds);
+    m_activityTimeline->start();
+    services.activityTimeline = m_activityTimeline.get();
     // Called on HTTP workers: the registry is thread-safe and applies at once; QSettings belongs
     // to this thread, so the write is queued here (the worker never waits for the GUI thread).
     services.applyStreamLimits = [this](const StreamLimits &limits) {

@@ -20,6 +20,7 @@ namespace artwork {
 class ArtworkService;
 }
 class ActivityRegistry;
+class ActivityTimeline;
 class DlnaServer;
 class AppPasswordStore;
 class Authenticator;
@@ -61,6 +62,7 @@ public:
     AppPasswordStore &appPasswords() { return *m_appPasswords; }
     artwork::ArtworkService &artwork() { return *m_artwork; }
     ActivityRegistry &activity() { return *m_activity; }
+    const ActivityTimeline &activityTimeline() const { return *m_activityTimeline; }
     TranscodeService &transcoding() { return *m_transcoding; }
     OptimiseQueue &optimiser() { return *m_optimiser; }
     // Resizes the transcode cache now (evicting as needed) and keeps the size in the settings.
@@ -99,6 +101,7 @@ private:
     std::unique_ptr<AppPasswordStore> m_appPasswords;
     std::unique_ptr<SubsonicAuthenticator> m_subsonicAuth;
     std::unique_ptr<ActivityRegistry> m_activity;         // outlives the server (streams hold tickets)
+    std::unique_ptr<ActivityTimeline> m_activityTimeline; // reads m_activity; outlives the server
     std::unique_ptr<MetricsRegistry> m_metrics;           // outlives the server
     std::unique_ptr<TranscodeService> m_transcoding;      // outlives the server (bodies hold its slots)
     std::unique_ptr<artwork::ArtworkService> m_artwork;   // outlives the server; takes poster frames through m_transcoding's queue

@@ -3,6 +3,7 @@
 
 #include "PrometheusText.h"
 #include "activity/ActivityRegistry.h"
+#include "activity/ActivityTimeline.h"
 #include "activity/BandwidthBudget.h"
 #include "activity/MetricsRegistry.h"
 #include "activity/RateWindow.h"
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void limits_data();
     void limits();
     void endAndThrottleReachTheControl();
+    void timelineCountsByKindInARing();
     void ticketEndsIntoHistory();
     void historyRetention();
     void deferredHistoryPrunesNowAndThen();
@@ -141,6 +143,44 @@ void TestActivityUnits::endAndThrottleReachTheControl()
     ticket.reset();
     QVERIFY(!registry.end(1));
     QCOMPARE(registry.activeCount(), 0);
+}
+
+// The chart's ring: one sample per call with the live streams by kind, the oldest dropped once
+// it holds `capacity`, always read oldest first.
+void TestActivityUnits::timelineCountsByKindInARing()
+{
+    ActivityRegistry registry;
+    ActivityTimeline timeline(registry, 60'000, 3);
+    QSignalSpy sampled(&timeline, &ActivityTimeline::sampled);
+    QVERIFY(timeline.samples().isEmpty());
+    RecordingControl control;
+    auto direct = admitted(registry, u"a"_s, &control);
+    auto hls = registry.open(requestOf(u"b"_s, StreamKind::Hls), &control);
+    auto transcode = registry.open(requestOf(u"c"_s, StreamKind::Transcode), &control);
+    QVERIFY(direct && hls && transcode);
+    std::unique_ptr<StreamTicket> hlsTicket = std::move(*hls);
+    timeline.sampleNow();
+    QCOMPARE(sampled.size(), 1);
+    const ActivitySample first = timeline.samples().constFirst();
+    QCOMPARE(first.streams[size_t(StreamKind::Direct)], 1);
+    QCOMPARE(first.streams[size_t(StreamKind::Download)], 0);
+    QCOMPARE(first.streams[size_t(StreamKind::Transcode)], 1);
+    QCOMPARE(first.streams[size_t(StreamKind::Hls)], 1);
+    QCOMPARE(first.totalStreams(), 3);
+    QCOMPARE(first.at.timeSpec(), Qt::UTC);
+
+    hlsTicket.reset();
+    for (int i = 0; i < 4; ++i) {
+        QTest::qWait(2);   // distinct times
+        timeline.sampleNow();
+    }
+    const QList<ActivitySample> ring = timeline.samples();
+    QCOMPARE(ring.size(), 3);
+    for (qsizetype i = 1; i < ring.size(); ++i)
+        QVERIFY(ring.at(i - 1).at < ring.at(i).at);
+    QVERIFY(ring.constFirst().at > first.at);   // the first two samples are gone
+    QCOMPARE(ring.constLast().streams[size_t(StreamKind::Hls)], 0);
+    QCOMPARE(ring.constLast().totalStreams(), 2);
 }
 
 void TestActivityUnits::ticketEndsIntoHistory()

@@ -1,6 +1,7 @@
 #include "TestServer.h"
 
 #include "activity/ActivityRegistry.h"
+#include "activity/ActivityTimeline.h"
 #include "activity/CairnMetrics.h"
 #include "activity/MetricsRegistry.h"
 #include "artwork/ArtworkService.h"
@@ -129,6 +130,9 @@ QString TestServer::start(const TestServerOptions &options)
         if (options.limits)
             m_activity->setLimits(*options.limits);
         services.activity = m_activity.get();
+        m_timeline = std::make_unique<ActivityTimeline>(*m_activity, options.timelineIntervalMs);
+        m_timeline->start();
+        services.activityTimeline = m_timeline.get();
     }
     if (options.metrics) {
         m_metrics = std::make_unique<MetricsRegistry>();

@@ -21,6 +21,7 @@
 
 namespace cairn {
 class ActivityRegistry;
+class ActivityTimeline;
 class AppPasswordStore;
 class Authenticator;
 class FfmpegQueue;
@@ -60,6 +61,7 @@ struct TestServerOptions
 
     bool activity = false;                   // the activity registry; also on with HLS and metrics
     std::optional<StreamLimits> limits;      // empty = the registry's own (and the default request rate)
+    int timelineIntervalMs = 10000;          // the activity timeline's sampling interval (360 samples kept)
     bool metrics = false;                    // a MetricsRegistry with Cairn's metrics and /metrics
     bool publicMetrics = false;
 
@@ -122,6 +124,7 @@ public:
     // The services switched on in the options (else null).
     TranscodeService *transcoding() const { return m_transcoding.get(); }
     ActivityRegistry *activity() const { return m_activity.get(); }
+    ActivityTimeline *activityTimeline() const { return m_timeline.get(); }
     MetricsRegistry *metrics() const { return m_metrics.get(); }
     artwork::ArtworkService *artwork() const { return m_artwork.get(); }
     VideoPreviews *previews() const { return m_previews.get(); }
@@ -150,6 +153,7 @@ private:
     std::unique_ptr<SubsonicAuthenticator> m_subsonicAuth;
     std::unique_ptr<TranscodeService> m_transcoding;
     std::unique_ptr<ActivityRegistry> m_activity;
+    std::unique_ptr<ActivityTimeline> m_timeline;   // reads m_activity
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<FfmpegQueue> m_ffmpeg;   // poster frames when there is no transcode service
     std::unique_ptr<artwork::ArtworkService> m_artwork;

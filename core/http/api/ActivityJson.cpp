@@ -72,4 +72,18 @@ QJsonObject playCountJson(const PlayCount &c)
     return QJsonObject{{u"trackId"_s, c.trackId}, {u"title"_s, c.title}, {u"plays"_s, c.plays}};
 }
 
+QJsonObject timelineJson(int intervalMs, const QList<ActivitySample> &samples)
+{
+    QJsonArray items;
+    for (const ActivitySample &sample : samples) {
+        QJsonObject streams;
+        for (int kind = 0; kind < kStreamKindCount; ++kind)
+            streams.insert(streamKindName(StreamKind(kind)), sample.streams[size_t(kind)]);
+        items.append(QJsonObject{{u"at"_s, sample.at.toString(Qt::ISODateWithMs)},
+                                 {u"bytesPerSecond"_s, qRound64(sample.bytesPerSecond)},
+                                 {u"streams"_s, streams}});
+    }
+    return QJsonObject{{u"intervalSeconds"_s, double(intervalMs) / 1000.0}, {u"samples"_s, items}};
+}
+
 } // namespace cairn

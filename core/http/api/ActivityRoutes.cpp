@@ -1,6 +1,7 @@
 #include "api/ActivityRoutes.h"
 
 #include "activity/ActivityRegistry.h"
+#include "activity/ActivityTimeline.h"
 #include "activity/MetricsRegistry.h"
 #include "activity/StreamHistory.h"
 #include "base/TextValues.h"
@@ -95,6 +96,14 @@ void addActivityRoutes(Router &router, const HttpServices &services)
                [activity](const QStringList &, HttpExchange &ex) {
                    ex.respond(HttpResponse::json(200, QJsonDocument(activityJson(activity->snapshot()))));
                });
+
+    if (const ActivityTimeline *timeline = services.activityTimeline) {
+        router.add({HttpMethod::Get, HttpMethod::Head}, u"/api/activity/timeline"_s, Access::Admin,
+                   [timeline](const QStringList &, HttpExchange &ex) {
+                       ex.respond(HttpResponse::json(
+                           200, QJsonDocument(timelineJson(timeline->intervalMs(), timeline->samples()))));
+                   });
+    }
 
     router.add({HttpMethod::Get}, u"/api/activity/events"_s, Access::Admin,
                [activity](const QStringList &, HttpExchange &ex) {

@@ -1,6 +1,6 @@
 #pragma once
-// The activity API: live streams (JSON and Server-Sent Events), End/Throttle, stream history,
-// and GET /metrics for Prometheus.
+// The activity API: live streams (JSON and Server-Sent Events), End/Throttle, the last hour's
+// timeline, stream history, and GET /metrics for Prometheus.
 
 namespace cairn {
 

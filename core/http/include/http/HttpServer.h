@@ -28,6 +28,7 @@ class EventNotifier;
 class EventSubscriptions;
 }
 class ActivityRegistry;
+class ActivityTimeline;
 class AppPasswordStore;
 class HlsService;
 class VideoSubtitles;
@@ -72,6 +73,7 @@ struct HttpServices
     TrustedProxies trustedProxies;            // whose Forwarded/X-Forwarded-For is believed
     QStringList corsOrigins;                  // browser origins allowed cross-origin; empty = CORS off
     ActivityRegistry *activity = nullptr;     // thread-safe; null = streams are not listed, limited or paced
+    const ActivityTimeline *activityTimeline = nullptr;   // thread-safe reads; with `activity`; null = no timeline route
     // Thread-safe, never blocks on another thread; applies new limits to `activity` at once and
     // keeps them for the next start. Empty = they are only applied to `activity`.
     std::function<void(const StreamLimits &)> applyStreamLimits;
