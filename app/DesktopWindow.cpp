@@ -25,6 +25,7 @@ DesktopWindow::DesktopWindow(Runtime &runtime)
     window.addTab(new UsersTab(runtime.users(), runtime.appPasswords(), runtime.database()), tr("Users"));
     auto *activityTab = new ActivityTab(runtime.activity(), &runtime.database());
     activityTab->setLimitsApply([&runtime](const StreamLimits &limits) { runtime.setStreamLimits(limits); });
+    activityTab->setTimeline(&runtime.activityTimeline());
     window.addTab(activityTab, tr("Activity"));
     window.addTab(new PresetsTab(runtime.transcoding(), runtime.database(),
                                  [&runtime](int mib) { runtime.setTranscodeCacheMiB(mib); }),

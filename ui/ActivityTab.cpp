@@ -1,9 +1,11 @@
 #include "ActivityTab.h"
 
+#include "ActivityChart.h"
 #include "ActivityTableModel.h"
 #include "StreamHistoryPanel.h"
 #include "StreamLimitsEditor.h"
 #include "activity/ActivityRegistry.h"
+#include "activity/ActivityTimeline.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -34,6 +36,7 @@ ActivityTab::ActivityTab(ActivityRegistry &activity, const Database *history, QW
     , m_endButton(new QPushButton(tr("End stream"), this))
     , m_throttleButton(new QPushButton(tr("Throttle…"), this))
     , m_limits(new StreamLimitsEditor(activity.limits(), this))
+    , m_chart(new ActivityChart(this))
 {
     m_table->setObjectName(u"activityTable"_s);
     m_totals->setObjectName(u"activityTotalsLabel"_s);
@@ -69,6 +72,8 @@ ActivityTab::ActivityTab(ActivityRegistry &activity, const Database *history, QW
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(live);
+    m_chart->hide();
+    splitter->addWidget(m_chart);
     if (history) {
         m_history = new StreamHistoryPanel(*history, this);
         splitter->addWidget(m_history);
@@ -90,6 +95,22 @@ ActivityTab::ActivityTab(ActivityRegistry &activity, const Database *history, QW
 void ActivityTab::setLimitsApply(std::function<void(const StreamLimits &)> apply)
 {
     m_limits->setApply(std::move(apply));
+}
+
+void ActivityTab::setTimeline(const ActivityTimeline *timeline)
+{
+    if (m_timeline)
+        disconnect(m_timeline, nullptr, this, nullptr);
+    m_timeline = timeline;
+    m_chart->setVisible(timeline != nullptr);
+    if (!timeline)
+        return;
+    // Queued: samples are taken on the timeline's thread; the chart reads the copy it is given.
+    const auto show = [this] {
+        m_chart->setSamples(m_timeline->samples(), qint64(m_timeline->intervalMs()) * m_timeline->capacity());
+    };
+    connect(timeline, &ActivityTimeline::sampled, this, show, Qt::QueuedConnection);
+    show();
 }
 
 void ActivityTab::refresh()

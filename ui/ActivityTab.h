@@ -1,7 +1,7 @@
 #pragma once
 // The Activity tab: live streams (sortable, refreshed twice a second without flicker), the
-// totals, End stream / Throttle on the selected stream, the streaming limits, and the history
-// of finished streams. Reads the registry's snapshot; never blocks on a worker.
+// totals, End stream / Throttle on the selected stream, the streaming limits, charts of the last
+// hour, and the history of finished streams. Reads the registry's snapshot; never blocks on a worker.
 
 #include "activity/StreamLimits.h"
 #include "activity/StreamSnapshot.h"
@@ -19,8 +19,10 @@ class QTableView;
 
 namespace cairn {
 
+class ActivityChart;
 class ActivityRegistry;
 class ActivityTableModel;
+class ActivityTimeline;
 class Database;
 class StreamHistoryPanel;
 class StreamLimitsEditor;
@@ -38,7 +40,11 @@ public:
     // Where edited limits go (the app applies and stores them); default: the registry only.
     void setLimitsApply(std::function<void(const StreamLimits &)> apply);
 
+    // Shows the last hour from `timeline` (must outlive this tab), redrawn at each of its samples.
+    void setTimeline(const ActivityTimeline *timeline);
+
     QTableView *table() const { return m_table; }
+    ActivityChart *chart() const { return m_chart; }
     ActivityTableModel *model() const { return m_model; }
 
     // Reads the registry now (also done by a timer).
@@ -60,6 +66,8 @@ private:
     QPushButton *m_throttleButton;
     StreamLimitsEditor *m_limits;
     StreamHistoryPanel *m_history = nullptr;
+    ActivityChart *m_chart;              // hidden until there is a timeline
+    const ActivityTimeline *m_timeline = nullptr;
     ThrottlePrompt m_throttlePrompt;
     QTimer m_refreshTimer;
 };

@@ -1,12 +1,14 @@
 // The Activity tab offscreen against a real server: live rows with the right users and
 // kinds, sorting, End stream from the GUI (the client sees the close, the row goes, history
-// records it), Throttle from the GUI, the limits editor.
+// records it), Throttle from the GUI, the limits editor, the charts of the last hour.
 
+#include "ActivityChart.h"
 #include "ActivityServer.h"
 #include "ActivityTab.h"
 #include "ActivityTableModel.h"
 #include "StreamReader.h"
 #include "TrayIcon.h"
+#include "activity/ActivityTimeline.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -32,6 +34,17 @@ QString cell(const QTableView *table, int row, int column)
     return table->model()->index(row, column).data().toString();
 }
 
+// Pixels of `color` inside `area` of `image`.
+int pixelsOf(const QImage &image, const QRect &area, const QColor &color)
+{
+    int n = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            if (QColor(image.pixel(x, y)).rgb() == color.rgb())
+                ++n;
+    return n;
+}
+
 int rowOf(const QTableView *table, const QString &user)
 {
     for (int row = 0; row < table->model()->rowCount(); ++row)
@@ -52,6 +65,8 @@ private Q_SLOTS:
     void limitsEditorApplies();
     void activityTabEditsDefaultCaps();
     void trayCountsActiveStreams();
+    void chartDrawsTheStreams();
+    void chartWithoutTimelineOrSamples();
 
 private:
     ActivityServer m_server;
@@ -205,6 +220,81 @@ void TestActivityTab::trayCountsActiveStreams()
     QTRY_VERIFY2_WITH_TIMEOUT(tray.toolTip().contains(u"1 active stream"_s), qPrintable(tray.toolTip()), 10000);
     reader.close();
     QTRY_VERIFY2_WITH_TIMEOUT(tray.toolTip().contains(u"0 active stream"_s), qPrintable(tray.toolTip()), 10000);
+}
+
+// The charts against the real server's registry, sampled every 100 ms over a 3-s "hour" so the
+// streams fill the plots: the samples arrive, both plots hold their colours, hovering reads out a
+// sample, and after the streams end the newest samples count none.
+void TestActivityTab::chartDrawsTheStreams()
+{
+    ActivityTimeline timeline(m_server.activity(), 100, 30);
+    ActivityTab tab(m_server.activity(), &m_server.database());
+    tab.resize(1000, 900);
+    tab.setTimeline(&timeline);
+    tab.show();
+    ActivityChart *chart = tab.chart();
+    QVERIFY(chart && chart->isVisible());
+    QCOMPARE(chart->sampleCount(), 0);
+
+    const quint16 port = m_server.port();
+    std::vector<std::unique_ptr<StreamReader>> readers;
+    readers.push_back(std::make_unique<StreamReader>(port, m_server.streamPath(u"a.wav"_s), QList<QByteArray>{},
+                                                     StreamReader::Mode::Slow, 200 * 1024));
+    readers.push_back(std::make_unique<StreamReader>(port, m_server.downloadPath(u"b.wav"_s), QList<QByteArray>{},
+                                                     StreamReader::Mode::Stalled));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.activity().activeCount(), 2, 10000);
+    timeline.start();
+    // A whole span of samples with both streams, the reader's rate measured meanwhile.
+    QTRY_VERIFY_WITH_TIMEOUT(chart->sampleCount() == 30 && chart->maxBytesPerSecond() > 0, 15000);
+    QCOMPARE(chart->maxStreams(), 2);
+
+    const QImage image = chart->grab().toImage();
+    const QRect streams = chart->streamsPlotRect();
+    const QRect bandwidth = chart->bandwidthPlotRect();
+    QVERIFY(streams.height() > 40 && bandwidth.height() > 40);
+    // Direct and download share the plot: half of it each, nothing of the other kinds.
+    const int direct = pixelsOf(image, streams, ActivityChart::kindColor(int(StreamKind::Direct)));
+    const int download = pixelsOf(image, streams, ActivityChart::kindColor(int(StreamKind::Download)));
+    QVERIFY2(direct > streams.width() * streams.height() / 5, qPrintable(QString::number(direct)));
+    QVERIFY2(download > streams.width() * streams.height() / 5, qPrintable(QString::number(download)));
+    QCOMPARE(pixelsOf(image, streams, ActivityChart::kindColor(int(StreamKind::Transcode))), 0);
+    QVERIFY(pixelsOf(image, bandwidth, chart->bandwidthFill()) > 100);
+
+    QTest::mouseMove(chart, streams.center());
+    QTRY_VERIFY(chart->hoveredSample() >= 0);
+    const QString readout = chart->readout(chart->hoveredSample());
+    QVERIFY2(readout.contains(u"Direct: 1"_s) && readout.contains(u"Download: 1"_s), qPrintable(readout));
+
+    readers.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.activity().activeCount(), 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(chart->maxStreams(), 0, 15000);   // the streams left the span
+    QCOMPARE(pixelsOf(chart->grab().toImage(), streams, ActivityChart::kindColor(int(StreamKind::Direct))), 0);
+}
+
+// No timeline: no chart. A timeline with no sample yet: an empty chart, nothing plotted.
+void TestActivityTab::chartWithoutTimelineOrSamples()
+{
+    ActivityTab bare(m_server.activity(), nullptr);
+    bare.resize(800, 700);
+    bare.show();
+    QVERIFY(!bare.chart()->isVisible());
+
+    ActivityTimeline timeline(m_server.activity());
+    ActivityTab tab(m_server.activity(), nullptr);
+    tab.resize(800, 700);
+    tab.setTimeline(&timeline);
+    tab.show();
+    ActivityChart *chart = tab.chart();
+    QVERIFY(chart->isVisible());
+    QCOMPARE(chart->sampleCount(), 0);
+    QCOMPARE(chart->hoveredSample(), -1);
+    QVERIFY(chart->readout(0).isEmpty());
+    const QImage image = chart->grab().toImage();
+    QCOMPARE(pixelsOf(image, chart->bandwidthPlotRect(), chart->bandwidthFill()), 0);
+    for (int kind = 0; kind < kStreamKindCount; ++kind)
+        QCOMPARE(pixelsOf(image, chart->streamsPlotRect(), ActivityChart::kindColor(kind)), 0);
+    tab.setTimeline(nullptr);
+    QVERIFY(!chart->isVisible());
 }
 
 QTEST_MAIN(TestActivityTab)
