@@ -17,6 +17,8 @@
 #include "auth/UserAdministration.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QSettings>
 
 namespace {
 
@@ -62,13 +64,17 @@ extern "C" Q_DECL_EXPORT int cairn_desktop_main(int argc, char **argv)
 
     QApplication app(argc, argv);
     cairn::LogJournal::install();   // the Logs tab shows what was logged from here on
-    cairn::installTranslations(app);
-    const cairn::ShutdownSignals shutdownSignals;
     cairn::Runtime runtime(options);
+    // The language chosen in the settings dialog, else the system's; read before any text shows.
+    const QSettings stored(QDir(runtime.dataDir()).filePath(QStringLiteral("cairn.ini")), QSettings::IniFormat);
+    const QString language = stored.value(QStringLiteral("ui/language")).toString();
+    cairn::installTranslations(app, language.isEmpty() ? QLocale() : QLocale(language));
+    const cairn::ShutdownSignals shutdownSignals;
     cairn::SingleInstance instance(runtime.dataDir());
     if (!instance.claim())
         return 0;   // the running instance shows its window instead
     if (const auto error = runtime.start())
         return cairn::failWith(*error);
-    return runWindow(runtime, instance, options.minimized);
+    const bool minimized = options.minimized || runtime.settings().value(QStringLiteral("ui/startMinimized")).toBool();
+    return runWindow(runtime, instance, minimized);
 }

@@ -10,6 +10,7 @@ namespace cairn {
 
 class MainWindow;
 class Runtime;
+class SettingsDialog;
 class TrayIcon;
 
 class DesktopWindow
@@ -23,8 +24,12 @@ public:
 
     MainWindow &window() { return *m_window; }
     TrayIcon &tray() { return *m_tray; }
+    // Opens the settings dialog (window-modal, deleted when closed) bound to the runtime; the
+    // window's status line says when the settings were saved.
+    SettingsDialog *openSettings();
 
 private:
+    Runtime &m_runtime;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<TrayIcon> m_tray;   // uses m_window: declared after it, destroyed before it
 };

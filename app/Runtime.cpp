@@ -287,6 +287,33 @@ std::optional<QString> Runtime::setLanAccess(bool lan)
     return std::nullopt;
 }
 
+std::optional<QString> Runtime::setListening(const QHostAddress &address, quint16 port,
+                                             const QString &tlsCertificate, const QString &tlsKey)
+{
+    std::optional<QSslConfiguration> tls;
+    if (!tlsCertificate.isEmpty() || !tlsKey.isEmpty()) {
+        const auto loaded = loadTlsFiles(tlsCertificate, tlsKey);
+        if (!loaded)
+            return tr("Cannot use the HTTPS certificate: %1").arg(loaded.error().message);
+        tls = *loaded;
+    }
+    if (const auto error = m_server->listenOn(address, port, tls))
+        return error;
+    m_dlna->setHttpPort(m_server->port());
+    m_settings->setValue(u"server/bind"_s, address.toString());
+    m_settings->setValue(u"server/port"_s, port);
+    m_settings->setValue(u"server/tlsCertificate"_s, tlsCertificate);
+    m_settings->setValue(u"server/tlsKey"_s, tlsKey);
+    return std::nullopt;
+}
+
+void Runtime::setHistoryRetention(int maxRows, int maxDays)
+{
+    m_activity->setHistoryRetention(qMax(0, maxRows), qMax(0, maxDays));
+    m_settings->setValue(u"history/maxRows"_s, qMax(0, maxRows));
+    m_settings->setValue(u"history/maxDays"_s, qMax(0, maxDays));
+}
+
 Result<dlna::DlnaStatus> Runtime::setDlnaSettings(const dlna::DlnaSettings &settings)
 {
     const DlnaChoice choice = checkDlnaSettings(settings, *m_users);

@@ -76,6 +76,13 @@ public:
     // Whether the home network may connect (listening on every address) or only this computer
     // (loopback): kept in the settings and applied now by listening again on the same port.
     std::optional<QString> setLanAccess(bool lan);
+    // Listens on a new address, port and HTTPS certificate (empty paths = plain HTTP): checks
+    // the files, restarts the HTTP workers and keeps the choice. On failure the server goes on
+    // as before, nothing is kept, and the reason is returned.
+    std::optional<QString> setListening(const QHostAddress &address, quint16 port,
+                                        const QString &tlsCertificate, const QString &tlsKey);
+    // Applies the finished-stream history's bounds now and keeps them.
+    void setHistoryRetention(int maxRows, int maxDays);
 
     static QString defaultDataDir();
 

@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>cairn::ActivityChart</name>
+    <message>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Transcode</source>
+        <translation>Transkodierung</translation>
+    </message>
+    <message>
+        <source>HLS video</source>
+        <translation>HLS-Video</translation>
+    </message>
+    <message>
+        <source>Outgoing bandwidth</source>
+        <translation>Ausgehende Bandbreite</translation>
+    </message>
+    <message>
+        <source>Active streams</source>
+        <translation>Aktive Streams</translation>
+    </message>
+    <message>
+        <source>No samples yet</source>
+        <translation>Noch keine Messwerte</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>Out: %1</source>
+        <translation>Ausgehend: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>cairn::ActivityTab</name>
     <message>
         <source>End stream</source>
@@ -190,6 +237,26 @@
     <message>
         <source>Optimised</source>
         <translation>Optimiert</translation>
+    </message>
+    <message>
+        <source>&amp;Cairn</source>
+        <translation>&amp;Cairn</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Settings saved. Those marked * take effect when Cairn starts again.</source>
+        <translation>Einstellungen gespeichert. Die mit * markierten gelten ab dem nächsten Start von Cairn.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -788,6 +855,293 @@
     <message>
         <source>on the LAN: %1</source>
         <translation>im LAN: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::SettingsDialog</name>
+    <message>
+        <source>Cairn settings</source>
+        <translation>Cairn-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Streaming</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>* takes effect when Cairn starts again.</source>
+        <translation>* gilt ab dem nächsten Start von Cairn.</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port-Nummer:</translation>
+    </message>
+    <message>
+        <source>Who may connect:</source>
+        <translation>Wer sich verbinden darf:</translation>
+    </message>
+    <message>
+        <source>Devices on the home network</source>
+        <translation>Geräte im Heimnetz</translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation>Nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>HTTPS certificate (PEM):</source>
+        <translation>HTTPS-Zertifikat (PEM):</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>HTTPS private key (PEM):</source>
+        <translation>Privater HTTPS-Schlüssel (PEM):</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Test certificate</source>
+        <translation>Zertifikat prüfen</translation>
+    </message>
+    <message>
+        <source>Web origins allowed to call the API (CORS):</source>
+        <translation>Web-Ursprünge, die die API aufrufen dürfen (CORS):</translation>
+    </message>
+    <message>
+        <source>none; e.g. https://player.example, or * for any</source>
+        <translation>keine; z. B. https://player.example oder * für alle</translation>
+    </message>
+    <message>
+        <source>Trusted reverse proxies:</source>
+        <translation>Vertrauenswürdige Reverse-Proxys:</translation>
+    </message>
+    <message>
+        <source>none; e.g. 10.0.0.0/8, ::1</source>
+        <translation>keine; z. B. 10.0.0.0/8, ::1</translation>
+    </message>
+    <message>
+        <source>Close idle connections after:</source>
+        <translation>Untätige Verbindungen schließen nach:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A request must arrive within:</source>
+        <translation>Eine Anfrage muss ankommen innerhalb von:</translation>
+    </message>
+    <message>
+        <source>FFmpeg processes at once:</source>
+        <translation>Gleichzeitige FFmpeg-Prozesse:</translation>
+    </message>
+    <message>
+        <source>one per processor core</source>
+        <translation>einer pro Prozessorkern</translation>
+    </message>
+    <message>
+        <source>FFmpeg jobs that may wait:</source>
+        <translation>FFmpeg-Aufträge, die warten dürfen:</translation>
+    </message>
+    <message>
+        <source>Longest wait for FFmpeg:</source>
+        <translation>Längste Wartezeit auf FFmpeg:</translation>
+    </message>
+    <message>
+        <source>Largest upload:</source>
+        <translation>Größter Upload:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>no uploads</source>
+        <translation>keine Uploads</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics (/metrics) without signing in</source>
+        <translation>Prometheus-Metriken (/metrics) ohne Anmeldung</translation>
+    </message>
+    <message>
+        <source>Stream limits and bandwidth caps are on the Activity tab.</source>
+        <translation>Stream-Grenzen und Bandbreitenlimits finden Sie im Reiter Aktivität.</translation>
+    </message>
+    <message>
+        <source>Transcode cache:</source>
+        <translation>Transkodier-Cache:</translation>
+    </message>
+    <message>
+        <source>no cache</source>
+        <translation>kein Cache</translation>
+    </message>
+    <message>
+        <source>Optimised versions:</source>
+        <translation>Optimierte Fassungen:</translation>
+    </message>
+    <message>
+        <source>Artwork cache:</source>
+        <translation>Cover-Cache:</translation>
+    </message>
+    <message>
+        <source>Video thumbnail cache:</source>
+        <translation>Cache für Video-Vorschaubilder:</translation>
+    </message>
+    <message>
+        <source>Subtitle cache:</source>
+        <translation>Untertitel-Cache:</translation>
+    </message>
+    <message>
+        <source>The catalog, the settings and every cache live in %1 (caches in its &quot;cache&quot; folder, optimised versions in &quot;optimised&quot;). Another place: start Cairn with --data-dir.</source>
+        <translation>Katalog, Einstellungen und alle Caches liegen in %1 (Caches im Ordner „cache“, optimierte Fassungen in „optimised“). Für einen anderen Ort starten Sie Cairn mit --data-dir.</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Datenordner öffnen</translation>
+    </message>
+    <message>
+        <source>FFmpeg program:</source>
+        <translation>FFmpeg-Programm:</translation>
+    </message>
+    <message>
+        <source>Check FFmpeg</source>
+        <translation>FFmpeg prüfen</translation>
+    </message>
+    <message>
+        <source>HLS segment length:</source>
+        <translation>Länge der HLS-Segmente:</translation>
+    </message>
+    <message>
+        <source>HLS segments:</source>
+        <translation>HLS-Segmente:</translation>
+    </message>
+    <message>
+        <source>fragmented MP4 (CMAF; also DASH)</source>
+        <translation>fragmentiertes MP4 (CMAF; auch DASH)</translation>
+    </message>
+    <message>
+        <source>MPEG-TS (old players)</source>
+        <translation>MPEG-TS (alte Player)</translation>
+    </message>
+    <message>
+        <source>x264 speed (slower: smaller, fewer sessions):</source>
+        <translation>x264-Geschwindigkeit (langsamer: kleiner, weniger Sitzungen):</translation>
+    </message>
+    <message>
+        <source>Segments made ahead of the player:</source>
+        <translation>Segmente im Voraus erstellen:</translation>
+    </message>
+    <message>
+        <source>Stop FFmpeg after no request for:</source>
+        <translation>FFmpeg anhalten nach Stille von:</translation>
+    </message>
+    <message>
+        <source>End a silent HLS session after:</source>
+        <translation>Stille HLS-Sitzung beenden nach:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>Automatisch (Sprache des Systems)</translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation>Cairn bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Start in the tray, without opening the window</source>
+        <translation>Im Infobereich starten, ohne das Fenster zu öffnen</translation>
+    </message>
+    <message>
+        <source>Finished streams kept:</source>
+        <translation>Aufbewahrte beendete Streams:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Keep finished streams for:</source>
+        <translation>Beendete Streams aufbewahren für:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web origin such as https://player.example (scheme and host, no path), nor *.</source>
+        <translation>„%1“ ist kein Web-Ursprung wie https://player.example (Schema und Host, ohne Pfad) und auch nicht *.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or a subnet such as 10.0.0.0/8.</source>
+        <translation>„%1“ ist keine Adresse und kein Subnetz wie 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>HTTPS needs both a certificate and its private key (or neither, for plain HTTP).</source>
+        <translation>HTTPS braucht ein Zertifikat und seinen privaten Schlüssel (oder keines von beiden für einfaches HTTP).</translation>
+    </message>
+    <message>
+        <source>Cannot use the HTTPS certificate: %1</source>
+        <translation>Das HTTPS-Zertifikat ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a program Cairn can run.</source>
+        <translation>%1 ist kein Programm, das Cairn ausführen kann.</translation>
+    </message>
+    <message>
+        <source>There is no program &quot;%1&quot; on the PATH.</source>
+        <translation>Im PATH gibt es kein Programm „%1“.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate and its key first.</source>
+        <translation>Wählen Sie zuerst ein Zertifikat und seinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Usable: %1, valid until %2.</source>
+        <translation>Verwendbar: %1, gültig bis %2.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>This is not FFmpeg: %1</source>
+        <translation>Das ist kein FFmpeg: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Cannot start it: %1</source>
+        <translation>Start nicht möglich: %1</translation>
     </message>
 </context>
 <context>

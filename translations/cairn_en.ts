@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>cairn::ActivityChart</name>
+    <message>
+        <source>Direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLS video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active streams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No samples yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cairn::ActivityTab</name>
     <message>
         <source>End stream</source>
@@ -189,6 +236,26 @@
     </message>
     <message>
         <source>Optimised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cairn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved. Those marked * take effect when Cairn starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -787,6 +854,293 @@
     </message>
     <message>
         <source>on the LAN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::SettingsDialog</name>
+    <message>
+        <source>Cairn settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streaming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* takes effect when Cairn starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may connect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices on the home network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS certificate (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS private key (PEM):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web origins allowed to call the API (CORS):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none; e.g. https://player.example, or * for any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted reverse proxies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none; e.g. 10.0.0.0/8, ::1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close idle connections after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request must arrive within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FFmpeg processes at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one per processor core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FFmpeg jobs that may wait:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait for FFmpeg:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest upload:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prometheus metrics (/metrics) without signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream limits and bandwidth caps are on the Activity tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcode cache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimised versions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artwork cache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video thumbnail cache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitle cache:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog, the settings and every cache live in %1 (caches in its &quot;cache&quot; folder, optimised versions in &quot;optimised&quot;). Another place: start Cairn with --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FFmpeg program:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check FFmpeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLS segment length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HLS segments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fragmented MP4 (CMAF; also DASH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPEG-TS (old players)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x264 speed (slower: smaller, fewer sessions):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments made ahead of the player:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop FFmpeg after no request for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End a silent HLS session after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in the tray, without opening the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished streams kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep finished streams for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web origin such as https://player.example (scheme and host, no path), nor *.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or a subnet such as 10.0.0.0/8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTPS needs both a certificate and its private key (or neither, for plain HTTP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the HTTPS certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a program Cairn can run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no program &quot;%1&quot; on the PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificate and its key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usable: %1, valid until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not FFmpeg: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start it: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

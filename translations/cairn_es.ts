@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>cairn::ActivityChart</name>
+    <message>
+        <source>Direct</source>
+        <translation>Directo</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descarga</translation>
+    </message>
+    <message>
+        <source>Transcode</source>
+        <translation>Transcodificación</translation>
+    </message>
+    <message>
+        <source>HLS video</source>
+        <translation>Vídeo HLS</translation>
+    </message>
+    <message>
+        <source>Outgoing bandwidth</source>
+        <translation>Ancho de banda saliente</translation>
+    </message>
+    <message>
+        <source>Active streams</source>
+        <translation>Transmisiones activas</translation>
+    </message>
+    <message>
+        <source>No samples yet</source>
+        <translation>Aún no hay mediciones</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>hace %1 min</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>Out: %1</source>
+        <translation>Saliente: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>cairn::ActivityTab</name>
     <message>
         <source>End stream</source>
@@ -190,6 +237,26 @@
     <message>
         <source>Optimised</source>
         <translation>Optimizadas</translation>
+    </message>
+    <message>
+        <source>&amp;Cairn</source>
+        <translation>&amp;Cairn</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Settings saved. Those marked * take effect when Cairn starts again.</source>
+        <translation>Configuración guardada. Lo marcado con * se aplica cuando Cairn se inicie de nuevo.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Configuración guardada.</translation>
     </message>
 </context>
 <context>
@@ -788,6 +855,293 @@
     <message>
         <source>on the LAN: %1</source>
         <translation>en la red local: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::SettingsDialog</name>
+    <message>
+        <source>Cairn settings</source>
+        <translation>Configuración de Cairn</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Streaming</source>
+        <translation>Transmisión</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Almacenamiento</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>* takes effect when Cairn starts again.</source>
+        <translation>* se aplica cuando Cairn se inicie de nuevo.</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>Who may connect:</source>
+        <translation>Quién puede conectarse:</translation>
+    </message>
+    <message>
+        <source>Devices on the home network</source>
+        <translation>Los dispositivos de la red doméstica</translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation>Solo este equipo</translation>
+    </message>
+    <message>
+        <source>HTTPS certificate (PEM):</source>
+        <translation>Certificado HTTPS (PEM):</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Archivos PEM (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>HTTPS private key (PEM):</source>
+        <translation>Clave privada HTTPS (PEM):</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation>Archivos PEM (*.pem *.key);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Test certificate</source>
+        <translation>Probar el certificado</translation>
+    </message>
+    <message>
+        <source>Web origins allowed to call the API (CORS):</source>
+        <translation>Orígenes web que pueden llamar a la API (CORS):</translation>
+    </message>
+    <message>
+        <source>none; e.g. https://player.example, or * for any</source>
+        <translation>ninguno; p. ej. https://player.example, o * para todos</translation>
+    </message>
+    <message>
+        <source>Trusted reverse proxies:</source>
+        <translation>Proxies inversos de confianza:</translation>
+    </message>
+    <message>
+        <source>none; e.g. 10.0.0.0/8, ::1</source>
+        <translation>ninguno; p. ej. 10.0.0.0/8, ::1</translation>
+    </message>
+    <message>
+        <source>Close idle connections after:</source>
+        <translation>Cerrar las conexiones inactivas tras:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A request must arrive within:</source>
+        <translation>Una petición debe llegar en menos de:</translation>
+    </message>
+    <message>
+        <source>FFmpeg processes at once:</source>
+        <translation>Procesos FFmpeg simultáneos:</translation>
+    </message>
+    <message>
+        <source>one per processor core</source>
+        <translation>uno por núcleo de procesador</translation>
+    </message>
+    <message>
+        <source>FFmpeg jobs that may wait:</source>
+        <translation>Trabajos de FFmpeg que pueden esperar:</translation>
+    </message>
+    <message>
+        <source>Longest wait for FFmpeg:</source>
+        <translation>Espera máxima de FFmpeg:</translation>
+    </message>
+    <message>
+        <source>Largest upload:</source>
+        <translation>Subida más grande:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>no uploads</source>
+        <translation>sin subidas</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics (/metrics) without signing in</source>
+        <translation>Métricas de Prometheus (/metrics) sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Stream limits and bandwidth caps are on the Activity tab.</source>
+        <translation>Los límites de transmisiones y de ancho de banda están en la pestaña Actividad.</translation>
+    </message>
+    <message>
+        <source>Transcode cache:</source>
+        <translation>Caché de transcodificación:</translation>
+    </message>
+    <message>
+        <source>no cache</source>
+        <translation>sin caché</translation>
+    </message>
+    <message>
+        <source>Optimised versions:</source>
+        <translation>Versiones optimizadas:</translation>
+    </message>
+    <message>
+        <source>Artwork cache:</source>
+        <translation>Caché de carátulas:</translation>
+    </message>
+    <message>
+        <source>Video thumbnail cache:</source>
+        <translation>Caché de miniaturas de vídeo:</translation>
+    </message>
+    <message>
+        <source>Subtitle cache:</source>
+        <translation>Caché de subtítulos:</translation>
+    </message>
+    <message>
+        <source>The catalog, the settings and every cache live in %1 (caches in its &quot;cache&quot; folder, optimised versions in &quot;optimised&quot;). Another place: start Cairn with --data-dir.</source>
+        <translation>El catálogo, la configuración y todas las cachés están en %1 (las cachés en su carpeta «cache», las versiones optimizadas en «optimised»). Para otro lugar, inicie Cairn con --data-dir.</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Abrir la carpeta de datos</translation>
+    </message>
+    <message>
+        <source>FFmpeg program:</source>
+        <translation>Programa FFmpeg:</translation>
+    </message>
+    <message>
+        <source>Check FFmpeg</source>
+        <translation>Comprobar FFmpeg</translation>
+    </message>
+    <message>
+        <source>HLS segment length:</source>
+        <translation>Duración de los segmentos HLS:</translation>
+    </message>
+    <message>
+        <source>HLS segments:</source>
+        <translation>Segmentos HLS:</translation>
+    </message>
+    <message>
+        <source>fragmented MP4 (CMAF; also DASH)</source>
+        <translation>MP4 fragmentado (CMAF; también DASH)</translation>
+    </message>
+    <message>
+        <source>MPEG-TS (old players)</source>
+        <translation>MPEG-TS (reproductores antiguos)</translation>
+    </message>
+    <message>
+        <source>x264 speed (slower: smaller, fewer sessions):</source>
+        <translation>Velocidad de x264 (más lento: más pequeño, menos sesiones):</translation>
+    </message>
+    <message>
+        <source>Segments made ahead of the player:</source>
+        <translation>Segmentos preparados por adelantado:</translation>
+    </message>
+    <message>
+        <source>Stop FFmpeg after no request for:</source>
+        <translation>Detener FFmpeg sin peticiones durante:</translation>
+    </message>
+    <message>
+        <source>End a silent HLS session after:</source>
+        <translation>Terminar una sesión HLS inactiva tras:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>Automático (idioma del sistema)</translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation>Iniciar Cairn al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Start in the tray, without opening the window</source>
+        <translation>Iniciar en la bandeja, sin abrir la ventana</translation>
+    </message>
+    <message>
+        <source>Finished streams kept:</source>
+        <translation>Transmisiones terminadas guardadas:</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>Keep finished streams for:</source>
+        <translation>Guardar las transmisiones terminadas durante:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web origin such as https://player.example (scheme and host, no path), nor *.</source>
+        <translation>«%1» no es un origen web como https://player.example (esquema y host, sin ruta), ni *.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or a subnet such as 10.0.0.0/8.</source>
+        <translation>«%1» no es una dirección ni una subred como 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>HTTPS needs both a certificate and its private key (or neither, for plain HTTP).</source>
+        <translation>HTTPS necesita un certificado y su clave privada (o ninguno, para HTTP simple).</translation>
+    </message>
+    <message>
+        <source>Cannot use the HTTPS certificate: %1</source>
+        <translation>No se puede usar el certificado HTTPS: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a program Cairn can run.</source>
+        <translation>%1 no es un programa que Cairn pueda ejecutar.</translation>
+    </message>
+    <message>
+        <source>There is no program &quot;%1&quot; on the PATH.</source>
+        <translation>No hay ningún programa «%1» en el PATH.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate and its key first.</source>
+        <translation>Elija primero un certificado y su clave.</translation>
+    </message>
+    <message>
+        <source>Usable: %1, valid until %2.</source>
+        <translation>Utilizable: %1, válido hasta el %2.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>This is not FFmpeg: %1</source>
+        <translation>Esto no es FFmpeg: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>Cannot start it: %1</source>
+        <translation>No se puede iniciar: %1</translation>
     </message>
 </context>
 <context>

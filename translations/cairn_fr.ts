@@ -9,6 +9,53 @@
     </message>
 </context>
 <context>
+    <name>cairn::ActivityChart</name>
+    <message>
+        <source>Direct</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Transcode</source>
+        <translation>Transcodage</translation>
+    </message>
+    <message>
+        <source>HLS video</source>
+        <translation>Vidéo HLS</translation>
+    </message>
+    <message>
+        <source>Outgoing bandwidth</source>
+        <translation>Bande passante sortante</translation>
+    </message>
+    <message>
+        <source>Active streams</source>
+        <translation>Flux actifs</translation>
+    </message>
+    <message>
+        <source>No samples yet</source>
+        <translation>Pas encore de mesures</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>Out: %1</source>
+        <translation>Sortant : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>cairn::ActivityTab</name>
     <message>
         <source>End stream</source>
@@ -190,6 +237,26 @@
     <message>
         <source>Optimised</source>
         <translation>Optimisées</translation>
+    </message>
+    <message>
+        <source>&amp;Cairn</source>
+        <translation>&amp;Cairn</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Settings saved. Those marked * take effect when Cairn starts again.</source>
+        <translation>Paramètres enregistrés. Ceux marqués d’un * prennent effet au prochain démarrage de Cairn.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
     </message>
 </context>
 <context>
@@ -516,7 +583,7 @@
     </message>
     <message>
         <source>Optimised versions are made ahead of time, one at a time at low priority, and pause while someone watches a live transcode. Administrators ask for them in the web app, for a video or a whole library folder.</source>
-        <translation>Les versions optimisées sont préparées à l'avance, une à la fois en basse priorité, et se mettent en pause pendant que quelqu'un regarde un transcodage en direct. Les administrateurs les demandent dans l'application web, pour une vidéo ou tout un dossier de la bibliothèque.</translation>
+        <translation>Les versions optimisées sont préparées à l&apos;avance, une à la fois en basse priorité, et se mettent en pause pendant que quelqu&apos;un regarde un transcodage en direct. Les administrateurs les demandent dans l&apos;application web, pour une vidéo ou tout un dossier de la bibliothèque.</translation>
     </message>
     <message>
         <source>Video</source>
@@ -540,7 +607,7 @@
     </message>
     <message>
         <source>Queued</source>
-        <translation>En file d'attente</translation>
+        <translation>En file d&apos;attente</translation>
     </message>
     <message>
         <source>Being made</source>
@@ -548,7 +615,7 @@
     </message>
     <message>
         <source>Paused while someone watches</source>
-        <translation>En pause pendant que quelqu'un regarde</translation>
+        <translation>En pause pendant que quelqu&apos;un regarde</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -788,6 +855,293 @@
     <message>
         <source>on the LAN: %1</source>
         <translation>sur le réseau local&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::SettingsDialog</name>
+    <message>
+        <source>Cairn settings</source>
+        <translation>Paramètres de Cairn</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Streaming</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>* takes effect when Cairn starts again.</source>
+        <translation>* prend effet au prochain démarrage de Cairn.</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Who may connect:</source>
+        <translation>Qui peut se connecter :</translation>
+    </message>
+    <message>
+        <source>Devices on the home network</source>
+        <translation>Les appareils du réseau domestique</translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation>Cet ordinateur seulement</translation>
+    </message>
+    <message>
+        <source>HTTPS certificate (PEM):</source>
+        <translation>Certificat HTTPS (PEM) :</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>HTTPS private key (PEM):</source>
+        <translation>Clé privée HTTPS (PEM) :</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.key);;All files (*)</source>
+        <translation>Fichiers PEM (*.pem *.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Test certificate</source>
+        <translation>Tester le certificat</translation>
+    </message>
+    <message>
+        <source>Web origins allowed to call the API (CORS):</source>
+        <translation>Origines web autorisées à appeler l’API (CORS) :</translation>
+    </message>
+    <message>
+        <source>none; e.g. https://player.example, or * for any</source>
+        <translation>aucune ; p. ex. https://player.example, ou * pour toutes</translation>
+    </message>
+    <message>
+        <source>Trusted reverse proxies:</source>
+        <translation>Proxys inverses de confiance :</translation>
+    </message>
+    <message>
+        <source>none; e.g. 10.0.0.0/8, ::1</source>
+        <translation>aucun ; p. ex. 10.0.0.0/8, ::1</translation>
+    </message>
+    <message>
+        <source>Close idle connections after:</source>
+        <translation>Fermer les connexions inactives après :</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A request must arrive within:</source>
+        <translation>Une requête doit arriver en moins de :</translation>
+    </message>
+    <message>
+        <source>FFmpeg processes at once:</source>
+        <translation>Processus FFmpeg simultanés :</translation>
+    </message>
+    <message>
+        <source>one per processor core</source>
+        <translation>un par cœur de processeur</translation>
+    </message>
+    <message>
+        <source>FFmpeg jobs that may wait:</source>
+        <translation>Tâches FFmpeg pouvant attendre :</translation>
+    </message>
+    <message>
+        <source>Longest wait for FFmpeg:</source>
+        <translation>Attente maximale de FFmpeg :</translation>
+    </message>
+    <message>
+        <source>Largest upload:</source>
+        <translation>Plus gros envoi :</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> Mio</translation>
+    </message>
+    <message>
+        <source>no uploads</source>
+        <translation>pas d’envoi</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics (/metrics) without signing in</source>
+        <translation>Métriques Prometheus (/metrics) sans connexion</translation>
+    </message>
+    <message>
+        <source>Stream limits and bandwidth caps are on the Activity tab.</source>
+        <translation>Les limites de flux et de bande passante sont dans l’onglet Activité.</translation>
+    </message>
+    <message>
+        <source>Transcode cache:</source>
+        <translation>Cache de transcodage :</translation>
+    </message>
+    <message>
+        <source>no cache</source>
+        <translation>pas de cache</translation>
+    </message>
+    <message>
+        <source>Optimised versions:</source>
+        <translation>Versions optimisées :</translation>
+    </message>
+    <message>
+        <source>Artwork cache:</source>
+        <translation>Cache des pochettes :</translation>
+    </message>
+    <message>
+        <source>Video thumbnail cache:</source>
+        <translation>Cache des vignettes vidéo :</translation>
+    </message>
+    <message>
+        <source>Subtitle cache:</source>
+        <translation>Cache des sous-titres :</translation>
+    </message>
+    <message>
+        <source>The catalog, the settings and every cache live in %1 (caches in its &quot;cache&quot; folder, optimised versions in &quot;optimised&quot;). Another place: start Cairn with --data-dir.</source>
+        <translation>Le catalogue, les paramètres et tous les caches se trouvent dans %1 (les caches dans son dossier « cache », les versions optimisées dans « optimised »). Pour un autre emplacement, démarrez Cairn avec --data-dir.</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Ouvrir le dossier des données</translation>
+    </message>
+    <message>
+        <source>FFmpeg program:</source>
+        <translation>Programme FFmpeg :</translation>
+    </message>
+    <message>
+        <source>Check FFmpeg</source>
+        <translation>Vérifier FFmpeg</translation>
+    </message>
+    <message>
+        <source>HLS segment length:</source>
+        <translation>Durée des segments HLS :</translation>
+    </message>
+    <message>
+        <source>HLS segments:</source>
+        <translation>Segments HLS :</translation>
+    </message>
+    <message>
+        <source>fragmented MP4 (CMAF; also DASH)</source>
+        <translation>MP4 fragmenté (CMAF ; aussi DASH)</translation>
+    </message>
+    <message>
+        <source>MPEG-TS (old players)</source>
+        <translation>MPEG-TS (anciens lecteurs)</translation>
+    </message>
+    <message>
+        <source>x264 speed (slower: smaller, fewer sessions):</source>
+        <translation>Vitesse de x264 (plus lent : plus petit, moins de sessions) :</translation>
+    </message>
+    <message>
+        <source>Segments made ahead of the player:</source>
+        <translation>Segments préparés en avance :</translation>
+    </message>
+    <message>
+        <source>Stop FFmpeg after no request for:</source>
+        <translation>Arrêter FFmpeg sans requête pendant :</translation>
+    </message>
+    <message>
+        <source>End a silent HLS session after:</source>
+        <translation>Terminer une session HLS silencieuse après :</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>Automatique (langue du système)</translation>
+    </message>
+    <message>
+        <source>Start Cairn when I log in</source>
+        <translation>Démarrer Cairn à l’ouverture de session</translation>
+    </message>
+    <message>
+        <source>Start in the tray, without opening the window</source>
+        <translation>Démarrer dans la zone de notification, sans ouvrir la fenêtre</translation>
+    </message>
+    <message>
+        <source>Finished streams kept:</source>
+        <translation>Flux terminés conservés :</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>Keep finished streams for:</source>
+        <translation>Conserver les flux terminés pendant :</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web origin such as https://player.example (scheme and host, no path), nor *.</source>
+        <translation>« %1 » n’est ni une origine web comme https://player.example (schéma et hôte, sans chemin), ni *.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or a subnet such as 10.0.0.0/8.</source>
+        <translation>« %1 » n’est ni une adresse ni un sous-réseau comme 10.0.0.0/8.</translation>
+    </message>
+    <message>
+        <source>HTTPS needs both a certificate and its private key (or neither, for plain HTTP).</source>
+        <translation>HTTPS demande un certificat et sa clé privée (ou aucun des deux, pour du HTTP simple).</translation>
+    </message>
+    <message>
+        <source>Cannot use the HTTPS certificate: %1</source>
+        <translation>Impossible d’utiliser le certificat HTTPS : %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a program Cairn can run.</source>
+        <translation>%1 n’est pas un programme que Cairn peut lancer.</translation>
+    </message>
+    <message>
+        <source>There is no program &quot;%1&quot; on the PATH.</source>
+        <translation>Il n’y a pas de programme « %1 » dans le PATH.</translation>
+    </message>
+    <message>
+        <source>Choose a certificate and its key first.</source>
+        <translation>Choisissez d’abord un certificat et sa clé.</translation>
+    </message>
+    <message>
+        <source>Usable: %1, valid until %2.</source>
+        <translation>Utilisable : %1, valide jusqu’au %2.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>This is not FFmpeg: %1</source>
+        <translation>Ce n’est pas FFmpeg : %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>Cannot start it: %1</source>
+        <translation>Impossible de le lancer : %1</translation>
     </message>
 </context>
 <context>

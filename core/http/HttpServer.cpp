@@ -190,17 +190,32 @@ void HttpServer::stop()
 
 std::optional<QString> HttpServer::listenOn(const QHostAddress &address)
 {
-    const QHostAddress before = d->config.bindAddress;
+    return listenOn(address, d->port ? d->port : d->config.port, d->config.tls);
+}
+
+std::optional<QString> HttpServer::listenOn(const QHostAddress &address, quint16 port,
+                                            const std::optional<QSslConfiguration> &tls)
+{
+    const HttpServerConfig before = d->config;
+    const quint16 portBefore = d->port ? d->port : d->config.port;
     stop();
     d->config.bindAddress = address;
+    d->config.port = port;
+    d->config.tls = tls;
+    d->port = 0;
     const std::optional<QString> error = start();
     if (!error)
         return std::nullopt;
-    d->config.bindAddress = before;
+    d->config = before;
+    d->config.port = portBefore;
+    d->port = 0;
     if (const auto again = start())
-        qCWarning(lcHttp) << "cannot listen again on" << before.toString() << ":" << *again;
+        qCWarning(lcHttp) << "cannot listen again on" << before.bindAddress.toString() << ":" << *again;
     return error;
 }
+
+bool HttpServer::isHttps() const { return d->config.tls.has_value(); }
+QHostAddress HttpServer::bindAddress() const { return d->config.bindAddress; }
 
 void HttpServer::setPaused(bool paused)
 {

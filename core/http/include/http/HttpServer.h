@@ -111,6 +111,12 @@ public:
     // Stops and starts again listening on `address` (same port), e.g. after the user chose LAN
     // or this computer only. When that fails it goes back to the address before and says why.
     std::optional<QString> listenOn(const QHostAddress &address);
+    // The same with a new port and TLS configuration (empty = plain HTTP): the settings dialog.
+    // The workers restart (open connections close); the services and catalog stay.
+    std::optional<QString> listenOn(const QHostAddress &address, quint16 port,
+                                    const std::optional<QSslConfiguration> &tls);
+    bool isHttps() const;
+    QHostAddress bindAddress() const;
 
     // Paused: the socket stays bound but no new connection is accepted.
     void setPaused(bool paused);
