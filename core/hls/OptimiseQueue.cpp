@@ -235,10 +235,10 @@ void OptimiseQueue::tick()
         }
         return;
     }
-    startNext();
+    startNext(quiet);
 }
 
-void OptimiseQueue::startNext()
+void OptimiseQueue::startNext(bool quiet)
 {
     std::optional<OptimisedVersion> next;
     {
@@ -251,10 +251,14 @@ void OptimiseQueue::startNext()
     }
     if (!next)
         return;
-    if (nowMs() - m_lastBusyMs < m_settings.quietMs) {
+    if (!quiet) {
         setState(next->id, OptimisedVersion::State::Paused);
         return;
     }
+    // The slot first: while every slot is taken, a tick costs no stat and no hash.
+    auto slot = m_limiter.tryAcquire();   // only a free slot: players never wait for this
+    if (!slot)
+        return;
     if (!sourceUnchanged(next->source)) {
         m_store.remove(next->id);
         setState(next->id, OptimisedVersion::State::Outdated, u"the video file changed or went away"_s);
@@ -262,19 +266,16 @@ void OptimiseQueue::startNext()
     }
     const HlsVariant &variant = next->variant();
     int first = 0;
-    while (first < next->segmentCount() && m_store.lookup(next->source, variant, first, next->x264Preset))
+    while (first < next->segmentCount() && m_store.segmentOf(next->id, first, next->source.format))
         ++first;
     const bool hasInit = next->source.format != SegmentFormat::Fmp4
-                         || m_store.lookup(next->source, variant, kInitSegment, next->x264Preset);
+                         || m_store.segmentOf(next->id, kInitSegment, next->source.format);
     if (first == next->segmentCount() && hasInit) {
         setState(next->id, OptimisedVersion::State::Done);
         return;
     }
     if (m_store.usedBytes() > m_store.maxBytes())
         return fail(next->id, u"the optimised store is full (%1, setting optimised/storeMiB)"_s.arg(mebibytes(m_store.maxBytes())));
-    auto slot = m_limiter.tryAcquire();   // only a free slot: players never wait for this
-    if (!slot)
-        return;
     SegmentJob job;
     job.inputPath = next->source.path;
     job.variant = variant;
@@ -307,7 +308,7 @@ void OptimiseQueue::onSegmentFinished(const QString &id, int index, const QStrin
         return;
     }
     // A resumed run may write again what an earlier one finished.
-    const bool counted = index == kInitSegment || m_store.lookup(v->source, v->variant(), index, v->x264Preset);
+    const bool counted = index == kInitSegment || m_store.segmentOf(id, index, v->source.format);
     if (!m_store.adopt(id, index, path))
         return fail(id, u"cannot move a segment into the optimised store %1"_s.arg(m_store.directory()));
     if (m_store.usedBytes() > m_store.maxBytes())
@@ -332,7 +333,7 @@ void OptimiseQueue::onProducerFinished(const QString &id, bool ok)
         return;
     int made = 0;
     for (int i = 0; i < v->segmentCount(); ++i)
-        if (m_store.lookup(v->source, v->variant(), i, v->x264Preset))
+        if (m_store.segmentOf(id, i, v->source.format))
             ++made;
     if (!ok)
         return fail(id, u"FFmpeg failed: "_s + why);

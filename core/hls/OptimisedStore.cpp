@@ -100,8 +100,12 @@ std::optional<QString> OptimisedStore::lookup(const HlsSessionSource &source, co
         if (m_bytes.isEmpty())
             return std::nullopt;   // nothing made: no stat for every segment
     }
-    const QString path = QDir(versionDirectory(variantVersionKey(source, variant, x264Preset)))
-                             .filePath(optimisedSegmentName(index, source.format));
+    return segmentOf(variantVersionKey(source, variant, x264Preset), index, source.format);
+}
+
+std::optional<QString> OptimisedStore::segmentOf(const QString &versionId, int index, SegmentFormat format) const
+{
+    const QString path = QDir(versionDirectory(versionId)).filePath(optimisedSegmentName(index, format));
     if (QFileInfo::exists(path))
         return path;
     return std::nullopt;

@@ -33,16 +33,18 @@ void serveTrackFile(const MediaFileContext &c, const QStringList &params, HttpEx
     if (const auto *refusal = std::get_if<DlnaRefusal>(&dlna))
         return ex.respond(refusalAnswer(*refusal));
     DlnaMediaHeaders headers = std::get<DlnaMediaHeaders>(dlna);
-    // A Samsung TV asks where the video's subtitles are as it starts playing it.
-    if (headers.wantsCaptionInfo && c.subtitles)
-        if (const auto track = TrackRepository(db).find(*id, ex.identity().visibility))
-            if (const auto path = subRipPath(c.subtitles, *track))
-                headers.captionUrl = callerLink(c.auth, ex, *path);
     // The file seeks by bytes only (its contentFeatures say OP=01): DLNA's answer to a time seek
     // on such a resource is 406.
     if (headers.timeSeek)
         return ex.respond(refusalAnswer({406, u"this resource seeks by bytes; TimeSeekRange is for transcodes"_s}));
-    deliverTrackFile(db, *id, ex, delivery, {}, headers);
+    const auto track = TrackRepository(db).find(*id, ex.identity().visibility);
+    if (!track)
+        return ex.fail(DomainError::notFound(u"no such track"_s));
+    // A Samsung TV asks where the video's subtitles are as it starts playing it.
+    if (headers.wantsCaptionInfo && c.subtitles)
+        if (const auto path = subRipPath(c.subtitles, *track))
+            headers.captionUrl = callerLink(c.auth, ex, *path);
+    deliverTrackFile(db, *track, ex, delivery, {}, headers);
 }
 
 } // namespace

@@ -170,29 +170,34 @@ bool sendFile(HttpExchange &ex, const MediaPlan &plan, const QString &player, co
 void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &ex, FileDelivery delivery,
                       const QString &player, const DlnaMediaHeaders &dlnaHeaders)
 {
-    TrackRepository tracks(db);
-    const auto track = tracks.find(trackId, ex.identity().visibility);
+    const auto track = TrackRepository(db).find(trackId, ex.identity().visibility);
     if (!track)
         return ex.fail(DomainError::notFound(u"no such track"_s));
-    if (!QFileInfo(track->path).isFile()) {
+    deliverTrackFile(db, *track, ex, delivery, player, dlnaHeaders);
+}
+
+void deliverTrackFile(const Database &db, const Track &track, HttpExchange &ex, FileDelivery delivery,
+                      const QString &player, const DlnaMediaHeaders &dlnaHeaders)
+{
+    if (!QFileInfo(track.path).isFile()) {
         // The file went away since the last scan: the catalog learns it now.
-        qCInfo(lcHttp) << "track" << trackId << "is gone from disk; removing it from the catalog";
-        tracks.remove(trackId);
+        qCInfo(lcHttp) << "track" << track.id << "is gone from disk; removing it from the catalog";
+        TrackRepository(db).remove(track.id);
         return ex.fail(DomainError::notFound(u"no such track"_s));
     }
     FileReplyOptions options;
-    options.entityId = track->id;
-    options.contentType = mediaTypeForFormat(track->format);
+    options.entityId = track.id;
+    options.contentType = mediaTypeForFormat(track.format);
     if (delivery == FileDelivery::Attachment)
-        options.contentDisposition = attachmentDisposition(QFileInfo(track->path).fileName());
+        options.contentDisposition = attachmentDisposition(QFileInfo(track.path).fileName());
     options.stream.kind = delivery == FileDelivery::Attachment ? StreamKind::Download : StreamKind::Direct;
-    options.stream.trackId = track->id;
+    options.stream.trackId = track.id;
     options.stream.player = playerFor(player, dlnaHeaders);
-    options.stream.title = track->title.isEmpty() ? QFileInfo(track->path).completeBaseName() : track->title;
+    options.stream.title = track.title.isEmpty() ? QFileInfo(track.path).completeBaseName() : track.title;
     options.headers = dlnaHeaders.answerHeaders(
-        dlna::contentFeatures(dlna::dlnaMediaOf(*track), dlna::DlnaSeek::Bytes, false));
-    if (!replyWithFile(ex, track->path, options)) {
-        qCWarning(lcHttp) << "cannot open the file of track" << trackId;
+        dlna::contentFeatures(dlna::dlnaMediaOf(track), dlna::DlnaSeek::Bytes, false));
+    if (!replyWithFile(ex, track.path, options)) {
+        qCWarning(lcHttp) << "cannot open the file of track" << track.id;
         ex.fail(DomainError::failed(u"the media file cannot be read"_s));
     }
 }

@@ -14,6 +14,7 @@ class Database;
 class HttpExchange;
 class TranscodeService;
 struct MediaPlan;
+struct Track;
 
 enum class FileDelivery { Inline, Attachment };
 
@@ -21,6 +22,9 @@ enum class FileDelivery { Inline, Attachment };
 // renderer is then named by its User-Agent). `dlna`: the request's DLNA headers, already
 // checked by the route (a time seek is the plan's offset by then); their answers go on the head.
 void deliverTrackFile(const Database &db, qint64 trackId, HttpExchange &exchange, FileDelivery delivery,
+                      const QString &player = {}, const DlnaMediaHeaders &dlna = {});
+// The same for a track the caller has read already (within the caller's visibility).
+void deliverTrackFile(const Database &db, const Track &track, HttpExchange &exchange, FileDelivery delivery,
                       const QString &player = {}, const DlnaMediaHeaders &dlna = {});
 // `service` may be null only for plans that need no transcoder (an original file).
 void deliverPlan(HttpExchange &exchange, TranscodeService *service, const MediaPlan &plan, const QString &player = {},

@@ -53,7 +53,7 @@ Q_SIGNALS:
 
 private:
     void tick();
-    void startNext();
+    void startNext(bool quiet);
     void dropProducer();
     void onSegmentFinished(const QString &id, int index, const QString &path);
     void onProducerFinished(const QString &id, bool ok);

@@ -28,6 +28,8 @@ public:
     std::optional<QString> lookup(const HlsSessionSource &source, const HlsVariant &variant, int index,
                                   const QString &x264Preset) const;
 
+    // The same by the version's id (no hashing of the source): a loop over a version's segments.
+    std::optional<QString> segmentOf(const QString &versionId, int index, SegmentFormat format) const;
     // Where FFmpeg writes a version's segments before adopt() moves each into place.
     QString workDirectory(const QString &versionId) const;
     bool writeManifest(const OptimisedVersion &version);
