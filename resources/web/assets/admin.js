@@ -1,12 +1,13 @@
 // Administration (administrators only; the server refuses the API to others anyway): library
 // folders, scans and the files they could not read, users, transcoding and video presets, live
-// activity and the stream limits, the DLNA server for TVs on the LAN, and the optimised versions
+// activity with charts of the last hour and the stream limits, the DLNA server for TVs on the LAN, and the optimised versions
 // of videos made in the background.
 
 import { h, clear, emptyState, formatDuration } from './dom.js';
 import { api, ApiError } from './api.js';
 import { listen } from './sse.js';
 import { appPasswordsSection } from './appPasswords.js';
+import { activityCharts } from './activityChart.js';
 import { formatBytes, isPending, optimiseErrorText, stateText, storeText, variantText } from './optimised.js';
 import { t, msg, formatNumber, formatDateTime, formatTime, formatKB, formatMB } from './i18n.js';
 
@@ -247,10 +248,13 @@ async function activity(body) {
   const tbody = h('tbody');
   const msg = messageLine();
   const history = h('div');
+  const charts = activityCharts();
+  stopPage = charts.stop;
   clear(body, h('h2', {}, t('Streams now')), summary,
     h('table', { class: 'data' }, h('thead', {}, h('tr', {},
       [t('User'), t('Client'), t('Track'), t('Kind'), t('Preset'), t('Started'), t('Sent'), t('Rate'), t('Position'), ''].map((label) => h('th', {}, label)))), tbody),
-    msg, h('h2', {}, t('Limits')), await limitsForm(), h('h2', {}, t('Recently finished')), history);
+    msg, h('h2', {}, t('The last hour')), charts.element,
+    h('h2', {}, t('Limits')), await limitsForm(), h('h2', {}, t('Recently finished')), history);
   const render = (data) => {
     summary.textContent = [t('{count} active streams', { count: data.active ?? data.items.length }),
       t('{count} transcodes', { count: data.transcodes ?? 0 }), perSecond(formatKB(data.bytesPerSecond))].join(', ');
@@ -270,9 +274,10 @@ async function activity(body) {
         } }, t('Throttle'))))) : h('tr', {}, h('td', { colSpan: 10, class: 'muted' }, t('Nothing is streaming.'))));
   };
   render(await api('/api/activity'));
-  stopPage = listen('/api/activity/events', (name, data) => {
+  const stopEvents = listen('/api/activity/events', (name, data) => {
     if (name === 'activity') { try { render(JSON.parse(data)); } catch { /* partial data */ } }
   }, (e) => { summary.textContent = t('Live updates interrupted: {error}', { error: errorText(e) }); });
+  stopPage = () => { stopEvents(); charts.stop(); };
   const past = await api('/api/activity/history?limit=50');
   clear(history, past.items.length ? h('table', { class: 'data' }, h('tbody', {}, past.items.map((s) => h('tr', {},
     h('td', {}, s.user || ''), h('td', {}, s.title || ''), h('td', {}, kindText(s.kind)), h('td', {}, endingText(s.ending)),

@@ -348,6 +348,13 @@ export default {
   "Saved.": "Gespeichert.",
   "Recently finished": "Kürzlich beendet",
   "No finished streams yet.": "Noch keine beendeten Streams.",
+  "The last hour": "Die letzte Stunde",
+  "Outgoing bandwidth": "Ausgehende Bandbreite",
+  "Active streams": "Aktive Streams",
+  "{minutes} min ago": "vor {minutes} Min.",
+  "now": "jetzt",
+  "{kind}: {number}": "{kind}: {number}",
+  "{time}: {rate} out; {streams}": "{time}: {rate} ausgehend; {streams}",
 
   // admin.js: DLNA
   "DLNA media server": "DLNA-Medienserver",

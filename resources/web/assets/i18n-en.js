@@ -352,6 +352,15 @@ export default {
   "Recently finished": "Recently finished",
   "No finished streams yet.": "No finished streams yet.",
 
+  // activityChart.js: the last hour of activity
+  "The last hour": "The last hour",
+  "Outgoing bandwidth": "Outgoing bandwidth",
+  "Active streams": "Active streams",
+  "{minutes} min ago": "{minutes} min ago",
+  "now": "now",
+  "{kind}: {number}": "{kind}: {number}",
+  "{time}: {rate} out; {streams}": "{time}: {rate} out; {streams}",
+
   // admin.js: DLNA
   "DLNA media server": "DLNA media server",
   "Serve the library to DLNA devices on the local network": "Serve the library to DLNA devices on the local network",

@@ -349,6 +349,13 @@ export default {
   "Saved.": "Guardado.",
   "Recently finished": "Terminadas recientemente",
   "No finished streams yet.": "Todavía no hay transmisiones terminadas.",
+  "The last hour": "La última hora",
+  "Outgoing bandwidth": "Ancho de banda saliente",
+  "Active streams": "Transmisiones activas",
+  "{minutes} min ago": "hace {minutes} min",
+  "now": "ahora",
+  "{kind}: {number}": "{kind}: {number}",
+  "{time}: {rate} out; {streams}": "{time}: {rate} de salida; {streams}",
 
   // admin.js: DLNA
   "DLNA media server": "Servidor multimedia DLNA",

@@ -349,6 +349,13 @@ export default {
   "Saved.": "Enregistré.",
   "Recently finished": "Terminés récemment",
   "No finished streams yet.": "Aucun flux terminé pour l'instant.",
+  "The last hour": "La dernière heure",
+  "Outgoing bandwidth": "Bande passante sortante",
+  "Active streams": "Flux actifs",
+  "{minutes} min ago": "il y a {minutes}\u00a0min",
+  "now": "maintenant",
+  "{kind}: {number}": "{kind}\u00a0: {number}",
+  "{time}: {rate} out; {streams}": "{time}\u00a0: {rate} sortants\u00a0; {streams}",
 
   // admin.js: DLNA
   "DLNA media server": "Serveur multimédia DLNA",
