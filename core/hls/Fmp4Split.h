@@ -2,16 +2,11 @@
 // Splits a segment file FFmpeg wrote as a fragmented MP4 of its own (ftyp+moov, then
 // moof+mdat…) into the variant's init segment and the media segment players fetch.
 
-#include <QByteArrayView>
+#include "hls/Fmp4InitSize.h"
+
 #include <QString>
 
-#include <optional>
-
 namespace cairn {
-
-// Where the first top-level moof box starts (the init's size), or nullopt when the bytes
-// do not begin with well-formed boxes up to one.
-std::optional<qint64> fmp4InitSize(QByteArrayView head);
 
 // Rewrites `segmentPath` in place as its media part and, when `initPath` does not exist yet,
 // writes the init part there (whole or not at all). False with `error` on a malformed file.

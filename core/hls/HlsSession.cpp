@@ -117,6 +117,7 @@ std::shared_ptr<SegmentWait> HlsSession::request(const QString &variantKey, int 
             // needed), so the request does not queue again.
             if (m_producing.load())
                 wait->admit();
+            growLocked(*wait);
             m_waits.append(wait);
         }
     }
@@ -205,8 +206,7 @@ void HlsSession::reapProducerLocked(QList<std::shared_ptr<SegmentWait>> &pending
     const int from = m_producerOk ? m_producer->nextIndex() : m_producer->firstIndex();
     const QString why = m_producerOk ? u"the transcoder produced no such segment"_s
                                      : u"the transcoder failed: "_s + m_producer->errorText();
-    m_producer.reset();
-    m_producing = false;
+    dropProducerLocked();
     for (auto it = pending.begin(); it != pending.end();) {
         // Its init would have come with its first segment.
         if ((*it)->variantKey() == variantKey && ((*it)->index() >= from || (*it)->index() == kInitSegment)) {
@@ -261,8 +261,7 @@ void HlsSession::schedule(qint64 now)
         qCDebug(lcHls) << "session" << m_id << "stops ffmpeg at segment" << m_producer->nextIndex();
         if (!pending.isEmpty())   // a seek or a switch: the next FFmpeg takes this one's place
             kept = m_producer->takeSlot();
-        m_producer.reset();
-        m_producing = false;
+        dropProducerLocked();
     }
     if (m_producer)
         return;
@@ -358,6 +357,11 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
     QObject::connect(raw, &SegmentProducer::segmentFinished, raw, [this, variantKey](int i, const QString &path) {
         onSegmentFinished(variantKey, i, path);
     });
+    // Queued: start() below emits it with the lock held, FFmpeg's output without.
+    QObject::connect(raw, &SegmentProducer::segmentStarted, raw, [this, raw, variantKey](int i, const QString &path) {
+        if (m_producer.get() == raw)
+            onSegmentStarted(variantKey, i, path);
+    }, Qt::QueuedConnection);
     QObject::connect(raw, &SegmentProducer::finished, raw, [this](bool ok) {
         m_producerOk = ok;   // reaped by the next schedule(), never inside its own signal
         m_producing = false;
@@ -378,6 +382,30 @@ void HlsSession::startProducer(const QString &variantKey, int index, const QList
         wait->admit();
 }
 
+void HlsSession::onSegmentStarted(const QString &variantKey, int index, const QString &path)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_closed)
+        return;
+    m_growing = GrowingSegment{variantKey, index, path};
+    for (const auto &weak : std::as_const(m_waits))
+        if (const auto wait = weak.lock())
+            growLocked(*wait);
+}
+
+void HlsSession::growLocked(SegmentWait &wait) const
+{
+    if (m_growing && wait.variantKey() == m_growing->variantKey && wait.index() == m_growing->index)
+        wait.grow(m_growing->path, m_source.format == SegmentFormat::Fmp4);
+}
+
+void HlsSession::dropProducerLocked()
+{
+    m_producer.reset();
+    m_producing = false;
+    m_growing.reset();   // a reader keeps its open file; the segment comes later or fails
+}
+
 void HlsSession::onSegmentFinished(const QString &variantKey, int index, const QString &path)
 {
     const HlsVariant *v = variant(variantKey);
@@ -393,6 +421,8 @@ void HlsSession::onSegmentFinished(const QString &variantKey, int index, const Q
     }
     QMutexLocker lock(&m_mutex);
     m_segments[variantKey].insert(index, stored);
+    if (m_growing && m_growing->variantKey == variantKey && m_growing->index == index)
+        m_growing.reset();
     for (auto it = m_waits.begin(); it != m_waits.end();) {
         const auto wait = it->lock();
         if (wait && wait->variantKey() == variantKey && wait->index() == index) {

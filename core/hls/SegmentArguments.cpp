@@ -16,9 +16,11 @@ namespace {
 // variant's init segment and the media segment. frag_discont with no edit list and no shift
 // makes tfdt the packets' own decode time, so a restarted run writes the same tfdt as a
 // continuous one (measured with FFmpeg 5.1; +cmaf moved video by the B-frame delay).
+// Fragments of at most a second, each written out as it closes (flush_packets), let a player
+// that seeks get the first of a segment's bytes while the rest is still being encoded.
 const QString kFmp4Options =
     u"movflags=+frag_keyframe+empty_moov+default_base_moof+frag_discont+skip_trailer"
-    u":use_editlist=0:avoid_negative_ts=disabled"_s;
+    u":use_editlist=0:avoid_negative_ts=disabled:frag_duration=1000000:flush_packets=1"_s;
 
 double timeOffset(const SegmentJob &job)
 {
@@ -36,7 +38,7 @@ QStringList segmenterArguments(const SegmentJob &job)
         // discontinuity, so readers that join segments into one stream (FFmpeg's HLS demuxer,
         // mpv) do not take the jump for corrupt packets.
         args << u"-segment_format"_s << u"mpegts"_s << u"-segment_format_options"_s
-             << u"mpegts_flags=+initial_discontinuity"_s;
+             << u"mpegts_flags=+initial_discontinuity:flush_packets=1"_s;
     args << u"-segment_list"_s << u"pipe:1"_s << u"-segment_list_type"_s << u"csv"_s
          << u"-segment_list_flags"_s << u"+live"_s << u"-reset_timestamps"_s << u"0"_s
          << QDir(job.outputDirectory).filePath(u"seg%d."_s + segmentExtension(job.format));

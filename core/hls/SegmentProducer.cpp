@@ -45,6 +45,7 @@ bool SegmentProducer::start()
         return false;
     }
     m_running = true;
+    announceNext();
     qCDebug(lcHls) << "ffmpeg" << m_session->processId() << "produces variant" << m_job.variant.name << "from segment"
                    << m_job.firstIndex << "of" << m_job.inputPath;
     return true;
@@ -53,6 +54,16 @@ bool SegmentProducer::start()
 QString SegmentProducer::errorText() const
 {
     return m_session->errorText();
+}
+
+void SegmentProducer::announceNext()
+{
+#ifndef Q_OS_WIN
+    // The split of a finished fMP4 segment replaces its file by rename, which Windows refuses
+    // while a reader has the file open: there, readers wait for the finished segment.
+    if (m_next < m_job.timeline.count())
+        Q_EMIT segmentStarted(m_next, QDir(m_job.outputDirectory).filePath(segmentFileName(m_next, m_job.format)));
+#endif
 }
 
 void SegmentProducer::onSegmentWritten(int index)
@@ -93,6 +104,8 @@ void SegmentProducer::onActivity()
         }
         m_next = *index + 1;
         onSegmentWritten(*index);
+        if (m_running)
+            announceNext();
     }
     if (m_running && m_session->hasExited() && m_session->outputEnded()) {
         m_running = false;

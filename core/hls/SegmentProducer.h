@@ -39,6 +39,9 @@ public:
     void stop();
 
 Q_SIGNALS:
+    // FFmpeg writes segment `index` into `path` now (the file may not exist yet): readers may
+    // follow it as it grows. Not where a file being read cannot be replaced (Windows).
+    void segmentStarted(int index, const QString &path);
     // `path` is in the work directory; the receiver moves or keeps it.
     void segmentFinished(int index, const QString &path);
     // FFmpeg exited (ok = status 0) or could not run.
@@ -47,6 +50,7 @@ Q_SIGNALS:
 private:
     void onActivity();
     void onSegmentWritten(int index);
+    void announceNext();
 
     SegmentJob m_job;
     std::unique_ptr<FfmpegQueue::Slot> m_slot;

@@ -16,6 +16,21 @@ QString SegmentWait::path() const
     return m_path;
 }
 
+std::optional<SegmentWait::Growing> SegmentWait::growing() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_growing;
+}
+
+void SegmentWait::grow(const QString &path, bool skipsInit)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_state != State::Pending || (m_growing && m_growing->path == path))
+        return;
+    m_growing = Growing{path, skipsInit};
+    notifyLocked();
+}
+
 QString SegmentWait::error() const
 {
     QMutexLocker lock(&m_mutex);

@@ -1,6 +1,8 @@
 #pragma once
 // The body of an HLS segment that is still being produced: nothing until the session has it
 // (the answer's head is already out, so the worker never blocks on FFmpeg), then the file.
+// While FFmpeg writes the segment, what it has written so far is sent as it comes (a seek's
+// first frames long before the segment is done), and the finished file from there on.
 // Sent chunked: its size is only known once FFmpeg finished it. Fails (the connection drops)
 // when the segment cannot be made; players then retry.
 
@@ -28,10 +30,19 @@ public:
     void setDataNotifier(std::function<void()> notify) override;
 
 private:
+    qint64 readGrowing(char *buffer, qint64 max);
+    bool openFinished();
+    void pollLater();
+    qint64 sent(qint64 n);
+
     std::shared_ptr<HlsSession> m_session;
     std::shared_ptr<SegmentWait> m_wait;
     std::unique_ptr<QObject> m_context;   // on the pump's thread: where the wait's notifier runs
+    std::function<void()> m_notify;
     QFile m_file;
+    bool m_finished = false;   // m_file is the finished segment (else the one FFmpeg grows)
+    bool m_pollArmed = false;
+    qint64 m_sent = 0;         // body bytes sent, from either file
     bool m_ended = false;
 };
 

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void dashManifestReadsThroughWithoutWarnings();
     void originalSegmentsAreTheSourceCutAtItsKeyframes();
     void seekFarAheadStartsThere();
+    void aSegmentComesWhileFfmpegWritesIt();
     void oneFfmpegPerSessionWhilePlaying();
     void badUrlsAreRefused_data();
     void badUrlsAreRefused();
@@ -369,6 +370,63 @@ void TestHlsHttp::seekFarAheadStartsThere()
     QTRY_VERIFY_WITH_TIMEOUT(m_server.hls().runningProducers() == 0, 60000);
     const int made = countSegmentFiles(m_server.cacheDir()) - before;
     QVERIFY2(made >= 1 && made <= 5, qPrintable(QString::number(made)));
+}
+
+// A player that seeks gets the segment's first fragments while FFmpeg still encodes the rest:
+// the body starts with a whole moof as soon as FFmpeg closed the first one and keeps coming
+// for as long as the encode takes, and it is byte for byte the segment served once finished.
+// x264 at its slowest on 720p makes a segment take seconds even on a fast machine; before, the
+// whole body came at once when the segment was done.
+void TestHlsHttp::aSegmentComesWhileFfmpegWritesIt()
+{
+    QTemporaryDir dir;
+    HlsServerOptions options;
+    options.hls.x264Preset = u"veryslow"_s;
+    HlsServer server;
+    QCOMPARE(makeVideo(server.libraryPath(u"hd.mp4"_s), 30, 1280, 720), QString());
+    QCOMPARE(server.start(options), QString());
+    const qint64 video = server.trackIdFor(u"hd.mp4"_s);
+    const QList<MasterEntry> variants = parseMaster(LiveHttpClient(server.port()).request(masterPath(video)).body);
+    QString uri;
+    for (const MasterEntry &v : variants)
+        if (v.resolution == u"1280x720"_s && !v.uri.contains(u"/original/"_s))
+            uri = v.uri;
+    QVERIFY2(!uri.isEmpty(), "no encoded 720p variant");
+    const QByteArray playlist = LiveHttpClient(server.port()).request(uri.toUtf8()).body;
+    const QStringList segments = mediaUris(playlist);
+    QCOMPARE(segments.size(), 5);
+
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> arrivals;
+    QByteArray body;
+    TestHttpClient client(server.port());
+    TestHttpClient::ReadOptions read;
+    read.framing = TestHttpClient::Framing::Any;
+    read.timeoutMs = 120000;
+    read.onBody = [&](const QByteArray &piece) {
+        arrivals << clock.elapsed();
+        body += piece;
+        return true;
+    };
+    const TestHttpResponse r = client.request("GET", segments.at(3).toUtf8(), {}, read);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.complete);
+    QVERIFY(body.size() > 8);
+    QCOMPARE(body.mid(4, 4), QByteArray("moof"));   // decodable from its first byte
+    const qint64 spread = arrivals.constLast() - arrivals.constFirst();
+    QVERIFY2(spread >= 300, qPrintable(u"first bytes %1 ms, last %2 ms"_s.arg(arrivals.constFirst()).arg(arrivals.constLast())));
+
+    // The finished segment, asked again (now from the cache), is what came while it grew.
+    const LiveResponse again = LiveHttpClient(server.port()).request(segments.at(3).toUtf8());
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.body.size(), body.size());
+    QVERIFY(again.body == body);
+    const LiveResponse init = LiveHttpClient(server.port()).request(mapUri(playlist).toUtf8());
+    QCOMPARE(init.status, 200);
+    const QString file = withInit(dir.filePath(u"seg3.mp4"_s), init.body, body);
+    QCOMPARE(decodeWarnings(file), QByteArray());
+    QVERIFY(firstVideoFrameIsKey(file));
 }
 
 void TestHlsHttp::oneFfmpegPerSessionWhilePlaying()

@@ -154,7 +154,7 @@ void TestHlsSegmenting::segmentArgumentList()
         u"-output_ts_offset"_s, u"52.000"_s, u"-avoid_negative_ts"_s, u"disabled"_s,
         u"-max_muxing_queue_size"_s, u"1024"_s, u"-f"_s, u"segment"_s, u"-segment_time"_s, u"6"_s,
         u"-segment_start_number"_s, u"7"_s, u"-segment_format"_s, u"mpegts"_s, u"-segment_format_options"_s,
-        u"mpegts_flags=+initial_discontinuity"_s, u"-segment_list"_s, u"pipe:1"_s,
+        u"mpegts_flags=+initial_discontinuity:flush_packets=1"_s, u"-segment_list"_s, u"pipe:1"_s,
         u"-segment_list_type"_s, u"csv"_s, u"-segment_list_flags"_s, u"+live"_s, u"-reset_timestamps"_s, u"0"_s,
         u"/cache/hls/x/seg%d.ts"_s};
     QCOMPARE(segmentArguments(job), expected);
@@ -180,7 +180,7 @@ void TestHlsSegmenting::segmentArgumentList()
     QCOMPARE(fmp4.at(fmp4.indexOf(u"-segment_format"_s) + 1), u"mp4"_s);
     QCOMPARE(fmp4.at(fmp4.indexOf(u"-segment_format_options"_s) + 1),
              u"movflags=+frag_keyframe+empty_moov+default_base_moof+frag_discont+skip_trailer"
-             u":use_editlist=0:avoid_negative_ts=disabled"_s);
+             u":use_editlist=0:avoid_negative_ts=disabled:frag_duration=1000000:flush_packets=1"_s);
     QCOMPARE(fmp4.constLast(), u"/cache/hls/x/seg%d.m4s"_s);
 }
 

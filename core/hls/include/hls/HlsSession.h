@@ -92,6 +92,9 @@ private:
     void onSlot(std::unique_ptr<FfmpegQueue::Slot> slot);
     std::optional<int> prefetchIndexLocked();
     void onSegmentFinished(const QString &variantKey, int index, const QString &path);
+    void onSegmentStarted(const QString &variantKey, int index, const QString &path);
+    void growLocked(SegmentWait &wait) const;
+    void dropProducerLocked();
 
     const QString m_id;
     const HlsSessionSource m_source;
@@ -109,6 +112,14 @@ private:
     int m_lastIndex = -1;
     bool m_prefetchDue = false;
     bool m_closed = false;
+    // The segment this session's FFmpeg writes now, which a waiting request may follow.
+    struct GrowingSegment
+    {
+        QString variantKey;
+        int index = -1;
+        QString path;
+    };
+    std::optional<GrowingSegment> m_growing;
 
     // HLS thread only.
     std::unique_ptr<SegmentProducer> m_producer;

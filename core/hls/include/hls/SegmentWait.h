@@ -12,6 +12,7 @@
 class QObject;
 
 #include <functional>
+#include <optional>
 
 namespace cairn {
 
@@ -27,8 +28,17 @@ public:
     int index() const { return m_index; }
     qint64 deadlineMs() const { return m_deadlineMs; }
 
+    // A segment FFmpeg is writing now: the file it grows in, and whether its media part follows
+    // an fMP4 init that readers skip. Set while Pending; a reader may send what is there so far.
+    struct Growing
+    {
+        QString path;
+        bool skipsInit = false;
+    };
+
     State state() const;
     QString path() const;        // when Ready
+    std::optional<Growing> growing() const;
     QString error() const;       // when Failed
     bool isAdmitted() const;
     int retryAfterSeconds() const;   // when Failed: > 0 = refused for now (Busy), 0 = failed
@@ -37,6 +47,7 @@ public:
     void fail(const QString &error);
     void refuse(const QString &error, int retryAfterSeconds);
     void admit();
+    void grow(const QString &path, bool skipsInit);
 
     // `notify` runs on `context`'s thread whenever the state changes; cleared by passing null.
     void setNotifier(QObject *context, std::function<void()> notify);
@@ -52,6 +63,7 @@ private:
     bool m_admitted = false;
     int m_retryAfterSeconds = 0;
     QString m_path;
+    std::optional<Growing> m_growing;
     QString m_error;
     QObject *m_context = nullptr;   // the body clears it (under the lock) before deleting it
     std::function<void()> m_notify;
