@@ -19,6 +19,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QtEndian>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -105,13 +106,52 @@ std::optional<Playback> openVariant(TestHttpClient &client, qint64 videoId, Vari
     return playback;
 }
 
-// Milliseconds from the request of `segment` to its last byte; -1 when it failed.
-double timeSegment(TestHttpClient &client, const QByteArray &segment)
+// Where a box ends in `bytes` from `offset` (size 1 = 64-bit size), or -1 when it is not all there.
+qint64 boxEnd(const QByteArray &bytes, qint64 offset)
+{
+    if (offset + 16 > bytes.size())
+        return -1;
+    const auto *at = reinterpret_cast<const uchar *>(bytes.constData() + offset);
+    qint64 size = qFromBigEndian<quint32>(at);
+    if (size == 1)
+        size = qint64(qFromBigEndian<quint64>(at + 8));
+    return size >= 8 && offset + size <= bytes.size() ? offset + size : -1;
+}
+
+struct SegmentTime
+{
+    double lastByteMs = -1;
+    double firstFragmentMs = -1;   // the first moof and its mdat received whole: decodable
+};
+
+// From the request of `segment` to its first whole fragment and to its last byte; -1 when it failed.
+SegmentTime timeSegment(TestHttpClient &client, const QByteArray &segment)
 {
     QElapsedTimer clock;
     clock.start();
-    const TestHttpResponse reply = fetch(client, segment);
-    return reply.status == 200 && !reply.body.isEmpty() ? double(clock.nsecsElapsed()) / 1e6 : -1;
+    SegmentTime time;
+    if (!client.ensureConnected())
+        return time;
+    QByteArray body;
+    TestHttpClient::ReadOptions options;
+    options.framing = TestHttpClient::Framing::Any;
+    options.timeoutMs = -1;
+    options.idleTimeoutMs = 120000;
+    options.onBody = [&](const QByteArray &piece) {
+        body += piece;
+        if (time.firstFragmentMs < 0) {
+            const qint64 moofEnd = body.mid(4, 4) == "moof" ? boxEnd(body, 0) : -1;
+            if (moofEnd > 0 && boxEnd(body, moofEnd) > 0)
+                time.firstFragmentMs = double(clock.nsecsElapsed()) / 1e6;
+        }
+        return true;
+    };
+    const TestHttpResponse reply = client.request("GET", segment, {}, options);
+    if (reply.complete && reply.status == 200 && !body.isEmpty())
+        time.lastByteMs = double(clock.nsecsElapsed()) / 1e6;
+    else
+        time.firstFragmentMs = -1;
+    return time;
 }
 
 // The catalog with N copies of the video, scanned once; lives for the whole benchmark.
@@ -207,6 +247,7 @@ Spread spreadOf(QList<double> values)
 struct FirstSegmentTimes
 {
     QList<double> cold, seek, cached, plainCold, plainSeek;
+    QList<double> coldFirst, seekFirst;   // to the first whole fragment
 };
 
 // Plain FFmpeg making the same segment on its own (the 720p encode, or a stream copy), from
@@ -244,11 +285,13 @@ QString measureFirstSegments(const Library &library, const QString &dataDir, Var
         const auto playback = openVariant(player, library.videoIds.at(0), which);
         if (!playback)
             return u"no such variant"_s;
-        times.cold << timeSegment(player, playback->segments.at(0));
+        const SegmentTime cold = timeSegment(player, playback->segments.at(0));
+        times.cold << cold.lastByteMs;
+        times.coldFirst << cold.firstFragmentMs;
         firstSeconds = playback->seconds.at(0);
         TestHttpClient again(server.port());
         const auto second = openVariant(again, library.videoIds.at(0), which);
-        times.cached << (second ? timeSegment(again, second->segments.at(0)) : -1);
+        times.cached << (second ? timeSegment(again, second->segments.at(0)).lastByteMs : -1);
     }
     BenchServer server(*library.db, dataDir + u"/b"_s, 4);
     if (!server.error().isEmpty())
@@ -258,7 +301,9 @@ QString measureFirstSegments(const Library &library, const QString &dataDir, Var
     if (!playback)
         return u"no such variant"_s;
     const int at = int(playback->segments.size() * 0.8);
-    times.seek << timeSegment(player, playback->segments.at(at));
+    const SegmentTime seek = timeSegment(player, playback->segments.at(at));
+    times.seek << seek.lastByteMs;
+    times.seekFirst << seek.firstFragmentMs;
     for (int i = 0; i < at; ++i)
         seekStart += playback->seconds.at(i);
     seekSeconds = playback->seconds.at(at);
@@ -344,8 +389,10 @@ int main(int argc, char **argv)
                 return 1;
             }
             out << variants[v].second << " run " << run + 1 << "/" << runs << ": first segment "
-                << ms(times[v].cold.last()) << " ms (plain ffmpeg " << ms(times[v].plainCold.last()) << "), at 80 % "
-                << ms(times[v].seek.last()) << " ms (plain ffmpeg " << ms(times[v].plainSeek.last()) << "), cached "
+                << ms(times[v].cold.last()) << " ms (first fragment " << ms(times[v].coldFirst.last())
+                << ", plain ffmpeg " << ms(times[v].plainCold.last()) << "), at 80 % " << ms(times[v].seek.last())
+                << " ms (first fragment " << ms(times[v].seekFirst.last()) << ", plain ffmpeg "
+                << ms(times[v].plainSeek.last()) << "), cached "
                 << QString::number(times[v].cached.last(), 'f', 1) << " ms" << Qt::endl;
         }
 
@@ -375,8 +422,10 @@ int main(int argc, char **argv)
     for (int v = 0; v < 2; ++v) {
         out << variants[v].second << Qt::endl;
         row("  new session, segment 0 (ms)", times[v].cold, 0);
+        row("    its first whole fragment (ms)", times[v].coldFirst, 0);
         row("    plain ffmpeg, the same segment (ms)", times[v].plainCold, 0);
         row("  new session, segment at 80 % (ms)", times[v].seek, 0);
+        row("    its first whole fragment (ms)", times[v].seekFirst, 0);
         row("    plain ffmpeg, the same segment (ms)", times[v].plainSeek, 0);
         row("  segment already cached (ms)", times[v].cached, 1);
     }
