@@ -1,5 +1,6 @@
 // The library's album grid: one item per album, covers loaded off the GUI thread and shown at
-// the grid's size, a placeholder for albums without artwork, refreshed after a scan.
+// the grid's size, a placeholder for albums without artwork, refreshed after a scan (in place:
+// a kept album keeps its cover until the new one is there).
 
 #include "ArtworkFixtures.h"
 #include "MediaFixtures.h"
@@ -41,12 +42,13 @@ void TestAlbumGrid::showsCoversAndRefreshes()
     grid.show();
     QCOMPARE(grid.view()->viewMode(), QListView::IconMode);
     AlbumGridModel *model = grid.model();
+    QSignalSpy arrived(model, &AlbumGridModel::coverArrived);   // the view may ask first
+    QTRY_VERIFY(model->isLoaded());   // read off the GUI thread
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0).data().toString(), u"Alpha"_s);
     QCOMPARE(model->index(1).data().toString(), u"Beta"_s);
 
     // Asking for the decoration starts the load; the placeholder shows meanwhile.
-    QSignalSpy arrived(model, &AlbumGridModel::coverArrived);
     QVERIFY(!model->index(0).data(Qt::DecorationRole).value<QIcon>().isNull());
     model->index(1).data(Qt::DecorationRole);
     QTRY_VERIFY(model->index(0).data(AlbumGridModel::HasCoverRole).toBool());
@@ -64,6 +66,9 @@ void TestAlbumGrid::showsCoversAndRefreshes()
     QCOMPARE(makeAudio(backend.libraryPath(u"C/1.mp3"_s), 1.0, {{u"album"_s, u"Gamma"_s}, {u"artist"_s, u"Cid"_s}}), QString());
     QVERIFY(backend.scan());
     QTRY_COMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(0).data().toString(), u"Alpha"_s);
+    QVERIFY(model->index(0).data(AlbumGridModel::HasCoverRole).toBool());
+    QCOMPARE(model->index(2).data().toString(), u"Gamma"_s);
 }
 
 QTEST_MAIN(TestAlbumGrid)
