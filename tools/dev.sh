@@ -29,6 +29,8 @@ packages=(
   zbar-tools
   # A real video player on the HLS master playlist (tests/web/mpv.test.mjs).
   mpv
+  # The install test: a clean Debian 12 root the .deb is installed into (tests/package).
+  mmdebstrap curl
 )
 # Debian's nodejs needs its separate npm; a Node from elsewhere (NodeSource) bundles it and
 # would conflict with the Debian package.
