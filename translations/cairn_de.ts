@@ -141,6 +141,28 @@
         <source>Albums</source>
         <translation>Alben</translation>
     </message>
+    <message>
+        <source>Search albums by title or artist</source>
+        <translation>Alben nach Titel oder Interpret suchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln albums</source>
+        <translation>
+            <numerusform>%L1 von %Ln Album</numerusform>
+            <numerusform>%L1 von %Ln Alben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln albums</source>
+        <translation>
+            <numerusform>%Ln Album</numerusform>
+            <numerusform>%Ln Alben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No album title or artist matches “%1”.</source>
+        <translation>Kein Albumtitel und kein Interpret passt zu „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGridModel</name>
@@ -823,6 +845,41 @@
         <translation>
             <numerusform>%n Titel</numerusform>
             <numerusform>%n Titel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln files</source>
+        <translation>
+            <numerusform>%L1 von %Ln Datei</numerusform>
+            <numerusform>%L1 von %Ln Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files/s</source>
+        <translation>
+            <numerusform>%Ln Datei/s</numerusform>
+            <numerusform>%Ln Dateien/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln s left</source>
+        <translation>
+            <numerusform>noch etwa %Ln s</numerusform>
+            <numerusform>noch etwa %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln min left</source>
+        <translation>
+            <numerusform>noch etwa %Ln min</numerusform>
+            <numerusform>noch etwa %Ln min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln h left</source>
+        <translation>
+            <numerusform>noch etwa %Ln h</numerusform>
+            <numerusform>noch etwa %Ln h</numerusform>
         </translation>
     </message>
 </context>

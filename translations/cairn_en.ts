@@ -141,6 +141,28 @@
         <source>Albums</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search albums by title or artist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln albums</source>
+        <translation>
+            <numerusform>%L1 of %Ln album</numerusform>
+            <numerusform>%L1 of %Ln albums</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln albums</source>
+        <translation>
+            <numerusform>%Ln album</numerusform>
+            <numerusform>%Ln albums</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No album title or artist matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGridModel</name>
@@ -824,6 +846,41 @@
     <message>
         <source>Last scan: %1 added, %2 updated, %3 removed, %4 errors</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln files</source>
+        <translation>
+            <numerusform>%L1 of %Ln file</numerusform>
+            <numerusform>%L1 of %Ln files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files/s</source>
+        <translation>
+            <numerusform>%Ln file/s</numerusform>
+            <numerusform>%Ln files/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln s left</source>
+        <translation>
+            <numerusform>about %Ln s left</numerusform>
+            <numerusform>about %Ln s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln min left</source>
+        <translation>
+            <numerusform>about %Ln min left</numerusform>
+            <numerusform>about %Ln min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln h left</source>
+        <translation>
+            <numerusform>about %Ln h left</numerusform>
+            <numerusform>about %Ln h left</numerusform>
+        </translation>
     </message>
 </context>
 <context>

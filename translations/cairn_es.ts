@@ -141,6 +141,28 @@
         <source>Albums</source>
         <translation>Álbumes</translation>
     </message>
+    <message>
+        <source>Search albums by title or artist</source>
+        <translation>Buscar álbumes por título o artista</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln albums</source>
+        <translation>
+            <numerusform>%L1 de %Ln álbum</numerusform>
+            <numerusform>%L1 de %Ln álbumes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln albums</source>
+        <translation>
+            <numerusform>%Ln álbum</numerusform>
+            <numerusform>%Ln álbumes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No album title or artist matches “%1”.</source>
+        <translation>Ningún título de álbum ni artista coincide con «%1».</translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGridModel</name>
@@ -823,6 +845,41 @@
         <translation>
             <numerusform>%n pista</numerusform>
             <numerusform>%n pistas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln files</source>
+        <translation>
+            <numerusform>%L1 de %Ln archivo</numerusform>
+            <numerusform>%L1 de %Ln archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files/s</source>
+        <translation>
+            <numerusform>%Ln archivo/s</numerusform>
+            <numerusform>%Ln archivos/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln s left</source>
+        <translation>
+            <numerusform>queda alrededor de %Ln s</numerusform>
+            <numerusform>quedan alrededor de %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln min left</source>
+        <translation>
+            <numerusform>queda alrededor de %Ln min</numerusform>
+            <numerusform>quedan alrededor de %Ln min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln h left</source>
+        <translation>
+            <numerusform>queda alrededor de %Ln h</numerusform>
+            <numerusform>quedan alrededor de %Ln h</numerusform>
         </translation>
     </message>
 </context>

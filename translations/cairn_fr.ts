@@ -141,6 +141,28 @@
         <source>Albums</source>
         <translation>Albums</translation>
     </message>
+    <message>
+        <source>Search albums by title or artist</source>
+        <translation>Rechercher des albums par titre ou artiste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln albums</source>
+        <translation>
+            <numerusform>%L1 sur %Ln album</numerusform>
+            <numerusform>%L1 sur %Ln albums</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln albums</source>
+        <translation>
+            <numerusform>%Ln album</numerusform>
+            <numerusform>%Ln albums</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No album title or artist matches “%1”.</source>
+        <translation>Aucun titre d’album ni artiste ne correspond à « %1 ».</translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGridModel</name>
@@ -823,6 +845,41 @@
         <translation>
             <numerusform>%n morceau</numerusform>
             <numerusform>%n morceaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln files</source>
+        <translation>
+            <numerusform>%L1 sur %Ln fichier</numerusform>
+            <numerusform>%L1 sur %Ln fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln files/s</source>
+        <translation>
+            <numerusform>%Ln fichier/s</numerusform>
+            <numerusform>%Ln fichiers/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln s left</source>
+        <translation>
+            <numerusform>encore environ %Ln s</numerusform>
+            <numerusform>encore environ %Ln s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln min left</source>
+        <translation>
+            <numerusform>encore environ %Ln min</numerusform>
+            <numerusform>encore environ %Ln min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln h left</source>
+        <translation>
+            <numerusform>encore environ %Ln h</numerusform>
+            <numerusform>encore environ %Ln h</numerusform>
         </translation>
     </message>
 </context>
