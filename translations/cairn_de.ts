@@ -134,6 +134,22 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Transcode</source>
+        <translation>Transkodierung</translation>
+    </message>
+    <message>
+        <source>HLS video</source>
+        <translation>HLS-Video</translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGrid</name>

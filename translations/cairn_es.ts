@@ -134,6 +134,22 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Direct</source>
+        <translation>Directo</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descarga</translation>
+    </message>
+    <message>
+        <source>Transcode</source>
+        <translation>Transcodificación</translation>
+    </message>
+    <message>
+        <source>HLS video</source>
+        <translation>Vídeo HLS</translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGrid</name>

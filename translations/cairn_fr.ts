@@ -134,6 +134,22 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Transcode</source>
+        <translation>Transcodage</translation>
+    </message>
+    <message>
+        <source>HLS video</source>
+        <translation>Vidéo HLS</translation>
+    </message>
 </context>
 <context>
     <name>cairn::AlbumGrid</name>

@@ -7,9 +7,21 @@ using namespace Qt::Literals::StringLiterals;
 namespace cairn {
 namespace {
 
+// Words for people; the API keeps streamKindName's "direct", "hls"….
+QString kindLabel(StreamKind kind)
+{
+    switch (kind) {
+    case StreamKind::Direct: return ActivityTableModel::tr("Direct");
+    case StreamKind::Download: return ActivityTableModel::tr("Download");
+    case StreamKind::Transcode: return ActivityTableModel::tr("Transcode");
+    case StreamKind::Hls: return ActivityTableModel::tr("HLS video");
+    }
+    return streamKindName(kind);
+}
+
 QString kindText(const StreamInfo &info)
 {
-    const QString kind = streamKindName(info.kind);
+    const QString kind = kindLabel(info.kind);
     return info.preset.isEmpty() ? kind : kind + u" ("_s + info.preset + u')';
 }
 

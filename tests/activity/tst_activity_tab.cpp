@@ -103,10 +103,10 @@ void TestActivityTab::liveRowsEndAndThrottle()
                                                      StreamReader::Mode::Slow, 50 * 1024));
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
     QVERIFY(totals->text().contains(u"3"_s));
-    QCOMPARE(cell(table, rowOf(table, u"zoe"_s), ActivityTableModel::Kind), u"direct"_s);
+    QCOMPARE(cell(table, rowOf(table, u"zoe"_s), ActivityTableModel::Kind), u"Direct"_s);
     QCOMPARE(cell(table, rowOf(table, u"zoe"_s), ActivityTableModel::Track), u"a.wav"_s);
-    QCOMPARE(cell(table, rowOf(table, u"adam"_s), ActivityTableModel::Kind), u"download"_s);
-    QCOMPARE(cell(table, rowOf(table, u"local"_s), ActivityTableModel::Kind), u"direct"_s);
+    QCOMPARE(cell(table, rowOf(table, u"adam"_s), ActivityTableModel::Kind), u"Download"_s);
+    QCOMPARE(cell(table, rowOf(table, u"local"_s), ActivityTableModel::Kind), u"Direct"_s);
 
     // Sortable: by user, both ways.
     table->sortByColumn(ActivityTableModel::User, Qt::AscendingOrder);
