@@ -131,16 +131,8 @@ QWidget *SettingsDialog::networkPage()
     }
     addFileRow(form, kCertificateKey, tr("HTTPS certificate (PEM):"), tr("PEM files (*.pem *.crt *.cer);;All files (*)"), false);
     addFileRow(form, kTlsKeyKey, tr("HTTPS private key (PEM):"), tr("PEM files (*.pem *.key);;All files (*)"), false);
-    auto *test = new QPushButton(tr("Test certificate"), page);
-    test->setObjectName(u"testCertificate"_s);
-    m_certificateResult = new QLabel(page);
-    m_certificateResult->setObjectName(u"certificateResult"_s);
-    m_certificateResult->setWordWrap(true);
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(test);
-    testRow->addWidget(m_certificateResult, 1);
-    form->addRow(QString(), testRow);
-    connect(test, &QPushButton::clicked, this, &SettingsDialog::testCertificate);
+    m_certificateResult = addCheckRow(form, tr("Test certificate"), u"testCertificate"_s, u"certificateResult"_s,
+                                      &SettingsDialog::testCertificate);
     addText(form, u"server/corsOrigins"_s, tr("Web origins allowed to call the API (CORS):"), QString(), true)
         ->setPlaceholderText(tr("none; e.g. https://player.example, or * for any"));
     addText(form, u"server/trustedProxies"_s, tr("Trusted reverse proxies:"), QString(), true)
@@ -202,16 +194,8 @@ QWidget *SettingsDialog::videoPage()
     if (ffmpeg->text().isEmpty())
         ffmpeg->setText(u"ffmpeg"_s);
     m_fields.value(kFfmpegKey)->shown = ffmpeg->text();
-    auto *check = new QPushButton(tr("Check FFmpeg"), page);
-    check->setObjectName(u"checkFfmpeg"_s);
-    m_ffmpegVersion = new QLabel(page);
-    m_ffmpegVersion->setObjectName(u"ffmpegVersion"_s);
-    m_ffmpegVersion->setWordWrap(true);
-    auto *checkRow = new QHBoxLayout;
-    checkRow->addWidget(check);
-    checkRow->addWidget(m_ffmpegVersion, 1);
-    form->addRow(QString(), checkRow);
-    connect(check, &QPushButton::clicked, this, &SettingsDialog::checkFfmpeg);
+    m_ffmpegVersion = addCheckRow(form, tr("Check FFmpeg"), u"checkFfmpeg"_s, u"ffmpegVersion"_s,
+                                  &SettingsDialog::checkFfmpeg);
 
     addNumber(form, u"hls/segmentSeconds"_s, tr("HLS segment length:"), 6, 2, 20, tr(" s"), true);
     addChoice(form, u"hls/segmentFormat"_s, tr("HLS segments:"),
@@ -249,6 +233,22 @@ QWidget *SettingsDialog::generalPage()
     addNumber(form, u"history/maxDays"_s, tr("Keep finished streams for:"), 365, 0, 36500, tr(" days"), false)
         ->setSpecialValueText(tr("no limit"));
     return page;
+}
+
+QLabel *SettingsDialog::addCheckRow(QFormLayout *form, const QString &buttonText, const QString &buttonName,
+                                    const QString &resultName, void (SettingsDialog::*check)())
+{
+    auto *button = new QPushButton(buttonText);
+    button->setObjectName(buttonName);
+    auto *result = new QLabel;
+    result->setObjectName(resultName);
+    result->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    row->addWidget(button);
+    row->addWidget(result, 1);
+    form->addRow(QString(), row);
+    connect(button, &QPushButton::clicked, this, check);
+    return result;
 }
 
 QString SettingsDialog::rowLabel(const QString &label, bool atStart) const

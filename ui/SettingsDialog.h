@@ -74,6 +74,9 @@ private:
                          const QList<QPair<QString, QString>> &choices, const QString &defaultValue, bool atStart);
     QCheckBox *addFlag(QFormLayout *form, const QString &key, const QString &label, bool defaultValue,
                        bool atStart);
+    // A button that checks something and the label beside it where the answer goes.
+    QLabel *addCheckRow(QFormLayout *form, const QString &buttonText, const QString &buttonName,
+                        const QString &resultName, void (SettingsDialog::*check)());
     QLineEdit *newText(const QString &key, const QString &defaultValue, bool atStart);
     QString rowLabel(const QString &label, bool atStart) const;
     void remember(QWidget *widget, const QString &key, const QVariant &shown, bool atStart);
