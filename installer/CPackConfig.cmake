@@ -26,10 +26,18 @@ if(WIN32)
     set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\cairn.exe")
     set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
     set(CPACK_NSIS_MODIFY_PATH OFF)
+    # The installer's and uninstaller's own icons; the Start menu entry and "Apps" list take
+    # the executable's (installer/windows/cairn.rc).
+    set(CPACK_NSIS_MUI_ICON "${CMAKE_SOURCE_DIR}/resources/icons/cairn.ico")
+    set(CPACK_NSIS_MUI_UNIICON "${CMAKE_SOURCE_DIR}/resources/icons/cairn.ico")
+    set(CPACK_NSIS_URL_INFO_ABOUT "https://cairn.invalid")
+    # No file associations: Cairn opens no single media file (players do); it serves folders.
 elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
     set(CPACK_DMG_VOLUME_NAME "Cairn")
     set(CPACK_DMG_FORMAT "UDZO")
+    # The disk image's volume icon; the app's own comes from its bundle (app/CMakeLists.txt).
+    set(CPACK_PACKAGE_ICON "${CMAKE_SOURCE_DIR}/resources/icons/cairn.icns")
 else()
     set(CPACK_GENERATOR "DEB;TGZ")
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
