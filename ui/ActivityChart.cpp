@@ -126,7 +126,9 @@ QSize ActivityChart::sizeHint() const
 
 QSize ActivityChart::minimumSizeHint() const
 {
-    return {240, 40 + 5 * fontMetrics().height()};
+    // Each plot at least three text lines high: its top, middle and zero labels apart.
+    const int line = fontMetrics().height();
+    return {240, 2 * kMargin + kGap + 4 * line + 4 + 2 * 3 * line};
 }
 
 double ActivityChart::xOf(const ActivitySample &sample, const QRect &plot) const
@@ -213,7 +215,7 @@ void ActivityChart::drawGrid(QPainter &painter, const QRect &plot, const QString
     const int line = fontMetrics().height();
     const QRect labels(kMargin, plot.top(), plot.left() - 2 * kMargin + 4, plot.height());
     painter.drawText(QRect(labels.left(), plot.top(), labels.width(), line), Qt::AlignRight | Qt::AlignTop, top);
-    if (!middle.isEmpty())
+    if (!middle.isEmpty() && plot.height() >= 3 * line)   // else it would overlap the others
         painter.drawText(QRect(labels.left(), middleY - line / 2, labels.width(), line), Qt::AlignRight | Qt::AlignVCenter,
                          middle);
     painter.drawText(QRect(labels.left(), plot.bottom() - line + 1, labels.width(), line), Qt::AlignRight | Qt::AlignBottom,
