@@ -115,7 +115,8 @@ QList<AlbumSummary> ArtworkRepository::albums(const Visibility &visibility) cons
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT al.id, al.title, ar.name FROM albums al JOIN artists ar ON ar.id = al.artist_id "
-              "WHERE EXISTS (SELECT 1 FROM tracks t WHERE t.album_id = al.id"_s + visible
+              // Music only, as the API's album lists: a video's "album" is no album.
+              "WHERE EXISTS (SELECT 1 FROM tracks t WHERE t.album_id = al.id AND t.kind = 0"_s + visible
               + u") ORDER BY ar.name_key, al.title_key, al.id"_s);
     for (const QVariant &v : values)
         q.addBindValue(v);

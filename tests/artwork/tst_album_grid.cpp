@@ -35,6 +35,8 @@ void TestAlbumGrid::showsCoversAndRefreshes()
     QCOMPARE(makeAudio(backend.libraryPath(u"A/1.mp3"_s), 1.0, {{u"album"_s, u"Alpha"_s}, {u"artist"_s, u"Ann"_s}}), QString());
     QVERIFY(writeFile(backend.libraryPath(u"A/cover.png"_s), makeImage(400, 200, "png", Qt::red)));
     QCOMPARE(makeAudio(backend.libraryPath(u"B/1.mp3"_s), 1.0, {{u"album"_s, u"Beta"_s}, {u"artist"_s, u"Bob"_s}}), QString());
+    // A video is no album: the grid shows music only, as the API's album lists do.
+    QCOMPARE(makeVideo(backend.libraryPath(u"film.mp4"_s), 1.0), QString());
     QVERIFY(backend.scan());
 
     AlbumGrid grid(backend.database(), backend.artwork(), backend.scanner());
