@@ -49,6 +49,7 @@ DesktopWindow::DesktopWindow(Runtime &runtime)
     m_tray = std::make_unique<TrayIcon>(runtime.server(), window);
     m_tray->setActivity(&runtime.activity());
     m_tray->setScanner(&runtime.scanner());
+    m_tray->setNewDeviceNotices(runtime.settings());
     m_tray->setLoginStart(LoginStart(QCoreApplication::applicationFilePath()));
 
     QMenu *menu = window.menuBar()->addMenu(tr("&Cairn"));

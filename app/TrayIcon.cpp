@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 
+#include "KnownDevices.h"
 #include "LoginStart.h"
 
 #include "activity/ActivityRegistry.h"
@@ -10,7 +11,9 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QDesktopServices>
+#include <QHostAddress>
 #include <QMenu>
+#include <QSettings>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -76,6 +79,18 @@ void TrayIcon::setActivity(const ActivityRegistry *activity)
     refresh();
 }
 
+void TrayIcon::setNewDeviceNotices(QSettings &settings)
+{
+    m_settings = &settings;
+    m_devices = std::make_unique<KnownDevices>(settings);
+    // A short download may end before the GUI looks at the active streams: finished streams
+    // are looked at too.
+    if (m_activity)
+        connect(m_activity, &ActivityRegistry::streamFinished, this,
+                [this](const FinishedStream &stream) { noticeDevice(stream.user, stream.client); }, Qt::QueuedConnection);
+    refresh();
+}
+
 void TrayIcon::setLoginStart(const LoginStart &loginStart)
 {
     m_loginStart = std::make_unique<LoginStart>(loginStart);
@@ -125,6 +140,13 @@ void TrayIcon::refresh()
         tip += u'\n' + streams;
         m_activityAction->setText(streams);
         m_activityAction->setVisible(true);
+        // Only when streams start or end: the registry signals far more often than that.
+        const int active = m_activity->activeCount();
+        if (m_devices && active != m_activeSeen) {
+            m_activeSeen = active;
+            for (const StreamSnapshot &stream : m_activity->snapshot())
+                noticeDevice(stream.user, stream.client);
+        }
     }
     m_icon->setToolTip(tip);
 }
@@ -164,6 +186,18 @@ void TrayIcon::notifyScan(const ScanSummary &summary)
     if (summary.errors > 0)
         text += u' ' + tr("%n file(s) could not be read.", nullptr, summary.errors);
     notify(text, summary.errors > 0);
+}
+
+void TrayIcon::noticeDevice(const QString &user, const QString &address)
+{
+    if (!m_devices || address.isEmpty() || !m_devices->add(user, address))
+        return;
+    if (!m_settings->value(u"ui/notifyNewDevices"_s, true).toBool())
+        return;
+    const QHostAddress host(address);
+    const QString where = host.isLoopback() ? tr("this computer") : address;
+    notify(user.isEmpty() ? tr("A new device started streaming: %1.").arg(where)
+                          : tr("%1 started streaming from a new device: %2.").arg(user, where));
 }
 
 void TrayIcon::notify(const QString &text, bool warning)

@@ -1,7 +1,7 @@
 #pragma once
 // The system tray icon and its menu (open window, open in browser, copy the address, pause/resume
 // server, active streams, start at login, quit) and its notifications (a scan that changed
-// something). Does nothing where no tray exists (offscreen, some Linux desktops): the window
+// something, a stream from a device not seen before). Does nothing where no tray exists (offscreen, some Linux desktops): the window
 // then stays the way in.
 
 #include <QObject>
@@ -12,6 +12,7 @@
 
 class QAction;
 class QMenu;
+class QSettings;
 class QSystemTrayIcon;
 class QWidget;
 
@@ -19,6 +20,7 @@ namespace cairn {
 
 class ActivityRegistry;
 class HttpServer;
+class KnownDevices;
 class LibraryScanner;
 class LoginStart;
 struct ScanSummary;
@@ -35,6 +37,10 @@ public:
     void setActivity(const ActivityRegistry *activity);
     // Offers "Start at login" through `loginStart` (copied).
     void setLoginStart(const LoginStart &loginStart);
+    // Notifies when a stream of setActivity()'s registry comes from a device (user and address)
+    // none came from before, while `ui/notifyNewDevices` (default true) allows it. The devices
+    // are remembered in `settings` (activity/knownDevices), which must outlive this object.
+    void setNewDeviceNotices(QSettings &settings);
     // Notifies when a scan of `scanner` added, changed or removed tracks or met unreadable files.
     void setScanner(const LibraryScanner *scanner);
 
@@ -56,6 +62,7 @@ private:
     void copyAddress();
     void setStartAtLogin(bool enabled);
     void notifyScan(const ScanSummary &summary);
+    void noticeDevice(const QString &user, const QString &address);
     void notify(const QString &text, bool warning = false);
 
     HttpServer &m_server;
@@ -69,6 +76,9 @@ private:
     QString m_lastNotification;
     int m_notificationCount = 0;
     const ActivityRegistry *m_activity = nullptr;
+    QSettings *m_settings = nullptr;
+    std::unique_ptr<KnownDevices> m_devices;
+    int m_activeSeen = 0;   // active streams when the devices were last looked at
     QString m_lanUrl;   // the first LAN address, as of the server's last state change
 };
 

@@ -1216,6 +1216,10 @@
         <source>Cannot start it: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
+    <message>
+        <source>Notify when a device starts streaming for the first time</source>
+        <translation>Benachrichtigen, wenn ein Gerät zum ersten Mal etwas abspielt</translation>
+    </message>
 </context>
 <context>
     <name>cairn::StreamHistoryPanel</name>
@@ -1377,6 +1381,18 @@
     <message>
         <source>Cairn</source>
         <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>dieser Computer</translation>
+    </message>
+    <message>
+        <source>A new device started streaming: %1.</source>
+        <translation>Ein neues Gerät hat eine Wiedergabe begonnen: %1.</translation>
+    </message>
+    <message>
+        <source>%1 started streaming from a new device: %2.</source>
+        <translation>%1 hat eine Wiedergabe auf einem neuen Gerät begonnen: %2.</translation>
     </message>
 </context>
 <context>

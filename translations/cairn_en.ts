@@ -1216,6 +1216,10 @@
         <source>Cannot start it: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notify when a device starts streaming for the first time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cairn::StreamHistoryPanel</name>
@@ -1376,6 +1380,18 @@
     </message>
     <message>
         <source>Cairn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new device started streaming: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 started streaming from a new device: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

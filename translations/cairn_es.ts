@@ -1216,6 +1216,10 @@
         <source>Cannot start it: %1</source>
         <translation>No se puede iniciar: %1</translation>
     </message>
+    <message>
+        <source>Notify when a device starts streaming for the first time</source>
+        <translation>Avisar cuando un dispositivo transmita por primera vez</translation>
+    </message>
 </context>
 <context>
     <name>cairn::StreamHistoryPanel</name>
@@ -1377,6 +1381,18 @@
     <message>
         <source>Cairn</source>
         <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>este equipo</translation>
+    </message>
+    <message>
+        <source>A new device started streaming: %1.</source>
+        <translation>Un dispositivo nuevo empezó una transmisión: %1.</translation>
+    </message>
+    <message>
+        <source>%1 started streaming from a new device: %2.</source>
+        <translation>%1 empezó una transmisión desde un dispositivo nuevo: %2.</translation>
     </message>
 </context>
 <context>

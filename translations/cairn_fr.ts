@@ -1216,6 +1216,10 @@
         <source>Cannot start it: %1</source>
         <translation>Impossible de le lancer : %1</translation>
     </message>
+    <message>
+        <source>Notify when a device starts streaming for the first time</source>
+        <translation>Prévenir quand un appareil lit pour la première fois</translation>
+    </message>
 </context>
 <context>
     <name>cairn::StreamHistoryPanel</name>
@@ -1377,6 +1381,18 @@
     <message>
         <source>Cairn</source>
         <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>cet ordinateur</translation>
+    </message>
+    <message>
+        <source>A new device started streaming: %1.</source>
+        <translation>Un nouvel appareil a commencé une lecture : %1.</translation>
+    </message>
+    <message>
+        <source>%1 started streaming from a new device: %2.</source>
+        <translation>%1 a commencé une lecture depuis un nouvel appareil : %2.</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,7 @@ QWidget *SettingsDialog::generalPage()
     m_startAtLogin->setEnabled(bool(m_hooks.setStartAtLogin));
     form->addRow(m_startAtLogin);
     addFlag(form, u"ui/startMinimized"_s, tr("Start in the tray, without opening the window"), false, true);
+    addFlag(form, u"ui/notifyNewDevices"_s, tr("Notify when a device starts streaming for the first time"), true, false);
     addNumber(form, u"history/maxRows"_s, tr("Finished streams kept:"), 10000, 0, 100000000, QString(), false)
         ->setSpecialValueText(tr("no limit"));
     addNumber(form, u"history/maxDays"_s, tr("Keep finished streams for:"), 365, 0, 36500, tr(" days"), false)

@@ -10,6 +10,7 @@
 #include "SingleInstance.h"
 #include "Translations.h"
 #include "TrayIcon.h"
+#include "activity/ActivityRegistry.h"
 #include "catalog/FolderRepository.h"
 #include "http/HttpServer.h"
 #include "scan/LibraryScanner.h"
@@ -23,7 +24,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -49,6 +52,7 @@ private Q_SLOTS:
     void trayStartsAtLogin();
     void trayStartAtLoginRefusedKeepsNothing();
     void trayNotifiesScansThatChangedSomething();
+    void trayNotifiesANewDevice();
 
     void secondInstanceOnSameDirActivatesFirst();
     void instancesOnDifferentDirsRunSideBySide();
@@ -246,6 +250,80 @@ void ShellTest::trayNotifiesScansThatChangedSomething()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 30000);
     QCoreApplication::processEvents();   // the queued summary reaches the tray
     QCOMPARE(tray.notificationCount(), 2);
+}
+
+namespace {
+
+// A whole stream of `path` from the source address `from` (a loopback alias on Linux).
+bool streamFrom(const QHostAddress &from, quint16 port, const QByteArray &path)
+{
+    QTcpSocket socket;
+    if (!socket.bind(from, 0))
+        return false;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return false;
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    return answer.startsWith("HTTP/1.1 200");
+}
+
+} // namespace
+
+void ShellTest::trayNotifiesANewDevice()
+{
+    test::TestServer server;
+    QCOMPARE(server.open(), QString());
+    QCOMPARE(test::makeAudio(server.libraryPath(u"one.mp3"_s), 1.0), QString());
+    QVERIFY(server.scan());
+    test::TestServerOptions options;
+    options.activity = true;
+    QCOMPARE(server.start(options), QString());
+    QSettings settings(server.filePath(u"cairn.ini"_s), QSettings::IniFormat);
+    const QByteArray path = server.streamPath(u"one.mp3"_s);
+
+    QWidget window;
+    int notified = 0;
+    {
+        TrayIcon tray(server.server(), window);
+        tray.setActivity(server.activity());
+        tray.setNewDeviceNotices(settings);
+        QVERIFY(streamFrom(QHostAddress::LocalHost, server.port(), path));
+        QTRY_COMPARE(tray.notificationCount(), 1);
+        QVERIFY2(tray.lastNotification().endsWith(u"started streaming from a new device: this computer."_s),
+                 qPrintable(tray.lastNotification()));
+        // The same device again: quiet.
+        QVERIFY(streamFrom(QHostAddress::LocalHost, server.port(), path));
+        QTest::qWait(200);
+        QCOMPARE(tray.notificationCount(), 1);
+#ifdef Q_OS_LINUX
+        // Another address (every 127/8 address is this machine's on Linux) is another device.
+        QVERIFY(streamFrom(QHostAddress(u"127.0.0.2"_s), server.port(), path));
+        QTRY_COMPARE(tray.notificationCount(), 2);
+        QVERIFY2(tray.lastNotification().endsWith(u"started streaming from a new device: this computer."_s),
+                 qPrintable(tray.lastNotification()));
+        notified = 2;
+#else
+        notified = 1;
+#endif
+    }
+    QCOMPARE(settings.value(u"activity/knownDevices"_s).toStringList().size(), notified);
+
+    // The next start remembers them; a new device is quiet when the setting says so.
+    TrayIcon again(server.server(), window);
+    again.setActivity(server.activity());
+    again.setNewDeviceNotices(settings);
+    QVERIFY(streamFrom(QHostAddress::LocalHost, server.port(), path));
+    settings.setValue(u"ui/notifyNewDevices"_s, false);
+#ifdef Q_OS_LINUX
+    QVERIFY(streamFrom(QHostAddress(u"127.0.0.3"_s), server.port(), path));
+    QTRY_COMPARE(settings.value(u"activity/knownDevices"_s).toStringList().size(), notified + 1);
+#endif
+    QTest::qWait(200);
+    QCOMPARE(again.notificationCount(), 0);
 }
 
 void ShellTest::secondInstanceOnSameDirActivatesFirst()
