@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs what Cairn needs,
 # configures and builds it, then runs Cairn (`run`) or the whole test suite (`test`: once as
-# built, once more built with AddressSanitizer + UBSan unless CAIRN_SANITIZERS=0).
+# built, once more built with AddressSanitizer + UBSan unless CAIRN_SANITIZERS=0, and once
+# built with clang and every portable fallback unless CAIRN_PORTABLE=0).
 # Idempotent: packages already present are not reinstalled, CMake rebuilds only what changed.
 set -euo pipefail
 
@@ -13,9 +14,14 @@ build_type="${CAIRN_BUILD_TYPE:-RelWithDebInfo}"
 sanitizers="${CAIRN_SANITIZERS:-1}"
 asan_build="${CAIRN_ASAN_BUILD_DIR:-$build-asan}"
 asan_build_type="${CAIRN_ASAN_BUILD_TYPE:-Debug}"
+# `test` also builds Cairn with clang, warnings as errors, and every OS-specific call replaced
+# by the portable fallback Windows or macOS runs (CAIRN_PORTABLE_FALLBACKS), and runs the
+# suite there; CAIRN_PORTABLE=0 leaves it out.
+portable="${CAIRN_PORTABLE:-1}"
+portable_build="${CAIRN_PORTABLE_BUILD_DIR:-$build-portable}"
 
 packages=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build g++ clang pkg-config
   qt6-base-dev qt6-base-dev-tools
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev qt6-translations-l10n libqrencode-dev
@@ -85,6 +91,16 @@ build_asan() {
   configure_and_build "$asan_build" "$asan_build_type" -DCAIRN_SANITIZE=ON -DCAIRN_BUILD_BENCH=OFF -DCAIRN_SHARED_LIBS=$shared
 }
 
+# clang with every fallback: the compiler macOS builds with, the calls Windows and macOS make.
+# Warnings fail the build there, so both compilers stay warning-free. Shared libraries and no
+# benchmarks, as in the sanitizer tree, for its size.
+build_portable() {
+  local shared=OFF
+  [ "$(uname -s)" = Linux ] && shared=ON
+  CC=clang CXX=clang++ configure_and_build "$portable_build" Debug -DCAIRN_PORTABLE_FALLBACKS=ON \
+    -DCAIRN_WARNINGS_AS_ERRORS=ON -DCAIRN_BUILD_BENCH=OFF -DCAIRN_SHARED_LIBS=$shared
+}
+
 # run_suite <build dir> <log> [ctest options…]: ctest's output also goes to <log>; its status is returned.
 run_suite() {
   local dir="$1" log="$2"
@@ -124,22 +140,30 @@ sanitizer_env() {
 run_tests() {
   local logs
   logs=$(mktemp -d)
-  local plain_rc=0 asan_rc=0 passed failed asan_passed asan_failed
+  local plain_rc=0 asan_rc=0 portable_rc=0 passed failed more_passed more_failed
   run_suite "$build" "$logs/plain.log" "$@" || plain_rc=$?
   read -r passed failed < <(counts_of "$logs/plain.log" "$plain_rc")
   local summary="plain suite: $passed passed, $failed failed"
   if [ "$sanitizers" != 0 ]; then
     echo "cairn: the same suite built with AddressSanitizer + UBSan ($asan_build)"
     (sanitizer_env && run_suite "$asan_build" "$logs/asan.log" "$@") || asan_rc=$?
-    read -r asan_passed asan_failed < <(counts_of "$logs/asan.log" "$asan_rc")
-    summary="$summary; sanitizer suite: $asan_passed passed, $asan_failed failed"
-    passed=$((passed + asan_passed))
-    failed=$((failed + asan_failed))
+    read -r more_passed more_failed < <(counts_of "$logs/asan.log" "$asan_rc")
+    summary="$summary; sanitizer suite: $more_passed passed, $more_failed failed"
+    passed=$((passed + more_passed))
+    failed=$((failed + more_failed))
+  fi
+  if [ "$portable" != 0 ]; then
+    echo "cairn: the same suite built with clang and the portable fallbacks ($portable_build)"
+    run_suite "$portable_build" "$logs/portable.log" "$@" || portable_rc=$?
+    read -r more_passed more_failed < <(counts_of "$logs/portable.log" "$portable_rc")
+    summary="$summary; portable suite: $more_passed passed, $more_failed failed"
+    passed=$((passed + more_passed))
+    failed=$((failed + more_failed))
   fi
   rm -rf "$logs"
   echo "cairn: $summary"
   echo "$passed passed, $failed failed"
-  [ "$plain_rc" -eq 0 ] && [ "$asan_rc" -eq 0 ]
+  [ "$plain_rc" -eq 0 ] && [ "$asan_rc" -eq 0 ] && [ "$portable_rc" -eq 0 ]
 }
 
 cmd="${1:-run}"
@@ -154,6 +178,7 @@ case "$cmd" in
     install_packages
     build_plain
     [ "$sanitizers" != 0 ] && build_asan
+    [ "$portable" != 0 ] && build_portable
     run_tests "$@"
     ;;
   build)
@@ -164,8 +189,12 @@ case "$cmd" in
     install_packages
     build_asan
     ;;
+  build-portable)
+    install_packages
+    build_portable
+    ;;
   *)
-    echo "usage: tools/dev.sh run [cairn options] | test [ctest options] | build | build-asan" >&2
+    echo "usage: tools/dev.sh run [cairn options] | test [ctest options] | build | build-asan | build-portable" >&2
     exit 2
     ;;
 esac

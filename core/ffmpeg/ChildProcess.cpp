@@ -1,5 +1,7 @@
 #include "ffmpeg/ChildProcess.h"
 
+#include "base/NativeCalls.h"
+
 #include <QProcess>
 
 #if defined(Q_OS_WIN)
@@ -10,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
-#if defined(Q_OS_LINUX)
+#if CAIRN_HAS_PARENT_DEATH_SIGNAL
 #include <csignal>
 #include <sys/prctl.h>
 #endif
@@ -30,7 +32,7 @@ void tieChildToServer(QProcess &process, int stdoutFd, ChildPriority priority)
             ::dup2(stdoutFd, STDOUT_FILENO);
         // What FFmpeg writes (HLS segments, preview clips) is owner-only, like Cairn's own caches.
         ::umask(077);
-#if defined(Q_OS_LINUX)
+#if CAIRN_HAS_PARENT_DEATH_SIGNAL
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent)   // the server died before prctl: do not run orphaned
             ::_exit(127);

@@ -4,6 +4,7 @@
 
 #include "Fmp4Split.h"
 #include "HlsLog.h"
+#include "base/NativeCalls.h"
 #include "base/OwnerOnly.h"
 
 #include <QDir>
@@ -58,7 +59,7 @@ QString SegmentProducer::errorText() const
 
 void SegmentProducer::announceNext()
 {
-#ifndef Q_OS_WIN
+#if CAIRN_HAS_GROWING_SEGMENTS
     // The split of a finished fMP4 segment replaces its file by rename, which Windows refuses
     // while a reader has the file open: there, readers wait for the finished segment.
     if (m_next < m_job.timeline.count())

@@ -1,5 +1,7 @@
 #include "DeliveryMeter.h"
 
+#include "base/NativeCalls.h"
+
 #include <QTcpSocket>
 
 #if defined(Q_OS_LINUX)
@@ -24,10 +26,10 @@ qint64 kernelSendQueue(qintptr socket)
 {
     if (socket < 0)
         return -1;
-#if defined(Q_OS_LINUX)
+#if CAIRN_HAS_SEND_QUEUE && defined(Q_OS_LINUX)
     int queued = 0;
     return ioctl(int(socket), SIOCOUTQ, &queued) == 0 ? qint64(queued) : -1;
-#elif defined(Q_OS_MACOS)
+#elif CAIRN_HAS_SEND_QUEUE && defined(Q_OS_MACOS)
     int queued = 0;
     socklen_t len = sizeof queued;
     return getsockopt(int(socket), SOL_SOCKET, SO_NWRITE, &queued, &len) == 0 ? qint64(queued) : -1;
@@ -55,7 +57,7 @@ qint64 sendBufferSize(qintptr socket)
 
 std::optional<qint64> peerReceiveWindow(qintptr socket)
 {
-#if defined(Q_OS_LINUX) && defined(TCP_INFO)
+#if CAIRN_HAS_TCP_INFO && defined(TCP_INFO)
     tcp_info info{};
     socklen_t len = sizeof info;
     if (socket < 0 || getsockopt(int(socket), IPPROTO_TCP, TCP_INFO, &info, &len) != 0)

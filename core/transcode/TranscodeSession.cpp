@@ -1,5 +1,6 @@
 #include "transcode/TranscodeSession.h"
 
+#include "base/NativeCalls.h"
 #include "ffmpeg/ChildProcess.h"
 
 #include "TranscodeLog.h"
@@ -10,11 +11,10 @@
 #include <QLocalSocket>
 #include <QProcess>
 
-#if defined(Q_OS_UNIX)
+#if CAIRN_HAS_SOCKETPAIR_OUTPUT
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#define CAIRN_SOCKETPAIR_OUTPUT 1
 #endif
 
 using namespace Qt::Literals::StringLiterals;
@@ -23,7 +23,10 @@ namespace cairn {
 namespace {
 
 constexpr qsizetype kStderrCap = 16 * 1024;
+#if CAIRN_HAS_SOCKETPAIR_OUTPUT
+// What Cairn reads ahead of FFmpeg's socket (QProcess's pipe has no bound to set).
 constexpr qint64 kReadBuffer = 256 * 1024;
+#endif
 
 } // namespace
 
@@ -39,7 +42,7 @@ TranscodeSession::~TranscodeSession()
         kill();
     }
     if (m_childFd >= 0) {
-#if defined(CAIRN_SOCKETPAIR_OUTPUT)
+#if CAIRN_HAS_SOCKETPAIR_OUTPUT
         ::close(m_childFd);
 #endif
     }
@@ -47,7 +50,7 @@ TranscodeSession::~TranscodeSession()
 
 bool TranscodeSession::setUpOutput()
 {
-#if defined(CAIRN_SOCKETPAIR_OUTPUT)
+#if CAIRN_HAS_SOCKETPAIR_OUTPUT
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) {
         m_startError = u"socketpair failed"_s;
@@ -114,7 +117,7 @@ bool TranscodeSession::start()
         Q_EMIT activity();
     });
     m_process->start(m_program, m_arguments, QIODevice::ReadOnly);
-#if defined(CAIRN_SOCKETPAIR_OUTPUT)
+#if CAIRN_HAS_SOCKETPAIR_OUTPUT
     // The child holds its own copy now; ours must go, or the output would never end.
     ::close(m_childFd);
     m_childFd = -1;
@@ -130,7 +133,7 @@ bool TranscodeSession::waitForOutput(int timeoutMs)
         if (deadline.hasExpired())
             return false;
         const int remaining = int(qMax<qint64>(1, deadline.remainingTime()));
-#if defined(CAIRN_SOCKETPAIR_OUTPUT)
+#if CAIRN_HAS_SOCKETPAIR_OUTPUT
         auto *socket = static_cast<QLocalSocket *>(m_output.get());
         if (!socket->waitForReadyRead(remaining) && socket->state() != QLocalSocket::ConnectedState)
             m_outputClosed = true;
@@ -164,7 +167,7 @@ qint64 TranscodeSession::read(char *buffer, qint64 max)
 
 bool TranscodeSession::outputEnded() const
 {
-#if defined(CAIRN_SOCKETPAIR_OUTPUT)
+#if CAIRN_HAS_SOCKETPAIR_OUTPUT
     return m_outputClosed && bytesAvailable() == 0;
 #else
     return (m_exited || m_outputClosed) && bytesAvailable() == 0;
@@ -214,7 +217,7 @@ void TranscodeSession::onExited(int code, bool crashed)
     m_exited = true;
     m_exitCode = code;
     m_crashed = crashed;
-#if !defined(CAIRN_SOCKETPAIR_OUTPUT)
+#if !CAIRN_HAS_SOCKETPAIR_OUTPUT
     m_outputClosed = true;
 #endif
     Q_EMIT activity();

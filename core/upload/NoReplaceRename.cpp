@@ -1,8 +1,10 @@
 #include "NoReplaceRename.h"
 
+#include "base/NativeCalls.h"
+
 #include <QFile>
 
-#ifdef Q_OS_UNIX
+#if CAIRN_HAS_LINK_RENAME
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -30,10 +32,10 @@ RenameOutcome qtRename(const QString &from, const QString &to, QString *error)
 
 RenameOutcome renameNoReplace(const QString &from, const QString &to, QString *error)
 {
-#ifdef Q_OS_UNIX
+#if CAIRN_HAS_LINK_RENAME
     const QByteArray source = QFile::encodeName(from);
     const QByteArray target = QFile::encodeName(to);
-#if defined(Q_OS_LINUX) && defined(RENAME_NOREPLACE)
+#if CAIRN_HAS_RENAMEAT2 && defined(RENAME_NOREPLACE)
     if (::renameat2(AT_FDCWD, source.constData(), AT_FDCWD, target.constData(), RENAME_NOREPLACE) == 0)
         return RenameOutcome::Renamed;
     if (errno == EEXIST)

@@ -7,6 +7,7 @@
 #include "MediaFixtures.h"
 #include "ProcessTable.h"
 #include "StreamReader.h"
+#include "base/NativeCalls.h"
 #include "ffmpeg/FfmpegQueue.h"
 #include "transcode/TranscodeService.h"
 
@@ -379,6 +380,9 @@ void TestHlsHttp::seekFarAheadStartsThere()
 // whole body came at once when the segment was done.
 void TestHlsHttp::aSegmentComesWhileFfmpegWritesIt()
 {
+#if !CAIRN_HAS_GROWING_SEGMENTS
+    QSKIP("this build has readers wait for finished segments (Windows, CAIRN_PORTABLE_FALLBACKS)");
+#endif
     QTemporaryDir dir;
     HlsServerOptions options;
     options.hls.x264Preset = u"veryslow"_s;

@@ -3,6 +3,7 @@
 
 #include "ProcessTable.h"
 
+#include "base/NativeCalls.h"
 #include "transcode/TranscodeSession.h"
 
 #include <QCoreApplication>
@@ -101,8 +102,8 @@ void TestTranscodeSession::destructionKillsAndReaps()
 
 void TestTranscodeSession::childDiesWithItsParent()
 {
-#if !defined(Q_OS_LINUX)
-    QSKIP("PR_SET_PDEATHSIG is Linux-only; elsewhere the session kills FFmpeg when it ends");
+#if !CAIRN_HAS_PARENT_DEATH_SIGNAL
+    QSKIP("PR_SET_PDEATHSIG is Linux-only (and off with CAIRN_PORTABLE_FALLBACKS); elsewhere the session kills FFmpeg when it ends");
 #endif
     QProcess host;
     host.start(QCoreApplication::applicationDirPath() + u"/transcode_child_host"_s, QStringList{});
