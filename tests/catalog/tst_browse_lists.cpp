@@ -470,8 +470,9 @@ void TestBrowseLists::albums_data()
         {"recently played", AlbumOrder::RecentlyPlayed}, {"recently starred", AlbumOrder::RecentlyStarred}};
     for (const auto &[name, order] : orders) {
         const AlbumOrder o = order;
-        row(name, [&](AlbumQuery &q) { q.order = o; });
-        const auto named = [&](const char *more) { return QByteArray(name).append(more); };
+        const char *const label = name;   // clang before 16 cannot capture a structured binding
+        row(label, [&](AlbumQuery &q) { q.order = o; });
+        const auto named = [&](const char *more) { return QByteArray(label).append(more); };
         row(named(" of alice").constData(), [&](AlbumQuery &q) { q.order = o; q.userId = 1; });
         row(named(", Jazz").constData(), [&](AlbumQuery &q) { q.order = o; q.userId = 1; q.genre = u"Jazz"_s; });
         row(named(", starred").constData(), [&](AlbumQuery &q) { q.order = o; q.userId = 1; q.starredOnly = true; });

@@ -58,6 +58,10 @@ void TestTranscodeSession::slowReaderBlocksFfmpeg()
 {
     if (!processTableAvailable())
         QSKIP("needs /proc");
+#if !CAIRN_HAS_SOCKETPAIR_OUTPUT
+    // Known gap (Windows; CAIRN_PORTABLE_FALLBACKS): QProcess reads its pipe without a bound.
+    QSKIP("QProcess's stdout pipe has no read bound: FFmpeg is not held back by a slow reader");
+#endif
     // 10 minutes of PCM (~53 MB) would take FFmpeg a second or two; unread, it must block.
     TranscodeSession session(u"ffmpeg"_s, toneArgs(u"600"_s));
     QVERIFY(session.start());
