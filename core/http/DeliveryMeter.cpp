@@ -72,6 +72,21 @@ std::optional<qint64> peerReceiveWindow(qintptr socket)
 #endif
 }
 
+DeliveryMeter::DeliveryMeter(QTcpSocket *socket) : m_socket(socket)
+{
+#if !CAIRN_HAS_SEND_QUEUE
+    const qintptr fd = socket->socketDescriptor();
+    if (fd < 0)
+        return;
+    const int size = kFallbackSendBuffer;
+#ifdef Q_OS_WIN
+    setsockopt(SOCKET(fd), SOL_SOCKET, SO_SNDBUF, reinterpret_cast<const char *>(&size), sizeof size);
+#else
+    setsockopt(int(fd), SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+#endif
+#endif
+}
+
 qint64 DeliveryMeter::delivered()
 {
     if (m_socket->state() != QAbstractSocket::ConnectedState)

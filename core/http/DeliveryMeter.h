@@ -14,7 +14,8 @@ class QTcpSocket;
 namespace cairn {
 
 // Bytes the kernel still holds for this socket: SIOCOUTQ on Linux, SO_NWRITE on macOS; elsewhere
-// the socket's send buffer size, an upper bound. -1 when it cannot be read.
+// the socket's send buffer size, an upper bound (DeliveryMeter bounds that buffer there). -1 when
+// it cannot be read.
 qint64 kernelSendQueue(qintptr socket);
 // The socket's send buffer size (SO_SNDBUF); -1 when it cannot be read.
 qint64 sendBufferSize(qintptr socket);
@@ -24,7 +25,12 @@ std::optional<qint64> peerReceiveWindow(qintptr socket);
 class DeliveryMeter
 {
 public:
-    explicit DeliveryMeter(QTcpSocket *socket) : m_socket(socket) {}
+    // Where the kernel's send queue cannot be read, sets the socket's send buffer to
+    // kFallbackSendBuffer: the estimate then assumes it full, and is low by at most that much
+    // instead of by the megabytes an auto-tuned buffer grows to.
+    explicit DeliveryMeter(QTcpSocket *socket);
+
+    static constexpr int kFallbackSendBuffer = 512 * 1024;
 
     // Body bytes given to the socket (Qt's buffer or the kernel directly).
     void handed(qint64 bytes) { m_handed += bytes; }

@@ -8,6 +8,7 @@
 #include "PrometheusText.h"
 #include "StreamReader.h"
 #include "activity/StreamHistory.h"
+#include "base/NativeCalls.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -505,7 +506,10 @@ void TestActivityHttp::slowReaderCountsWhatItReceived()
     // Beyond what it read, the client holds its 64 KiB socket buffer and its kernel's receive
     // window (128 KiB by default, a little more as it grows); the count lags by one report.
     QVERIFY2(sent <= read + 512 * 1024, qPrintable(figures));
-    QVERIFY2(sent >= read - kRate, qPrintable(figures));
+    // Where the kernel's send queue cannot be read, the count assumes the server's send buffer
+    // full: lower by up to its 512 KiB (which Linux doubles) more.
+    constexpr qint64 kBehind = CAIRN_HAS_SEND_QUEUE ? kRate : kRate + 1024 * 1024;
+    QVERIFY2(sent >= read - kBehind, qPrintable(figures));
     // The rate must not count the buffers' burst (it once read 7.6× the real rate). Downwards
     // there is slack: under the sanitizers the reader itself falls behind its pace at times, and
     // the rate covers only the last 3 s.

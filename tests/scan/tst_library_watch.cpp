@@ -5,6 +5,7 @@
 
 #include "HeadlessCairn.h"
 #include "MediaFixtures.h"
+#include "base/NativeCalls.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -142,6 +143,9 @@ void TestLibraryWatch::newSubdirectoriesAreWatched()
 
 void TestLibraryWatch::changedFileIsReread()
 {
+#if !CAIRN_HAS_IN_PLACE_WRITE_EVENTS
+    QSKIP("this platform's watch (kqueue, QFileSystemWatcher) does not report a file rewritten in place");
+#endif
     WatchedLibrary lib;
     const QString target = QDir(lib.library()).filePath(u"Album/track.mp3"_s);
     QVERIFY(QDir().mkpath(QFileInfo(target).path()));

@@ -7,7 +7,7 @@
 // Not here, because they have no fallback to choose: start at login (one backend per OS),
 // shutdown signals (POSIX signals or the Windows console handler), owner-only permissions
 // (modes or ACLs) and the open-file limit (Unix only; Windows has none to raise).
-// Zero-copy sending and inotify are chosen in CMake (CAIRN_ZERO_COPY, CAIRN_HAVE_INOTIFY).
+// Zero-copy sending is chosen in CMake (CAIRN_ZERO_COPY).
 
 #include <QtGlobal>
 
@@ -48,6 +48,15 @@
 // window (TCP_INFO). Fallback: assume a full send buffer, no window.
 #define CAIRN_HAS_SEND_QUEUE (CAIRN_NATIVE_LINUX || CAIRN_NATIVE_MACOS)
 #define CAIRN_HAS_TCP_INFO CAIRN_NATIVE_LINUX
+// The library watch hears a file rewritten in place (inotify; Windows reports a file's writes
+// to its directory). Fallback (macOS's kqueue, QFileSystemWatcher on Linux): entries created,
+// deleted and renamed only; a file changed in place is found by the next rescan. inotify itself
+// is chosen in CMake (CAIRN_HAVE_INOTIFY) by the same rule.
+#if CAIRN_NATIVE_LINUX || defined(Q_OS_WIN)
+#define CAIRN_HAS_IN_PLACE_WRITE_EVENTS 1
+#else
+#define CAIRN_HAS_IN_PLACE_WRITE_EVENTS 0
+#endif
 // An HLS segment is sent while FFmpeg writes it. Fallback (Windows, whose rename fails while
 // a reader holds the file): readers wait for the finished segment.
 #if !defined(Q_OS_WIN) && !(defined(CAIRN_PORTABLE_FALLBACKS) && CAIRN_PORTABLE_FALLBACKS)
