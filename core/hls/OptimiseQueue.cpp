@@ -200,21 +200,30 @@ void OptimiseQueue::fail(const QString &id, const QString &error)
     qCWarning(lcHls).noquote() << "optimised version" << id << "failed:" << error;
     if (m_producing == id)
         dropProducer();
+    const auto markFailed = [&error](OptimisedVersion &v) {
+        v.state = OptimisedVersion::State::Failed;
+        v.error = error;
+        v.segmentsDone = 0;
+    };
     std::optional<OptimisedVersion> failed;
     {
         QMutexLocker lock(&m_mutex);
         if (OptimisedVersion *v = findLocked(id)) {
-            v->state = OptimisedVersion::State::Failed;
-            v->error = error;
-            v->segmentsDone = 0;
             failed = *v;
+            markFailed(*failed);
         }
     }
     // What it made so far goes: a failed version takes no room. Its manifest stays, so the
-    // administrator sees why after a restart too.
+    // administrator sees why after a restart too. Both before the state says "failed": other
+    // threads read it, and a failed version must not still hold room in the store.
     m_store.remove(id);
     if (failed)
         m_store.writeManifest(*failed);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (OptimisedVersion *v = findLocked(id))
+            markFailed(*v);
+    }
     Q_EMIT changed();
 }
 
