@@ -28,11 +28,6 @@ QString KnownDevices::keyOf(const QString &user, const QString &address)
     return user + u'@' + where;
 }
 
-bool KnownDevices::contains(const QString &user, const QString &address) const
-{
-    return m_devices.contains(keyOf(user, address));
-}
-
 bool KnownDevices::add(const QString &user, const QString &address)
 {
     const QString key = keyOf(user, address);

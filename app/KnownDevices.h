@@ -17,7 +17,6 @@ public:
 
     // Remembers the device; true when it was not known. The oldest is forgotten past kMaxKept.
     bool add(const QString &user, const QString &address);
-    bool contains(const QString &user, const QString &address) const;
 
     static constexpr int kMaxKept = 500;
 

@@ -281,17 +281,13 @@ void TestCrashSafety::killedDuringTranscodeCacheWrite()
     for (const qint64 child : children)
         QVERIFY2(!processEnded(child), "FFmpeg finished before the kill");
     cairn.kill();
-#if CAIRN_HAS_PARENT_DEATH_SIGNAL
-    // Tied to the server with PR_SET_PDEATHSIG: every FFmpeg ends with it at once (the clip
-    // would take seconds more), orphaned none.
+    // Tied to the server with PR_SET_PDEATHSIG, every FFmpeg ends with it at once (the clip
+    // would take seconds more). Without it (Windows, macOS; the portable fallbacks) the
+    // transcode's FFmpeg ends on its broken output and the clip's finishes its file. Either way
+    // none runs on, and the next start sweeps what they left.
+    constexpr int kEndsWithinMs = CAIRN_HAS_PARENT_DEATH_SIGNAL ? 1500 : 120000;
     for (const qint64 child : children)
-        QTRY_VERIFY2_WITH_TIMEOUT(processEnded(child), qPrintable(u"FFmpeg %1 outlived the server"_s.arg(child)), 1500);
-#else
-    // Without it (Windows, macOS): the transcode's FFmpeg ends on its broken output, the clip's
-    // finishes its file. Either way none runs on, and the next start sweeps what they left.
-    for (const qint64 child : children)
-        QTRY_VERIFY2_WITH_TIMEOUT(processEnded(child), qPrintable(u"FFmpeg %1 outlived the server"_s.arg(child)), 120000);
-#endif
+        QTRY_VERIFY2_WITH_TIMEOUT(processEnded(child), qPrintable(u"FFmpeg %1 outlived the server"_s.arg(child)), kEndsWithinMs);
 
     QCOMPARE(cairn.start(), QString());
     QCOMPARE(integrityCheck(cairn.catalogPath()), QStringList{u"ok"_s});
