@@ -37,6 +37,8 @@ packages=(
   mpv
   # The install test: a clean Debian 12 root the .deb is installed into (tests/package).
   mmdebstrap curl
+  # PostgreSQL catalogs: Qt's driver, and a real server the catalog tests start in a temp dir.
+  libqt6sql6-psql postgresql
 )
 # Debian's nodejs needs its separate npm; a Node from elsewhere (NodeSource) bundles it and
 # would conflict with the Debian package.
@@ -57,6 +59,10 @@ install_packages() {
   # not announce this machine's files on a real network.
   if printf '%s\n' "${missing[@]}" | grep -qx minidlna; then
     $sudo systemctl disable --now minidlna.service >/dev/null 2>&1 || $sudo service minidlna stop >/dev/null 2>&1 || true
+  fi
+  # Likewise PostgreSQL's own cluster: the tests start servers of their own.
+  if printf '%s\n' "${missing[@]}" | grep -qx postgresql; then
+    $sudo systemctl disable --now postgresql.service >/dev/null 2>&1 || $sudo service postgresql stop >/dev/null 2>&1 || true
   fi
 }
 

@@ -224,8 +224,8 @@ bool UserRepository::writeGrants(qint64 userId, const QList<qint64> &folderIds)
     if (!run(q, "cannot clear grants:"))
         return false;
     for (qint64 folderId : folderIds) {
-        q.prepare(u"INSERT OR IGNORE INTO user_folders (user_id, folder_id) "
-                  "SELECT ?, id FROM folders WHERE id = ?"_s);
+        q.prepare(u"INSERT INTO user_folders (user_id, folder_id) "
+                  "SELECT ?, id FROM folders WHERE id = ? ON CONFLICT DO NOTHING"_s);
         q.addBindValue(userId);
         q.addBindValue(folderId);
         if (!run(q, "cannot grant folder:"))

@@ -84,9 +84,19 @@ constexpr qsizetype kMaxStatements = 64;
 std::atomic_int s_instanceCounter{0};
 std::atomic_int s_connectionCounter{0};
 
-void configure(QSqlDatabase &db)
+void configure(QSqlDatabase &db, CatalogLocation::Engine engine)
 {
     QSqlQuery q(db);
+    if (engine == CatalogLocation::Engine::Postgres) {
+        // A writer waits for another's locks as long as SQLite's would, then fails. The server's
+        // notices ("already exists, skipping") are not for the log.
+        for (const auto &setting : {u"SET lock_timeout = %1"_s.arg(Database::kBusyTimeoutMs),
+                                    u"SET client_min_messages = warning"_s}) {
+            if (!q.exec(setting))
+                qCWarning(lcCatalog) << "cannot" << setting << q.lastError().text();
+        }
+        return;
+    }
     // Reads through a memory map of the file: browse queries jump between rows all over it, and
     // each page read through SQLite's small per-connection cache would be a system call. The
     // map uses the kernel's page cache, shared by every connection, not memory of our own.
@@ -99,8 +109,12 @@ void configure(QSqlDatabase &db)
 
 } // namespace
 
-Database::Database(QString sqlitePath)
-    : m_path(std::move(sqlitePath)),
+Database::Database(QString sqlitePath) : Database(CatalogLocation::sqlite(std::move(sqlitePath)))
+{
+}
+
+Database::Database(CatalogLocation location)
+    : m_location(std::move(location)),
       m_connectionPrefix(u"cairn-catalog-%1-"_s.arg(s_instanceCounter.fetch_add(1))),
       m_registry(std::make_shared<Registry>()), m_writer(std::make_unique<Writer>()),
       m_writeTurn(std::make_unique<WriteTurn>())
@@ -129,14 +143,25 @@ Database::ThreadConnection &Database::threadConnection() const
 {
     if (!m_connections.hasLocalData()) {
         const QString name = m_connectionPrefix + QString::number(s_connectionCounter.fetch_add(1));
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(m_path);
-        // Writers wait for each other instead of failing with "database is locked".
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+        QSqlDatabase db;
+        if (isPostgres()) {
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            db.setHostName(m_location.host);
+            db.setPort(m_location.port);
+            db.setUserName(m_location.user);
+            db.setPassword(m_location.password);
+            db.setDatabaseName(m_location.database);
+            db.setConnectOptions(m_location.options);
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(m_location.sqlitePath);
+            // Writers wait for each other instead of failing with "database is locked".
+            db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(kBusyTimeoutMs));
+        }
         if (db.open())
-            configure(db);
+            configure(db, m_location.engine);
         else
-            qCWarning(lcCatalog) << "cannot open" << m_path << db.lastError().text();
+            qCWarning(lcCatalog) << "cannot open" << path() << db.lastError().text();
         {
             QMutexLocker lock(&m_registry->mutex);
             m_registry->names.insert(name);
@@ -260,11 +285,12 @@ std::optional<QString> Database::open()
 {
     QSqlDatabase db = connection();
     if (!db.isOpen())
-        return u"Cannot open the catalog %1: %2"_s.arg(m_path, db.lastError().text());
-    if (const auto damage = checkIntegrity(db)) {
-        qCCritical(lcCatalog).noquote() << "the catalog" << m_path << "is damaged:" << *damage;
+        return u"Cannot open the catalog %1: %2"_s.arg(path(), db.lastError().text());
+    // A PostgreSQL server checks its own pages; SQLite's file is checked here.
+    if (const auto damage = isPostgres() ? std::nullopt : checkIntegrity(db)) {
+        qCCritical(lcCatalog).noquote() << "the catalog" << path() << "is damaged:" << *damage;
         return u"The catalog %1 is damaged (%2). Cairn does not use it: restore it from a backup, or move it "
-               "away to start with an empty catalog and scan the library again."_s.arg(m_path, *damage);
+               "away to start with an empty catalog and scan the library again."_s.arg(path(), *damage);
     }
     return MigrationRunner(*this).run();
 }

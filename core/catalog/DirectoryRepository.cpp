@@ -69,14 +69,14 @@ std::optional<DirectoryListing> DirectoryRepository::list(qint64 folderId, const
     DirectoryListing listing;
 
     // Each subdirectory with its own entry count, in one pass: `rest` is the path below this
-    // directory, `inner` the path below the subdirectory.
+    // directory, `below` the path below the subdirectory.
     SqlStatement names;
-    names.add(u"SELECT name, COUNT(DISTINCT CASE WHEN instr(inner, '/') > 0 THEN substr(inner, 1, instr(inner, '/') - 1) END) "
-              "+ SUM(instr(inner, '/') = 0) FROM ("
-              "SELECT substr(rest, 1, instr(rest, '/') - 1) AS name, substr(rest, instr(rest, '/') + 1) AS inner FROM ("
+    names.add(u"SELECT name, COUNT(DISTINCT CASE WHEN instr(below, '/') > 0 THEN substr(below, 1, instr(below, '/') - 1) END) "
+              "+ SUM(CASE WHEN instr(below, '/') = 0 THEN 1 ELSE 0 END) FROM ("
+              "SELECT substr(rest, 1, instr(rest, '/') - 1) AS name, substr(rest, instr(rest, '/') + 1) AS below FROM ("
               "SELECT substr(t.path, ?) AS rest FROM tracks t "_s,
               {range->restStart});
-    names.add(range->filter).add(u") WHERE instr(rest, '/') > 0) GROUP BY name"_s);
+    names.add(range->filter).add(u") AS paths WHERE instr(rest, '/') > 0) AS entries GROUP BY name"_s);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!names.exec(q, "directory names:"))
@@ -118,7 +118,7 @@ std::optional<DirectoryCounts> DirectoryRepository::counts(qint64 folderId, cons
     SqlStatement count;
     count.add(u"SELECT COUNT(DISTINCT CASE WHEN instr(substr(t.path, ?), '/') > 0 "
               "THEN substr(t.path, ?, instr(substr(t.path, ?), '/') - 1) END), "
-              "COALESCE(SUM(instr(substr(t.path, ?), '/') = 0), 0), COUNT(*) FROM tracks t "_s,
+              "COALESCE(SUM(CASE WHEN instr(substr(t.path, ?), '/') = 0 THEN 1 ELSE 0 END), 0), COUNT(*) FROM tracks t "_s,
               {at, at, at, at});
     count.add(range->filter);
     QSqlQuery q(db);

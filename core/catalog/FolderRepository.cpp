@@ -88,7 +88,7 @@ bool FolderRepository::remove(qint64 id)
         qCWarning(lcCatalog) << "cannot remove folder:" << q.lastError().text();
         return false;
     }
-    q.prepare(u"DELETE FROM scan_errors WHERE substr(path, 1, length(?)) = ?"_s);
+    q.prepare(u"DELETE FROM scan_errors WHERE substr(path, 1, length(CAST(? AS TEXT))) = ?"_s);
     q.addBindValue(prefix);
     q.addBindValue(prefix);
     q.exec();

@@ -5,6 +5,7 @@
 
 #include "CatalogLog.h"
 #include "CreditBackfill.h"
+#include "PostgresDialect.h"
 #include "SearchBackfill.h"
 #include "UserNameBackfill.h"
 
@@ -21,24 +22,36 @@ namespace cairn {
 
 namespace {
 
-// version -> resource path, from the files compiled into :/sql.
-QMap<int, QString> migrationFiles()
+// version -> resource path in `dir`.
+QMap<int, QString> migrationFilesIn(const QString &dir)
 {
     static const QRegularExpression pattern(u"^(\\d+)_.+\\.sql$"_s);
     QMap<int, QString> files;
-    const QStringList names = QDir(u":/sql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    const QStringList names = QDir(dir).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         const auto match = pattern.match(name);
         if (match.hasMatch())
-            files.insert(match.captured(1).toInt(), u":/sql/"_s + name);
+            files.insert(match.captured(1).toInt(), dir + u'/' + name);
     }
     return files;
 }
 
+// version -> resource path, from the files compiled into :/sql.
+QMap<int, QString> migrationFiles()
+{
+    return migrationFilesIn(u":/sql"_s);
+}
+
+// PostgreSQL's own text of a migration, where SQLite's cannot be turned into it statement by
+// statement (PostgresDialect).
+const QString kPostgresDir = u":/sql/postgresql"_s;
+
 // QSQLITE runs one statement per exec(): split the script at lines ending in ';'. A trigger's
-// body holds statements of its own, so a CREATE TRIGGER ends only at its line "END;".
+// body holds statements of its own, so a CREATE TRIGGER ends only at its line "END;", and a
+// PostgreSQL function's body, quoted between two "$$", at the line that closes the quote.
 QStringList statements(const QString &script)
 {
+    bool inDollarQuote = false;
     QStringList result;
     QString current;
     const auto finish = [&] {
@@ -55,7 +68,9 @@ QStringList statements(const QString &script)
         if (trimmed.startsWith(u"--"_s))
             continue;
         current += line + u'\n';
-        if (!trimmed.endsWith(u';'))
+        if (line.count(u"$$"_s) % 2 == 1)
+            inDollarQuote = !inDollarQuote;
+        if (!trimmed.endsWith(u';') || inDollarQuote)
             continue;
         const bool inTrigger = current.trimmed().startsWith(u"CREATE TRIGGER"_s, Qt::CaseInsensitive);
         if (!inTrigger || trimmed.compare(u"END;"_s, Qt::CaseInsensitive) == 0)
@@ -82,9 +97,12 @@ bool addsExistingColumn(QSqlDatabase &db, const QString &sql)
     return q.exec() && q.next();
 }
 
-// Steps a migration needs beyond SQL (e.g. Unicode case folding, which SQLite lacks).
+// Steps a migration needs beyond SQL (e.g. Unicode case folding, which SQLite lacks). They
+// convert rows older versions wrote; PostgreSQL catalogs begin at a schema that needs none.
 bool afterMigration(int version, QSqlDatabase &db, QString *error)
 {
+    if (db.driverName() == u"QPSQL"_s)
+        return true;
     if (version == 2)
         return backfillCredits(db, error);
     if (version == 13)
@@ -108,6 +126,12 @@ std::optional<QString> MigrationRunner::run()
     QSqlQuery q(db);
     if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s))
         return u"Cannot create the schema version table: %1"_s.arg(q.lastError().text());
+    if (m_db.isPostgres()) {
+        for (const QString &sql : postgres::preamble()) {
+            if (!q.exec(sql))
+                return u"Cannot prepare the PostgreSQL catalog: %1 (%2)"_s.arg(q.lastError().text(), sql);
+        }
+    }
     const int current = m_db.schemaVersion();
     const auto files = migrationFiles();
     if (files.isEmpty())
@@ -128,8 +152,17 @@ std::optional<QString> MigrationRunner::run()
     return std::nullopt;
 }
 
-std::optional<QString> MigrationRunner::apply(int version, const QString &resource)
+std::optional<QString> MigrationRunner::apply(int version, QString resource)
 {
+    // SQLite's text is turned into PostgreSQL's statement by statement, unless a file of
+    // PostgreSQL's own replaces it.
+    bool translate = false;
+    if (m_db.isPostgres()) {
+        const QString own = migrationFilesIn(kPostgresDir).value(version);
+        translate = own.isEmpty();
+        if (!own.isEmpty())
+            resource = own;
+    }
     QFile file(resource);
     if (!file.open(QIODevice::ReadOnly))
         return u"Cannot read migration %1"_s.arg(resource);
@@ -140,9 +173,11 @@ std::optional<QString> MigrationRunner::apply(int version, const QString &resour
     if (!tx.isActive())
         return u"Cannot start migration %1: %2"_s.arg(version).arg(db.lastError().text());
     QSqlQuery q(db);
-    const QStringList sqls = statements(script);
-    for (const QString &sql : sqls) {
-        if (addsExistingColumn(db, sql))
+    QStringList sqls;
+    for (const QString &sql : statements(script))
+        sqls << (translate ? postgres::fromSqlite(sql) : QStringList{sql});
+    for (const QString &sql : std::as_const(sqls)) {
+        if (!m_db.isPostgres() && addsExistingColumn(db, sql))
             continue;
         if (!q.exec(sql))
             return u"Migration %1 failed: %2 (%3)"_s.arg(version).arg(q.lastError().text(), sql);

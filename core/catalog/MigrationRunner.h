@@ -22,7 +22,7 @@ public:
     static int latestVersion();
 
 private:
-    std::optional<QString> apply(int version, const QString &resource);
+    std::optional<QString> apply(int version, QString resource);
 
     const Database &m_db;
 };

@@ -68,7 +68,7 @@ QHash<QString, FileStamp> ScanErrorRepository::stampsUnder(const QString &rootPa
     QHash<QString, FileStamp> stamps;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT path, size, mtime FROM scan_errors WHERE substr(path, 1, length(?)) = ?"_s);
+    q.prepare(u"SELECT path, size, mtime FROM scan_errors WHERE substr(path, 1, length(CAST(? AS TEXT))) = ?"_s);
     q.addBindValue(prefix);
     q.addBindValue(prefix);
     if (!q.exec())

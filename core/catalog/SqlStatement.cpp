@@ -1,7 +1,9 @@
 #include "SqlStatement.h"
 
 #include "CatalogLog.h"
+#include "PostgresDialect.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace cairn {
@@ -25,8 +27,12 @@ SqlStatement &SqlStatement::add(const SqlFilter &filter)
 
 bool SqlStatement::exec(QSqlQuery &q, const char *what) const
 {
-    q.prepare(sql);
-    for (const QVariant &v : values)
+    QString text = sql;
+    QVariantList bound = values;
+    if (q.driver() && q.driver()->dbmsType() == QSqlDriver::PostgreSQL)
+        postgres::fromSqliteQuery(text, bound);
+    q.prepare(text);
+    for (const QVariant &v : std::as_const(bound))
         q.addBindValue(v);
     if (q.exec())
         return true;

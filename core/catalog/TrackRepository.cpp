@@ -113,10 +113,10 @@ struct TrackSearch
     {
         const QString key = search::fold(text);
         return SqlStatement().add(
-            u"CASE WHEN substr(t.search, 1, instr(t.search || char(10), char(10)) - 1) = ? THEN 0 "
+            u"CASE WHEN substr(t.search, 1, instr(t.search || ?, ?) - 1) = ? THEN 0 "
             "WHEN t.artist_id IN (SELECT id FROM artists WHERE name_key = ?) "
             "OR t.album_id IN (SELECT id FROM albums WHERE artist_key = ?) THEN 1 ELSE 2 END, s.rank, t.id "_s,
-            {search::indexed(text), key, key});
+            {u"\n"_s, u"\n"_s, search::indexed(text), key, key});
     }
 
     // Whether the text matches more tracks than are ranked (any folder or kind).
@@ -124,7 +124,7 @@ struct TrackSearch
     {
         QSqlQuery q(db);
         const SqlStatement count = SqlStatement().add(
-            u"SELECT COUNT(*) FROM (SELECT 1 FROM track_search WHERE track_search MATCH ? LIMIT ?)"_s,
+            u"SELECT COUNT(*) FROM (SELECT 1 FROM track_search WHERE track_search MATCH ? LIMIT ?) AS matches"_s,
             {match, kRankedMatches + 1});
         return count.exec(q, "search breadth:") && q.next() && q.value(0).toInt() > kRankedMatches;
     }

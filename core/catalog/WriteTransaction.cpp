@@ -38,7 +38,10 @@ WriteTransaction::WriteTransaction(const Database &db) : m_db(db)
         qCWarning(lcCatalog) << "no turn to write after" << Database::kBusyTimeoutMs << "ms";
         return;
     }
-    m_active = run(m_db, m_level == 1 ? u"BEGIN IMMEDIATE"_s : u"SAVEPOINT "_s + savepoint(m_level));
+    // SQLite takes its write lock at BEGIN IMMEDIATE, not at the first write: two writers never
+    // both read, then fail to upgrade. PostgreSQL locks rows as they are written.
+    const QString begin = m_db.isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
+    m_active = run(m_db, m_level == 1 ? begin : u"SAVEPOINT "_s + savepoint(m_level));
     if (m_active)
         depth = m_level;
     else if (m_level == 1)

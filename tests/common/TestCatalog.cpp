@@ -1,5 +1,7 @@
 #include "TestCatalog.h"
 
+#include "TestPostgres.h"
+
 #include "catalog/FolderRepository.h"
 #include "catalog/TrackRepository.h"
 
@@ -24,9 +26,38 @@ QString TestCatalog::libraryPath(const QString &name) const
     return QDir(libraryDir()).filePath(name);
 }
 
+namespace {
+
+// CAIRN_TEST_CATALOG=postgresql: each catalog is a new database on one server this process
+// starts on first use (and stops at its exit).
+std::optional<QString> postgresCatalogUrl(QString *error)
+{
+    if (qEnvironmentVariable("CAIRN_TEST_CATALOG") != u"postgresql"_s)
+        return std::nullopt;
+    static TestPostgres server;
+    static int databases = 0;
+    if (!server.isRunning() && !server.start()) {
+        *error = server.error();
+        return QString();
+    }
+    const QString url = server.createDatabase(u"catalog%1"_s.arg(++databases));
+    if (url.isEmpty())
+        *error = server.error();
+    return url;
+}
+
+} // namespace
+
 QString TestCatalog::open()
 {
-    m_db = std::make_unique<Database>(filePath(u"catalog.sqlite"_s));
+    QString error;
+    if (const auto url = postgresCatalogUrl(&error)) {
+        if (url->isEmpty())
+            return error;
+        m_db = std::make_unique<Database>(*CatalogLocation::parse(*url, {}));
+    } else {
+        m_db = std::make_unique<Database>(filePath(u"catalog.sqlite"_s));
+    }
     if (const auto error = m_db->open())
         return *error;
     m_folderIds.clear();

@@ -5,6 +5,8 @@
 // and closed when that thread finishes. Each connection also keeps the statements run through
 // PreparedQuery. Writes nobody waits for (history rows) may be handed to `defer()`.
 
+#include "catalog/CatalogLocation.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -23,6 +25,7 @@ class Database
 public:
     // SQLite file path (created if missing). Migrations run once, on the first connection.
     explicit Database(QString sqlitePath);
+    explicit Database(CatalogLocation location);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -35,7 +38,10 @@ public:
     // This thread's connection (opened on demand, WAL + foreign keys on).
     QSqlDatabase connection() const;
 
-    QString path() const { return m_path; }
+    // The SQLite file, or the PostgreSQL database's URL without its password: for messages.
+    QString path() const { return m_location.describe(); }
+    const CatalogLocation &location() const { return m_location; }
+    bool isPostgres() const { return m_location.engine == CatalogLocation::Engine::Postgres; }
     int schemaVersion() const;
 
     // Runs `write` later on this database's writer thread (started on first use), in the order
@@ -73,7 +79,7 @@ private:
     CachedStatement *cachedStatement(const QString &sql) const;
     void runWriter() const;
 
-    QString m_path;
+    CatalogLocation m_location;
     QString m_connectionPrefix;
     std::shared_ptr<Registry> m_registry;
     mutable QThreadStorage<ThreadConnection *> m_connections;
