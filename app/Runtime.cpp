@@ -99,9 +99,15 @@ std::optional<QString> Runtime::start()
     // root so too when an older version left it open.
     makeOwnerOnlyDir(QDir(m_dataDir).filePath(u"cache"_s));
 
-    const QString catalogPath = QDir(m_dataDir).filePath(u"catalog.sqlite"_s);
-    restrictToOwner(catalogPath);
-    m_database = std::make_unique<Database>(catalogPath);
+    // SQLite in the data directory unless catalog/url names another file or a PostgreSQL database.
+    const auto location = CatalogLocation::parse(m_settings->value(u"catalog/url"_s).toString(),
+                                                 QDir(m_dataDir).filePath(u"catalog.sqlite"_s));
+    if (!location)
+        return tr("Cannot open the catalog: %1").arg(location.error().message);
+    if (location->engine == CatalogLocation::Engine::Sqlite)
+        restrictToOwner(location->sqlitePath);
+    qCInfo(lcApp).noquote() << "catalog:" << location->describe();
+    m_database = std::make_unique<Database>(*location);
     if (const auto error = m_database->open())
         return tr("Cannot open the catalog: %1").arg(*error);
     addLibraries();

@@ -146,10 +146,10 @@ std::optional<User> UserRepository::insert(const User &user, const QByteArray &p
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(user.name);
     q.addBindValue(QString::fromLatin1(passwordHash));
-    q.addBindValue(user.admin);
-    q.addBindValue(user.enabled);
+    q.addBindValue(int(user.admin));
+    q.addBindValue(int(user.enabled));
     q.addBindValue(user.maxBitrate);
-    q.addBindValue(user.upload);
+    q.addBindValue(int(user.upload));
     q.addBindValue(user.createdAt);
     q.addBindValue(QString::fromLatin1(newSigningKey()));
     if (!run(q, "cannot add user:"))
@@ -168,10 +168,10 @@ bool UserRepository::update(const User &user)
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE users SET name = ?, admin = ?, enabled = ?, max_bitrate = ?, upload = ? WHERE id = ?"_s);
     q.addBindValue(user.name);
-    q.addBindValue(user.admin);
-    q.addBindValue(user.enabled);
+    q.addBindValue(int(user.admin));
+    q.addBindValue(int(user.enabled));
     q.addBindValue(user.maxBitrate);
-    q.addBindValue(user.upload);
+    q.addBindValue(int(user.upload));
     q.addBindValue(user.id);
     if (!run(q, "cannot update user:") || q.numRowsAffected() != 1)
         return false;

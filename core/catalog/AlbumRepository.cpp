@@ -21,7 +21,7 @@ QList<AlbumSummary> summariesOf(QSqlDatabase db, const QList<qint64> &ids, const
 {
     QHash<qint64, AlbumSummary> found;
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     for (const QList<qint64> &chunk : items::chunks(ids)) {
         if (!albumsql::summaries(chunk, genre, visibility).exec(q, "album summaries:"))
             return {};
@@ -78,7 +78,7 @@ QList<GenreSummary> AlbumRepository::genres(const Visibility &visibility) const
     genres.add(u"SELECT s.genre, COUNT(DISTINCT s.album_id), SUM(s.track_count) FROM album_folder_genres s "_s);
     genres.add(filter).add(u"GROUP BY s.genre ORDER BY s.genre COLLATE NOCASE"_s);
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     QList<GenreSummary> result;
     if (!genres.exec(q, "genres:"))
         return result;

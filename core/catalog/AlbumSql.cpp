@@ -64,10 +64,10 @@ QString orderBy(const AlbumQuery &query)
     case AlbumOrder::RecentlyAdded: return u"s.added_at DESC, al.id DESC"_s;
     case AlbumOrder::MostPlayed: return u"COALESCE(hp.plays, 0) DESC, al.title_key, al.id"_s;
     case AlbumOrder::Random: return u"random()"_s;
-    case AlbumOrder::HighestRated: return u"r.rating DESC, "_s + byName;
-    case AlbumOrder::FrequentlyPlayed: return u"up.play_count DESC, "_s + byName;
-    case AlbumOrder::RecentlyPlayed: return u"up.last_played DESC, "_s + byName;
-    case AlbumOrder::RecentlyStarred: return u"f.starred_at DESC, "_s + byName;
+    case AlbumOrder::HighestRated: return u"r.rating DESC NULLS LAST, "_s + byName;
+    case AlbumOrder::FrequentlyPlayed: return u"up.play_count DESC NULLS LAST, "_s + byName;
+    case AlbumOrder::RecentlyPlayed: return u"up.last_played DESC NULLS LAST, "_s + byName;
+    case AlbumOrder::RecentlyStarred: return u"f.starred_at DESC NULLS LAST, "_s + byName;
     }
     return u"al.id"_s;
 }

@@ -5,6 +5,7 @@
 #include "CatalogLog.h"
 #include "ItemIds.h"
 #include "SqlFilter.h"
+#include "SqlStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -41,7 +42,7 @@ QHash<qint64, ItemAnnotation> AnnotationRepository::forItems(qint64 userId, Item
           "LEFT JOIN ratings r ON r.user_id = ? AND r.kind = ? AND r.item_id = x.id "_s
         + playsJoin(kind);
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     for (const QList<qint64> &chunk : items::chunks(ids)) {
         SqlFilter filter;
         filter.addIn(u"x.id"_s, chunk);

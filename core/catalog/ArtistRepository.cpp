@@ -59,7 +59,7 @@ QString orderBy(ArtistOrder order)
 {
     switch (order) {
     case ArtistOrder::Name: return u"ar.name_key, ar.id"_s;
-    case ArtistOrder::RecentlyStarred: return u"f.starred_at DESC, ar.name_key, ar.id"_s;
+    case ArtistOrder::RecentlyStarred: return u"f.starred_at DESC NULLS LAST, ar.name_key, ar.id"_s;
     }
     return u"ar.id"_s;
 }
@@ -88,7 +88,7 @@ QList<ArtistSummary> summariesOf(QSqlDatabase db, const QList<qint64> &ids, cons
 {
     QHash<qint64, ArtistSummary> found;
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     for (const QList<qint64> &chunk : items::chunks(ids)) {
         if (!summaries(chunk, visibility).exec(q, "artist summaries:"))
             return {};

@@ -3,6 +3,7 @@
 #include "catalog/Database.h"
 
 #include "CatalogLog.h"
+#include "SqlStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -113,7 +114,7 @@ QList<AlbumSummary> ArtworkRepository::albums(const Visibility &visibility) cons
     QVariantList values;
     const QString visible = visibleClause(visibility, values);
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(u"SELECT al.id, al.title, ar.name FROM albums al JOIN artists ar ON ar.id = al.artist_id "
               // Music only, as the API's album lists: a video's "album" is no album.
               "WHERE EXISTS (SELECT 1 FROM tracks t WHERE t.album_id = al.id AND t.kind = 0"_s + visible
@@ -136,7 +137,7 @@ QList<AlbumSummary> ArtworkRepository::albums(const Visibility &visibility) cons
 QList<TrackFolderArt> ArtworkRepository::folderArtOfAllTracks() const
 {
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     QList<TrackFolderArt> result;
     if (!q.exec(u"SELECT id, path, folder_art FROM tracks"_s))
         qCWarning(lcCatalog) << "folder art list:" << q.lastError().text();
@@ -149,7 +150,7 @@ QList<TrackFolderArt> ArtworkRepository::folderArtOfTracksBelow(const QString &d
 {
     // "dir/" <= path < "dir0" ('0' follows '/'): a range of the path index.
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(u"SELECT id, path, folder_art FROM tracks WHERE path >= ? AND path < ?"_s);
     q.addBindValue(QString(dir + u'/'));
     q.addBindValue(QString(dir + u'0'));

@@ -4,6 +4,7 @@
 
 #include "CatalogLog.h"
 #include "MigrationRunner.h"
+#include "SqlStatement.h"
 #include "WriteTurn.h"
 
 #include <QHash>
@@ -214,7 +215,7 @@ Database::CachedStatement *Database::cachedStatement(const QString &sql) const
     if (c.statements.size() >= kMaxStatements)
         c.statements.removeIf([](const auto &entry) { return !entry.value()->busy; });
     auto statement = std::make_shared<CachedStatement>(CachedStatement{QSqlQuery(connection()), false});
-    statement->query.setForwardOnly(true);
+    readForwardOnly(statement->query);
     if (!statement->query.prepare(sql))
         return nullptr;
     statement->busy = true;

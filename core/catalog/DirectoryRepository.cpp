@@ -78,7 +78,7 @@ std::optional<DirectoryListing> DirectoryRepository::list(qint64 folderId, const
               {range->restStart});
     names.add(range->filter).add(u") AS paths WHERE instr(rest, '/') > 0) AS entries GROUP BY name"_s);
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     if (!names.exec(q, "directory names:"))
         return std::nullopt;
     while (q.next())
@@ -96,7 +96,7 @@ std::optional<DirectoryListing> DirectoryRepository::list(qint64 folderId, const
     tracks.add(trackrows::select()).add(range->filter);
     tracks.add(u"AND instr(substr(t.path, ?), '/') = 0 ORDER BY t.path"_s, {range->restStart});
     QSqlQuery rows(db);
-    rows.setForwardOnly(true);
+    readForwardOnly(rows);
     if (!tracks.exec(rows, "directory tracks:"))
         return std::nullopt;
     while (rows.next())

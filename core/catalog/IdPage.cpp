@@ -1,11 +1,12 @@
 #include "IdPage.h"
+#include "SqlStatement.h"
 
 namespace cairn::idpage {
 
 QList<qint64> read(QSqlDatabase db, const SqlStatement &statement, const char *what)
 {
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     QList<qint64> ids;
     if (!statement.exec(q, what))
         return ids;

@@ -2,6 +2,7 @@
 
 #include "CatalogLog.h"
 #include "SqlFilter.h"
+#include "SqlStatement.h"
 
 #include <QSet>
 #include <QSqlError>
@@ -21,7 +22,7 @@ Outcome requireAll(QSqlDatabase db, const QString &select, const SqlFilter &filt
                    const QString &what)
 {
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     for (const QList<qint64> &chunk : chunks(ids)) {
         SqlFilter within = filter;
         within.addIn(u"t.id"_s, chunk);

@@ -6,6 +6,7 @@
 
 #include "CatalogLog.h"
 #include "SqlFilter.h"
+#include "SqlStatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,7 +61,7 @@ QList<Lyrics> LyricsRepository::forTrack(qint64 trackId, const Visibility &visib
     filter.add(u"l.track_id = ?"_s, {trackId});
     filter.restrictTracks(visibility);
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(u"SELECT l.language, l.description, l.synced, l.offset_ms, l.lines FROM lyrics l "
               "JOIN tracks t ON t.id = l.track_id "_s
               + filter.sql + u"ORDER BY l.position"_s);

@@ -57,7 +57,7 @@ Outcome PlayQueueRepository::save(qint64 userId, const PlayQueue &queue, const V
     if (Outcome known = items::requireVisibleTracks(m_db.connection(), queue.trackIds, visibility); !known)
         return known;
     q.prepare(u"INSERT INTO play_queues (user_id, current_track_id, position_ms, changed_at, changed_by) "
-              "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET current_track_id = excluded.current_track_id, "
+              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET current_track_id = excluded.current_track_id, "
               "position_ms = excluded.position_ms, changed_at = excluded.changed_at, "
               "changed_by = excluded.changed_by"_s);
     q.addBindValue(userId);

@@ -18,8 +18,9 @@ Outcome PlayRepository::recordPlay(qint64 userId, qint64 trackId, qint64 atSecs)
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO plays (user_id, track_id, play_count, last_played_at) "
               "SELECT ?, id, 1, ? FROM tracks WHERE id = ? "
-              "ON CONFLICT DO UPDATE SET play_count = play_count + 1, "
-              "last_played_at = MAX(last_played_at, excluded.last_played_at)"_s);
+              "ON CONFLICT (user_id, track_id) DO UPDATE SET play_count = plays.play_count + 1, "
+              "last_played_at = CASE WHEN excluded.last_played_at > plays.last_played_at "
+              "THEN excluded.last_played_at ELSE plays.last_played_at END"_s);
     q.addBindValue(userId);
     q.addBindValue(atSecs);
     q.addBindValue(trackId);

@@ -6,6 +6,7 @@
 #include "CatalogLog.h"
 #include "ItemIds.h"
 #include "SqlFilter.h"
+#include "SqlStatement.h"
 #include "TrackEntries.h"
 
 #include <QDateTime>
@@ -161,13 +162,13 @@ QList<Playlist> PlaylistRepository::lists(qint64 userId, const Visibility &visib
     SqlFilter visible;
     visible.restrictTracks(visibility);
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(kColumns + u", COUNT(v.playlist_id), COALESCE(SUM(v.duration_ms), 0)"_s + kFrom
               + u"LEFT JOIN (SELECT e.playlist_id, t.duration_ms FROM playlist_entries e "
                 "JOIN tracks t ON t.id = e.track_id "_s
               + visible.sql
               + u") v ON v.playlist_id = pl.id WHERE pl.owner_id = ? OR pl.public = 1 "
-                "GROUP BY pl.id ORDER BY pl.name COLLATE NOCASE, pl.id"_s);
+                "GROUP BY pl.id, u.name ORDER BY pl.name COLLATE NOCASE, pl.id"_s);
     visible.bindTo(q);
     q.addBindValue(userId);
     QList<Playlist> playlists;

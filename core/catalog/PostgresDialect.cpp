@@ -147,6 +147,9 @@ qsizetype placeholderIndex(const QString &sql, qsizetype position)
     return QStringView(sql).first(position).count(u'?');
 }
 
+// The full-text searches of fromSqliteQuery().
+void searches(QString &sql, QVariantList &values);
+
 } // namespace
 
 void fromSqliteQuery(QString &sql, QVariantList &values)
@@ -156,8 +159,22 @@ void fromSqliteQuery(QString &sql, QVariantList &values)
         if (value.typeId() == QMetaType::QString && value.toString().contains(QChar::Null))
             value = value.toString().replace(QChar::Null, u' ');
     }
-    if (!sql.contains(u"_search"_s))
-        return;
+    // SQLite's index hints: PostgreSQL's planner picks its indexes itself.
+    static const QRegularExpression indexHint(u"\\s+INDEXED\\s+BY\\s+\\w+"_s);
+    if (sql.contains(u"INDEXED BY"_s))
+        sql.remove(indexHint);
+    if (sql.contains(u"_search"_s))
+        searches(sql, values);
+    // SQLite's CROSS JOIN … ON fixes the order of the join; PostgreSQL's takes no ON.
+    static const QRegularExpression crossJoinOn(u"CROSS JOIN (\\w+ \\w+) ON"_s);
+    if (sql.contains(u"CROSS JOIN"_s))
+        sql.replace(crossJoinOn, u"JOIN \\1 ON"_s);
+}
+
+namespace {
+
+void searches(QString &sql, QVariantList &values)
+{
     // Tracks: the index's matches joined to their tracks are the tracks themselves.
     sql.replace(u"FROM track_search s CROSS JOIN tracks t ON t.id = s.rowid"_s, u"FROM tracks t"_s);
     sql.replace(u"FROM track_search s "_s, u"FROM tracks t "_s);
@@ -190,6 +207,8 @@ void fromSqliteQuery(QString &sql, QVariantList &values)
         sql.replace(rank, 6, u"ts_rank(cairn_search_vector(t.search), "_s + kTsquery + u") DESC"_s);
     }
 }
+
+} // namespace
 
 QStringList fromSqlite(const QString &statement)
 {

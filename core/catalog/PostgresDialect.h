@@ -19,7 +19,7 @@ QStringList fromSqlite(const QString &statement);
 // A query of the catalog's, written for SQLite, as PostgreSQL runs it: full-text searches through
 // FTS5 tables (MATCH, their rowid and rank) become searches of the tsvector indexes of
 // 015_search_index.sql, and the FTS5 expressions bound to them (search::matchExpression)
-// become tsqueries; a NUL in a text is a space. `values` are the statement's bound values, in order; a placeholder added
+// become tsqueries; index hints (INDEXED BY) go, and so does the ON of a CROSS JOIN; a NUL in a text is a space. `values` are the statement's bound values, in order; a placeholder added
 // (the rank's query) gets its value there.
 void fromSqliteQuery(QString &sql, QVariantList &values);
 

@@ -3,6 +3,7 @@
 #include "catalog/Database.h"
 
 #include "CatalogLog.h"
+#include "SqlStatement.h"
 
 #include <QSqlError>
 
@@ -17,7 +18,7 @@ PreparedQuery::PreparedQuery(const Database &db, const QString &sql)
         return;
     }
     m_own.emplace(db.connection());
-    m_own->setForwardOnly(true);
+    readForwardOnly(*m_own);
     m_prepared = m_own->prepare(sql);
     m_query = &*m_own;
 }

@@ -30,7 +30,7 @@ Outcome RatingRepository::set(qint64 userId, ItemKind kind, qint64 id, int ratin
         if (Outcome known = items::requireExisting(db, kind, {id}); !known)
             return known;
         q.prepare(u"INSERT INTO ratings (user_id, kind, item_id, rating) VALUES (?, ?, ?, ?) "
-                  "ON CONFLICT DO UPDATE SET rating = excluded.rating"_s);
+                  "ON CONFLICT (user_id, kind, item_id) DO UPDATE SET rating = excluded.rating"_s);
     }
     q.addBindValue(userId);
     q.addBindValue(items::number(kind));

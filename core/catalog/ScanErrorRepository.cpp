@@ -4,6 +4,7 @@
 #include "catalog/PreparedQuery.h"
 
 #include "CatalogLog.h"
+#include "SqlStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -67,7 +68,7 @@ QHash<QString, FileStamp> ScanErrorRepository::stampsUnder(const QString &rootPa
         prefix += u'/';
     QHash<QString, FileStamp> stamps;
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(u"SELECT path, size, mtime FROM scan_errors WHERE substr(path, 1, length(CAST(? AS TEXT))) = ?"_s);
     q.addBindValue(prefix);
     q.addBindValue(prefix);

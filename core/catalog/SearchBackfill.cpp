@@ -1,6 +1,7 @@
 #include "SearchBackfill.h"
 
 #include "SearchText.h"
+#include "SqlStatement.h"
 
 #include <QList>
 #include <QPair>
@@ -16,7 +17,7 @@ bool respaceSearchDocuments(QSqlDatabase &db, QString *error)
 {
     QList<QPair<qint64, QString>> changed;
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     // Only a document with a character beyond ASCII (more bytes than characters) can change.
     if (!q.exec(u"SELECT id, search FROM tracks WHERE length(CAST(search AS BLOB)) <> length(search)"_s)) {
         *error = q.lastError().text();

@@ -23,7 +23,7 @@ void SqlFilter::add(const QString &condition, const QVariantList &conditionValue
 void SqlFilter::addIn(const QString &column, const QList<qint64> &ids)
 {
     if (ids.isEmpty()) {
-        add(u"0"_s);
+        add(u"1 = 0"_s);   // false, in a form PostgreSQL takes too
         return;
     }
     QStringList marks;

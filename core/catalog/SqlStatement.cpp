@@ -25,13 +25,21 @@ SqlStatement &SqlStatement::add(const SqlFilter &filter)
     return add(filter.sql, filter.values);
 }
 
+void readForwardOnly(QSqlQuery &q)
+{
+    q.setForwardOnly(!q.driver() || q.driver()->dbmsType() != QSqlDriver::PostgreSQL);
+}
+
 bool SqlStatement::exec(QSqlQuery &q, const char *what) const
 {
     QString text = sql;
     QVariantList bound = values;
     if (q.driver() && q.driver()->dbmsType() == QSqlDriver::PostgreSQL)
         postgres::fromSqliteQuery(text, bound);
-    q.prepare(text);
+    if (!q.prepare(text)) {
+        qCWarning(lcCatalog) << what << q.lastError().text();
+        return false;
+    }
     for (const QVariant &v : std::as_const(bound))
         q.addBindValue(v);
     if (q.exec())

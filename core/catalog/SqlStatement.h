@@ -23,4 +23,9 @@ struct SqlStatement
     bool exec(QSqlQuery &q, const char *what) const;
 };
 
+// Reads `q`'s rows as they come, where the driver allows: SQLite runs other queries on the
+// connection meanwhile, while Qt's PostgreSQL driver drops a forward-only result the moment the
+// connection runs another query ("Query results lost"), so there the rows are read whole first.
+void readForwardOnly(QSqlQuery &q);
+
 } // namespace cairn

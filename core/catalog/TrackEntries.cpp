@@ -1,6 +1,7 @@
 #include "TrackEntries.h"
 
 #include "CatalogLog.h"
+#include "SqlStatement.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,7 +13,7 @@ namespace cairn {
 std::optional<QList<TrackEntries::Entry>> TrackEntries::read(qint64 key) const
 {
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(u"SELECT e.track_id, t.folder_id, t.duration_ms FROM "_s + m_table
               + u" e JOIN tracks t ON t.id = e.track_id WHERE e."_s + m_keyColumn + u" = ? ORDER BY e.position"_s);
     q.addBindValue(key);

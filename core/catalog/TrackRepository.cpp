@@ -62,7 +62,7 @@ QString songOrderBy(SongOrder order)
     case SongOrder::Library: return kLibraryOrder;
     case SongOrder::Id: return u"t.id"_s;
     case SongOrder::Random: return u"random()"_s;
-    case SongOrder::RecentlyStarred: return u"f.starred_at DESC, "_s + kLibraryOrder;
+    case SongOrder::RecentlyStarred: return u"f.starred_at DESC NULLS LAST, "_s + kLibraryOrder;
     }
     return kLibraryOrder;
 }
@@ -388,7 +388,7 @@ qint64 TrackRepository::upsert(const Track &track)
 QHash<QString, FileStamp> TrackRepository::stampsUnder(qint64 folderId) const
 {
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(u"SELECT id, path, size, mtime FROM tracks WHERE folder_id = ?"_s);
     q.addBindValue(folderId);
     return stampsOf(q);
@@ -398,7 +398,7 @@ QHash<QString, FileStamp> TrackRepository::stampsBelow(qint64 folderId, const QS
 {
     // "dir/" <= path < "dir0" ('0' follows '/'): a range of the path index.
     QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     q.prepare(u"SELECT id, path, size, mtime FROM tracks WHERE path >= ? AND path < ? AND folder_id = ?"_s);
     q.addBindValue(QString(dir + u'/'));
     q.addBindValue(QString(dir + u'0'));

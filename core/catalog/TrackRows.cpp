@@ -73,7 +73,7 @@ QList<Track> byIds(QSqlDatabase db, const QList<qint64> &ids)
 {
     QHash<qint64, Track> found;
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    readForwardOnly(q);
     for (const QList<qint64> &chunk : items::chunks(ids)) {
         SqlFilter chosen;
         chosen.addIn(u"t.id"_s, chunk);

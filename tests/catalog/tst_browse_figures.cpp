@@ -4,6 +4,8 @@
 // artist or folder, removals, a folder leaving the library with its tracks, rewritten dates, an
 // album row deleted under its tracks and an artist's key changed.
 
+#include "TestCatalog.h"
+
 #include "catalog/AlbumRepository.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
@@ -79,7 +81,7 @@ void TestBrowseFigures::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_db = std::make_unique<Database>(m_dir->filePath(u"catalog.sqlite"_s));
+    m_db = std::make_unique<Database>(test::catalogUnderTest(m_dir->filePath(u"catalog.sqlite"_s)));
     const auto error = m_db->open();
     QVERIFY2(!error, qPrintable(error.value_or(QString())));
     m_a = FolderRepository(*m_db).add(u"/music/a"_s)->id;

@@ -2,6 +2,8 @@
 // annotations, album and song lists by them, playlists and the play queue — within folder grants,
 // across rescans, and gone with the user.
 
+#include "TestCatalog.h"
+
 #include "catalog/AlbumRepository.h"
 #include "catalog/AnnotationRepository.h"
 #include "catalog/Database.h"
@@ -139,7 +141,7 @@ void TestUserLibrary::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_db = std::make_unique<Database>(m_dir->filePath(u"catalog.sqlite"_s));
+    m_db = std::make_unique<Database>(test::catalogUnderTest(m_dir->filePath(u"catalog.sqlite"_s)));
     const auto error = m_db->open();
     QVERIFY2(!error, qPrintable(error.value_or(QString())));
     FolderRepository folders(*m_db);

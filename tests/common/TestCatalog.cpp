@@ -5,9 +5,13 @@
 #include "catalog/FolderRepository.h"
 #include "catalog/TrackRepository.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -26,38 +30,43 @@ QString TestCatalog::libraryPath(const QString &name) const
     return QDir(libraryDir()).filePath(name);
 }
 
-namespace {
-
-// CAIRN_TEST_CATALOG=postgresql: each catalog is a new database on one server this process
-// starts on first use (and stops at its exit).
-std::optional<QString> postgresCatalogUrl(QString *error)
+CatalogLocation catalogUnderTest(const QString &sqlitePath)
 {
     if (qEnvironmentVariable("CAIRN_TEST_CATALOG") != u"postgresql"_s)
-        return std::nullopt;
+        return CatalogLocation::sqlite(sqlitePath);
+    // A server of the developer's (its log shows each failed statement): a database is made there.
+    if (const QString existing = qEnvironmentVariable("CAIRN_TEST_POSTGRESQL_URL"); !existing.isEmpty()) {
+        static int made = 0;
+        const QString name = u"cairn_test_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(++made);
+        {
+            QSqlDatabase admin = QSqlDatabase::addDatabase(u"QPSQL"_s, u"cairn-test-admin"_s);
+            const auto location = *CatalogLocation::parse(existing, {});
+            admin.setHostName(location.host);
+            admin.setPort(location.port);
+            admin.setUserName(location.user);
+            admin.setPassword(location.password);
+            admin.setDatabaseName(location.database);
+            QSqlQuery create(admin);
+            if (!admin.open() || !create.exec(u"CREATE DATABASE "_s + name))
+                qFatal("cannot create a database on CAIRN_TEST_POSTGRESQL_URL: %s", qPrintable(admin.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(u"cairn-test-admin"_s);
+        QString url = existing.section(u'?', 0, 0);
+        return *CatalogLocation::parse(url.left(url.lastIndexOf(u'/') + 1) + name, {});
+    }
     static TestPostgres server;
     static int databases = 0;
-    if (!server.isRunning() && !server.start()) {
-        *error = server.error();
-        return QString();
-    }
+    if (!server.isRunning() && !server.start())
+        qFatal("CAIRN_TEST_CATALOG=postgresql, but the server did not start: %s", qPrintable(server.error()));
     const QString url = server.createDatabase(u"catalog%1"_s.arg(++databases));
     if (url.isEmpty())
-        *error = server.error();
-    return url;
+        qFatal("cannot create a PostgreSQL catalog: %s", qPrintable(server.error()));
+    return *CatalogLocation::parse(url, {});
 }
-
-} // namespace
 
 QString TestCatalog::open()
 {
-    QString error;
-    if (const auto url = postgresCatalogUrl(&error)) {
-        if (url->isEmpty())
-            return error;
-        m_db = std::make_unique<Database>(*CatalogLocation::parse(*url, {}));
-    } else {
-        m_db = std::make_unique<Database>(filePath(u"catalog.sqlite"_s));
-    }
+    m_db = std::make_unique<Database>(catalogUnderTest(filePath(u"catalog.sqlite"_s)));
     if (const auto error = m_db->open())
         return *error;
     m_folderIds.clear();

@@ -1,5 +1,5 @@
 #pragma once
-// The catalog under a test backend: a SQLite database in a temporary directory with its library
+// The catalog under a test backend: catalogUnderTest() in a temporary directory with its library
 // folders (by default one, "library"), scanned on the calling thread when the test asks.
 
 #include "catalog/Database.h"
@@ -13,6 +13,12 @@
 #include <memory>
 
 namespace cairn::test {
+
+// The catalog a suite runs against: the SQLite file `sqlitePath`, or, when the environment says
+// CAIRN_TEST_CATALOG=postgresql (CTest's *_postgresql runs), a new database on a PostgreSQL
+// server this process starts on first use and stops at its exit (or, when
+// CAIRN_TEST_POSTGRESQL_URL names a database of a running server, a new database there).
+CatalogLocation catalogUnderTest(const QString &sqlitePath);
 
 class TestCatalog
 {

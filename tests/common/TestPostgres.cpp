@@ -1,5 +1,6 @@
 #include "TestPostgres.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -313,12 +314,38 @@ bool TestPostgres::start()
     }
     if (!m_running)
         return false;
+    startWatchdog();
 
     if (createDatabase(u"cairn"_s).isEmpty()) {
         stop();
         return false;
     }
     return true;
+}
+
+// A test that aborts (qFatal, a crash) never runs the destructor: a small shell waits for this
+// process to end, then stops the server and removes its directory (harmless after a clean stop).
+void TestPostgres::startWatchdog()
+{
+#ifdef Q_OS_UNIX
+    QStringList stop{executable(m_binDir, u"pg_ctl"_s), u"-D"_s, dataDir(), u"-m"_s, u"immediate"_s, u"-w"_s, u"stop"_s};
+    if (!m_runAs.isEmpty())
+        stop = QStringList{m_runuser, u"-u"_s, m_runAs, u"--"_s} + stop;
+    QProcess watchdog;
+    watchdog.setProgram(u"/bin/sh"_s);
+    watchdog.setArguments(QStringList{u"-c"_s,
+                                      u"pid=$1; dir=$2; shift 2; while kill -0 \"$pid\" 2>/dev/null; do sleep 1; done; "
+                                      "\"$@\"; rm -rf \"$dir\""_s,
+                                      u"cairn-pg-watchdog"_s, QString::number(QCoreApplication::applicationPid()),
+                                      m_dir->path()}
+                          + stop);
+    watchdog.setWorkingDirectory(m_dir->path());
+    watchdog.setProcessEnvironment(toolEnvironment());
+    watchdog.setStandardInputFile(QProcess::nullDevice());
+    watchdog.setStandardOutputFile(QProcess::nullDevice());
+    watchdog.setStandardErrorFile(QProcess::nullDevice());
+    watchdog.startDetached();
+#endif
 }
 
 QString TestPostgres::createDatabase(const QString &name)

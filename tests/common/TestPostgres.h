@@ -44,6 +44,7 @@ private:
     // Runs a bin-dir program (as the server user when root) to its end; false with m_error set.
     bool run(const QString &tool, const QStringList &arguments, QString *output = nullptr);
     bool startServer(bool *portTaken);
+    void startWatchdog();
     void stop();
 
     std::unique_ptr<QTemporaryDir> m_dir;

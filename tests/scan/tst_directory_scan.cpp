@@ -2,6 +2,8 @@
 // what is below them) change in the catalog, a deleted directory is noticed through its parent,
 // directories outside the library are ignored, and files written too recently wait.
 
+#include "TestCatalog.h"
+
 #include "MediaFixtures.h"
 
 #include "catalog/Database.h"
@@ -86,7 +88,7 @@ void TestDirectoryScan::init()
 {
     m_library = std::make_unique<QTemporaryDir>();
     m_dbDir = std::make_unique<QTemporaryDir>();
-    m_db = std::make_unique<Database>(m_dbDir->filePath(u"catalog.sqlite"_s));
+    m_db = std::make_unique<Database>(test::catalogUnderTest(m_dbDir->filePath(u"catalog.sqlite"_s)));
     QVERIFY(!m_db->open());
     QVERIFY(FolderRepository(*m_db).add(m_library->path()));
     m_scanner = std::make_unique<LibraryScanner>(*m_db);

@@ -3,6 +3,8 @@
 // files without lyrics, oversized and broken tags, rescans that change or remove them, and
 // who may read them.
 
+#include "TestCatalog.h"
+
 #include "MediaFixtures.h"
 
 #include "catalog/Database.h"
@@ -271,7 +273,7 @@ void TestLyrics::init()
     m_library = std::make_unique<QTemporaryDir>();
     m_dbDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_library->isValid() && m_dbDir->isValid());
-    m_db = std::make_unique<Database>(m_dbDir->filePath(u"catalog.sqlite"_s));
+    m_db = std::make_unique<Database>(test::catalogUnderTest(m_dbDir->filePath(u"catalog.sqlite"_s)));
     QVERIFY(!m_db->open());
     const auto folder = FolderRepository(*m_db).add(m_library->path());
     QVERIFY(folder);
@@ -519,6 +521,8 @@ void TestLyrics::visibility()
 
 void TestLyrics::upgradedCatalogRereadsAudio()
 {
+    if (m_db->isPostgres())
+        QSKIP("replays an upgrade of an SQLite catalog; PostgreSQL catalogs begin at the current schema");
     // A catalog scanned before lyrics existed: migration 011 makes the next scan read its audio
     // again (and only its audio).
     QVERIFY(copy(fixture(u"uslt.mp3"_s), lib(u"a/uslt.mp3"_s)));
@@ -531,7 +535,7 @@ void TestLyrics::upgradedCatalogRereadsAudio()
     }
     m_scanner.reset();
     m_db.reset();
-    m_db = std::make_unique<Database>(m_dbDir->filePath(u"catalog.sqlite"_s));
+    m_db = std::make_unique<Database>(test::catalogUnderTest(m_dbDir->filePath(u"catalog.sqlite"_s)));
     const auto error = m_db->open();
     QVERIFY2(!error, qPrintable(error.value_or(QString())));
     QCOMPARE(m_db->schemaVersion(), MigrationRunner::latestVersion());

@@ -1,6 +1,8 @@
 // The library scanner on real media made by ffmpeg: tags and facts per format, incremental
 // rescans, removals, broken files as scan errors, symlink loops, progress and threading.
 
+#include "TestCatalog.h"
+
 #include "MediaFixtures.h"
 
 #include "catalog/Database.h"
@@ -121,7 +123,7 @@ void TestScanner::init()
     m_library = std::make_unique<QTemporaryDir>();
     m_dbDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_library->isValid() && m_dbDir->isValid());
-    m_db = std::make_unique<Database>(m_dbDir->filePath(u"catalog.sqlite"_s));
+    m_db = std::make_unique<Database>(test::catalogUnderTest(m_dbDir->filePath(u"catalog.sqlite"_s)));
     QVERIFY(!m_db->open());
     QVERIFY(FolderRepository(*m_db).add(m_library->path()));
     m_scanner = std::make_unique<LibraryScanner>(*m_db);

@@ -16,9 +16,17 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION cairn_search_vector(document text) RETURNS tsvector
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-AS $$ SELECT to_tsvector('cairn_search'::regconfig, regexp_replace(document, '[^[:alnum:]]+', ' ', 'g')) $$;
+-- The configuration is named with its schema: autovacuum evaluates the index expressions with
+-- an empty search path.
+DO $$
+BEGIN
+    EXECUTE format(
+        'CREATE OR REPLACE FUNCTION cairn_search_vector(document text) RETURNS tsvector '
+        'LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE '
+        'AS $f$ SELECT to_tsvector(%L::regconfig, regexp_replace(document, ''[^[:alnum:]]+'', '' '', ''g'')) $f$',
+        quote_ident(current_schema()) || '.cairn_search');
+END
+$$;
 
 CREATE INDEX IF NOT EXISTS tracks_search_words ON tracks USING GIN (cairn_search_vector(search));
 CREATE INDEX IF NOT EXISTS albums_search_words ON albums USING GIN (cairn_search_vector(title_key || ' ' || artist_key));
