@@ -70,6 +70,9 @@ private slots:
     void refusedLoginNeverShowsThePassword();
 
 private:
+    // A new database on the server, migrated; nullptr (and a warning) when that fails.
+    std::unique_ptr<Database> freshCatalog(const QString &name);
+
     std::unique_ptr<test::TestPostgres> m_server;
 };
 
@@ -78,6 +81,21 @@ void TestCatalogPostgres::initTestCase()
     m_server = std::make_unique<test::TestPostgres>();
     if (!m_server->start())
         QFAIL(qPrintable(u"the test PostgreSQL server did not start: "_s + m_server->error()));
+}
+
+std::unique_ptr<Database> TestCatalogPostgres::freshCatalog(const QString &name)
+{
+    const QString url = m_server->createDatabase(name);
+    if (url.isEmpty()) {
+        qWarning().noquote() << m_server->error();
+        return nullptr;
+    }
+    auto db = std::make_unique<Database>(*CatalogLocation::parse(url, {}));
+    if (const auto error = db->open()) {
+        qWarning().noquote() << *error;
+        return nullptr;
+    }
+    return db;
 }
 
 void TestCatalogPostgres::urlIsParsed_data()
@@ -195,10 +213,9 @@ void TestCatalogPostgres::reopeningMigratesNothing()
 
 void TestCatalogPostgres::triggersKeepDerivedTablesInStep()
 {
-    const QString url = m_server->createDatabase(u"triggers"_s);
-    QVERIFY2(!url.isEmpty(), qPrintable(m_server->error()));
-    Database db(*CatalogLocation::parse(url, {}));
-    QVERIFY(!db.open());
+    const auto catalog = freshCatalog(u"triggers"_s);
+    QVERIFY(catalog);
+    const Database &db = *catalog;
     QVERIFY(exec(db, u"INSERT INTO folders (id, path) VALUES (1, '/music')"_s));
     QVERIFY(exec(db, u"INSERT INTO artists (id, name, name_key) VALUES (1, 'Sigur Rós', 'sigur ros')"_s));
     QVERIFY(exec(db, u"INSERT INTO albums (id, title, title_key, artist_id) VALUES (1, 'Takk', 'takk', 1)"_s));
@@ -232,10 +249,9 @@ void TestCatalogPostgres::triggersKeepDerivedTablesInStep()
 
 void TestCatalogPostgres::namesAreUniqueWhateverTheCase()
 {
-    const QString url = m_server->createDatabase(u"names"_s);
-    QVERIFY2(!url.isEmpty(), qPrintable(m_server->error()));
-    Database db(*CatalogLocation::parse(url, {}));
-    QVERIFY(!db.open());
+    const auto catalog = freshCatalog(u"names"_s);
+    QVERIFY(catalog);
+    const Database &db = *catalog;
     QVERIFY(exec(db, u"INSERT INTO users (name, password_hash) VALUES ('Ann', 'x')"_s));
     QSqlQuery q(db.connection());
     QVERIFY(!q.exec(u"INSERT INTO users (name, password_hash) VALUES ('ANN', 'y')"_s));
@@ -245,10 +261,9 @@ void TestCatalogPostgres::namesAreUniqueWhateverTheCase()
 
 void TestCatalogPostgres::identityNumbersRows()
 {
-    const QString url = m_server->createDatabase(u"identity"_s);
-    QVERIFY2(!url.isEmpty(), qPrintable(m_server->error()));
-    Database db(*CatalogLocation::parse(url, {}));
-    QVERIFY(!db.open());
+    const auto catalog = freshCatalog(u"identity"_s);
+    QVERIFY(catalog);
+    const Database &db = *catalog;
     QSqlQuery q(db.connection());
     QVERIFY(q.exec(u"INSERT INTO folders (path) VALUES ('/a') RETURNING id"_s) && q.next());
     const qint64 first = q.value(0).toLongLong();
