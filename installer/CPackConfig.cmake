@@ -54,6 +54,8 @@ else()
         "libqt6sql6-sqlite (>= 6.4.2), qt6-qpa-plugins (>= 6.4.2), ffmpeg, adduser")
     # Qt's own strings (OK, Cancel, Close in dialogs) in the user's language; Cairn's are embedded.
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+    # Qt's PostgreSQL driver, for a catalog/url naming a PostgreSQL database (SQLite is the default).
+    set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libqt6sql6-psql (>= 6.4.2)")
     set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
         ${CMAKE_SOURCE_DIR}/installer/linux/debian/postinst
         ${CMAKE_SOURCE_DIR}/installer/linux/debian/prerm
