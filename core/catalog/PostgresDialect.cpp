@@ -148,31 +148,6 @@ qsizetype placeholderIndex(const QString &sql, qsizetype position)
 }
 
 // The full-text searches of fromSqliteQuery().
-void searches(QString &sql, QVariantList &values);
-
-} // namespace
-
-void fromSqliteQuery(QString &sql, QVariantList &values)
-{
-    // PostgreSQL's text holds no NUL (SQLite's does): a NUL typed into a search is a separator.
-    for (QVariant &value : values) {
-        if (value.typeId() == QMetaType::QString && value.toString().contains(QChar::Null))
-            value = value.toString().replace(QChar::Null, u' ');
-    }
-    // SQLite's index hints: PostgreSQL's planner picks its indexes itself.
-    static const QRegularExpression indexHint(u"\\s+INDEXED\\s+BY\\s+\\w+"_s);
-    if (sql.contains(u"INDEXED BY"_s))
-        sql.remove(indexHint);
-    if (sql.contains(u"_search"_s))
-        searches(sql, values);
-    // SQLite's CROSS JOIN … ON fixes the order of the join; PostgreSQL's takes no ON.
-    static const QRegularExpression crossJoinOn(u"CROSS JOIN (\\w+ \\w+) ON"_s);
-    if (sql.contains(u"CROSS JOIN"_s))
-        sql.replace(crossJoinOn, u"JOIN \\1 ON"_s);
-}
-
-namespace {
-
 void searches(QString &sql, QVariantList &values)
 {
     // Tracks: the index's matches joined to their tracks are the tracks themselves.
@@ -209,6 +184,25 @@ void searches(QString &sql, QVariantList &values)
 }
 
 } // namespace
+
+void fromSqliteQuery(QString &sql, QVariantList &values)
+{
+    // PostgreSQL's text holds no NUL (SQLite's does): a NUL typed into a search is a separator.
+    for (QVariant &value : values) {
+        if (value.typeId() == QMetaType::QString && value.toString().contains(QChar::Null))
+            value = value.toString().replace(QChar::Null, u' ');
+    }
+    // SQLite's index hints: PostgreSQL's planner picks its indexes itself.
+    static const QRegularExpression indexHint(u"\\s+INDEXED\\s+BY\\s+\\w+"_s);
+    if (sql.contains(u"INDEXED BY"_s))
+        sql.remove(indexHint);
+    if (sql.contains(u"_search"_s))
+        searches(sql, values);
+    // SQLite's CROSS JOIN … ON fixes the order of the join; PostgreSQL's takes no ON.
+    static const QRegularExpression crossJoinOn(u"CROSS JOIN (\\w+ \\w+) ON"_s);
+    if (sql.contains(u"CROSS JOIN"_s))
+        sql.replace(crossJoinOn, u"JOIN \\1 ON"_s);
+}
 
 QStringList fromSqlite(const QString &statement)
 {
