@@ -21,7 +21,7 @@ portable="${CAIRN_PORTABLE:-1}"
 portable_build="${CAIRN_PORTABLE_BUILD_DIR:-$build-portable}"
 
 packages=(
-  cmake ninja-build g++ clang pkg-config
+  cmake ninja-build g++ clang lld pkg-config
   qt6-base-dev qt6-base-dev-tools
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libgl-dev qt6-translations-l10n libqrencode-dev
