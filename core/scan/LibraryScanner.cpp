@@ -1,5 +1,6 @@
 #include "scan/LibraryScanner.h"
 
+#include "catalog/CatalogScanLock.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
 #include "catalog/LyricsRepository.h"
@@ -219,6 +220,12 @@ ScanSummary LibraryScanner::scanNow()
     if (m_scanning.exchange(true))
         return {};
     m_requested.store(false);   // this scan covers every request made before it began
+    const CatalogScanLock lock(m_db);
+    if (!lock.held()) {
+        qCInfo(lcScan) << "another Cairn node is scanning this catalog: this scan is left to it";
+        m_scanning.store(false);
+        return {};
+    }
     m_cancel.store(false);
     QElapsedTimer elapsed;
     elapsed.start();
@@ -331,6 +338,11 @@ DirectoryScanOutcome LibraryScanner::scanDirectoriesNow(const QStringList &dirs,
     DirectoryScanOutcome outcome;
     if (m_scanning.exchange(true))
         return outcome;
+    const CatalogScanLock lock(m_db);
+    if (!lock.held()) {
+        m_scanning.store(false);
+        return outcome;
+    }
     outcome.ran = true;
     m_cancel.store(false);
     QElapsedTimer elapsed;

@@ -5,6 +5,7 @@
 
 #include "MediaFixtures.h"
 
+#include "catalog/CatalogScanLock.h"
 #include "catalog/Database.h"
 #include "catalog/FolderRepository.h"
 #include "catalog/ScanErrorRepository.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void requestsDuringAScanCollapse();
     void scansOnItsOwnThread();
     void othersWriteWhileItScans();
+    void oneNodeScansAtATime();
 
 private:
     QString fixture(const QString &name) const { return m_fixtures.filePath(name); }
@@ -599,6 +601,34 @@ void TestScanner::othersWriteWhileItScans()
     QVERIFY2(writesDuringScan >= 3, "the writes waited for the end of the scan");
     QVERIFY2(slowest < 2000, qPrintable(u"a write waited %1 ms"_s.arg(slowest)));
     QTRY_COMPARE_WITH_TIMEOUT(tracks.count(), qint64(kFiles), 60000);
+}
+
+// Several Cairn nodes on one PostgreSQL catalog: while one scans (here a second Database on the
+// same catalog, another connection as another node's would be), a scan elsewhere does nothing and
+// a watcher's directory scan says it did not run; once that node is done, scans run again.
+void TestScanner::oneNodeScansAtATime()
+{
+    QVERIFY(copy(fixture(u"tone.mp3"_s), lib(u"a/1.mp3"_s)));
+    Database otherNode(m_db->location());
+    QVERIFY(!otherNode.open());
+    {
+        const CatalogScanLock scanning(otherNode);
+        QVERIFY(scanning.held());
+        if (!m_db->isPostgres()) {
+            // One process per SQLite file: its scanner's own guard is the only one needed.
+            QVERIFY(CatalogScanLock(*m_db).held());
+            QSKIP("an SQLite catalog has a single node");
+        }
+        QVERIFY(!CatalogScanLock(*m_db).held());
+        QCOMPARE(scan().added, 0);
+        QVERIFY(!m_scanner->scanDirectoriesNow({lib(u"a"_s)}, 0).ran);
+        QVERIFY(!m_scanner->isScanning());
+        QCOMPARE(TrackRepository(*m_db).count(), 0);
+    }
+    QCOMPARE(scan().added, 1);
+    QCOMPARE(TrackRepository(otherNode).count(), 1);   // the other node sees it at once
+    // The lock was given back: the other node may scan now.
+    QVERIFY(CatalogScanLock(otherNode).held());
 }
 
 QTEST_GUILESS_MAIN(TestScanner)

@@ -37,7 +37,7 @@ struct ScanSummary
 // What scanDirectoriesNow() did.
 struct DirectoryScanOutcome
 {
-    bool ran = false;            // false: another scan was running (try again later)
+    bool ran = false;            // false: another scan was running, here or on another node (try again later)
     ScanSummary summary;
     QStringList unsettled;       // directories holding files too freshly written to read yet
 };
@@ -56,7 +56,8 @@ public:
     void requestScan();
 
     // Runs a scan right now on the calling thread (the scanner's own) and returns its
-    // summary; emits the same signals as scan().
+    // summary; emits the same signals as scan(). Does nothing while another node sharing the
+    // catalog scans (CatalogScanLock): that scan reads the same folders.
     ScanSummary scanNow();
     // As scanNow(), but for these directories of the library folders only (each with everything
     // below it; one outside every folder is ignored): what changed there is read, what vanished
