@@ -207,13 +207,13 @@ void Runtime::startWatching()
 
 std::optional<QString> Runtime::startAuth()
 {
-    const auto secret = loadOrCreateSigningSecret(m_dataDir);
+    const auto secret = loadOrCreateSigningSecret(*m_database, m_dataDir);
     if (!secret)
-        return tr("Cannot create the URL signing key in %1").arg(m_dataDir);
-    const auto credentialsKey = loadOrCreateCredentialsKey(m_dataDir);
+        return tr("Cannot create the URL signing key in %1").arg(m_database->isPostgres() ? m_database->path() : m_dataDir);
+    const auto credentialsKey = loadOrCreateCredentialsKey(*m_database, m_dataDir);
     if (!credentialsKey)
         return tr("Cannot use the app password key %1 (see the log)")
-            .arg(QDir(m_dataDir).filePath(u"credentials.key"_s));
+            .arg(m_database->isPostgres() ? m_database->path() : QDir(m_dataDir).filePath(u"credentials.key"_s));
     m_revocations = std::make_unique<UserRevocations>();
     m_auth = std::make_unique<Authenticator>(*m_database, *secret, *m_revocations);
     m_users = std::make_unique<UserAdministration>(*m_database, *m_revocations);

@@ -3,18 +3,14 @@
 // file named there is used instead of the data directory's; a URL Cairn cannot use stops it at
 // start with a message naming the setting, and never shows the password.
 
+#include "HeadlessInstall.h"
 #include "HttpTestClient.h"
 #include "TestPostgres.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
-#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -22,59 +18,6 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace cairn::test;
-
-namespace {
-
-// A data dir whose cairn.ini holds `url`, a library folder and an administrator's password file.
-struct Install
-{
-    QTemporaryDir dir;
-    QString data() const { return dir.filePath(u"data"_s); }
-
-    bool prepare(const QString &url)
-    {
-        if (!QDir().mkpath(data()) || !QDir().mkpath(dir.filePath(u"Music"_s)))
-            return false;
-        QSettings ini(QDir(data()).filePath(u"cairn.ini"_s), QSettings::IniFormat);
-        ini.setValue(u"catalog/url"_s, url);
-        ini.sync();
-        QFile password(dir.filePath(u"pw"_s));
-        return password.open(QIODevice::WriteOnly) && password.write("root-Secret-1\n") > 0;
-    }
-
-    void start(QProcess &cairn) const
-    {
-        cairn.start(QStringLiteral(CAIRN_BINARY),
-                    {u"--headless"_s, u"--data-dir"_s, data(), u"--library"_s, dir.filePath(u"Music"_s), u"--port"_s,
-                     u"0"_s, u"--admin-user"_s, u"root"_s, u"--admin-password-file"_s, dir.filePath(u"pw"_s)});
-    }
-};
-
-// Waits for "serving on http://127.0.0.1:<port>/"; 0 if the process ended first.
-quint16 servingPort(QProcess &cairn, QString &out)
-{
-    static const QRegularExpression serving(u"serving on http://127\\.0\\.0\\.1:(\\d+)/"_s);
-    QDeadlineTimer deadline(30000);
-    while (!deadline.hasExpired()) {
-        cairn.waitForReadyRead(200);
-        out += QString::fromUtf8(cairn.readAllStandardOutput());
-        if (const auto match = serving.match(out); match.hasMatch())
-            return quint16(match.captured(1).toUInt());
-        if (cairn.state() == QProcess::NotRunning)
-            return 0;
-    }
-    return 0;
-}
-
-QByteArray loginToken(HttpTestClient &client)
-{
-    const QByteArray login = R"({"name":"root","password":"root-Secret-1"})";
-    client.send("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(login.size()) + "\r\n\r\n" + login);
-    return QJsonDocument::fromJson(client.read().body).object().value(u"token"_s).toString().toLatin1();
-}
-
-} // namespace
 
 class TestCatalogUrl : public QObject
 {
@@ -91,7 +34,7 @@ void TestCatalogUrl::postgresqlHoldsTheCatalog()
 {
     TestPostgres server;
     QVERIFY2(server.start(), qPrintable(server.error()));
-    Install install;
+    HeadlessInstall install;
     QVERIFY(install.prepare(server.url()));
     QProcess cairn;
     install.start(cairn);
@@ -130,7 +73,7 @@ void TestCatalogUrl::postgresqlHoldsTheCatalog()
 
 void TestCatalogUrl::sqliteFileElsewhere()
 {
-    Install install;
+    HeadlessInstall install;
     const QString file = install.dir.filePath(u"elsewhere/my catalog.db"_s);
     QVERIFY(QDir().mkpath(QFileInfo(file).path()));
     QVERIFY(install.prepare(u"sqlite:"_s + file));
@@ -162,7 +105,7 @@ void TestCatalogUrl::badUrlStopsTheStart()
 {
     QFETCH(QString, url);
     QFETCH(QString, message);
-    Install install;
+    HeadlessInstall install;
     QVERIFY(install.prepare(url));
     QProcess cairn;
     install.start(cairn);

@@ -96,6 +96,7 @@ private Q_SLOTS:
     void encryptedAtRest();
     void anotherKeyOpensNothing();
     void credentialsKeyFile();
+    void keysOfASharedCatalog();
 
     // The check.
     void modes_data();
@@ -320,6 +321,51 @@ void TestAppPasswords::credentialsKeyFile()
     }
     const auto replaced = loadOrCreateSigningSecret(a.path());
     QVERIFY(replaced && replaced->size() >= 32);
+}
+
+// Nodes sharing a PostgreSQL catalog, each with its own data directory, hold the same keys, kept
+// in the catalog: an app password made on one opens on the other, a URL one signs is good on the
+// other. An SQLite catalog has one node, whose keys stay in files of its data directory.
+void TestAppPasswords::keysOfASharedCatalog()
+{
+    QTemporaryDir nodeA, nodeB;
+    const auto keyA = loadOrCreateCredentialsKey(*m_db, nodeA.path());
+    const auto keyB = loadOrCreateCredentialsKey(*m_db, nodeB.path());
+    const auto signingA = loadOrCreateSigningSecret(*m_db, nodeA.path());
+    const auto signingB = loadOrCreateSigningSecret(*m_db, nodeB.path());
+    QVERIFY(keyA && keyB && signingA && signingB);
+    QCOMPARE(keyA->size(), kCredentialsKeyBytes);
+    QVERIFY(signingA->size() >= 32);
+    const bool keyFiles = QFile::exists(QDir(nodeA.path()).filePath(u"credentials.key"_s))
+                          && QFile::exists(QDir(nodeA.path()).filePath(u"signing.key"_s));
+    if (!m_db->isPostgres()) {
+        QVERIFY(keyFiles);
+        QVERIFY(*keyB != *keyA);
+        QVERIFY(*signingB != *signingA);
+        return;
+    }
+    QVERIFY(!keyFiles);
+    QCOMPARE(*keyB, *keyA);
+    QCOMPARE(*signingB, *signingA);
+    QCOMPARE(loadOrCreateCredentialsKey(*m_db, nodeA.path()), keyA);   // kept
+
+    const auto clock = [this] { return m_now; };
+    AppPasswordStore onA(*m_db, *keyA, *m_revocations, clock), onB(*m_db, *keyB, *m_revocations, clock);
+    SubsonicAuthenticator checkOnB(*m_db, onB, m_auth->throttle(), *m_revocations, {}, clock);
+    const auto made = onA.create(m_bobId, u"node A"_s);
+    QVERIFY(made);
+    QCOMPARE(checkOnB.check(userToken(u"bob"_s, made->secret), nextAddress()).result, Check::Ok);
+    QVERIFY(onA.revoke(m_bobId, made->id));
+
+    // A damaged key is refused, not replaced (every app password would be lost); the signing
+    // secret, whose loss only ends signed URLs, is made again.
+    QSqlQuery damage(m_db->connection());
+    QVERIFY(damage.exec(u"UPDATE shared_secrets SET value = 'c2hvcnQ'"_s));
+    QVERIFY(!loadOrCreateCredentialsKey(*m_db, nodeA.path()));
+    const auto renewed = loadOrCreateSigningSecret(*m_db, nodeB.path());
+    QVERIFY(renewed && renewed->size() >= 32 && *renewed != *signingA);
+    QCOMPARE(loadOrCreateSigningSecret(*m_db, nodeA.path()), renewed);
+    QVERIFY(damage.exec(u"DELETE FROM shared_secrets"_s));
 }
 
 // --- the check ---

@@ -83,7 +83,7 @@ QString TestServer::start(const TestServerOptions &options)
     }
     if (options.auth) {
         if (options.signingSecret.isEmpty()) {
-            const auto secret = loadOrCreateSigningSecret(dataDir());
+            const auto secret = loadOrCreateSigningSecret(db, dataDir());
             if (!secret)
                 return u"no signing secret"_s;
             m_secret = *secret;
@@ -92,7 +92,7 @@ QString TestServer::start(const TestServerOptions &options)
         }
         m_auth = std::make_unique<Authenticator>(db, m_secret, *m_revocations);
         services.auth = m_auth.get();
-        const auto credentialsKey = loadOrCreateCredentialsKey(dataDir());
+        const auto credentialsKey = loadOrCreateCredentialsKey(db, dataDir());
         if (!credentialsKey)
             return u"no credentials key"_s;
         m_appPasswords = std::make_unique<AppPasswordStore>(db, *credentialsKey, *m_revocations);
